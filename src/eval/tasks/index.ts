@@ -1,0 +1,4 @@
+/** Every evaluation task, in the order the table prints them. Add one import and one entry per task. */
+import type { EvalTask } from '../task.js';
+
+export const EVAL_TASKS: EvalTask[] = [];
