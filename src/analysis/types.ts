@@ -129,3 +129,15 @@ export interface Analysis {
   /** Inputs that could not be analyzed, with the reason. */
   errors: { input: string; code: string; message: string }[];
 }
+
+/**
+ * One analyzed document before cross-document linking. Entity ids here are local to the
+ * document (`<docId>#e<index>`); corpus linking maps them to global ids.
+ */
+export interface DocBundle {
+  document: DocumentOut;
+  entities: EntityOut[];
+  mentions: MentionOut[];
+  quotes: QuoteOut[];
+  claims: ClaimOut[];
+}

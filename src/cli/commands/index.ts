@@ -1,0 +1,4 @@
+/** Every CLI command, in the order `crosscheck --help` lists them. Add one import and one entry per command. */
+import type { Command } from '../command.js';
+
+export const COMMANDS: Command[] = [];

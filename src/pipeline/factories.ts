@@ -1,0 +1,18 @@
+/**
+ * The one file that lists the components (explicit registration, no import side effects).
+ * `registry.test.ts` snapshots names and contracts.
+ */
+import type { ComponentFactory } from './component.js';
+import { Registry } from './pipeline.js';
+import { sentences } from '../components/sentences/index.js';
+
+/** Every built-in component factory. Add one import and one entry per component. */
+export const FACTORIES: ComponentFactory<any>[] = [sentences];
+
+/** The default analysis order. The pipeline checks it at construction. */
+export const DEFAULT_PIPELINE = ['extract', 'clean', 'metadata', 'sentences', 'entities', 'quotes', 'claims'];
+
+/** A fresh registry holding the built-in components. */
+export function createRegistry(): Registry {
+  return new Registry(FACTORIES);
+}
