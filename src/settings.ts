@@ -27,12 +27,13 @@ export const SETTINGS = [
   { name: 'fetchMaxRedirects', type: 'number', default: 5, help: 'Redirects followed when fetching a URL.' },
   { name: 'allowPrivate', type: 'boolean', default: false, help: 'Allow fetching private and loopback addresses (off: refused, to prevent SSRF).' },
   { name: 'queryTimeoutMs', type: 'number', default: 5_000, help: 'Time limit for one read query against the store.' },
+  { name: 'datasets', type: 'string', default: '../shared/datasets', help: 'Folder of evaluation datasets (never copied into the repo); eval tasks skip when it is absent.' },
 ] as const satisfies readonly SettingSpec[];
 
 export type SettingName = (typeof SETTINGS)[number]['name'];
 export type Settings = { [K in SettingName]: any } & {
   db: string; host: string; port: number; token: string | null; workers: number; maxInputBytes: number;
-  fetchTimeoutMs: number; fetchMaxBytes: number; fetchMaxRedirects: number; allowPrivate: boolean; queryTimeoutMs: number;
+  fetchTimeoutMs: number; fetchMaxBytes: number; fetchMaxRedirects: number; allowPrivate: boolean; queryTimeoutMs: number; datasets: string;
 };
 
 export function envName(name: string): string {

@@ -112,11 +112,14 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       allowPositionals: true,
       strict: true,
       options: Object.fromEntries(
-        Object.entries(optionSpecs).map(([k, o]) => [k, { type: o.type, short: o.short, multiple: o.multiple, default: o.default }]),
+        Object.entries(optionSpecs).map(([k, o]) => [
+          k,
+          Object.fromEntries(Object.entries({ type: o.type, short: o.short, multiple: o.multiple, default: o.default }).filter(([, v]) => v !== undefined)),
+        ]),
       ) as any,
     });
   } catch (err) {
-    const msg = (err as Error).message;
+    const msg = (err as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     const m = /Unknown option '--?([^']+)'/.exec(msg);
     const s = m ? suggest(m[1]!, Object.keys(optionSpecs)) : null;
     io.stderr.write(`error [E_USAGE]: ${msg}${s ? `; did you mean --${s}?` : ''}\nRun 'crosscheck ${cmd.name} --help' for usage.\n`);
