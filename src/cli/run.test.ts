@@ -1,23 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Readable } from 'node:stream';
 import { run, suggest } from './run.js';
-import type { Io } from './command.js';
+import { memoryIo } from '../../test/helpers.js';
 import { COMMANDS } from './commands/index.js';
-
-/** An in-memory Io for CLI tests. */
-export function memoryIo(stdin = ''): Io & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (s: string) => void (out += s) },
-    stderr: { write: (s: string) => void (err += s) },
-    stdin: Readable.from([stdin]),
-    env: {},
-    out: () => out,
-    err: () => err,
-  };
-}
 
 test('no command prints the command list and exits 2', async () => {
   const io = memoryIo();

@@ -1,0 +1,59 @@
+/**
+ * `npm run bench`: throughput of analysis (MB/s, articles/s), per component, against a baseline measured in
+ * the same run (a plain regex word count over the same bytes), so numbers compare across machines.
+ * A benchmark, never a test: it asserts nothing. Options: --articles N (default 2000), --only analysis|components|parallel|ingest|search.
+ */
+import { availableParallelism } from 'node:os';
+import { Doc } from '../src/doc/doc.js';
+import { Analyzer } from '../src/analysis/analyze.js';
+import { createRegistry, DEFAULT_PIPELINE } from '../src/pipeline/factories.js';
+import { benchCorpus, totalBytes } from './corpus.js';
+import { extraBenches } from './extra.js';
+
+const args = process.argv.slice(2);
+const articles = Number(args[args.indexOf('--articles') + 1] ?? 0) || 2000;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+
+function report(name: string, bytes: number, docs: number, seconds: number, baselineMBs?: number): void {
+  const mbs = bytes / 1e6 / seconds;
+  const rel = baselineMBs ? `  (${((mbs / baselineMBs) * 100).toFixed(1)}% of baseline)` : '';
+  console.log(`${name.padEnd(34)} ${mbs.toFixed(2).padStart(8)} MB/s ${(docs / seconds).toFixed(0).padStart(8)} articles/s${rel}`);
+}
+
+const records = benchCorpus(articles);
+const bytes = totalBytes(records);
+console.log(`corpus: ${articles} synthetic articles, ${(bytes / 1e6).toFixed(2)} MB; ${availableParallelism()} cores\n`);
+
+// Baseline: the cheapest possible pass over the same text.
+let t0 = performance.now();
+let words = 0;
+for (const r of records) words += (r.text!.match(/\S+/g) ?? []).length;
+const baseSec = (performance.now() - t0) / 1000;
+const baselineMBs = bytes / 1e6 / baseSec;
+report('baseline: regex word count', bytes, articles, baseSec);
+
+if (!only || only === 'analysis' || only === 'components') {
+  const analyzer = new Analyzer();
+  // Warm-up: lexicons and models load lazily.
+  for (const r of records.slice(0, 20)) analyzer.analyze(r);
+  t0 = performance.now();
+  for (const r of records) analyzer.analyze(r);
+  report('analysis, 1 core (full pipeline)', bytes, articles, (performance.now() - t0) / 1000, baselineMBs);
+
+  if (!only || only === 'components') {
+    const registry = createRegistry();
+    const comps = DEFAULT_PIPELINE.map((n) => registry.get(n).create());
+    const time = new Float64Array(comps.length);
+    for (const r of records) {
+      const doc = new Doc(r.id!, r);
+      comps.forEach((c, i) => {
+        const s = performance.now();
+        c.run(doc);
+        time[i]! += performance.now() - s;
+      });
+    }
+    for (let i = 0; i < comps.length; i++) report(`  component ${comps[i]!.name}`, bytes, articles, time[i]! / 1000, baselineMBs);
+  }
+}
+
+await extraBenches({ records, bytes, baselineMBs, only, report });
