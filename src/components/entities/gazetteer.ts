@@ -1,0 +1,224 @@
+/**
+ * Lexicons (countries, capitals and demonyms from `world-countries`; armed groups and titles from data/)
+ * compiled once per process into token-sequence tries keyed by token hashes, and matched over a
+ * doc's token table in one pass, longest match first.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { tokenizeText } from '../sentences/tokenize.js';
+import type { TokenTable } from '../../doc/tokens.js';
+import { TokenKind } from '../../doc/tokens.js';
+import { hashExact, hashLower, hashString } from './hash.js';
+
+/** Gazetteer entry kinds (also model feature values). */
+export const GazKind = { COUNTRY: 1, CITY: 2, DEMONYM: 3, GROUP: 4 } as const;
+export type GazKindValue = (typeof GazKind)[keyof typeof GazKind];
+
+/** Word-level lexicon codes, as bits. */
+export const WordClass = { ORG_HEAD: 1, TITLE: 2, RANK: 4, MODIFIER: 8, PORTFOLIO: 16 } as const;
+
+export interface GazEntry {
+  kind: GazKindValue;
+  /** Canonical name ("United States", "Islamic State"). */
+  name: string;
+  /** The surface form as listed. */
+  form: string;
+  /** ISO 3166 alpha-3 for countries, capitals and demonyms. */
+  country: string | null;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode> | null;
+  entry: number;
+}
+
+export interface Gazetteer {
+  entries: GazEntry[];
+  lower: TrieNode;
+  exact: TrieNode;
+  /** Lower-case word hash -> WordClass bits. */
+  words: Map<number, number>;
+  /** Canonical group name -> all its names. */
+  groupAliases: Map<string, string[]>;
+  titles: TitleLexicon;
+}
+
+export interface TitleLexicon {
+  heads: string[];
+  modifiers: Set<string>;
+  portfolios: Set<string>;
+  ranks: Set<string>;
+  orgHeads: Set<string>;
+}
+
+interface WorldCountry {
+  name: { common: string; official: string };
+  altSpellings: string[];
+  cca3: string;
+  capital?: string[];
+  demonyms?: { eng?: { m: string; f: string } };
+}
+
+// Two- and three-letter upper-case alt spellings are mostly ISO codes ("IT", "IN", "AM") that clash with words;
+// only these well-known ones are used as names.
+const CODE_ALLOW = new Set(['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'DPRK', 'ROK', 'KSA']);
+const EXTRA_COUNTRY_FORMS: [string, string][] = [
+  ['U.S.', 'USA'], ['U.S.A.', 'USA'], ['America', 'USA'], ['United States of America', 'USA'],
+  ['Britain', 'GBR'], ['Great Britain', 'GBR'], ['U.K.', 'GBR'], ['Russian Federation', 'RUS'],
+  ['Syrian Arab Republic', 'SYR'], ['Iran', 'IRN'], ['North Korea', 'PRK'], ['South Korea', 'KOR'],
+];
+
+function readJson(path: URL): unknown {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+function insert(root: TrieNode, keys: number[], entry: number): void {
+  let node = root;
+  for (const k of keys) {
+    if (!node.next) node.next = new Map();
+    let child = node.next.get(k);
+    if (!child) {
+      child = { next: null, entry: -1 };
+      node.next.set(k, child);
+    }
+    node = child;
+  }
+  if (node.entry < 0) node.entry = entry;
+}
+
+function tokenKeys(form: string, exact: boolean): number[] {
+  const { tokens } = tokenizeText(form);
+  const keys: number[] = [];
+  for (let i = 0; i < tokens.length; i++) keys.push(exact ? hashExact(form, tokens.start[i]!, tokens.end[i]!) : hashLower(form, tokens.start[i]!, tokens.end[i]!));
+  return keys;
+}
+
+function isAcronym(form: string): boolean {
+  return /^[\p{Lu}\d-]{2,}$/u.test(form) && /\p{Lu}/u.test(form);
+}
+
+let cached: Gazetteer | null = null;
+
+/**
+ * The process-wide gazetteer, built on first use.
+ * @example loadGazetteer().entries.length > 300
+ */
+export function loadGazetteer(): Gazetteer {
+  if (cached) return cached;
+  const entries: GazEntry[] = [];
+  const lower: TrieNode = { next: null, entry: -1 };
+  const exact: TrieNode = { next: null, entry: -1 };
+  const add = (kind: GazKindValue, name: string, form: string, country: string | null): void => {
+    form = form.trim();
+    if (form.length < 2) return;
+    const id = entries.length;
+    entries.push({ kind, name, form, country });
+    if (isAcronym(form)) insert(exact, tokenKeys(form, true), id);
+    else insert(lower, tokenKeys(form, false), id);
+  };
+  const require = createRequire(import.meta.url);
+  const countries = require('world-countries') as WorldCountry[];
+  const byCode = new Map<string, string>();
+  for (const c of countries) {
+    const name = c.name.common;
+    byCode.set(c.cca3, name);
+    add(GazKind.COUNTRY, name, name, c.cca3);
+    add(GazKind.COUNTRY, name, c.name.official, c.cca3);
+    for (const alt of c.altSpellings) {
+      if (/^\p{Lu}{2,3}$/u.test(alt) && !CODE_ALLOW.has(alt)) continue;
+      add(GazKind.COUNTRY, name, alt, c.cca3);
+    }
+  }
+  for (const [form, code] of EXTRA_COUNTRY_FORMS) add(GazKind.COUNTRY, byCode.get(code) ?? form, form, code);
+  for (const c of countries) {
+    for (const cap of c.capital ?? []) add(GazKind.CITY, cap, cap, c.cca3);
+    const d = c.demonyms?.eng;
+    if (d) {
+      add(GazKind.DEMONYM, d.m, d.m, c.cca3);
+      if (d.f !== d.m) add(GazKind.DEMONYM, d.m, d.f, c.cca3);
+    }
+  }
+  const groupAliases = new Map<string, string[]>();
+  const groups = readJson(new URL('./data/groups.json', import.meta.url)) as { groups: { name: string; aliases: string[] }[] };
+  for (const g of groups.groups) {
+    groupAliases.set(g.name, [g.name, ...g.aliases]);
+    add(GazKind.GROUP, g.name, g.name, null);
+    for (const a of g.aliases) add(GazKind.GROUP, g.name, a, null);
+  }
+  const t = readJson(new URL('./data/titles.json', import.meta.url)) as Record<string, string[]>;
+  const titles: TitleLexicon = {
+    heads: t.heads ?? [],
+    modifiers: new Set(t.modifiers ?? []),
+    portfolios: new Set(t.portfolios ?? []),
+    ranks: new Set(t.ranks ?? []),
+    orgHeads: new Set(t.orgHeads ?? []),
+  };
+  const words = new Map<number, number>();
+  const mark = (w: string, bit: number): void => {
+    const h = hashString(w);
+    words.set(h, (words.get(h) ?? 0) | bit);
+  };
+  for (const w of titles.orgHeads) mark(w, WordClass.ORG_HEAD);
+  for (const w of titles.heads) if (!w.includes(' ')) mark(w, WordClass.TITLE);
+  for (const w of titles.ranks) mark(w, WordClass.RANK);
+  for (const w of titles.modifiers) mark(w, WordClass.MODIFIER);
+  for (const w of titles.portfolios) if (!w.includes(' ')) mark(w, WordClass.PORTFOLIO);
+  cached = { entries, lower, exact, words, groupAliases, titles };
+  return cached;
+}
+
+/** One gazetteer match over tokens [first, last]. */
+export interface GazMatch {
+  first: number;
+  last: number;
+  entry: number;
+}
+
+function walk(root: TrieNode, text: string, tokens: TokenTable, i: number, exactCase: boolean, limit: number): { last: number; entry: number } {
+  let node: TrieNode | undefined = root;
+  let best = -1;
+  let bestLast = -1;
+  for (let j = i; j < limit && node && node.next; j++) {
+    if (tokens.kind[j] === TokenKind.QUOTE || tokens.sentence[j] !== tokens.sentence[i]) break;
+    const k = exactCase ? hashExact(text, tokens.start[j]!, tokens.end[j]!) : hashLower(text, tokens.start[j]!, tokens.end[j]!);
+    node = node.next.get(k);
+    if (node && node.entry >= 0) {
+      best = node.entry;
+      bestLast = j;
+    }
+  }
+  return { last: bestLast, entry: best };
+}
+
+/**
+ * Longest non-overlapping gazetteer matches, left to right. Acronyms match case-sensitively;
+ * other names case-insensitively but must contain a capital letter in text ("taliban" in lower case is skipped).
+ * @example matchGazetteer(doc.text, doc.tokens, loadGazetteer())
+ */
+export function matchGazetteer(text: string, tokens: TokenTable, gaz: Gazetteer): GazMatch[] {
+  const out: GazMatch[] = [];
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    if (tokens.kind[i] !== TokenKind.WORD) continue;
+    const a = walk(gaz.lower, text, tokens, i, false, n);
+    const b = walk(gaz.exact, text, tokens, i, true, n);
+    let m = a.last >= b.last ? a : b;
+    if (m.entry < 0) continue;
+    if (m === a && !hasUpper(text, tokens.start[i]!, tokens.end[m.last]!)) {
+      if (b.entry < 0) continue;
+      m = b;
+    }
+    out.push({ first: i, last: m.last, entry: m.entry });
+    i = m.last;
+  }
+  return out;
+}
+
+function hasUpper(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+    if (c > 127 && text[i] !== text[i]!.toLowerCase()) return true;
+  }
+  return false;
+}

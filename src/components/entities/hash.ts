@@ -1,0 +1,67 @@
+/**
+ * Allocation-free hashing of token text straight from `doc.text` (FNV-1a, 32 bit) and
+ * integer mixing for feature keys. Training and inference share these, so keys match.
+ */
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+const lowerCache = new Map<number, number>();
+
+/** Lower-case of one UTF-16 code unit, ASCII fast path. @example lowerCode(65) // 97 */
+export function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let l = lowerCache.get(c);
+  if (l === undefined) {
+    const s = String.fromCharCode(c).toLowerCase();
+    l = s.length === 1 ? s.charCodeAt(0) : c;
+    lowerCache.set(c, l);
+  }
+  return l;
+}
+
+/** True when the code unit is an upper-case letter. @example isUpperCode(81) // true */
+export function isUpperCode(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  return lowerCode(c) !== c;
+}
+
+/** FNV-1a of text[start, end), lower-cased. @example hashLower('Moscow', 0, 6) === hashLower('MOSCOW', 0, 6) */
+export function hashLower(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerCode(text.charCodeAt(i)), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** FNV-1a of text[start, end) as is. @example hashExact('IS', 0, 2) !== hashExact('is', 0, 2) */
+export function hashExact(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** Lower-case hash of a whole string. @example hashString('taliban') === hashLower('Taliban', 0, 7) */
+export function hashString(s: string): number {
+  return hashLower(s, 0, s.length);
+}
+
+/** Finalizer of murmur3: spreads bits of a 32-bit value. */
+export function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Key of feature template `t` with value `v`. Never 0 (0 marks an empty slot). @example featureKey(3, 12345) */
+export function featureKey(t: number, v: number): number {
+  const k = fmix((v ^ Math.imul(t + 1, 0x9e3779b1)) >>> 0);
+  return k === 0 ? 1 : k;
+}
+
+/** Combine two values into one. @example pair(1, 2) !== pair(2, 1) */
+export function pair(a: number, b: number): number {
+  return fmix((Math.imul(a, 0x01000193) ^ b ^ 0x5bd1e995) >>> 0);
+}
