@@ -5,9 +5,12 @@
 import type { ComponentFactory } from './component.js';
 import { Registry } from './pipeline.js';
 import { sentences } from '../components/sentences/index.js';
+import { extract } from '../components/extract/index.js';
+import { clean } from '../components/clean/index.js';
+import { metadata } from '../components/metadata/index.js';
 
 /** Every built-in component factory. Add one import and one entry per component. */
-export const FACTORIES: ComponentFactory<any>[] = [sentences];
+export const FACTORIES: ComponentFactory<any>[] = [extract, clean, metadata, sentences];
 
 /** The default analysis order. The pipeline checks it at construction. */
 export const DEFAULT_PIPELINE = ['extract', 'clean', 'metadata', 'sentences', 'entities', 'quotes', 'claims'];

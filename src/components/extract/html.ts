@@ -1,0 +1,174 @@
+/**
+ * HTML -> plain text (one paragraph per line) + metadata hints, parsing the page once with linkedom.
+ * Readability picks the main content; a body-text walk that skips page chrome is the fallback.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { MetaHints } from '../../doc/types.js';
+
+/** Elements whose text never reaches the output. */
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'title', 'canvas', 'object', 'embed', 'select', 'button', 'input', 'textarea', 'option', 'math']);
+/** Page chrome dropped by the fallback walk (site menus, footers, sidebars, sign-up forms). */
+const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form', 'menu', 'dialog']);
+/** Elements that end a line (block-level and line breaks). */
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary',
+  'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'caption', 'center', 'body', 'html',
+]);
+/** class/id of chrome blocks the fallback drops: "site-nav", "related-posts", "cookie-banner", "share-buttons", "comments". */
+const CHROME_CLASS = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar|footer|masthead|cookie|consent|share|sharing|social|related|recommended|newsletter|subscribe|comments?|advert|ads?|promo|popup|modal|skip)(?:$|[\s_-])/i;
+/** Readability output shorter than this (characters) triggers the fallback comparison. */
+const MIN_READABLE_CHARS = 500;
+
+export interface HtmlExtraction {
+  text: string;
+  hints: MetaHints;
+  method: 'readability' | 'fallback';
+}
+
+interface NodeLike {
+  nodeType: number;
+  nodeValue?: string | null;
+  localName?: string;
+  childNodes: ArrayLike<NodeLike>;
+  getAttribute?(name: string): string | null;
+}
+
+/**
+ * Plain text of a DOM subtree: one block per line, whitespace collapsed, scripts/styles/comments skipped.
+ * `dropChrome` also skips nav/header/footer/aside/form and chrome-classed blocks.
+ * @example textOfNode(parseHTML('<p>a</p><p>b</p>').document.body, false) // 'a\nb'
+ */
+export function textOfNode(root: NodeLike, dropChrome: boolean): string {
+  const lines: string[] = [];
+  let cur = '';
+  const flush = () => {
+    const t = cur.replace(/[ \t\r\n\f\u00a0]+/g, ' ').trim();
+    if (t) lines.push(t);
+    cur = '';
+  };
+  const walk = (node: NodeLike, pre: boolean) => {
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) {
+      const n = kids[i]!;
+      if (n.nodeType === 3) {
+        const v = n.nodeValue ?? '';
+        if (pre) {
+          const parts = v.split('\n');
+          for (let j = 0; j < parts.length; j++) {
+            if (j > 0) flush();
+            cur += parts[j];
+          }
+        } else cur += v;
+        continue;
+      }
+      if (n.nodeType !== 1) continue; // comments, processing instructions
+      const tag = n.localName ?? '';
+      if (SKIP_TAGS.has(tag)) continue;
+      if (n.getAttribute?.('hidden') != null || /display:\s*none/i.test(n.getAttribute?.('style') ?? '')) continue;
+      if (dropChrome && (CHROME_TAGS.has(tag) || (tag !== 'body' && tag !== 'html' && tag !== 'article' && tag !== 'main' && CHROME_CLASS.test((n.getAttribute?.('class') ?? '') + ' ' + (n.getAttribute?.('id') ?? ''))))) continue;
+      const block = BLOCK_TAGS.has(tag);
+      if (block) flush();
+      if (tag !== 'br' && tag !== 'hr') walk(n, pre || tag === 'pre');
+      if (block) flush();
+      else if (tag === 'img') cur += '';
+    }
+  };
+  walk(root, false);
+  flush();
+  return lines.join('\n');
+}
+
+function clean(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t || null;
+}
+
+/** Meta, Open Graph, JSON-LD NewsArticle, <time datetime>, <html lang>, canonical link. */
+export function metaHintsOf(document: Document): MetaHints {
+  const hints: MetaHints = {};
+  const meta = (sel: string) => clean(document.querySelector(sel)?.getAttribute('content'));
+  hints.title = meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]') ?? meta('meta[name="title"]');
+  hints.published =
+    meta('meta[property="article:published_time"]') ??
+    meta('meta[name="article:published_time"]') ??
+    meta('meta[itemprop="datePublished"]') ??
+    meta('meta[name="pubdate"]') ??
+    meta('meta[name="publishdate"]') ??
+    meta('meta[name="date"]') ??
+    meta('meta[name="dc.date"]') ??
+    meta('meta[name="DC.date.issued"]') ??
+    meta('meta[name="sailthru.date"]') ??
+    meta('meta[name="parsely-pub-date"]');
+  hints.siteName = meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]');
+  hints.author = meta('meta[name="author"]') ?? meta('meta[property="article:author"]');
+  hints.url = clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? meta('meta[property="og:url"]');
+  hints.language = clean(document.documentElement?.getAttribute('lang')) ?? meta('meta[http-equiv="content-language"]');
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const article = findArticleLd(data);
+    if (!article) continue;
+    hints.title ??= clean(typeof article.headline === 'string' ? article.headline : null);
+    hints.published ??= clean(typeof article.datePublished === 'string' ? article.datePublished : null);
+    const pub = article.publisher as Record<string, unknown> | undefined;
+    hints.siteName ??= clean(typeof pub?.name === 'string' ? pub.name : null);
+    hints.url ??= clean(typeof article.url === 'string' ? article.url : null);
+    const author = Array.isArray(article.author) ? article.author[0] : article.author;
+    hints.author ??= clean(typeof author === 'string' ? author : typeof author?.name === 'string' ? author.name : null);
+    break;
+  }
+  if (!hints.published) hints.published = clean(document.querySelector('time[datetime]')?.getAttribute('datetime'));
+  if (!hints.title) hints.title = clean(document.querySelector('h1')?.textContent) ?? clean(document.querySelector('title')?.textContent);
+  for (const k of Object.keys(hints) as (keyof MetaHints)[]) if (hints[k] == null) delete hints[k];
+  return hints;
+}
+
+const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|OpinionNewsArticle|BackgroundNewsArticle|WebPage)$/;
+
+function findArticleLd(data: unknown, depth = 0): Record<string, any> | null {
+  if (depth > 4 || data === null || typeof data !== 'object') return null;
+  if (Array.isArray(data)) {
+    for (const d of data) {
+      const f = findArticleLd(d, depth + 1);
+      if (f) return f;
+    }
+    return null;
+  }
+  const obj = data as Record<string, any>;
+  const type = obj['@type'];
+  const types: unknown[] = Array.isArray(type) ? type : [type];
+  if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t) && t !== 'WebPage')) return obj;
+  if (obj['@graph']) return findArticleLd(obj['@graph'], depth + 1);
+  return null;
+}
+
+/**
+ * Extract the article text and metadata hints from an HTML page (parsed once).
+ * @example extractHtml('<html><body><article><p>Hello.</p></article></body></html>').text // 'Hello.'
+ */
+export function extractHtml(html: string): HtmlExtraction {
+  const { document } = parseHTML(html);
+  const hints = metaHintsOf(document as unknown as Document);
+  // The fallback walk runs before Readability, which mutates the DOM.
+  const body = (document.body ?? document.documentElement) as unknown as NodeLike | null;
+  const fallback = body ? textOfNode(body, true) : '';
+  let readable = '';
+  try {
+    const article = new Readability<NodeLike>(document as unknown as Document, { serializer: (el) => el as unknown as NodeLike }).parse();
+    if (article?.content) readable = textOfNode(article.content, false);
+    if (!hints.title && article?.title) hints.title = clean(article.title);
+    if (!hints.siteName && article?.siteName) hints.siteName = clean(article.siteName);
+    if (!hints.published && article?.publishedTime) hints.published = clean(article.publishedTime);
+  } catch {
+    readable = '';
+  }
+  if (readable.length >= MIN_READABLE_CHARS || readable.length >= fallback.length * 0.5) return { text: readable, hints, method: 'readability' };
+  return { text: fallback.length > readable.length ? fallback : readable, hints, method: fallback.length > readable.length ? 'fallback' : 'readability' };
+}

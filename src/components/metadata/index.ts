@@ -1,0 +1,238 @@
+import { defineComponent } from '../../pipeline/component.js';
+import type { Doc } from '../../doc/doc.js';
+import type { Span } from '../../doc/span.js';
+import { inferDate, isoDateOf, MONTHS } from './dates.js';
+import { findOutlet, hostOf, type OutletInfo } from './outlets.js';
+
+export { findOutlet, type OutletInfo } from './outlets.js';
+
+/** Lines of the text searched for a title and a dateline. */
+const HEAD_LINES = 8;
+/**
+ * Datelines: "MOSCOW, October 28. /TASS/. …", "BEIJING (Sputnik) – …", "WASHINGTON (Reuters) - …",
+ * "LONDON, May 3 (Reuters) -", "KABUL, Afghanistan (AP) —", "NEW DELHI: …".
+ * Groups: 1 place, 2 region, 3 month, 4 day, 5 year, 6 agency in parens, 7 agency in slashes.
+ */
+const DATELINE =
+  /^([A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3})(?:,\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?))?(?:,\s*([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,\s*(\d{4}))?)?\s*(?:\(([^)]{2,40})\)|[.,]?\s*\/([^/]{2,30})\/)?\s*[.,]?\s*(?:[-–—:]|(?=\s*[A-Z"“]))/;
+/** "© Copyright IBTimes 2024.", "Copyright 2019 The Associated Press", "(c) Reuters 2015". */
+const COPYRIGHT_HOLDER = /(?:©|\(c\)|copyright)\s*(?:copyright\s*)?(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*)?([^\d.,©]+?)(?:\s*\d{4})?\s*(?:[.,]|all rights|$)/i;
+/** English function words: a text where they make up this share of words is English. */
+const EN_STOPWORDS = new Set('the of and to in a is that for on was with as by at from it he said his are be has have not an this which were their they but its who been will'.split(' '));
+const EN_MIN_RATIO = 0.18;
+
+/**
+ * Outlet, title, dateline, publication date (evidence only) and language.
+ * @example createRegistry().get('metadata').create().run(doc); doc.meta.published // '2015-10-22'
+ */
+export const metadata = defineComponent({
+  name: 'metadata',
+  requires: ['text'],
+  assigns: ['meta'],
+  summary: 'Outlet (registry-backed), title, dateline, evidence-only publication date and language.',
+  create: () => (doc) => {
+    fillMetadata(doc);
+  },
+});
+
+interface HeadLine {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function headLines(text: string): HeadLine[] {
+  const out: HeadLine[] = [];
+  let i = 0;
+  while (i < text.length && out.length < HEAD_LINES) {
+    let j = text.indexOf('\n', i);
+    if (j < 0) j = text.length;
+    const raw = text.slice(i, j);
+    const lead = raw.length - raw.trimStart().length;
+    const t = raw.trim();
+    if (t) out.push({ start: i + lead, end: i + lead + t.length, text: t });
+    i = j + 1;
+  }
+  return out;
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+}
+
+/** Fill `doc.meta` from the record, the HTML hints, the text and the removed lines. */
+export function fillMetadata(doc: Doc): void {
+  const meta = doc.meta;
+  const src = doc.source;
+  const hints = meta.hints ?? {};
+  const text = doc.text;
+  const lines = headLines(text);
+
+  // Dateline
+  let datelineAgency: string | null = null;
+  let datelineMonth = 0;
+  let datelineDay = 0;
+  let datelineYear = 0;
+  for (const l of lines) {
+    const m = DATELINE.exec(l.text);
+    if (!m) continue;
+    const hasMarker = m[6] || m[7] || m[3] || /^[^\s]+(?:\s[^\s]+){0,3}\s*[-–—]/.test(l.text) || /^[A-Z .'-]+:/.test(l.text);
+    if (!hasMarker || m[1]!.length < 3) continue;
+    if (m[3] && !MONTHS[m[3].toLowerCase()]) continue;
+    // The place part must be all caps and followed by body text, not a whole capitalised headline.
+    if (l.text.length < 40) continue;
+    meta.dateline = titleCase(m[1]!.replace(/[.,]+$/, ''));
+    meta.datelineSpan = { start: l.start, end: l.start + m[1]!.replace(/[.,]+$/, '').length };
+    datelineAgency = (m[6] ?? m[7] ?? '').trim() || null;
+    if (m[3]) {
+      datelineMonth = MONTHS[m[3].toLowerCase()]!;
+      datelineDay = +m[4]!;
+      datelineYear = m[5] ? +m[5] : 0;
+    }
+    break;
+  }
+
+  // Outlet: record, page hints, URL domain, dateline agency, copyright holder, caption credit.
+  const url = src.url ?? hints.url ?? null;
+  meta.url = url;
+  const candidates: (string | null | undefined)[] = [src.outlet, hints.siteName];
+  let outletInfo: OutletInfo | null = null;
+  let outletName: string | null = null;
+  for (const c of candidates) {
+    if (c && c.trim()) {
+      outletInfo = findOutlet(c);
+      outletName = outletInfo?.name ?? c.trim();
+      break;
+    }
+  }
+  if (!outletName && url) {
+    outletInfo = findOutlet(url);
+    outletName = outletInfo?.name ?? null;
+  }
+  if (!outletName && datelineAgency) {
+    outletInfo = findOutlet(datelineAgency);
+    outletName = outletInfo?.name ?? null;
+  }
+  if (!outletName) {
+    for (const r of doc.removed) {
+      if (r.reason !== 'copyright') continue;
+      const m = COPYRIGHT_HOLDER.exec(r.text);
+      const holder = m?.[1]?.trim();
+      const hit = holder ? findOutlet(holder) : null;
+      if (hit) {
+        outletInfo = hit;
+        outletName = hit.name;
+        break;
+      }
+    }
+  }
+  if (!outletName) {
+    const counts = new Map<string, number>();
+    for (const r of doc.removed) {
+      if (r.reason !== 'caption') continue;
+      const m = /\s[-–—|]\s([^-–—|]+)$/.exec(r.text);
+      const hit = m ? findOutlet(m[1]!.trim()) : null;
+      if (hit) counts.set(hit.name, (counts.get(hit.name) ?? 0) + 1);
+    }
+    const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (best) {
+      outletInfo = findOutlet(best[0]);
+      outletName = best[0];
+    }
+  }
+  meta.outlet = outletName;
+  if (outletName) {
+    const attrs: Record<string, string> = { role: 'outlet' };
+    if (outletInfo) {
+      attrs.country = outletInfo.country;
+      attrs.kind = outletInfo.kind;
+      if (outletInfo.domains[0]) attrs.domain = outletInfo.domains[0];
+    } else if (url) {
+      const h = hostOf(url);
+      if (h) attrs.domain = h;
+    }
+    meta.outletEntity = doc.addEntity({ name: outletName, type: 'organization', aliases: outletInfo ? outletInfo.aliases.slice() : [], roles: [], attrs });
+  }
+
+  // Title: record, hints, else the first headline-like line before the dateline.
+  const givenTitle = src.title ?? hints.title ?? null;
+  if (givenTitle) {
+    meta.title = givenTitle.replace(/\s+/g, ' ').trim();
+    const at = text.indexOf(meta.title);
+    meta.titleSpan = at >= 0 && at < 2000 ? { start: at, end: at + meta.title.length } : null;
+  } else {
+    for (const l of lines) {
+      if (meta.datelineSpan && l.start >= meta.datelineSpan.start) break;
+      if (l.text.length <= 200 && l.text.length >= 10 && !/[.;,]$/.test(l.text) && l.text.split(/\s+/).length >= 3) {
+        meta.title = l.text;
+        meta.titleSpan = { start: l.start, end: l.end } satisfies Span;
+        break;
+      }
+    }
+  }
+
+  // Published: record, hints, dateline with a year, dateline + weekday.
+  meta.published = null;
+  meta.publishedInferred = false;
+  meta.publishedFrom = null;
+  const fromRecord = isoDateOf(src.published);
+  const fromHints = fromRecord ? null : isoDateOf(hints.published);
+  if (fromRecord) {
+    meta.published = fromRecord;
+    meta.publishedFrom = 'record';
+  } else if (fromHints) {
+    meta.published = fromHints;
+    meta.publishedFrom = 'meta';
+  } else if (datelineMonth && datelineYear) {
+    meta.published = isoDateOf(`${datelineYear}-${datelineMonth}-${datelineDay}`);
+    meta.publishedFrom = meta.published ? 'dateline' : null;
+  } else if (datelineMonth) {
+    const inferred = inferDate(datelineMonth, datelineDay, text);
+    if (inferred) {
+      meta.published = inferred;
+      meta.publishedInferred = true;
+      meta.publishedFrom = 'dateline+weekday';
+    }
+  }
+
+  meta.language = src.language ?? (hints.language ? hints.language.split(/[-_]/)[0]!.toLowerCase() : null) ?? guessLanguage(text);
+}
+
+/**
+ * 'en' when English function words are frequent; otherwise a language only an unambiguous script gives; else null.
+ * @example guessLanguage('The minister said that the talks were over.') // 'en'
+ */
+export function guessLanguage(text: string): string | null {
+  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  let words = 0;
+  let stop = 0;
+  for (const m of sample.matchAll(/[A-Za-z]+/g)) {
+    words++;
+    if (EN_STOPWORDS.has(m[0].toLowerCase())) stop++;
+  }
+  if (words >= 5 && stop / words >= EN_MIN_RATIO) return 'en';
+  let hangul = 0;
+  let kana = 0;
+  let greek = 0;
+  let hebrew = 0;
+  let thai = 0;
+  let letters = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 65) continue;
+    letters++;
+    if (c >= 0xac00 && c <= 0xd7af) hangul++;
+    else if (c >= 0x3040 && c <= 0x30ff) kana++;
+    else if (c >= 0x370 && c <= 0x3ff) greek++;
+    else if (c >= 0x590 && c <= 0x5ff) hebrew++;
+    else if (c >= 0xe00 && c <= 0xe7f) thai++;
+  }
+  if (!letters) return null;
+  const share = (n: number) => n / letters > 0.3;
+  if (share(hangul)) return 'ko';
+  if (kana / letters > 0.1) return 'ja';
+  if (share(greek)) return 'el';
+  if (share(hebrew)) return 'he';
+  if (share(thai)) return 'th';
+  return null;
+}
