@@ -1,0 +1,523 @@
+/**
+ * The quantity grammar: finds figures in text with their bounds, hedges, units, denominators and
+ * direction, and tells amounts apart from numbers that name things (years, dates, times, ordinals,
+ * designations like "Su-24M", phone numbers, page and section numbers).
+ *
+ * One left-to-right pass: a global regex finds where a number may start; sticky regexes read the
+ * number and what follows it; the left context (at most LEFT_WINDOW characters) gives hedges,
+ * currency symbols and direction. No per-character allocation.
+ */
+import type { Qualifier } from '../../doc/types.js';
+import type { Span } from '../../doc/span.js';
+import { lexicons, type UnitInfo } from './lexicons.js';
+import { NUMBER_START_RE, numberAt, type NumberAtom } from './numbers.js';
+
+/** What a number found in text is. Only 'quantity' figures are amounts a claim can carry. */
+export type NumberKind = 'quantity' | 'age' | 'year' | 'date' | 'time' | 'ordinal' | 'designation' | 'phone' | 'reference';
+
+export interface Quantity extends Span {
+  kind: NumberKind;
+  low: number;
+  high: number;
+  qualifier: Qualifier;
+  /** The unit as written ("per cent", "$", "km"), or null. */
+  unit: string | null;
+  /** Normalized unit name ("percentage", "dollar", "kilometre"), or null for bare counts. */
+  normalizedUnit: string | null;
+  /** Unit family: 'currency', 'percent', 'length', 'time', ... or null. */
+  unitKind: string | null;
+  /** Denominator: 34 in "25 out of 34", 5 in "one in five". */
+  outOf: number | null;
+  direction: 'up' | 'down' | null;
+  /** Head noun of what is counted ("militants", "provinces"), as written. */
+  of: string | null;
+  /** The counted noun phrase ("ISIL militants"), or null. */
+  ofSpan: Span | null;
+  /** Range written high-to-low ("from 4.8 to 4.7 percent"). */
+  descending: boolean;
+  /** Vague plural ("hundreds of", "tens of thousands of"). */
+  vague: boolean;
+  /** Introduced as a point of comparison ("up from 15,000", "compared with 12"). */
+  baselineCue: boolean;
+}
+
+/** How far left of a number the grammar looks for hedges, currency and direction. */
+const LEFT_WINDOW = 48;
+
+const TIME_COLON_RE = /\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:[ \u00a0]?(?:[ap]\.m\.|[ap]m(?![\p{L}])|[AP]M(?![\p{L}])))?/uy;
+const TIME_SUFFIX_RE = /[ \u00a0]?(?:[ap]\.[ \u00a0]?m\.?|[ap]m(?![\p{L}])|[AP]\.?M\.?(?![\p{L}])|GMT(?![\p{L}])|UTC(?![\p{L}])|hrs(?![\p{L}])|o'clock)/uy;
+const NUMERIC_DATE_RE = /\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d.])/y;
+const PHONE_RE = /\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?!\d)|\d{1,4}(?:[ .-]\d{2,4}){3,5}(?![\d,])/y;
+const ORDINAL_RE = /(?:st|nd|rd|th)(?![\p{L}])/uy;
+const DECADE_RE = /'?s(?![\p{L}])/uy;
+const RANGE_SEP_RE = /[ \u00a0]*(?:-|–|—|‐|‑|to|and|through)[ \u00a0]*/iy;
+const PER_RE = /[ \u00a0]*(?:per|an?|each|every|\/)[ \u00a0]*/iy;
+const DENOM_RE = /[ \u00a0]+(?:out[ \u00a0]+of|of|in)[ \u00a0]+(?:the[ \u00a0]+|every[ \u00a0]+)?/iy;
+const ATTACHED_WORD_RE = /[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/uy;
+const NOUN_WORD_RE = /(?:[ \u00a0]+|[ \u00a0]*-[ \u00a0]*)([\p{L}][\p{L}'’&]*(?:-[\p{L}]+)*)/uy;
+const OF_RE = /[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+|their[ \u00a0]+|its[ \u00a0]+|his[ \u00a0]+|her[ \u00a0]+|our[ \u00a0]+|them[ \u00a0]+)?/iy;
+const FROM_LEFT_RE = /(?<![\p{L}])from[ \u00a0]+$/iu;
+const BETWEEN_LEFT_RE = /(?<![\p{L}])between[ \u00a0]+$/iu;
+const BASELINE_LEFT_RE = /(?<![\p{L}])(?:(?:up|down|rising|falling|rose|fell|climbing|dropping|increasing|decreasing|compared)[ \u00a0]+from|compared[ \u00a0]+(?:with|to)|versus|vs\.?|against)[ \u00a0]+$/iu;
+const MINUS_LEFT_RE = /(?<![\p{L}])minus[ \u00a0]+$/iu;
+const AGE_LEFT_RE = /\p{Lu}[\p{L}.'’-]*,[ \u00a0]$/u;
+const AGE_RIGHT_RE = /[ \u00a0]*[,)]/y;
+const PREV_WORD_RE = /([\p{L}&][\p{L}&.'’-]*)[ \u00a0]+$/u;
+const SENTENCE_BREAK_LEFT_RE = /(?:^|[.!?:;"“”(\n])[ \u00a0]*$/u;
+
+/** Words that end the counted-noun phrase after a figure ("200 people *here*", "34 provinces *in*"). */
+const STOP_WORDS = new Set(
+  `a an the and or but nor of in on at by for from to with without into onto over under above below about around after before since until during
+   per than as is are was were be been being am has have had do does did will would shall should can could may might must
+   that which who whom whose this these those it its their his her our your my they them he she we you i there here
+   not no yes so too very more most less least also only just even still yet already again ever never
+   each every any some all both either neither other another such same own
+   up down out off away back
+   said says say told tells according reported reports added adding
+   percent cent per-cent times while when where why how what if because though although whereas
+   ago later earlier today yesterday tomorrow now then last next this year years month months week weeks day days
+   against among between through across within toward towards via including plus minus like unlike`.split(/\s+/),
+);
+
+const NUMBER_WORD_RE = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)$/i;
+/** Plural heads that do not end in -s. */
+const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'troops', 'militia', 'aircraft', 'livestock', 'cattle', 'sheep', 'fish', 'deer', 'feet', 'teeth', 'mice', 'geese', 'crew', 'civilians', 'data']);
+
+interface UnitMatch {
+  end: number;
+  surface: string;
+  info: UnitInfo;
+}
+
+/** Read a unit starting at `pos` (optional space or hyphen first), with a "per X" tail. */
+function unitAt(text: string, pos: number): UnitMatch | null {
+  const lx = lexicons();
+  lx.unitRe.lastIndex = pos;
+  const m = lx.unitRe.exec(text);
+  if (!m) return null;
+  let info: UnitInfo | undefined;
+  let surface: string;
+  if (m.groups!.w !== undefined) {
+    surface = m.groups!.w;
+    info = lx.unitWords.get(surface.toLowerCase().replace(/\s+/g, ' '));
+  } else {
+    surface = m.groups!.a!;
+    info = lx.unitAbbr.get(surface);
+  }
+  if (!info) return null;
+  // A spaced one-letter abbreviation is too ambiguous ("5 m" is fine, "5 s", "5 t", "5 h" read as letters of a list).
+  if (surface.length === 1 && /[\p{L}]/u.test(surface) && /\s/.test(m[0][0]!) && !/[mgWVLCF]/.test(surface)) return null;
+  let end = lx.unitRe.lastIndex;
+  PER_RE.lastIndex = end;
+  const per = PER_RE.exec(text);
+  if (per && (info.kind === 'currency' || info.kind === 'count' || info.kind === 'length' || info.kind === 'weight' || info.kind === 'volume')) {
+    lx.unitRe.lastIndex = PER_RE.lastIndex;
+    const d = lx.unitRe.exec(text);
+    if (d) {
+      const ds = d.groups!.w ?? d.groups!.a!;
+      const dinfo = d.groups!.w !== undefined ? lx.unitWords.get(ds.toLowerCase().replace(/\s+/g, ' ')) : lx.unitAbbr.get(ds);
+      if (dinfo && (dinfo.kind === 'time' || dinfo.kind === 'area' || dinfo.kind === 'weight' || dinfo.kind === 'volume' || dinfo.kind === 'length')) {
+        const e2 = lx.unitRe.lastIndex;
+        return { end: e2, surface: text.slice(pos, e2).trim(), info: { normalized: `${info.normalized} per ${dinfo.normalized}`, kind: info.kind } };
+      }
+    }
+  }
+  return { end, surface, info };
+}
+
+interface CountedNoun {
+  span: Span;
+  head: string;
+  end: number;
+}
+
+function isPluralNoun(w: string): boolean {
+  const l = w.toLowerCase();
+  if (IRREGULAR_PLURALS.has(l)) return true;
+  return /[^s'’]s$/.test(l) || /(?:ies|ches|shes|xes|sses)$/.test(l);
+}
+
+/** The counted noun phrase after a figure: up to four words, ending before a stop word or verb form. */
+function countedNounAt(text: string, pos: number, singularOk: boolean): CountedNoun | null {
+  let p = pos;
+  OF_RE.lastIndex = p;
+  const of = OF_RE.exec(text);
+  let viaOf = false;
+  if (of) {
+    p = OF_RE.lastIndex - 1;
+    viaOf = true;
+  }
+  const words: { s: number; e: number; w: string }[] = [];
+  for (let i = 0; i < 4; i++) {
+    NOUN_WORD_RE.lastIndex = p;
+    const m = NOUN_WORD_RE.exec(text);
+    if (!m) break;
+    const w = m[1]!;
+    const l = w.toLowerCase();
+    if (STOP_WORDS.has(l) || NUMBER_WORD_RE.test(l)) break;
+    if (words.length > 0 && /(?:ed|ing|ly)$/.test(l) && !IRREGULAR_PLURALS.has(l)) break;
+    if (words.length === 0 && /ly$/.test(l)) break;
+    const e = NOUN_WORD_RE.lastIndex;
+    words.push({ s: e - w.length, e, w });
+    p = e;
+    if (isPluralNoun(w)) break;
+  }
+  if (words.length === 0) return null;
+  // End the phrase at its last plural noun ("ISIL militants", "European countries").
+  let last = -1;
+  for (let i = words.length - 1; i >= 0; i--) if (isPluralNoun(words[i]!.w)) { last = i; break; }
+  if (last < 0) {
+    if (!singularOk || viaOf) return null;
+    last = words.length === 1 ? 0 : -1;
+    if (last < 0) return null;
+  }
+  const first = words[0]!;
+  const head = words[last]!;
+  if (/^(?:ed|ing)$/.test(head.w)) return null;
+  return { span: { start: first.s, end: head.e }, head: head.w, end: head.e };
+}
+
+function qualifierOfChange(q: Qualifier, extra: Qualifier | null): Qualifier {
+  return extra ?? q;
+}
+
+/**
+ * Every number in `text` with its kind (amount, year, date, designation, ...). Spans are shifted by `offset`.
+ * @example scanNumbers('About 2,000 militants in 2015').map((q) => q.kind) // ['quantity', 'year']
+ */
+export function scanNumbers(text: string, offset = 0): Quantity[] {
+  const lx = lexicons();
+  const out: Quantity[] = [];
+  const re = new RegExp(NUMBER_START_RE.source, NUMBER_START_RE.flags);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const p = m.index;
+    // Inside a word or number already passed ("A2", "1.5" read from the 5): skip.
+    const prev = p > 0 ? text.charCodeAt(p - 1) : 32;
+    const isDigit = prev >= 48 && prev <= 57;
+    if (isDigit) continue;
+    const q = quantityAt(text, p, lx);
+    if (!q) continue;
+    re.lastIndex = Math.max(q.end, p + 1);
+    q.start += offset;
+    q.end += offset;
+    if (q.ofSpan) {
+      q.ofSpan.start += offset;
+      q.ofSpan.end += offset;
+    }
+    out.push(q);
+  }
+  return out;
+}
+
+/**
+ * Figures that are amounts: counts, money, percentages, measures (not years, dates, times,
+ * ordinals, designations, phone, page or section numbers, nor appositive ages).
+ * @example findQuantities('up to 50,000 militants')[0] // { low: 50000, high: 50000, qualifier: 'up_to', of: 'militants', ... }
+ */
+export function findQuantities(text: string, offset = 0): Quantity[] {
+  return scanNumbers(text, offset).filter((q) => q.kind === 'quantity');
+}
+
+function blank(start: number, end: number, kind: NumberKind, value: number): Quantity {
+  return {
+    start, end, kind, low: value, high: value, qualifier: 'exact', unit: null, normalizedUnit: null, unitKind: null,
+    outOf: null, direction: null, of: null, ofSpan: null, descending: false, vague: false, baselineCue: false,
+  };
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf;
+}
+
+function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Quantity | null {
+  const c0 = text.charCodeAt(p);
+  const digitStart = c0 >= 48 && c0 <= 57;
+  const leftFrom = Math.max(0, p - LEFT_WINDOW);
+  const left = text.slice(leftFrom, p);
+
+  if (digitStart) {
+    TIME_COLON_RE.lastIndex = p;
+    if (TIME_COLON_RE.exec(text)) return blank(p, TIME_COLON_RE.lastIndex, 'time', 0);
+    NUMERIC_DATE_RE.lastIndex = p;
+    if (NUMERIC_DATE_RE.exec(text)) return blank(p, NUMERIC_DATE_RE.lastIndex, 'date', 0);
+    PHONE_RE.lastIndex = p;
+    if (PHONE_RE.exec(text) && (text[p - 1] === '+' || text[p - 1] === '(' || /\d{3}[ .-]\d{3}[ .-]\d{4}/.test(text.slice(p, PHONE_RE.lastIndex)))) {
+      return blank(p - (text[p - 1] === '+' || text[p - 1] === '(' ? 1 : 0), PHONE_RE.lastIndex, 'phone', 0);
+    }
+  }
+
+  const n1 = numberAt(text, p);
+  if (!n1) return null;
+  let end = n1.end;
+
+  // Glued to a word on the left: "Su-24M", "Mi-8", "F-16", "A2", "COVID-19".
+  if (digitStart && p > 0) {
+    const pc = text.charCodeAt(p - 1);
+    const glued = isLetter(pc) || ((pc === 45 || pc === 0x2010 || pc === 0x2011) && p > 1 && (isLetter(text.charCodeAt(p - 2)) || (text[p - 2] === ' ' && p > 2 && /\p{Lu}/u.test(text[p - 3]!))));
+    if (glued) {
+      const cur = lx.currencyLeftRe.exec(left);
+      const subMatch = /(?<![\p{L}])sub-$/iu.test(left);
+      if (!cur && !subMatch) {
+        ATTACHED_WORD_RE.lastIndex = p;
+        ATTACHED_WORD_RE.exec(text);
+        return blank(p, Math.max(ATTACHED_WORD_RE.lastIndex, n1.end), 'designation', n1.value);
+      }
+    }
+  }
+
+  // Ordinals ("9th", "21st") and decades ("the 1990s").
+  if (digitStart && n1.plainInt) {
+    ORDINAL_RE.lastIndex = n1.end;
+    if (ORDINAL_RE.exec(text)) return blank(p, ORDINAL_RE.lastIndex, 'ordinal', n1.value);
+    DECADE_RE.lastIndex = n1.end;
+    if (n1.value >= 1000 && n1.value < 2200 && n1.value % 10 === 0 && DECADE_RE.exec(text)) return blank(p, DECADE_RE.lastIndex, 'year', n1.value);
+    TIME_SUFFIX_RE.lastIndex = n1.end;
+    if (n1.value <= 24 && TIME_SUFFIX_RE.exec(text)) return blank(p, TIME_SUFFIX_RE.lastIndex, 'time', n1.value);
+  } else if (digitStart) {
+    TIME_SUFFIX_RE.lastIndex = n1.end;
+    if (n1.value <= 24 && /^\d{1,2}\.\d{2}$/.test(text.slice(p, n1.end)) && TIME_SUFFIX_RE.exec(text)) return blank(p, TIME_SUFFIX_RE.lastIndex, 'time', 0);
+  }
+
+  // Dates: "Sept. 30", "October 16-17", "30 September", "16-17 October".
+  if (n1.plainInt && n1.value >= 1 && n1.value <= 31 && lx.monthLeftRe.test(left)) {
+    let e = n1.end;
+    const rng = /^[ \u00a0]*[-–—][ \u00a0]*\d{1,2}(?!\d)/.exec(text.slice(e, e + 8));
+    if (rng) e += rng[0].length;
+    const yr = /^,?[ \u00a0]+\d{4}(?!\d)/.exec(text.slice(e, e + 8));
+    if (yr) e += yr[0].length;
+    return blank(p, e, 'date', n1.value);
+  }
+  if (n1.plainInt && n1.value >= 1 && n1.value <= 31) {
+    let e = n1.end;
+    const rng = /^[ \u00a0]*[-–—][ \u00a0]*\d{1,2}(?!\d)/.exec(text.slice(e, e + 8));
+    if (rng) e += rng[0].length;
+    lx.monthRightRe.lastIndex = e;
+    if (lx.monthRightRe.exec(text)) return blank(p, lx.monthRightRe.lastIndex, 'date', n1.value);
+  }
+
+  // Page, section, article, flight numbers.
+  if (n1.digits && !n1.scaled && lx.referenceLeftRe.test(left)) {
+    ATTACHED_WORD_RE.lastIndex = n1.end;
+    ATTACHED_WORD_RE.exec(text);
+    return blank(p, ATTACHED_WORD_RE.lastIndex, 'reference', n1.value);
+  }
+
+  // Left context: currency, sign, hedge, direction, range and baseline cues.
+  let start = p;
+  let currency: string | null = null;
+  let currencySurface: string | null = null;
+  let rest = left;
+  const cm = lx.currencyLeftRe.exec(rest);
+  if (cm && digitStart) {
+    currencySurface = cm[1]!;
+    currency = lx.currencyPrefix.get(currencySurface) ?? null;
+    start = p - cm[0].length;
+    rest = rest.slice(0, rest.length - cm[0].length);
+  }
+  let sign = 0;
+  const sc = rest.charCodeAt(rest.length - 1);
+  if ((sc === 43 || sc === 45 || sc === 0x2212) && (rest.length === 1 || /[\s(\[]/.test(rest[rest.length - 2]!))) {
+    sign = sc === 43 ? 1 : -1;
+    start -= 1;
+    rest = rest.slice(0, -1);
+  } else if (MINUS_LEFT_RE.test(rest)) {
+    const mm = MINUS_LEFT_RE.exec(rest)!;
+    sign = -2;
+    start -= mm[0].length;
+    rest = rest.slice(0, mm.index);
+  }
+  let qualifier: Qualifier = 'exact';
+  const hm = lx.hedgeLeftRe.exec(rest);
+  if (hm) {
+    const phrase = hm[1]!.trim().toLowerCase().replace(/\s+/g, ' ');
+    const q = lx.hedgeBefore.get(phrase);
+    if (q) {
+      qualifier = q;
+      start -= hm[0].length;
+      rest = rest.slice(0, hm.index);
+    }
+  }
+  let direction: 'up' | 'down' | null = null;
+  const dm = lx.directionLeftRe.exec(rest);
+  if (dm) direction = lx.directionUp.has(dm[1]!.toLowerCase()) ? 'up' : 'down';
+  const fromCue = FROM_LEFT_RE.test(rest);
+  const betweenCue = BETWEEN_LEFT_RE.test(rest);
+  const baselineCue = BASELINE_LEFT_RE.test(rest);
+
+  // Unit right after the first number ("5% to 10%", "$800,000 to $1.3 million").
+  let low = n1.value;
+  let high = n1.high;
+  let vague = n1.vague;
+  let unit: UnitMatch | null = null;
+  // A one-letter scale ("5m") without a currency is a metre, mile or thousand only when a noun or unit follows.
+  if (n1.letterScale && !currency) {
+    const after = text.slice(n1.end, n1.end + 2);
+    if (!/^[ \u00a0][\p{Ll}]/u.test(after)) {
+      const raw = numberAt(text.slice(0, n1.end - 1), p);
+      if (raw) {
+        low = high = raw.value;
+        end = raw.end;
+      }
+    }
+  }
+  unit = unitAt(text, end);
+  if (unit && unit.info.kind === 'count' && !/times|fold/i.test(unit.surface)) unit = null;
+  let rangeEnd = -1;
+  let descending = false;
+  let n2: NumberAtom | null = null;
+  const afterFirst = unit ? unit.end : end;
+  RANGE_SEP_RE.lastIndex = afterFirst;
+  const sep = RANGE_SEP_RE.exec(text);
+  if (sep) {
+    const word = sep[0].trim().toLowerCase();
+    let q = RANGE_SEP_RE.lastIndex;
+    let cur2: string | null = null;
+    const curRight = /^(US ?\$|HK ?\$|[A-Z]{0,2}\$|€|£|¥|₹|₽|Y=)[ \u00a0]?/.exec(text.slice(q, q + 6));
+    if (curRight) {
+      cur2 = curRight[1]!;
+      q += curRight[0].length;
+    }
+    const c2 = text.charCodeAt(q);
+    const n2try = (c2 >= 48 && c2 <= 57) === digitStart || word !== '-' ? numberAt(text, q) : null;
+    if (n2try && !(n2try.digits && q > 0 && isLetter(text.charCodeAt(q - 1)))) {
+      const dashy = word === '-' || word === '–' || word === '—' || word === '‐' || word === '‑';
+      let v2 = n2try.value;
+      let v1 = low;
+      // "1.2 to 1.5 million": the scale written once applies to both ends.
+      if (!n1.scaled && n2try.scaled && !unit && !n1.vague && low < (n2try.value / n2try.factor) * 10) v1 = low * n2try.factor;
+      const yearPair = n1.plainInt && low >= 1000 && low < 2200 && n2try.plainInt && ((v2 >= 1000 && v2 < 2200) || (v2 < 100 && /^\d{2}$/.test(text.slice(q, n2try.end))));
+      let ok = false;
+      if (yearPair && !currency && !unit) ok = false;
+      else if (dashy) ok = v2 > v1 && !n2try.vague;
+      else if (word === 'to') ok = fromCue || (direction === null && v2 > v1);
+      else if (word === 'and') ok = betweenCue;
+      else if (word === 'through') ok = v2 > v1;
+      if (yearPair && !currency && !unit) {
+        const e = n2try.end;
+        return blank(p, e, 'year', n1.value);
+      }
+      if (ok && (cur2 === null || currency !== null || unit === null)) {
+        n2 = n2try;
+        if (cur2 && !currency) {
+          currency = lx.currencyPrefix.get(cur2.replace(/\s/g, '')) ?? lx.currencyPrefix.get(cur2) ?? null;
+          currencySurface = cur2;
+        }
+        descending = v2 < v1;
+        low = Math.min(v1, v2);
+        high = Math.max(v1, v2, n2try.high);
+        if (n2try.vague) vague = true;
+        rangeEnd = n2try.end;
+        end = rangeEnd;
+        const u2 = unitAt(text, end);
+        if (u2 && (u2.info.kind !== 'count' || /times|fold/i.test(u2.surface))) unit = u2;
+      }
+    }
+  }
+  if (!n2 && unit) end = unit.end;
+  else if (n2 && unit && unit.end > end) end = unit.end;
+
+  // Hedges written after: "30,000-plus", "1,000 or more".
+  lx.hedgeAfterRe.lastIndex = end;
+  const ha = lx.hedgeAfterRe.exec(text);
+  if (ha && qualifier === 'exact') {
+    const q = lx.hedgeAfter.get(ha[1]!.toLowerCase().replace(/\s+/g, ' '));
+    if (q && !(ha[1] === '+' && /\d/.test(text[lx.hedgeAfterRe.lastIndex] ?? ''))) {
+      qualifier = q;
+      end = lx.hedgeAfterRe.lastIndex;
+    }
+  }
+
+  // Denominator: "25 out of 34", "one in five", "3 of 10".
+  let outOf: number | null = null;
+  if (!unit && !n2 && !n1.fraction) {
+    DENOM_RE.lastIndex = end;
+    const dn = DENOM_RE.exec(text);
+    if (dn) {
+      const q = DENOM_RE.lastIndex;
+      const d = numberAt(text, q);
+      const isIn = /in/i.test(dn[0]) && !/of/i.test(dn[0]);
+      if (d && !d.vague && !d.fraction && d.value > low && (!isIn || (d.value <= 1000 && low <= 10))) {
+        const dUnit = unitAt(text, d.end);
+        const yearLike = d.plainInt && d.value >= 1000 && d.value < 2200;
+        if (!dUnit && !yearLike) {
+          outOf = d.value;
+          end = d.end;
+        }
+      }
+    }
+  }
+
+  // What is counted.
+  let of: CountedNoun | null = null;
+  if (!unit || unit.info.kind === 'count') {
+    of = countedNounAt(text, end, low === 1 && high === 1);
+  }
+
+  // Kinds that are not amounts.
+  const noUnit = !unit && !currency;
+  if (n1.plainInt && !n2 && noUnit && !sign && low >= 1000 && low < 2200 && qualifier === 'exact' && !outOf) {
+    if (!of || !/^\p{Ll}/u.test(text.slice(of.span.start, of.span.start + 1)) || /^(?:was|has|is|had|were)$/.test(of.head)) {
+      return blank(p, n1.end, 'year', n1.value);
+    }
+  }
+  if (n1.plainInt && noUnit && !n2 && !of && qualifier === 'exact' && !outOf && low <= 120 && low >= 1 && AGE_LEFT_RE.test(left)) {
+    AGE_RIGHT_RE.lastIndex = n1.end;
+    if (AGE_RIGHT_RE.exec(text)) {
+      const a = blank(p, n1.end, 'age', n1.value);
+      a.unit = null;
+      a.normalizedUnit = 'year of age';
+      a.unitKind = 'age';
+      return a;
+    }
+  }
+  // A capitalized name right before a bare number names a model or edition ("S&P 500", "iPhone 12", "Euro 2020").
+  if (digitStart && n1.plainInt && noUnit && !n2 && qualifier === 'exact' && !sign && !outOf && !direction) {
+    const pw = PREV_WORD_RE.exec(left);
+    if (pw && /^[\p{Lu}]/u.test(pw[1]!) && !lx.nameWordsNotDesignations.has(pw[1]!.replace(/[.,]$/, '')) && !lx.months.has(pw[1]!.replace(/\.$/, ''))) {
+      const before = left.slice(0, pw.index);
+      if (!SENTENCE_BREAK_LEFT_RE.test(before) && (!of || !/^\p{Ll}/u.test(text.slice(of.span.start, of.span.start + 1)))) {
+        ATTACHED_WORD_RE.lastIndex = n1.end;
+        ATTACHED_WORD_RE.exec(text);
+        return blank(p, ATTACHED_WORD_RE.lastIndex, 'designation', n1.value);
+      }
+    }
+  }
+  // Glued letters on the right that are no unit: "5G", "4x4", "737MAX".
+  if (digitStart && !unit && !n2 && !n1.scaled && isLetter(text.charCodeAt(n1.end))) {
+    ATTACHED_WORD_RE.lastIndex = n1.end;
+    ATTACHED_WORD_RE.exec(text);
+    return blank(p, ATTACHED_WORD_RE.lastIndex, 'designation', n1.value);
+  }
+
+  if (sign === -2 || (sign === -1 && !(unit && unit.info.kind === 'percent'))) {
+    const l = -high;
+    high = -low;
+    low = l;
+  } else if (sign !== 0 && direction === null && unit && unit.info.kind === 'percent') {
+    direction = sign > 0 ? 'up' : 'down';
+  }
+
+  const q = blank(start, end, 'quantity', low);
+  q.low = low;
+  q.high = high;
+  q.qualifier = qualifierOfChange(qualifier, vague && qualifier === 'exact' ? 'approx' : null);
+  q.unit = unit ? unit.surface : currencySurface;
+  q.normalizedUnit = currency ?? (unit && unit.info.kind !== 'count' ? unit.info.normalized : unit ? 'count' : null);
+  q.unitKind = currency ? 'currency' : unit ? unit.info.kind : n1.fraction && !n2 ? 'fraction' : null;
+  if (currency && unit && unit.info.kind !== 'currency') {
+    // "$10 per gram": the currency leads, the unit divides.
+    if (unit.info.kind === 'weight' || unit.info.kind === 'time' || unit.info.kind === 'area' || unit.info.kind === 'volume') {
+      q.normalizedUnit = `${currency} per ${unit.info.normalized}`;
+      q.unit = `${currencySurface} ${unit.surface}`;
+    }
+  }
+  q.outOf = outOf;
+  q.direction = direction;
+  q.of = of ? of.head : null;
+  q.ofSpan = of ? of.span : null;
+  q.descending = descending;
+  q.vague = vague;
+  q.baselineCue = baselineCue && !n2;
+  return q;
+}
