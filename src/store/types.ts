@@ -4,6 +4,7 @@
  * Writes go through one writer transaction per document.
  */
 import type { ClaimOut, DocumentOut, EntityOut, MeasureOut, MentionOut, QuoteGroupOut, QuoteOut, StoryOut } from '../analysis/types.js';
+import type { StoreWrites } from './write-types.js';
 
 /** Common filters. Dates are YYYY-MM-DD, inclusive. */
 export interface ListQuery {
@@ -119,8 +120,8 @@ export interface StoreReader {
   places(): Promise<PlaceCount[]>;
 }
 
-/** Full store: reads plus writes and lifecycle. The write side is defined with the corpus layer. */
-export interface Store extends StoreReader {
+/** Full store: reads plus writes (src/store/write-types.ts) and lifecycle. */
+export interface Store extends StoreReader, StoreWrites {
   readonly kind: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,39 @@
+/** The write side of the Store: one writer transaction per document. */
+import type { DocBundle } from '../analysis/types.js';
+import type { CorpusIndex } from '../corpus/corpus-index.js';
+import type { LinkResult } from '../corpus/link-result.js';
+
+/** What writing one document did. */
+export interface WriteOutcome {
+  /** added: new; replaced: a changed version of a known URL (or id) superseded the old one; unchanged: same content already stored. */
+  status: 'added' | 'replaced' | 'unchanged';
+  doc: string;
+  /** Id of the superseded document (status 'replaced'), else null. */
+  replaced: string | null;
+}
+
+/** Inside the writer transaction. */
+export interface WriteTx {
+  /** The corpus index, writing inside this transaction. */
+  readonly index: CorpusIndex;
+  /** Id of a current or superseded document with this content hash, or null. */
+  findByContentHash(hash: string): Promise<string | null>;
+  /** Writes one document, its layers and its link result; replaces an older version with the same URL or id. */
+  writeDocument(bundle: DocBundle, link: LinkResult | null): Promise<WriteOutcome>;
+}
+
+/** Links one bundle against the index (normally `linkDocument` from src/corpus/link.ts). */
+export type Linker = (bundle: DocBundle, index: CorpusIndex) => Promise<LinkResult>;
+
+export interface StoreWrites {
+  /**
+   * Run `fn` in the single writer transaction: commits when it resolves, rolls back when it throws.
+   * Calls are serialized, so there is one writer at a time.
+   */
+  write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
+  /**
+   * Idempotent ingest of one analyzed document: skip same content, link, write — all in one transaction.
+   * @example await store.putDocument(bundle, linkDocument)
+   */
+  putDocument(bundle: DocBundle, linker?: Linker | null): Promise<WriteOutcome>;
+}

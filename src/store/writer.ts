@@ -1,0 +1,217 @@
+/**
+ * Writes one analyzed, linked document inside the writer transaction. Dialect-neutral SQL.
+ * A changed version of a known URL (or document id) supersedes the old one; the old text stays in document_versions.
+ */
+import type { ClaimOut, DocBundle, EntityOut, MeasureOut, MentionOut, QuoteGroupOut, QuoteOut, StoryOut } from '../analysis/types.js';
+import type { LinkResult } from '../corpus/link-result.js';
+import { countryCode } from './country.js';
+import { normName, placeholders, pubDate, type SqlConn, type SqlValue } from './sql.js';
+import type { WriteOutcome } from './write-types.js';
+
+const CHUNK = 100;
+
+/** Multi-row INSERT in fixed-size chunks (so prepared statements are reused). */
+export async function insertMany(conn: SqlConn, table: string, cols: string[], rows: SqlValue[][], suffix = ''): Promise<void> {
+  const one = `(${placeholders(cols.length)})`;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    const sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${new Array(part.length).fill(one).join(', ')}${suffix}`;
+    await conn.run(sql, part.flat());
+  }
+}
+
+/** Id of a current or superseded document with this content hash. */
+export async function findByContentHash(conn: SqlConn, hash: string): Promise<string | null> {
+  const cur = await conn.get<{ id: string }>('SELECT id FROM documents WHERE content_hash = ?', [hash]);
+  if (cur) return cur.id;
+  const old = await conn.get<{ doc_id: string }>('SELECT doc_id FROM document_versions WHERE content_hash = ? LIMIT 1', [hash]);
+  return old ? old.doc_id : null;
+}
+
+function bool(b: boolean | null | undefined): number {
+  return b ? 1 : 0;
+}
+
+/** Remove a document and its layers, keeping its text in document_versions; adjusts entity counters. */
+async function supersede(conn: SqlConn, oldId: string, byId: string, now: string): Promise<void> {
+  await conn.run(
+    `INSERT INTO document_versions (url, doc_id, content_hash, title, published, text, superseded_at, superseded_by)
+     SELECT url, id, content_hash, title, published, text, ?, ? FROM documents WHERE id = ?`,
+    [now, byId, oldId],
+  );
+  await conn.run(
+    `UPDATE entities SET
+       mention_count = mention_count - (SELECT count(*) FROM mentions m WHERE m.doc_id = ? AND m.entity_id = entities.id),
+       doc_count = doc_count - 1
+     WHERE id IN (SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ?)`,
+    [oldId, oldId],
+  );
+  await conn.run(
+    `UPDATE entities SET quote_count = quote_count - (SELECT count(*) FROM quotes q WHERE q.doc_id = ? AND q.speaker = entities.id)
+     WHERE id IN (SELECT DISTINCT speaker FROM quotes WHERE doc_id = ? AND speaker IS NOT NULL)`,
+    [oldId, oldId],
+  );
+  await conn.run('DELETE FROM quote_group_members WHERE quote_id IN (SELECT id FROM quotes WHERE doc_id = ?)', [oldId]);
+  await conn.run('DELETE FROM measure_claims WHERE claim_id IN (SELECT id FROM claims WHERE doc_id = ?)', [oldId]);
+  const story = await conn.get<{ story: string | null }>('SELECT story FROM documents WHERE id = ?', [oldId]);
+  for (const t of ['removed', 'mentions', 'quotes', 'claims']) await conn.run(`DELETE FROM ${t} WHERE doc_id = ?`, [oldId]);
+  await conn.run('DELETE FROM documents WHERE id = ?', [oldId]);
+  // The corpus index forgets the old version's document and quote records.
+  await conn.run(`DELETE FROM cx_postings WHERE kind = 'document' AND id = ?`, [oldId]);
+  await conn.run(`DELETE FROM cx_records WHERE kind = 'document' AND id = ?`, [oldId]);
+  if (story?.story) await refreshStories(conn, [story.story]);
+}
+
+async function refreshStories(conn: SqlConn, ids: string[]): Promise<void> {
+  for (const id of new Set(ids)) {
+    await conn.run(
+      `UPDATE stories SET doc_count = (SELECT count(*) FROM documents WHERE story = ?),
+         published = (SELECT min(pub_date) FROM documents WHERE story = ?) WHERE id = ?`,
+      [id, id, id],
+    );
+  }
+  await conn.run(`DELETE FROM stories WHERE doc_count = 0 AND id IN (${placeholders(ids.length)})`, ids);
+}
+
+async function upsertEntities(conn: SqlConn, entities: EntityOut[]): Promise<void> {
+  for (const e of entities) {
+    const country = e.type === 'location' ? countryCode([e.name, ...e.aliases]) : null;
+    await conn.run(
+      `INSERT INTO entities (id, name, name_norm, type, aliases, roles, country) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_norm = excluded.name_norm, type = excluded.type,
+         aliases = excluded.aliases, roles = excluded.roles, country = excluded.country`,
+      [e.id, e.name, normName(e.name), e.type, JSON.stringify(e.aliases), JSON.stringify(e.roles), country],
+    );
+    const keys = [...new Set([e.name, ...e.aliases].map(normName).filter(Boolean))];
+    await conn.run('DELETE FROM entity_aliases WHERE entity_id = ?', [e.id]);
+    await insertMany(conn, 'entity_aliases', ['entity_id', 'alias_norm'], keys.map((k) => [e.id, k]));
+  }
+}
+
+async function upsertStories(conn: SqlConn, stories: StoryOut[], merges: { from: string; into: string }[]): Promise<string[]> {
+  const touched: string[] = [];
+  for (const m of merges) {
+    await conn.run('UPDATE documents SET story = ? WHERE story = ?', [m.into, m.from]);
+    await conn.run('DELETE FROM stories WHERE id = ?', [m.from]);
+    touched.push(m.into);
+  }
+  for (const s of stories) {
+    await conn.run(
+      `INSERT INTO stories (id, label) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET label = excluded.label`,
+      [s.id, s.label ?? null],
+    );
+    for (let i = 0; i < s.documents.length; i += CHUNK) {
+      const part = s.documents.slice(i, i + CHUNK);
+      await conn.run(`UPDATE documents SET story = ? WHERE id IN (${placeholders(part.length)}) AND (story IS NULL OR story <> ?)`, [s.id, ...part, s.id]);
+    }
+    touched.push(s.id);
+  }
+  return touched;
+}
+
+async function upsertQuoteGroups(conn: SqlConn, groups: QuoteGroupOut[], merges: { from: string; into: string }[]): Promise<void> {
+  for (const m of merges) await conn.run('DELETE FROM quote_groups WHERE id = ?', [m.from]);
+  for (const g of groups) {
+    await conn.run(
+      `INSERT INTO quote_groups (id, speaker, provenance, size) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET speaker = excluded.speaker, provenance = excluded.provenance, size = excluded.size`,
+      [g.id, g.speaker ?? null, JSON.stringify(g.provenance ?? []), g.quotes.length],
+    );
+    await conn.run('DELETE FROM quote_group_members WHERE group_id = ?', [g.id]);
+    await insertMany(conn, 'quote_group_members', ['group_id', 'quote_id', 'seq'], g.quotes.map((q, i) => [g.id, q, i]));
+  }
+}
+
+async function upsertMeasures(conn: SqlConn, measures: MeasureOut[], removed: string[]): Promise<void> {
+  for (const id of removed) await conn.run('DELETE FROM measures WHERE id = ?', [id]);
+  for (const m of measures) {
+    await conn.run(
+      `INSERT INTO measures (id, label, conflict, explanation, of_text, subject, place, points, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET label = excluded.label, conflict = excluded.conflict, explanation = excluded.explanation,
+         of_text = excluded.of_text, subject = excluded.subject, place = excluded.place, points = excluded.points, size = excluded.size`,
+      [m.id, m.label, bool(m.conflict), m.explanation, m.of ?? null, m.subject ?? null, m.place ?? null, JSON.stringify(m.points ?? []), m.claims.length],
+    );
+    await conn.run('DELETE FROM measure_claims WHERE measure_id = ?', [m.id]);
+    await insertMany(conn, 'measure_claims', ['measure_id', 'claim_id', 'seq'], m.claims.map((c, i) => [m.id, c, i]));
+  }
+}
+
+function mentionRows(doc: string, mentions: MentionOut[]): SqlValue[][] {
+  return mentions.map((m) => [doc, m.entity, m.start, m.end]);
+}
+function quoteRows(quotes: QuoteOut[]): SqlValue[][] {
+  return quotes.map((q) => [q.id, q.doc, q.start, q.end, q.text, q.kind, q.speaker, q.source?.start ?? null, q.source?.end ?? null, q.cue, JSON.stringify(q.via ?? [])]);
+}
+function claimRows(claims: ClaimOut[]): SqlValue[][] {
+  return claims.map((c) => [
+    c.id, c.doc, c.start, c.end, c.text, c.low, c.high, c.qualifier, c.of, c.unit, c.direction, c.subject, c.place, c.claimant, c.quote,
+    c.baseline ? JSON.stringify(c.baseline) : null, bool(c.background), c.value?.start ?? c.start, c.value?.end ?? c.end, c.outOf, c.claimantFrom,
+  ]);
+}
+
+/**
+ * Write one document with its layers and link result. Call inside the writer transaction.
+ * @example await writeDocumentSql(conn, bundle, link)
+ */
+export async function writeDocumentSql(conn: SqlConn, bundle: DocBundle, link: LinkResult | null): Promise<WriteOutcome> {
+  const d = bundle.document;
+  const now = new Date().toISOString();
+  const same = await findByContentHash(conn, d.contentHash);
+  if (same) return { status: 'unchanged', doc: same, replaced: null };
+
+  let replaced: string | null = null;
+  const byId = await conn.get<{ id: string }>('SELECT id FROM documents WHERE id = ?', [d.id]);
+  const byUrl = d.url ? await conn.get<{ id: string }>('SELECT id FROM documents WHERE url = ? ORDER BY rid DESC LIMIT 1', [d.url]) : undefined;
+  for (const old of [byId?.id, byUrl?.id]) {
+    if (old && old !== replaced) {
+      await supersede(conn, old, d.id, now);
+      replaced = old;
+    }
+  }
+
+  const entities = link ? link.entities : bundle.entities;
+  const mentions = link ? link.mentions : bundle.mentions;
+  const quotes = link ? link.quotes : bundle.quotes;
+  const claims = link ? link.claims : bundle.claims;
+
+  await upsertEntities(conn, entities);
+  await conn.run(
+    `INSERT INTO documents (id, path, url, outlet, title, published, pub_date, published_inferred, dateline, language, text, content_hash, story, quote_count, claim_count, ingested_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [d.id, d.path, d.url, d.outlet, d.title, d.published, pubDate(d.published), bool(d.publishedInferred), d.dateline, d.language, d.text,
+      d.contentHash, link?.story ?? null, quotes.length, claims.length, now],
+  );
+  await insertMany(conn, 'removed', ['doc_id', 'seq', 'text', 'reason'], d.removed.map((r, i) => [d.id, i, r.text, r.reason]));
+  await insertMany(conn, 'mentions', ['doc_id', 'entity_id', 'start_off', 'end_off'], mentionRows(d.id, mentions));
+  await insertMany(conn, 'quotes', ['id', 'doc_id', 'start_off', 'end_off', 'text', 'kind', 'speaker', 'source_start', 'source_end', 'cue', 'via'], quoteRows(quotes));
+  await insertMany(
+    conn, 'claims',
+    ['id', 'doc_id', 'start_off', 'end_off', 'text', 'low', 'high', 'qualifier', 'of_text', 'unit', 'direction', 'subject', 'place', 'claimant', 'quote_id',
+      'baseline', 'background', 'value_start', 'value_end', 'out_of', 'claimant_from'],
+    claimRows(claims),
+  );
+
+  // Entity counters: incremented here, decremented when a version is superseded.
+  const perEntity = new Map<string, number>();
+  for (const m of mentions) perEntity.set(m.entity, (perEntity.get(m.entity) ?? 0) + 1);
+  for (const [id, n] of perEntity) await conn.run('UPDATE entities SET mention_count = mention_count + ?, doc_count = doc_count + 1 WHERE id = ?', [n, id]);
+  const perSpeaker = new Map<string, number>();
+  for (const q of quotes) if (q.speaker) perSpeaker.set(q.speaker, (perSpeaker.get(q.speaker) ?? 0) + 1);
+  for (const [id, n] of perSpeaker) await conn.run('UPDATE entities SET quote_count = quote_count + ? WHERE id = ?', [n, id]);
+
+  if (link) {
+    const touched = await upsertStories(conn, link.stories, link.storyMerges);
+    if (!link.stories.some((s) => s.id === link.story)) {
+      await conn.run('INSERT INTO stories (id, label) VALUES (?, ?) ON CONFLICT (id) DO NOTHING', [link.story, d.title]);
+      touched.push(link.story);
+    }
+    await refreshStories(conn, touched);
+    await upsertQuoteGroups(conn, link.quoteGroups, link.quoteGroupMerges);
+    await upsertMeasures(conn, link.measures, link.measuresRemoved);
+    for (let i = 0; i < link.background.length; i += CHUNK) {
+      const part = link.background.slice(i, i + CHUNK);
+      await conn.run(`UPDATE claims SET background = 1 WHERE id IN (${placeholders(part.length)})`, part);
+    }
+  }
+  return { status: replaced ? 'replaced' : 'added', doc: d.id, replaced };
+}
