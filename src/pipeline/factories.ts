@@ -8,9 +8,10 @@ import { sentences } from '../components/sentences/index.js';
 import { extract } from '../components/extract/index.js';
 import { clean } from '../components/clean/index.js';
 import { metadata } from '../components/metadata/index.js';
+import { quotes } from '../components/quotes/index.js';
 
 /** Every built-in component factory. Add one import and one entry per component. */
-export const FACTORIES: ComponentFactory<any>[] = [extract, clean, metadata, sentences];
+export const FACTORIES: ComponentFactory<any>[] = [extract, clean, metadata, sentences, quotes];
 
 /** The default analysis order. The pipeline checks it at construction. */
 export const DEFAULT_PIPELINE = ['extract', 'clean', 'metadata', 'sentences', 'entities', 'quotes', 'claims'];

@@ -1,0 +1,523 @@
+/**
+ * Quote detection over a Doc's text: direct quotes (quote-mark pairs), partial quotes (quoted
+ * fragments inside reported speech) and indirect speech ("X said that ...", "..., X said.",
+ * "According to X, ..."). Produces candidates with the speaker phrase as a span; resolving the
+ * phrase to an entity is done in `resolve-speaker.ts`.
+ */
+import type { Span } from '../../doc/span.js';
+import type { QuoteKind } from '../../doc/types.js';
+import { CUE_VERBS, PARTICIPLE_CUES } from './data/cue-verbs.js';
+import { DETERMINERS, MODIFIERS, PRONOUNS, ROLE_NOUNS } from './data/role-nouns.js';
+
+/** A quote before speaker resolution. */
+export interface QuoteCandidate extends Span {
+  kind: QuoteKind;
+  source: Span | null;
+  cue: string | null;
+  cueSpan: Span | null;
+  /** Spans naming relays (outlets) to resolve into `via`. */
+  relays: Span[];
+  /** Index of another candidate whose speaker this one shares (participle cues, split quotes). */
+  sameAs: number | null;
+  /** Quote-mark length in words, for scare-quote filtering. */
+  words: number;
+  paragraph: number;
+}
+
+interface CueInfo {
+  form: string;
+  inverts: boolean;
+  belief: boolean;
+}
+
+let cueTable: Map<string, CueInfo> | null = null;
+let cueRe: RegExp | null = null;
+
+/** The cue lexicon as a lookup table and one precompiled regex, built once per process. */
+function cues(): { table: Map<string, CueInfo>; re: RegExp } {
+  if (!cueTable || !cueRe) {
+    cueTable = new Map();
+    for (const v of CUE_VERBS) for (const f of v.forms) cueTable.set(f, { form: f, inverts: !!v.inverts, belief: !!v.belief });
+    const forms = [...cueTable.keys()].sort((a, b) => b.length - a.length).map((f) => f.replace(/ /g, '\\s+'));
+    cueRe = new RegExp(`(?<![\\p{L}\\p{N}\\-’'])(?:${forms.join('|')})(?![\\p{L}\\p{N}\\-])`, 'giu');
+  }
+  return { table: cueTable, re: cueRe };
+}
+
+function cueInfo(word: string): CueInfo {
+  return cues().table.get(word.toLowerCase().replace(/\s+/g, ' ')) ?? { form: word, inverts: false, belief: false };
+}
+
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}.’'\-]*|[(),;:“”"«»—–]/gu;
+const CONNECTORS = new Set(['of', 'for', 'and', 'at', 'in', 'on']);
+/** Words that end a clause when walking back from a cue: "... as militants said". */
+const CAP_STOP = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'As', 'If', 'When', 'While', 'Although', 'According', 'Yet', 'So', 'Also', 'However', 'Meanwhile', 'That', 'This', 'It', 'There']);
+const ADJECTIVE_RE = /^[a-z][a-z-]*(?:al|an|ian|ese|ic|ive|ary|ior|ern|ish|ed)$/;
+const WEEKDAY_RE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+function isCap(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && w[0] !== w[0]!.toLowerCase());
+}
+
+/**
+ * The speaker phrase that ends right before `end` ("the Russian Foreign Ministry’s spokesperson",
+ * "Bortnikov", "he"), not starting before `lo`; null when the words before are not a speaker phrase.
+ * @example speakerBefore('Maria Zakharova said', 0, 16) // { start: 0, end: 15 }
+ */
+export function speakerBefore(text: string, lo: number, end: number): Span | null {
+  const from = Math.max(lo, end - 160);
+  const s = text.slice(from, end);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const words: string[] = [];
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(s)) !== null) {
+    let w = m[0];
+    let e = m.index + w.length;
+    if (w.length > 1 && w.endsWith('.') && !/^(?:[A-Z][a-z]?|Gen|Col|Maj|Lt|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Jr|Sr|St|Capt|Adm|Prof)\.$/.test(w) && !/^(?:\p{L}\.)+$/u.test(w)) {
+      w = w.slice(0, -1);
+      e--;
+    }
+    words.push(w);
+    starts.push(from + m.index);
+    ends.push(from + e);
+  }
+  const n = words.length;
+  if (n === 0) return null;
+  const last = words[n - 1]!;
+  if (PRONOUNS.has(last.toLowerCase()) && last !== 'It' && last.toLowerCase() !== 'it') {
+    return { start: starts[n - 1]!, end: ends[n - 1]! };
+  }
+  let first = -1;
+  let hasHead = false;
+  let paren = false;
+  for (let i = n - 1; i >= 0 && n - i <= 14; i--) {
+    const w = words[i]!;
+    const lw = w.toLowerCase();
+    if (w === ')') { paren = true; continue; }
+    if (w === '(') { if (!paren) break; paren = false; continue; }
+    if (paren) continue;
+    const bare = lw.replace(/[’']s$/, '');
+    if (isCap(w)) {
+      if (CAP_STOP.has(w) && i < n - 1) { if (DETERMINERS.has(lw)) first = i; break; }
+      if (CAP_STOP.has(w)) break;
+      if (WEEKDAY_RE.test(w)) break;
+      first = i;
+      hasHead = true;
+      continue;
+    }
+    if (ROLE_NOUNS.has(bare)) { first = i; hasHead = true; continue; }
+    if (first >= 0 && (DETERMINERS.has(lw) && lw !== 'that' && lw !== 'this')) {
+      first = i;
+      // "Director of the Federal Security Service": the determiner sits inside the phrase.
+      const w1 = i >= 2 ? words[i - 1]!.toLowerCase() : '';
+      const w2 = i >= 2 ? words[i - 2]! : '';
+      if ((w1 === 'of' || w1 === 'for' || w1 === 'at' || w1 === 'in') && (isCap(w2) || ROLE_NOUNS.has(w2.toLowerCase()))) continue;
+      break;
+    }
+    if (first >= 0 && (MODIFIERS.has(lw) || ADJECTIVE_RE.test(lw))) { first = i; continue; }
+    if (first >= 0 && CONNECTORS.has(lw) && i > 0 && (isCap(words[i - 1]!) || ROLE_NOUNS.has(words[i - 1]!.toLowerCase()))) continue;
+    break;
+  }
+  if (first < 0 || !hasHead) return null;
+  // A phrase cannot end in a connector or start with one.
+  while (first < n && CONNECTORS.has(words[first]!.toLowerCase())) first++;
+  if (first >= n) return null;
+  return { start: starts[first]!, end: ends[n - 1]! };
+}
+
+const FORWARD_STOP_RE = /[,.;:"“”«»!?()]|\s(?:on|in|at|who|which|that|after|before|during|last|this|earlier|according|to|as|when|while|and\s+(?:said|added))\s/;
+
+/**
+ * The speaker phrase starting at `pos` ("the FSB chief" after an inverted cue, the NP after
+ * "according to" or "citing"), with an appositive name folded in ("the head of X, Alexander Y").
+ * @example speakerAfter('said the FSB chief.', 5, 19) // { start: 5, end: 18 }
+ */
+export function speakerAfter(text: string, pos: number, limit: number): Span | null {
+  let p = pos;
+  while (p < limit && text.charCodeAt(p) === 32) p++;
+  const s = text.slice(p, Math.min(limit, p + 120));
+  const m = FORWARD_STOP_RE.exec(s);
+  let e = m ? m.index : s.length;
+  // Keep abbreviation periods ("U.S.", "Gen.") inside the phrase.
+  while (m && s[e] === '.' && /(?:\b[A-Z]|\b(?:Gen|Col|Maj|Lt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|St))$/.test(s.slice(0, e)) && e + 1 < s.length) {
+    const rest = FORWARD_STOP_RE.exec(s.slice(e + 1));
+    e = rest ? e + 1 + rest.index : s.length;
+  }
+  let phrase = s.slice(0, e).trimEnd();
+  if (!phrase) return null;
+  const words = phrase.split(/\s+/);
+  if (words.length > 12) return null;
+  const hasHead = words.some((w) => isCap(w) || ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, '')) || PRONOUNS.has(w.toLowerCase()));
+  if (!hasHead) return null;
+  let end = p + phrase.length;
+  // Appositive name: "the head of the service, Alexander Bortnikov."
+  const app = /^,\s+((?:[A-Z][\p{L}.’'\-]*\s?){1,4})(?=[.,;]|$)/u.exec(text.slice(end, Math.min(limit, end + 60)));
+  if (app && !isCap(words[0]!)) end = end + app[0].trimEnd().length;
+  return { start: p, end };
+}
+
+interface Pair {
+  open: number;
+  close: number;
+  start: number;
+  end: number;
+}
+
+const OPENERS = new Set(['“', '«', '„']);
+const CLOSERS = new Set(['”', '»']);
+
+/** Quote-mark pairs in one paragraph; a quote left open runs to the paragraph end (multi-paragraph quotes). */
+export function quotePairs(text: string, para: Span): Pair[] {
+  const out: Pair[] = [];
+  let open = -1;
+  for (let i = para.start; i < para.end; i++) {
+    const ch = text[i]!;
+    let opening: boolean;
+    if (OPENERS.has(ch)) opening = true;
+    else if (CLOSERS.has(ch)) opening = false;
+    else if (ch === '"') {
+      const prev = i === para.start ? ' ' : text[i - 1]!;
+      if (open >= 0 && text[open] === '"') opening = false;
+      else opening = /[\s([{—–\-]/.test(prev) || open < 0;
+    } else continue;
+    if (opening) open = i;
+    else if (open >= 0) {
+      out.push(trimPair(text, open, i));
+      open = -1;
+    }
+  }
+  if (open >= 0 && para.end - open > 1) out.push(trimPair(text, open, para.end));
+  return out;
+}
+
+function trimPair(text: string, open: number, close: number): Pair {
+  let s = open + 1;
+  let e = close;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /[\s,]/.test(text[e - 1]!)) e--;
+  return { open, close, start: s, end: e };
+}
+
+function wordCount(text: string, s: number, e: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    const sp = c === 32 || c === 10 || c === 9;
+    if (!sp && !inWord) n++;
+    inWord = !sp;
+  }
+  return n;
+}
+
+function lastNonSpace(text: string, lo: number, i: number): number {
+  let j = i - 1;
+  while (j >= lo && /\s/.test(text[j]!)) j--;
+  return j;
+}
+
+/** Adjuncts between a cue and its clause: "warned Wednesday that", "said on Thursday that". */
+const ADJUNCT_RE = /^(?:\s+(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|earlier|recently|week|month|year|also|again|repeatedly|publicly|privately|later|previously|in\s+(?:a|an|his|her|their|the)\s+[\w-]+(?:\s+[\w-]+)?|to\s+reporters|at\s+(?:a|the)\s+[\w-]+(?:\s+[\w-]+)?))*/;
+
+interface SentenceCtx {
+  text: string;
+  s: number;
+  e: number;
+  /** Sentence end without final punctuation. */
+  ce: number;
+}
+
+/** Where the reported clause after a cue begins (skips adjuncts, the addressee of "told", and "that"); -1 if none. */
+function clauseAfterCue(ctx: SentenceCtx, cueEnd: number, form: string, limitEnd: number): number {
+  const { text } = ctx;
+  let p = cueEnd;
+  const adj = ADJUNCT_RE.exec(text.slice(p, Math.min(limitEnd, p + 120)));
+  if (adj) p += adj[0].length;
+  const rest = text.slice(p, Math.min(limitEnd, p + 120));
+  if (form === 'told' || form === 'tells' || form === 'telling' || form === 'reminded' || form === 'urged' || form === 'urges' || form === 'asked') {
+    const t = /^\s+(?:[^,.;:"“”]{1,70}?\s+)?that\s+/.exec(rest);
+    if (!t) return -1;
+    return p + t[0].length;
+  }
+  const that = /^\s*,?\s*that\s+/.exec(rest);
+  if (that) return p + that[0].length;
+  if (/^\s*[,.;:!?]/.test(rest) || /^\s+(?:by|with|to|about|of|for|from|it|so|this|in|on|at)\b/i.test(rest)) return -1;
+  const ws = /^\s+/.exec(rest);
+  if (!ws) return -1;
+  return p + ws[0].length;
+}
+
+/**
+ * Find quote candidates in a doc's text. `paragraphs` and `sentences` are the Doc's layers.
+ * @example findQuoteCandidates(text, paras, sents).map((q) => q.kind)
+ */
+export function findQuoteCandidates(text: string, paragraphs: readonly Span[], sentences: readonly Span[], skipBefore = 0): QuoteCandidate[] {
+  const out: QuoteCandidate[] = [];
+  const { re } = cues();
+  let si = 0;
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const para = paragraphs[pi]!;
+    const pairs = quotePairs(text, para);
+    const consumed = new Set<number>();
+    const inPair = (pos: number): boolean => pairs.some((q) => pos > q.open && pos < q.close);
+    const pairCands: (number | null)[] = [];
+    // Cue occurrences in this paragraph, outside quote marks.
+    const cueStarts: number[] = [];
+    const cueEnds: number[] = [];
+    re.lastIndex = para.start;
+    const ptext = text;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(ptext)) !== null && m.index < para.end) {
+      if (!inPair(m.index)) { cueStarts.push(m.index); cueEnds.push(m.index + m[0].length); }
+    }
+    const cueAt = (from: number, to: number): number => {
+      for (let k = 0; k < cueStarts.length; k++) if (cueStarts[k]! >= from && cueStarts[k]! < to) return k;
+      return -1;
+    };
+    // Sentences of this paragraph.
+    while (si < sentences.length && sentences[si]!.end <= para.start) si++;
+    const sents: Span[] = [];
+    for (let k = si; k < sentences.length && sentences[k]!.start < para.end; k++) sents.push(sentences[k]!);
+    const sentenceOf = (pos: number): Span => sents.find((x) => pos >= x.start && pos < x.end) ?? para;
+
+    // 1. Direct and partial quotes from quote-mark pairs.
+    for (const q of pairs) {
+      const words = wordCount(text, q.start, q.end);
+      if (words === 0 || q.end <= q.start) { pairCands.push(null); continue; }
+      const pj = lastNonSpace(text, para.start, q.open);
+      const prevCh = pj < para.start ? '' : text[pj]!;
+      const terminal = /[.!?…]$/.test(text.slice(q.start, q.end).replace(/["”’']+$/, ''));
+      const cand: QuoteCandidate = { start: q.start, end: q.end, kind: 'direct', source: null, cue: null, cueSpan: null, relays: [], sameAs: null, words, paragraph: pi };
+      // (a) attribution after the closing mark: `," he said.` / `," said the FSB chief.`
+      const afterStart = q.close + 1;
+      const sentAfter = sentenceOf(Math.min(afterStart, para.end - 1));
+      const afterLimit = Math.min(para.end, Math.max(sentAfter.end, afterStart));
+      let found = false;
+      const firstNext = text.slice(afterStart, Math.min(afterLimit, afterStart + 140));
+      const lead = /^\s*[,—–\-]?\s*/.exec(firstNext)![0].length;
+      const k = cueAt(afterStart, afterStart + 140);
+      if (k >= 0 && cueStarts[k]! < afterLimit && !/[“"«]/.test(text.slice(afterStart + lead, cueStarts[k]!))) {
+        const cs = cueStarts[k]!;
+        const ce = cueEnds[k]!;
+        const between = text.slice(afterStart + lead, cs).trim();
+        let src: Span | null = null;
+        if (!between) {
+          const info = cueInfo(text.slice(cs, ce));
+          if (info.inverts) src = speakerAfter(text, ce, afterLimit);
+        } else {
+          const sp = speakerBefore(text, afterStart + lead, cs);
+          if (sp && sp.start === afterStart + lead + (text.slice(afterStart + lead, cs).length - text.slice(afterStart + lead, cs).trimStart().length)) src = sp;
+        }
+        if (src || (!between && /^[,\s]*$/.test(text.slice(afterStart, afterStart + lead)))) {
+          if (src) {
+            cand.source = src;
+            cand.cue = text.slice(cs, ce);
+            cand.cueSpan = { start: cs, end: ce };
+            consumed.add(cs);
+            addRelays(text, cand, ce, afterLimit, cueStarts, consumed);
+            found = true;
+          }
+        }
+      }
+      // (b) attribution before the opening mark: `He said: “...` / `he told reporters, “...`
+      if (!found && (prevCh === ':' || prevCh === ',')) {
+        const sent = sentenceOf(Math.max(para.start, pj));
+        const kb = lastCueIn(cueStarts, Math.max(sent.start, pj - 100), pj);
+        if (kb >= 0) {
+          const cs = cueStarts[kb]!;
+          const sp = speakerBefore(text, sent.start, cs);
+          if (sp) {
+            cand.source = sp;
+            cand.cue = text.slice(cs, cueEnds[kb]!);
+            cand.cueSpan = { start: cs, end: cueEnds[kb]! };
+            consumed.add(cs);
+            addRelays(text, cand, cueEnds[kb]!, pj, cueStarts, consumed);
+            found = true;
+          }
+        }
+      }
+      const directPos = prevCh === '' || /[:.!?”"»]/.test(prevCh) || (prevCh === ',' && found);
+      if (!directPos) cand.kind = 'partial';
+      else if (words <= 3 && !terminal && !found) cand.kind = 'partial'; // scare quote unless speech is found around it
+      pairCands.push(out.length);
+      out.push(cand);
+    }
+
+    // 2. Indirect speech per sentence.
+    for (const sent of sents) {
+      let ce = sent.end;
+      while (ce > sent.start && /[.!?…\s]/.test(text[ce - 1]!)) ce--;
+      let cs0 = sent.start;
+      if (skipBefore > cs0 && skipBefore < sent.end) cs0 = skipBefore;
+      const ctx: SentenceCtx = { text, s: cs0, e: sent.end, ce };
+      const tails: number[] = [];
+      const found: QuoteCandidate[] = [];
+      const forward: { cand: QuoteCandidate; cueStart: number }[] = [];
+      for (let k = 0; k < cueStarts.length; k++) {
+        const cs = cueStarts[k]!;
+        if (cs < ctx.s || cs >= sent.end || consumed.has(cs)) continue;
+        const cEnd = cueEnds[k]!;
+        const cueText = text.slice(cs, cEnd);
+        const form = cueText.toLowerCase().replace(/\s+/g, ' ');
+        const info = cueInfo(form);
+        if (form === 'according to') {
+          const src = speakerAfter(text, cEnd, ce);
+          if (!src) continue;
+          const before = text.slice(ctx.s, cs).trim();
+          let cand: QuoteCandidate | null = null;
+          if (!before) {
+            const comma = text.indexOf(',', src.end);
+            if (comma < 0 || comma >= ce || comma - src.end > 3) continue;
+            let st = comma + 1;
+            while (st < ce && text.charCodeAt(st) === 32) st++;
+            if (wordCount(text, st, ce) >= 3) cand = mk('indirect', st, ce, src, cueText, cs, cEnd, pi);
+          } else if (before.endsWith(',')) {
+            const end = lastNonSpace(text, ctx.s, cs);
+            if (wordCount(text, ctx.s, end) >= 3) { cand = mk('indirect', ctx.s, end, src, cueText, cs, cEnd, pi); tails.push(end); }
+          }
+          if (cand) { found.push(cand); consumed.add(cs); }
+          continue;
+        }
+        const pc = lastNonSpace(text, ctx.s, cs);
+        const prevComma = pc >= ctx.s && text[pc] === ',';
+        if (PARTICIPLE_CUES.has(form) && prevComma) {
+          const st = clauseAfterCue(ctx, cEnd, form, ce);
+          if (st >= 0 && wordCount(text, st, ce) >= 3) {
+            const cand = mk('indirect', st, ce, null, cueText, cs, cEnd, pi);
+            cand.sameAs = -1; // the main clause's speaker, filled below
+            forward.push({ cand, cueStart: cs });
+          }
+          continue;
+        }
+        let src = speakerBefore(text, ctx.s, cs);
+        let nameStart = src ? src.start : -1;
+        if (!src && prevComma) {
+          // Inverted: "..., said the FSB chief."
+          if (info.inverts) {
+            const fw = speakerAfter(text, cEnd, ce);
+            const endC = lastNonSpace(text, ctx.s, pc);
+            if (fw && wordCount(text, ctx.s, endC + 1) >= 3) {
+              const cand = mk('indirect', ctx.s, endC + 1, fw, cueText, cs, cEnd, pi);
+              addRelays(text, cand, fw.end, ce, cueStarts, consumed);
+              found.push(cand);
+              tails.push(endC + 1);
+              continue;
+            }
+          }
+          // Apposition: "Zamir Kabulov, the head of the department, said."
+          const prevC = text.lastIndexOf(',', pc - 1);
+          if (prevC > ctx.s) {
+            const app = text.slice(prevC + 1, pc).trim();
+            const aw = app.split(/\s+/);
+            if (aw.length <= 14 && (DETERMINERS.has(aw[0]!.toLowerCase()) || aw.some((w) => ROLE_NOUNS.has(w.toLowerCase())))) {
+              const name = speakerBefore(text, ctx.s, lastNonSpace(text, ctx.s, prevC) + 1);
+              if (name && isCap(text.slice(name.start, name.end))) { src = name; nameStart = name.start; }
+            }
+          }
+        }
+        if (!src) continue;
+        const bj = lastNonSpace(text, ctx.s, nameStart);
+        const beforeWords = wordCount(text, ctx.s, nameStart);
+        const clause = clauseAfterCue(ctx, cEnd, form, ce);
+        const thatNext = clause >= 0 && /that\s+$/.test(text.slice(cEnd, clause));
+        if (bj >= ctx.s && text[bj] === ',' && beforeWords >= 3 && !thatNext && !info.belief) {
+          // "..., X said (on Thursday)." The reported clause is before the speaker.
+          const cand = mk('indirect', ctx.s, bj, src, cueText, cs, cEnd, pi);
+          citing(text, cand, cEnd, ce);
+          addRelays(text, cand, cEnd, ce, cueStarts, consumed);
+          found.push(cand);
+          tails.push(bj);
+          consumed.add(cs);
+          continue;
+        }
+        if (bj >= ctx.s && text[bj] === ',' && beforeWords >= 1 && /^\s*,/.test(text.slice(cEnd, cEnd + 3)) && form !== 'told') {
+          // Parenthetical: "Washington, he said, is focused on ..." — the clause is the whole sentence.
+          const cand = mk('indirect', ctx.s, ce, src, cueText, cs, cEnd, pi);
+          found.push(cand);
+          consumed.add(cs);
+          continue;
+        }
+        const atStart = bj < ctx.s || /[;:—–]/.test(text[bj]!) || /\b(?:and|but|while|as|because|since|although|though|so|yet)$/i.test(text.slice(Math.max(ctx.s, bj - 10), bj + 1));
+        if (!atStart || clause < 0) continue;
+        if (wordCount(text, clause, ce) < 3) continue;
+        const cand = mk('indirect', clause, ce, src, cueText, cs, cEnd, pi);
+        addRelays(text, cand, cEnd, clause, cueStarts, consumed);
+        forward.push({ cand, cueStart: cs });
+        consumed.add(cs);
+      }
+      // A forward clause stops where a later sentence-final attribution begins.
+      for (const f of forward) {
+        for (const t of tails) if (t > f.cand.start && t < f.cand.end) f.cand.end = t;
+        found.push(f.cand);
+      }
+      found.sort((a, b) => (a.cueSpan?.start ?? a.start) - (b.cueSpan?.start ?? b.start));
+      for (const c of found) {
+        if (c.sameAs === -1) {
+          // Participle: the nearest earlier attribution in the sentence (indirect or a direct quote's).
+          const cueS = c.cueSpan!.start;
+          let best = -1;
+          for (let i = out.length - 1; i >= 0; i--) {
+            const o = out[i]!;
+            if (o.cueSpan && o.cueSpan.start < cueS && o.cueSpan.start >= sent.start && o.paragraph === pi) { best = i; break; }
+          }
+          if (best < 0) for (const o of found) if (o !== c && o.cueSpan && o.cueSpan.start < cueS && o.sameAs !== -1) best = out.length; // placeholder
+          c.sameAs = best >= 0 && best < out.length ? best : null;
+        }
+        c.end = Math.max(c.start, c.end);
+        while (c.end > c.start && /[\s,;]/.test(text[c.end - 1]!)) c.end--;
+        if (c.end > c.start) out.push(c);
+      }
+    }
+    void pairCands;
+  }
+  return out;
+}
+
+function mk(kind: QuoteKind, start: number, end: number, source: Span | null, cue: string, cs: number, ce: number, paragraph: number): QuoteCandidate {
+  return { start, end, kind, source, cue, cueSpan: { start: cs, end: ce }, relays: [], sameAs: null, words: 0, paragraph };
+}
+
+function lastCueIn(cueStarts: number[], from: number, to: number): number {
+  for (let k = cueStarts.length - 1; k >= 0; k--) if (cueStarts[k]! >= from && cueStarts[k]! < to) return k;
+  return -1;
+}
+
+const RELAY_ACCORDING_RE = /^[^.;]{0,80}?,?\s*according\s+to\s+/i;
+
+/** Relays after a cue: "told RIA Novosti", ", according to Sputnik News". */
+function addRelays(text: string, cand: QuoteCandidate, from: number, limit: number, cueStarts: number[], consumed: Set<number>): void {
+  if (limit <= from) return;
+  const form = (cand.cue ?? '').toLowerCase();
+  if (form === 'told' || form === 'tells') {
+    const sp = /^\s+((?:the\s+)?(?:[A-Z][\p{L}\p{N}’'\-]*(?:\s|$)){1,5})/u.exec(text.slice(from, Math.min(limit, from + 80)) + ' ');
+    if (sp) {
+      const st = from + sp[0].length - sp[1]!.length;
+      const name = sp[1]!.trimEnd();
+      cand.relays.push({ start: st, end: st + name.length });
+    }
+  }
+  const rest = text.slice(from, Math.min(limit, from + 160));
+  const acc = RELAY_ACCORDING_RE.exec(rest);
+  if (acc) {
+    const at = from + acc[0].length;
+    const sp = speakerAfter(text, at, limit);
+    if (sp) {
+      cand.relays.push(sp);
+      const accStart = from + acc[0].search(/according/i);
+      for (const c of cueStarts) if (c === accStart) consumed.add(c);
+    }
+  }
+}
+
+/** "Sputnik News reported, citing the head of ...": the cited person is the speaker, the outlet a relay. */
+function citing(text: string, cand: QuoteCandidate, from: number, limit: number): void {
+  const m = /^\s*,?\s*citing\s+/.exec(text.slice(from, Math.min(limit, from + 20)));
+  if (!m || !cand.source) return;
+  const sp = speakerAfter(text, from + m[0].length, limit);
+  if (!sp) return;
+  cand.relays.push(cand.source);
+  cand.source = sp;
+}

@@ -1,0 +1,115 @@
+import type { Doc } from '../../doc/doc.js';
+import type { Quote } from '../../doc/types.js';
+import { defineComponent } from '../../pipeline/component.js';
+import { findQuoteCandidates, type QuoteCandidate } from './find-quotes.js';
+import { SpeakerResolver } from './resolve-speaker.js';
+
+export { findQuoteCandidates, speakerBefore, speakerAfter, quotePairs } from './find-quotes.js';
+export { SpeakerResolver, matchRoleNounFallback } from './resolve-speaker.js';
+
+/**
+ * Merge quote-mark fragments with the reported speech around them: a quoted fragment inside an
+ * indirect clause becomes a partial quote of that clause's speaker, and when it covers most of the
+ * clause the clause itself is dropped (`stressed that "an extensive network ..."`).
+ * Scare quotes (1–3 words, no speech around them) are dropped.
+ */
+function mergeFragments(cands: QuoteCandidate[]): QuoteCandidate[] {
+  const drop = new Set<QuoteCandidate>();
+  const indirect = cands.filter((c) => c.kind === 'indirect');
+  for (const c of cands) {
+    if (c.kind === 'indirect') continue;
+    const host = indirect.find((q) => q.start <= c.start && c.end <= q.end + 2);
+    if (host && !c.source) {
+      c.kind = 'partial';
+      c.source = host.source;
+      c.cue = host.cue;
+      c.cueSpan = host.cueSpan;
+      c.relays = host.relays;
+      c.sameAs = host.sameAs;
+      if (c.end - c.start >= 0.6 * (host.end - host.start)) drop.add(host);
+      continue;
+    }
+    if (c.kind === 'partial' && !c.source && c.words <= 3) drop.add(c);
+  }
+  return cands.filter((c) => !drop.has(c));
+}
+
+/**
+ * Find direct, partial and indirect quotes in a doc and resolve their speakers and relays.
+ * @example findQuotes(doc).map((q) => [q.kind, doc.text.slice(q.start, q.end)])
+ */
+export function findQuotes(doc: Doc): Quote[] {
+  const skip = doc.meta.datelineSpan ? doc.meta.datelineSpan.end : 0;
+  const raw = findQuoteCandidates(doc.text, doc.paragraphs, doc.sentences, skip);
+  const indexOf = new Map<QuoteCandidate, number>();
+  raw.forEach((c, i) => indexOf.set(c, i));
+  const sameAsCand = raw.map((c) => (c.sameAs !== null && c.sameAs >= 0 ? raw[c.sameAs]! : null));
+  let cands = mergeFragments(raw).sort((a, b) => a.start - b.start || b.end - a.end);
+  const resolver = new SpeakerResolver(doc);
+  const speaker = new Map<QuoteCandidate, number | null>();
+  const via = new Map<QuoteCandidate, number[]>();
+  // Pass 1: quotes with a speaker phrase, in reading order (pronouns need the previous speaker).
+  for (const c of cands) {
+    const v: number[] = [];
+    for (const r of c.relays) {
+      const o = resolver.outlet(r);
+      if (o !== null && !v.includes(o)) v.push(o);
+    }
+    via.set(c, v);
+    const same = sameAsCand[indexOf.get(c)!];
+    let sp: number | null = null;
+    if (c.source) sp = resolver.resolve(c.source);
+    else if (same) sp = speaker.get(same) ?? null;
+    else continue;
+    // An outlet speaking for itself ("the Associated Press reported") is also its own relay.
+    if (sp !== null && c.source && v.length === 0 && resolver.outlet(c.source) === sp) v.push(sp);
+    speaker.set(c, sp);
+    if (sp !== null) resolver.lastSpeaker = sp;
+  }
+  // Pass 2: quote-mark quotes without attribution take the speaker of a neighbouring quote:
+  // the previous quote in the paragraph (split quotes), else the next one, else a quote that
+  // closed the previous paragraph (continuation), only when the quote opens its paragraph.
+  const direct = cands.filter((c) => c.kind !== 'indirect');
+  for (let i = 0; i < direct.length; i++) {
+    const c = direct[i]!;
+    if (speaker.has(c)) continue;
+    let from: QuoteCandidate | null = null;
+    for (let j = i - 1; j >= 0; j--) if (direct[j]!.paragraph === c.paragraph && speaker.has(direct[j]!)) { from = direct[j]!; break; }
+    if (!from) for (let j = i + 1; j < direct.length; j++) if (direct[j]!.paragraph === c.paragraph && speaker.has(direct[j]!)) { from = direct[j]!; break; }
+    if (!from && i > 0) {
+      const prev = direct[i - 1]!;
+      const para = doc.paragraphs[c.paragraph];
+      const opens = para && c.start - para.start <= 2;
+      const prevParaQuotes = cands.filter((q) => q.paragraph === c.paragraph - 1);
+      const lastInPrev = prevParaQuotes[prevParaQuotes.length - 1];
+      if (opens && prev.paragraph === c.paragraph - 1 && lastInPrev === prev && prev.kind === 'direct') from = prev;
+    }
+    if (from) {
+      speaker.set(c, speaker.get(from) ?? null);
+      if (!c.cue) via.set(c, via.get(from) ?? []);
+    } else if (c.kind === 'partial' && c.words <= 3) {
+      cands = cands.filter((x) => x !== c);
+    }
+  }
+  return cands.map((c) => ({
+    start: c.start,
+    end: c.end,
+    kind: c.kind,
+    speaker: speaker.get(c) ?? null,
+    source: c.source,
+    cue: c.cue,
+    cueSpan: c.cueSpan,
+    via: via.get(c) ?? [],
+  }));
+}
+
+/** Quotes (direct, partial, indirect) with speakers resolved to entities and relays to outlets. */
+export const quotes = defineComponent({
+  name: 'quotes',
+  requires: ['text', 'sentences', 'tokens', 'entities', 'meta'],
+  assigns: ['quotes'],
+  summary: 'Find direct, partial and indirect quotes; resolve speakers (names, pronouns, role nouns) and relays.',
+  create: () => (doc) => {
+    doc.quotes = findQuotes(doc);
+  },
+});

@@ -1,0 +1,234 @@
+/**
+ * Speaker resolution: turn a speaker phrase (a span) into an entity index, using mentions,
+ * pronouns (previous quote's speaker first), role nouns matched against entity roles, and
+ * names the entity recognizer missed (added as new entities).
+ */
+import type { Doc } from '../../doc/doc.js';
+import type { Span } from '../../doc/span.js';
+import type { EntityType, Mention } from '../../doc/types.js';
+import { OUTLET_WORDS_RE, ORG_WORDS_RE } from './data/outlets.js';
+import { DIPLOMATIC_ORG_WORDS, GENERIC_SOURCES, PRONOUNS, ROLE_CLASSES, ROLE_NOUNS } from './data/role-nouns.js';
+
+/** Organization-like heads: "the ministry said" resolves to the latest organization naming one. */
+const ORG_HEADS = new Set(['ministry', 'agency', 'department', 'service', 'government', 'campaign', 'committee', 'council', 'military', 'army', 'police', 'court', 'office', 'administration', 'newspaper', 'outlet', 'website', 'channel', 'broadcaster', 'group', 'organization', 'authorities']);
+
+/** Per-document state for resolution in reading order. */
+export class SpeakerResolver {
+  private readonly doc: Doc;
+  private readonly mentions: Mention[];
+  /** Speaker of the previous resolved quote. */
+  lastSpeaker: number | null = null;
+
+  constructor(doc: Doc) {
+    this.doc = doc;
+    this.mentions = [...doc.mentions].sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Entity index for the phrase at `span`, or null.
+   * @example new SpeakerResolver(doc).resolve({ start: 0, end: 15 })
+   */
+  resolve(span: Span): number | null {
+    const text = this.doc.text;
+    const phrase = text.slice(span.start, span.end);
+    const lower = phrase.toLowerCase();
+    if (PRONOUNS.has(lower)) return this.pronoun(lower, span.start);
+    const inside = this.mentionsIn(span);
+    if (inside.length) {
+      const pick = (t: EntityType[]): number | null => {
+        for (let i = inside.length - 1; i >= 0; i--) if (t.includes(this.doc.entities[inside[i]!.entity]!.type)) return inside[i]!.entity;
+        return null;
+      };
+      // A person named in the phrase is the speaker ("FSB Director Alexander Bortnikov"), unless the phrase is headed by an outlet.
+      return pick(['person']) ?? pick(['organization', 'group']) ?? inside[inside.length - 1]!.entity;
+    }
+    const words = phrase.split(/\s+/).map((w) => w.replace(/[’']s$/, ''));
+    const lw = words.map((w) => w.toLowerCase());
+    const head = [...lw].reverse().find((w) => ROLE_NOUNS.has(w));
+    const caps = words.filter((w) => /^\p{Lu}/u.test(w) && !/^(?:The|A|An)$/.test(w));
+    if (head && GENERIC_SOURCES.has(head)) return null;
+    if (head && (lw[lw.length - 1] === head || !caps.length)) {
+      if (ORG_HEADS.has(head) && !caps.length) return this.recentOrg(head, span.start);
+      if (ORG_HEADS.has(head) && caps.length) return this.byName(span, phrase, caps);
+      // A person role noun ("the Foreign Ministry's spokesperson") is never itself a new entity.
+      return this.roleNoun(phrase, lw, head, span.start);
+    }
+    if (!caps.length) return null;
+    return this.byName(span, phrase, caps);
+  }
+
+  private mentionsIn(span: Span): Mention[] {
+    const out: Mention[] = [];
+    for (const m of this.mentions) {
+      if (m.start >= span.end) break;
+      if (m.end > span.start && m.start >= span.start - 1) out.push(m);
+    }
+    return out;
+  }
+
+  private pronoun(p: string, before: number): number | null {
+    const ents = this.doc.entities;
+    const wantPerson = p === 'he' || p === 'she' || p === 'i';
+    const last = this.lastSpeaker;
+    if (last !== null && ents[last]) {
+      const t = ents[last]!.type;
+      if (wantPerson ? t === 'person' : t !== 'person' && t !== 'location') return last;
+      if (p === 'they' || p === 'we') {
+        if (t === 'person' && p === 'we') return last;
+      }
+    }
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i]!;
+      if (m.start >= before) continue;
+      const t = ents[m.entity]?.type;
+      if (wantPerson ? t === 'person' : t === 'organization' || t === 'group') return m.entity;
+    }
+    return null;
+  }
+
+  private recentOrg(head: string, before: number): number | null {
+    const ents = this.doc.entities;
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i]!;
+      if (m.start >= before) continue;
+      const e = ents[m.entity];
+      if (e && e.type !== 'person' && e.type !== 'location' && e.name.toLowerCase().includes(head)) return m.entity;
+    }
+    return null;
+  }
+
+  /** Role nouns ("the FSB chief", "the diplomat", "the official") against entity roles. */
+  private roleNoun(phrase: string, lw: string[], head: string, before: number): number | null {
+    return matchRoleNounFallback(this.doc, phrase, before, this.lastSpeaker, lw, head);
+  }
+
+  private byName(span: Span, phrase: string, capsIn: string[]): number | null {
+    const doc = this.doc;
+    const { name, role } = splitTitle(phrase);
+    const caps = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    if (!caps.length) return null;
+    void capsIn;
+    const key = name.toLowerCase();
+    const last = caps[caps.length - 1]!.toLowerCase();
+    let found = doc.entities.findIndex((e) => e.name.toLowerCase() === key || e.aliases.some((a) => a.toLowerCase() === key));
+    let via: Mention['via'] = 'name';
+    if (found < 0 && caps.length === 1) {
+      found = doc.entities.findIndex((e) => e.type === 'person' && e.name.toLowerCase().split(/\s+/).pop() === last);
+      via = 'surname';
+    }
+    if (found < 0) {
+      const type: EntityType = ORG_WORDS_RE.test(name) || OUTLET_WORDS_RE.test(name) || /^\p{Lu}{2,}$/u.test(name) ? 'organization' : 'person';
+      if (type === 'person' && caps.length > 4) return null;
+      found = doc.addEntity({ name, type, aliases: [], roles: [] });
+      via = 'name';
+    }
+    if (role && doc.entities[found]!.type === 'person') {
+      const e = doc.entities[found]!;
+      if (!e.roles.some((r) => r.title === role.title)) e.roles.push(role);
+    }
+    const start = span.start + phrase.indexOf(name);
+    const m: Mention = { start, end: start + name.length, entity: found, via };
+    doc.mentions.push(m);
+    insertSorted(this.mentions, m);
+    return found;
+  }
+
+  /** Entity index of an outlet named at `span` (mention, or a new organization when it looks like an outlet). */
+  outlet(span: Span): number | null {
+    const phrase = this.doc.text.slice(span.start, span.end).replace(/^the\s+/i, '').trim();
+    const inside = this.mentionsIn(span);
+    for (let i = inside.length - 1; i >= 0; i--) {
+      const e = this.doc.entities[inside[i]!.entity]!;
+      if (e.type === 'organization' && (isOutletName(e.name) || e.aliases.some(isOutletName))) return inside[i]!.entity;
+    }
+    if (!isOutletName(phrase)) return null;
+    const idx = this.doc.addEntity({ name: phrase, type: 'organization', aliases: [], roles: [] });
+    const start = span.start + this.doc.text.slice(span.start, span.end).indexOf(phrase);
+    const m: Mention = { start, end: start + phrase.length, entity: idx, via: 'name' };
+    this.doc.mentions.push(m);
+    insertSorted(this.mentions, m);
+    return idx;
+  }
+}
+
+/** True when a name looks like a news outlet or agency. */
+export function isOutletName(name: string): boolean {
+  return OUTLET_WORDS_RE.test(name);
+}
+
+const TITLE_ABBR_RE = /^(?:Gen|Maj|Col|Lt|Capt|Adm|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|President|Director|Minister|Chief|Secretary|Chairman|Deputy|General|Colonel|Major|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Senator|Governor|Mayor|Premier|Prime|Foreign|Defense|Defence|Interior)\.?$/;
+
+/**
+ * Split "Defense Ministry spokesman Maj. Gen. Igor Konashenkov" into the trailing name and a role.
+ * @example splitTitle('FSB Director Alexander Bortnikov').name // 'Alexander Bortnikov'
+ */
+export function splitTitle(phrase: string): { name: string; role: { title: string; organization: string | null } | null } {
+  const clean = phrase.replace(/^(?:the|a|an)\s+/i, '').replace(/[’']s$/, '').trim();
+  // Appositive name after a comma: "the head of the service, Alexander Bortnikov".
+  const comma = clean.lastIndexOf(',');
+  if (comma > 0 && /^\s*\p{Lu}/u.test(clean.slice(comma + 1))) {
+    const title = clean.slice(0, comma).trim();
+    const name = clean.slice(comma + 1).trim();
+    const orgM = /((?:\p{Lu}[\p{L}’'\-]*\s?)+)/u.exec(title);
+    return { name, role: { title, organization: orgM ? orgM[1]!.trim() : null } };
+  }
+  void clean;
+  const words = clean.split(/\s+/);
+  let i = words.length;
+  while (i > 0) {
+    const w = words[i - 1]!;
+    if (!/^\p{Lu}/u.test(w) || w.endsWith(')') || TITLE_ABBR_RE.test(w) || ROLE_NOUNS.has(w.toLowerCase())) break;
+    i--;
+  }
+  if (i === 0 || i === words.length) return { name: clean, role: null };
+  const name = words.slice(i).join(' ');
+  const before = words.slice(0, i).join(' ').replace(/\s*\([^)]*\)\s*$/, '');
+  const hasRole = words.slice(0, i).some((w) => TITLE_ABBR_RE.test(w) || ROLE_NOUNS.has(w.toLowerCase()));
+  // Organizations never end in a bare personal name run of one word that is an org word.
+  if (ORG_WORDS_RE.test(name) || !hasRole) return { name: ORG_WORDS_RE.test(name) ? name : clean, role: null };
+  const orgM = /((?:\p{Lu}[\p{L}’'\-]*\s?)+)/u.exec(before);
+  return { name, role: { title: before, organization: orgM ? orgM[1]!.trim() : null } };
+}
+
+function insertSorted(list: Mention[], m: Mention): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1]!.start > m.start) i--;
+  list.splice(i, 0, m);
+}
+
+/**
+ * Fallback role-noun matcher: the person entity whose role title shares the phrase's head's synonym
+ * class and whose organization shares the phrase's modifiers; ties go to the previous speaker.
+ * @example matchRoleNounFallback(doc, 'the FSB chief', 120, null)
+ */
+export function matchRoleNounFallback(doc: Doc, phrase: string, before: number, lastSpeaker: number | null, lw?: string[], head?: string): number | null {
+  const words = lw ?? phrase.toLowerCase().split(/\s+/).map((w) => w.replace(/[’']s$/, ''));
+  const h = head ?? [...words].reverse().find((w) => ROLE_NOUNS.has(w));
+  if (!h) return null;
+  const classes = Object.entries(ROLE_CLASSES).filter(([, syn]) => syn.includes(h)).map(([, syn]) => syn);
+  const mods = words.filter((w) => w !== h && !['the', 'a', 'an', 'of', 'and'].includes(w));
+  let best = -1;
+  let bestScore = 0;
+  doc.entities.forEach((e, i) => {
+    if (e.type !== 'person') return;
+    let score = 0;
+    for (const r of e.roles) {
+      const title = r.title.toLowerCase();
+      const org = `${r.organization ?? ''} ${title}`.toLowerCase();
+      let s = 0;
+      if (title.includes(h)) s += 3;
+      else if (classes.some((syn) => syn.some((w) => new RegExp(`\\b${w}\\b`).test(title)))) s += 2;
+      if (h === 'diplomat' && DIPLOMATIC_ORG_WORDS.some((w) => org.includes(w))) s += 2;
+      if (h === 'official' && s === 0) s += 1;
+      if (s > 0) for (const m of mods) if (m.length > 1 && org.includes(m)) s += 1;
+      score = Math.max(score, s);
+    }
+    if (score > 0 && i === lastSpeaker) score += 1.5;
+    if (score > bestScore) { bestScore = score; best = i; }
+  });
+  if (best >= 0) return best;
+  // Without roles on entities, a generic person role ("the official", "the diplomat") refers back to the last speaker.
+  if (lastSpeaker !== null && doc.entities[lastSpeaker]?.type === 'person' && !ORG_HEADS.has(h)) return lastSpeaker;
+  void before;
+  return null;
+}
