@@ -33,6 +33,22 @@ export const REGEXPS = {
   /** "All news", "Read more", "Back to top", "Related articles", "Advertisement", "Skip to main content", "Next article". */
   navigation:
     /^(?:all news|more news|latest news|top stories|home|news|menu|search|read more|read also|see also|also read|related(?: articles| stories| news| content| topics)?|more on this(?: story| topic)?|you may also like|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|next(?: article| story)?|previous(?: article| story)?|back to top|skip to (?:main )?content|advertisement|sponsored(?: content)?|continue reading|click here(?: to .*)?|loading\.*|tags?:.*|topics?:.*)[.:…]*$/i,
+  /**
+   * Prompts embedded in a longer sentence: "To view the full story, please subscribe to The Haitian Times.",
+   * "For the latest stories ... download the Nationnews apps for iOS and Android.", "Follow The Gleaner on Twitter and Instagram",
+   * "Never miss the latest news by signing up to our newsletter", "Submit your letter to the editor via this form".
+   */
+  promptSentence:
+    /\b(?:please subscribe|already a subscriber|subscribers also receive|log in for (?:immediate )?access|subscribe to (?:our|the)\b|join our (?:newsletter|mailing list)|sign(?:ing)? up (?:to|for) (?:our|the)\b|sign up to get|download (?:the|our) [\w ]{1,30}apps?\b|follow (?:the |us )?[\w ]{0,30}on (?:twitter|facebook|instagram)|send us (?:a|your) (?:tip|story|letter|news)|submit your letter|never miss the latest|for the latest news right to your)/i,
+  /**
+   * Legal and advertising notices: "This article is the copyrighted property of X.", "Written permission must be obtained before reprint",
+   * "X is not responsible for the opinions, statements or media content presented by contributors.", "Advertising disclosure: We may receive compensation".
+   */
+  notice:
+    /\b(?:copyrighted property of|written permission must be obtained|(?:may|must) not be (?:re)?(?:published|reproduced|redistributed)|not responsible for the (?:opinions|content)|advertis(?:ing|er) (?:disclosure|disclaimer)|we may (?:receive|earn) (?:compensation|a commission)|affiliate links?)\b/i,
+  /** "Category : Press Releases", "Filed under: Politics", "Posted in News", "Photograph by X", "Credit: Getty". */
+  filedUnder: /^(?:categor(?:y|ies)|filed under|posted in|tagged(?: with)?)\s*:?\s+\S/i,
+  creditLine: /^(?:photograph(?:s|ed)? by|(?:photo |image )?credit\s*:)/i,
 } as const;
 
 /** A line ending in " - Sputnik International" / " | AFP": a caption or credit suffix naming an outlet. */
@@ -101,6 +117,10 @@ export function isHeadlineLike(s: string): boolean {
 export function lineCruftReason(s: string): CruftReason | null {
   if (s.length <= 300 && REGEXPS.photoCredit.test(s)) return 'photo-credit';
   if (s.length <= 200 && REGEXPS.copyright.test(s)) return 'copyright';
+  if (s.length <= 200 && REGEXPS.creditLine.test(s)) return 'photo-credit';
+  if (s.length <= 250 && REGEXPS.promptSentence.test(s)) return 'subscribe-prompt';
+  if (s.length <= 250 && REGEXPS.notice.test(s)) return 'boilerplate';
+  if (s.length <= 80 && REGEXPS.filedUnder.test(s)) return 'navigation';
   if (s.length > MAX_PROMPT_CHARS) return null;
   if (REGEXPS.login.test(s)) return 'login-prompt';
   if (REGEXPS.comment.test(s)) return 'comment-prompt';

@@ -77,6 +77,10 @@ export function textOfNode(root: NodeLike, dropChrome: boolean): string {
   };
   walk(root, false);
   flush();
+  // Drop caps: "T" in its own element before "urkey, Poland and ..." joins its paragraph.
+  for (let i = lines.length - 2; i >= 0; i--) {
+    if (/^\p{Lu}$/u.test(lines[i]!) && /^\p{Ll}/u.test(lines[i + 1]!)) lines.splice(i, 2, lines[i]! + lines[i + 1]!);
+  }
   return lines.join('\n');
 }
 

@@ -1,4 +1,5 @@
 /** Every evaluation task, in the order the table prints them. Add one import and one entry per task. */
 import type { EvalTask } from '../task.js';
+import { extractionTask } from './extraction.js';
 
-export const EVAL_TASKS: EvalTask[] = [];
+export const EVAL_TASKS: EvalTask[] = [extractionTask];
