@@ -1,20 +1,175 @@
 /**
- * Cross-document linking, one document at a time: entities, stories, quote groups,
- * shared background and measures. Work per document is bounded by key lookups in a CorpusIndex.
+ * Cross-document linking, one document at a time: entities, shared background, quote groups,
+ * measures and stories. Work per document is bounded by key lookups in a CorpusIndex.
  */
-import type { Analysis, DocBundle } from '../analysis/types.js';
-import type { CorpusIndex } from './corpus-index.js';
+import type { Analysis, ClaimOut, DocBundle, EntityOut, MeasureOut, MentionOut, QuoteOut, StoryOut } from '../analysis/types.js';
+import type { CorpusIndex, EntityRecord, MeasureRecord } from './corpus-index.js';
+import { MemoryCorpusIndex } from './corpus-index.js';
 import type { LinkResult } from './link-result.js';
+import { resolveEntities } from './entities.js';
+import { insideAny, recordBackground, scanBackground } from './background.js';
+import { groupQuotes } from './quote-groups.js';
+import type { QuoteInput } from './quote-groups.js';
+import { addToMeasures, removeFromMeasures } from './measures.js';
+import type { MeasureInput } from './measures.js';
+import { assignStory } from './stories.js';
+import { normKey } from './text.js';
 
 export type { LinkResult } from './link-result.js';
+
+function entityOut(r: EntityRecord): EntityOut {
+  return { id: r.id, name: r.name, type: r.type, aliases: r.aliases, roles: r.roles };
+}
+
+function measureOut(m: MeasureRecord): MeasureOut {
+  return { id: m.id, label: m.label, claims: m.claims, conflict: m.conflict, explanation: m.explanation, of: m.of, subject: m.subject, place: m.place, points: m.points };
+}
 
 /**
  * Link one analyzed document into the corpus: updates `index` and returns what changed.
  * @example const result = await linkDocument(bundle, new MemoryCorpusIndex());
  */
 export async function linkDocument(bundle: DocBundle, index: CorpusIndex): Promise<LinkResult> {
-  void index;
-  throw new Error(`linkDocument not implemented yet (doc ${bundle.document.id})`);
+  return index.transaction ? index.transaction(() => linkOne(bundle, index)) : linkOne(bundle, index);
+}
+
+async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResult> {
+  const doc = bundle.document;
+  // 1. Entities.
+  const { ids, changed: changedEntities } = await resolveEntities(bundle.entities, index);
+  const g = (local: string | null): string | null => (local === null ? null : (ids.get(local) ?? local));
+  const names = new Map<string, string>();
+  for (const r of changedEntities.values()) names.set(r.id, r.name);
+  const mentions: MentionOut[] = bundle.mentions.map((m) => ({ ...m, entity: g(m.entity)! }));
+  const quotes: QuoteOut[] = bundle.quotes.map((q) => ({ ...q, speaker: g(q.speaker), via: q.via.map((v) => g(v)!) }));
+  // Subject and place strings resolve to a global entity when a local entity carries that name.
+  const byName = new Map<string, string>();
+  for (const e of bundle.entities) for (const n of [e.name, ...e.aliases]) if (n) byName.set(normKey(n), ids.get(e.id) ?? e.id);
+  const resolveName = (s: string | null): string | null => (s === null ? null : (byName.get(normKey(s)) ?? ids.get(s) ?? null));
+
+  // 2. Shared background: this document's claims inside units the outlet published before.
+  const scan = await scanBackground(doc.id, doc.outlet, doc.text, index);
+  const claims: ClaimOut[] = bundle.claims.map((c) => ({
+    ...c,
+    claimant: g(c.claimant),
+    background: c.background || insideAny(c.value, scan.repeated),
+  }));
+
+  // 3. Quote groups.
+  const quoteInputs: QuoteInput[] = quotes.map((q) => ({
+    id: q.id,
+    doc: doc.id,
+    text: q.text,
+    speaker: q.speaker,
+    speakerName: q.speaker ? (names.get(q.speaker) ?? null) : null,
+    outlet: doc.outlet,
+    published: doc.published,
+    via: q.via.map((v) => names.get(v) ?? v),
+  }));
+  const grouping = await groupQuotes(quoteInputs, index);
+
+  // 4. Measures from this document's new statements.
+  const measureInputs: MeasureInput[] = [];
+  for (const c of claims) {
+    if (c.background) continue;
+    // "ISIL militants": the name inside the counted thing is its subject.
+    const split = splitNamedOf(c.of, bundle.entities);
+    if (split.name && !c.subject) c.subject = split.name;
+    const subjectId = resolveName(c.subject);
+    const placeId = resolveName(c.place);
+    measureInputs.push({
+      claim: c.id,
+      of: split.of,
+      unit: c.unit,
+      subject: subjectId ?? c.subject,
+      place: placeId ?? c.place,
+      subjectName: subjectId ? (names.get(subjectId) ?? c.subject) : c.subject,
+      placeName: placeId ? (names.get(placeId) ?? c.place) : c.place,
+      point: { claim: c.id, claimant: c.claimant, date: doc.published, low: c.low, high: c.high, qualifier: c.qualifier },
+    });
+  }
+  const added = await addToMeasures(measureInputs, index, names);
+
+  // 5. Record units; claims of earlier documents in units repeated now become background.
+  const earlier = await recordBackground(
+    scan,
+    doc.id,
+    claims.map((c) => ({ id: c.id, value: c.value, measure: added.measureOf.get(c.id) ?? null })),
+    index,
+  );
+  const removed = await removeFromMeasures(earlier, index, names);
+  const measures = new Map<string, MeasureRecord>(added.changed);
+  for (const [id, m] of removed.changed) measures.set(id, m);
+  for (const id of removed.removed) measures.delete(id);
+
+  // 6. Story (over the text less the outlet's repeated background).
+  let storyText = doc.text;
+  for (const u of [...scan.repeated].reverse()) storyText = storyText.slice(0, u.start) + storyText.slice(u.end);
+  const mentionCount = new Map<string, number>();
+  for (const m of mentions) mentionCount.set(m.entity, (mentionCount.get(m.entity) ?? 0) + 1);
+  const entityOrder = [...new Set([...ids.values()])].sort((a, b) => (mentionCount.get(b) ?? 0) - (mentionCount.get(a) ?? 0) || (a < b ? -1 : 1));
+  const speakers = [...new Set(quotes.map((q) => q.speaker).filter((s): s is string => s !== null))];
+  const story = await assignStory(
+    {
+      id: doc.id,
+      outlet: doc.outlet,
+      published: doc.published,
+      title: doc.title,
+      text: storyText,
+      entities: entityOrder,
+      speakers,
+      quoteGroups: [...new Set(grouping.groupOf.values())],
+      docsSharing: grouping.docsSharing,
+    },
+    index,
+  );
+
+  const stories: StoryOut[] = story.stories.map((s) => ({ id: s.id, documents: s.documents, ...(s.label ? { label: s.label } : {}) }));
+  return {
+    doc: doc.id,
+    entityIds: Object.fromEntries(ids),
+    entities: [...changedEntities.values()].map(entityOut),
+    mentions,
+    quotes,
+    claims,
+    story: story.story,
+    stories,
+    storyMerges: story.merges,
+    quoteGroups: [...grouping.groups.values()],
+    quoteGroupMerges: grouping.merges,
+    quoteGroupOf: Object.fromEntries(grouping.groupOf),
+    measures: [...measures.values()].map(measureOut),
+    measuresRemoved: removed.removed,
+    measureOf: Object.fromEntries(added.measureOf),
+    background: [...claims.filter((c) => c.background).map((c) => c.id), ...earlier.map((c) => c.id)],
+  };
+}
+
+/**
+ * Split a name off a counted thing ("ISIL militants" -> name 'ISIL', of 'militants'), using the document's entity names.
+ * @example splitNamedOf('ISIL militants', entities) // { of: 'militants', name: 'ISIL' }
+ */
+export function splitNamedOf(of: string | null, entities: EntityOut[]): { of: string | null; name: string | null } {
+  if (!of) return { of, name: null };
+  for (const e of entities) {
+    for (const n of [e.name, ...e.aliases]) {
+      if (!n || n.length < 2) continue;
+      const re = new RegExp(`(^|\\s)${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`);
+      const m = re.exec(of);
+      if (!m) continue;
+      const rest = (of.slice(0, m.index) + ' ' + of.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
+      if (rest) return { of: rest, name: n };
+    }
+  }
+  return { of, name: null };
+}
+
+/** Earliest first: published date (unknown last), then id. */
+function compareBundles(a: DocBundle, b: DocBundle): number {
+  const da = a.document.published ?? '9999';
+  const db = b.document.published ?? '9999';
+  if (da !== db) return da < db ? -1 : 1;
+  return a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0;
 }
 
 /**
@@ -22,6 +177,31 @@ export async function linkDocument(bundle: DocBundle, index: CorpusIndex): Promi
  * @example const analysis = await linkCorpus(bundles);
  */
 export async function linkCorpus(bundles: DocBundle[]): Promise<Omit<Analysis, 'errors'>> {
-  void bundles;
-  throw new Error('linkCorpus not implemented yet');
+  const index = new MemoryCorpusIndex();
+  const ordered = [...bundles].sort(compareBundles);
+  const mentions: MentionOut[] = [];
+  const quotes: QuoteOut[] = [];
+  const claims: ClaimOut[] = [];
+  const background = new Set<string>();
+  for (const b of ordered) {
+    const r = await linkDocument(b, index);
+    mentions.push(...r.mentions);
+    quotes.push(...r.quotes);
+    claims.push(...r.claims);
+    for (const id of r.background) background.add(id);
+  }
+  for (const c of claims) if (background.has(c.id)) c.background = true;
+  const byFirst = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return {
+    documents: ordered.map((b) => b.document),
+    entities: [...index.entities.byId.values()].map(entityOut).sort(byFirst),
+    mentions,
+    quotes,
+    claims,
+    stories: [...index.stories.values()]
+      .map((s) => ({ id: s.id, documents: s.documents, ...(s.label ? { label: s.label } : {}) }))
+      .sort(byFirst),
+    quoteGroups: [...index.quoteGroups.values()].map((q) => ({ id: q.id, quotes: q.quotes, speaker: q.speaker, provenance: q.provenance })).sort(byFirst),
+    measures: [...index.measures.byId.values()].map(measureOut).sort(byFirst),
+  };
 }

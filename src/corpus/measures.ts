@@ -1,0 +1,240 @@
+/**
+ * Measures: claims about the same quantity (same counted thing, subject and place after
+ * normalisation) collected as points per claimant over time, with conflicts explained.
+ */
+import type { MeasurePoint } from '../analysis/types.js';
+import type { Qualifier } from '../doc/types.js';
+import type { CorpusIndex, MeasureRecord } from './corpus-index.js';
+import { normKey, slug, stem } from './text.js';
+
+/**
+ * Counted nouns that name the same kind of thing in news about armed conflict, business and politics.
+ * Why: "10,000 fighters" and "10,000 militants" are the same count in different words.
+ */
+const COUNTED_SYNONYMS: Record<string, string> = {
+  militant: 'fighter',
+  combatant: 'fighter',
+  troop: 'fighter',
+  soldier: 'soldier',
+  insurgent: 'fighter',
+  jihadist: 'fighter',
+  national: 'citizen',
+  person: 'people',
+  individual: 'people',
+  percent: '%',
+  'per cent': '%',
+};
+
+/** Words in an `of` phrase that do not change what is counted. */
+const OF_SKIP = new Set(['the', 'a', 'an', 'of', 'its', 'their', 'some', 'about', 'around', 'nearly', 'over', 'more', 'than', 'up', 'to', 'loyal', 'active', 'new']);
+
+/**
+ * Normalised counted thing: singular stems with synonyms folded.
+ * @example countedKey('ISIL militants') // 'isil fighter'
+ */
+export function countedKey(of: string | null): string {
+  if (!of) return '';
+  const toks = normKey(of)
+    .split(' ')
+    .filter((w) => w && !OF_SKIP.has(w))
+    .map((w) => {
+      const sing = w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+      return COUNTED_SYNONYMS[sing] ?? sing;
+    });
+  return toks.join(' ');
+}
+
+/** Scope key part for a subject or place: a global entity id when resolved, else a normalised stem string. */
+export function scopeKey(value: string | null): string {
+  if (!value) return '';
+  if (/^(?:person|organization|group|location):/.test(value)) return value;
+  return normKey(value).split(' ').map(stem).join(' ');
+}
+
+/**
+ * Key of a measure: unit, counted thing, subject and place.
+ * @example measureKey({ of: 'fighters', unit: null, subject: 'group:islamic-state', place: 'location:afghanistan' })
+ */
+export function measureKey(c: { of: string | null; unit: string | null; subject: string | null; place: string | null }): string | null {
+  const of = countedKey(c.of);
+  if (!of) return null;
+  const unit = c.unit ? countedKey(c.unit) : '';
+  return `m:${unit}|${of}|${scopeKey(c.subject)}|${scopeKey(c.place)}`;
+}
+
+/** Looser key: same counted thing and place, any subject (to explain different scopes). */
+export function looseKey(c: { of: string | null; unit: string | null; place: string | null }): string | null {
+  const of = countedKey(c.of);
+  if (!of) return null;
+  const last = of.split(' ').pop()!;
+  return `o:${c.unit ? countedKey(c.unit) : ''}|${last}|${scopeKey(c.place)}`;
+}
+
+/** Relative half-width given to "about N" figures. */
+const APPROX = 0.15;
+
+/**
+ * The interval of values a figure allows, given its qualifier.
+ * @example interval({ low: 100, high: 100, qualifier: 'more_than' }) // [100, Infinity] (open at 100)
+ */
+export function interval(p: { low: number; high: number; qualifier: Qualifier }): [number, number] {
+  const lo = Math.min(p.low, p.high);
+  const hi = Math.max(p.low, p.high);
+  switch (p.qualifier) {
+    case 'approx':
+      return [lo * (1 - APPROX), hi * (1 + APPROX)];
+    case 'up_to':
+    case 'less_than':
+      return [0, hi];
+    case 'at_least':
+    case 'more_than':
+      return [lo, Infinity];
+    default:
+      // Round figures in news are rounded: allow a little slack.
+      return [lo * 0.98, hi * 1.02];
+  }
+}
+
+function year(date: string | null): string | null {
+  return date ? date.slice(0, 4) : null;
+}
+
+function describe(p: MeasurePoint, names: Map<string, string>): string {
+  const q: Record<Qualifier, string> = { exact: '', approx: 'about ', up_to: 'up to ', at_least: 'at least ', more_than: 'more than ', less_than: 'less than ' };
+  const v = p.low === p.high ? fmt(p.low) : `${fmt(p.low)}-${fmt(p.high)}`;
+  const who = p.claimant ? (names.get(p.claimant) ?? p.claimant) : 'unattributed';
+  return `${who} says ${q[p.qualifier]}${v}${p.date ? ` (${p.date})` : ''}`;
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+}
+
+/**
+ * Whether a measure's points conflict, and why (or why differing figures do not conflict).
+ * @example explainPoints(points).conflict
+ */
+export function explainPoints(points: MeasurePoint[], names: Map<string, string> = new Map()): { conflict: boolean; explanation: string } {
+  if (points.length < 2) return { conflict: false, explanation: points.length ? 'single figure' : 'no figures' };
+  const conflicts: string[] = [];
+  const otherYears: string[] = [];
+  // Measures are small; cap the pairs considered so a huge measure stays cheap.
+  const recent = points.slice(-50);
+  for (let i = 0; i < recent.length; i++) {
+    for (let j = i + 1; j < recent.length; j++) {
+      const a = recent[i]!;
+      const b = recent[j]!;
+      const [alo, ahi] = interval(a);
+      const [blo, bhi] = interval(b);
+      const strictA = a.qualifier === 'more_than' || a.qualifier === 'less_than';
+      const strictB = b.qualifier === 'more_than' || b.qualifier === 'less_than';
+      const disjoint = ahi < blo || bhi < alo || ((strictA || strictB) && (ahi === blo || bhi === alo));
+      if (!disjoint) continue;
+      const ya = year(a.date);
+      const yb = year(b.date);
+      if (ya && yb && ya !== yb) {
+        otherYears.push(`${describe(a, names)} and ${describe(b, names)}: different years, not a conflict`);
+        continue;
+      }
+      conflicts.push(`${describe(a, names)} but ${describe(b, names)}: the figures cannot both be true`);
+    }
+  }
+  if (conflicts.length) return { conflict: true, explanation: [...conflicts, ...otherYears].slice(0, 5).join('; ') };
+  if (otherYears.length) return { conflict: false, explanation: otherYears.slice(0, 5).join('; ') };
+  return { conflict: false, explanation: 'figures agree within their stated qualifiers' };
+}
+
+/** One claim to place in a measure. */
+export interface MeasureInput {
+  claim: string;
+  of: string | null;
+  unit: string | null;
+  subject: string | null;
+  place: string | null;
+  subjectName: string | null;
+  placeName: string | null;
+  point: MeasurePoint;
+}
+
+function labelOf(c: MeasureInput): string {
+  let label = c.of ?? '';
+  if (c.unit && c.unit !== c.of) label = `${label} (${c.unit})`;
+  if (c.subjectName && !normKey(label).includes(normKey(c.subjectName))) label = `${c.subjectName} ${label}`;
+  if (c.placeName) label += ` in ${c.placeName}`;
+  return label.trim();
+}
+
+/**
+ * Add claims to their measures (creating them), recompute conflicts, and note related scopes.
+ * @example const changed = await addToMeasures(inputs, index, names);
+ */
+export async function addToMeasures(inputs: MeasureInput[], index: CorpusIndex, names: Map<string, string>): Promise<{ changed: Map<string, MeasureRecord>; measureOf: Map<string, string> }> {
+  const changed = new Map<string, MeasureRecord>();
+  const measureOf = new Map<string, string>();
+  for (const c of inputs) {
+    const key = measureKey(c);
+    if (!key) continue;
+    const loose = looseKey(c);
+    const id = `m:${slug(key.slice(2).replace(/\|/g, ' '))}-${key.length.toString(36)}${hashKey(key)}`;
+    let rec = changed.get(id) ?? (await index.getMeasure(id));
+    if (!rec) {
+      rec = { id, label: labelOf(c), of: c.of, subject: c.subjectName ?? c.subject, place: c.placeName ?? c.place, claims: [], points: [], conflict: false, explanation: '', keys: [key, ...(loose ? [loose] : [])] };
+    }
+    if (!rec.claims.includes(c.claim)) {
+      rec.claims.push(c.claim);
+      rec.points.push(c.point);
+      rec.points.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+    }
+    changed.set(id, rec);
+    measureOf.set(c.claim, id);
+  }
+  for (const rec of changed.values()) await finishMeasure(rec, index, names);
+  return { changed, measureOf };
+}
+
+function hashKey(key: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/** Recompute conflict and explanation (with related scopes) and write the measure. */
+export async function finishMeasure(rec: MeasureRecord, index: CorpusIndex, names: Map<string, string>): Promise<void> {
+  const { conflict, explanation } = explainPoints(rec.points, names);
+  rec.conflict = conflict;
+  rec.explanation = explanation;
+  const loose = rec.keys.find((k) => k.startsWith('o:'));
+  if (loose) {
+    const related = (await index.measuresByKeys([loose], 10)).filter((m) => m.id !== rec.id);
+    if (related.length) rec.explanation += `; related figures with a different scope (not compared): ${related.map((m) => m.label).join(', ')}`;
+  }
+  await index.putMeasure(rec);
+}
+
+/** Remove claims (now background) from their measures; returns changed and emptied measures. */
+export async function removeFromMeasures(
+  claims: { id: string; measure: string | null }[],
+  index: CorpusIndex,
+  names: Map<string, string>,
+): Promise<{ changed: Map<string, MeasureRecord>; removed: string[] }> {
+  const changed = new Map<string, MeasureRecord>();
+  const removed: string[] = [];
+  for (const c of claims) {
+    if (!c.measure) continue;
+    const rec = changed.get(c.measure) ?? (await index.getMeasure(c.measure));
+    if (!rec) continue;
+    const i = rec.claims.indexOf(c.id);
+    if (i < 0) continue;
+    rec.claims.splice(i, 1);
+    rec.points = rec.points.filter((p) => p.claim !== c.id);
+    changed.set(rec.id, rec);
+  }
+  for (const rec of [...changed.values()]) {
+    if (rec.claims.length === 0) {
+      await index.deleteMeasure(rec.id);
+      changed.delete(rec.id);
+      removed.push(rec.id);
+    } else await finishMeasure(rec, index, names);
+  }
+  return { changed, removed };
+}
