@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createApp, CSP, type IngestInput } from './app.js';
 import { openApiDocument } from './openapi.js';
 import { parseQuery, P, PAGE, MAX_LIMIT } from './params.js';
