@@ -53,9 +53,9 @@ function prepare(doc: ConllDoc): Prepared {
 class Trainer implements Scorer {
   rows = new Map<number, number>();
   keys: number[] = [];
-  w = new Float64Array(1 << 20);
-  total = new Float64Array(1 << 20);
-  stamp = new Float64Array(1 << 20);
+  w: Float64Array = new Float64Array(1 << 20);
+  total: Float64Array = new Float64Array(1 << 20);
+  stamp: Float64Array = new Float64Array(1 << 20);
   clock = 0;
   private rowOf(key: number): number {
     let r = this.rows.get(key);

@@ -9,9 +9,10 @@ import { extract } from '../components/extract/index.js';
 import { clean } from '../components/clean/index.js';
 import { metadata } from '../components/metadata/index.js';
 import { quotes } from '../components/quotes/index.js';
+import { entities } from '../components/entities/index.js';
 
 /** Every built-in component factory. Add one import and one entry per component. */
-export const FACTORIES: ComponentFactory<any>[] = [extract, clean, metadata, sentences, quotes];
+export const FACTORIES: ComponentFactory<any>[] = [extract, clean, metadata, sentences, entities, quotes];
 
 /** The default analysis order. The pipeline checks it at construction. */
 export const DEFAULT_PIPELINE = ['extract', 'clean', 'metadata', 'sentences', 'entities', 'quotes', 'claims'];

@@ -68,6 +68,9 @@ const EXTRA_COUNTRY_FORMS: [string, string][] = [
   ['Syrian Arab Republic', 'SYR'], ['Iran', 'IRN'], ['North Korea', 'PRK'], ['South Korea', 'KOR'],
 ];
 
+// Regions that news names as places but world-countries does not list as regions.
+const EXTRA_PLACES = ['Middle East', 'Central Asia', 'South Asia', 'Southeast Asia', 'South East Asia', 'North Africa', 'West Africa', 'East Africa', 'Sahel', 'Caucasus', 'North Caucasus', 'South Caucasus', 'Balkans', 'Latin America', 'Persian Gulf', 'Gulf', 'Arabian Peninsula', 'Horn of Africa', 'Levant', 'Scandinavia', 'Siberia', 'Crimea', 'Donbas', 'Kashmir', 'Kurdistan', 'Xinjiang', 'Tibet', 'Chechnya', 'Dagestan', 'Gaza', 'Gaza Strip', 'West Bank'];
+
 function readJson(path: URL): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
@@ -138,6 +141,12 @@ export function loadGazetteer(): Gazetteer {
       if (d.f !== d.m) add(GazKind.DEMONYM, d.m, d.f, c.cca3);
     }
   }
+  const regions = new Set<string>(EXTRA_PLACES);
+  for (const c of countries as (WorldCountry & { region?: string; subregion?: string })[]) {
+    if (c.region) regions.add(c.region);
+    if (c.subregion) regions.add(c.subregion);
+  }
+  for (const r of regions) add(GazKind.CITY, r, r, null);
   const groupAliases = new Map<string, string[]>();
   const groups = readJson(new URL('./data/groups.json', import.meta.url)) as { groups: { name: string; aliases: string[] }[] };
   for (const g of groups.groups) {

@@ -1,5 +1,6 @@
 /** Every evaluation task, in the order the table prints them. Add one import and one entry per task. */
 import type { EvalTask } from '../task.js';
 import { extractionTask } from './extraction.js';
+import { nerTask } from './ner.js';
 
-export const EVAL_TASKS: EvalTask[] = [extractionTask];
+export const EVAL_TASKS: EvalTask[] = [extractionTask, nerTask];

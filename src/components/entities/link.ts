@@ -1,0 +1,210 @@
+/**
+ * Fold recognized spans into entities: canonical names from lexicons, acronym definitions
+ * ("Long Name (ACR)", "ACR (Long Name)", "(IS, formerly ISIS)"), known alias sets, and
+ * surname-only mentions of people named in full elsewhere in the text.
+ */
+import type { Doc } from '../../doc/doc.js';
+import type { TokenTable } from '../../doc/tokens.js';
+import { TokenFlag, TokenKind } from '../../doc/tokens.js';
+import type { Mention } from '../../doc/types.js';
+import { GazKind } from './gazetteer.js';
+import type { Gazetteer } from './gazetteer.js';
+import type { EntitySpan } from './recognize.js';
+
+type Via = NonNullable<Mention['via']>;
+
+const OPEN = new Set(['(', '[']);
+const CLOSE = new Set([')', ']']);
+// Words allowed between acronyms inside a defining parenthesis: "(IS, formerly ISIS)", "(ISIL, also known as Daesh)".
+const PAREN_GLUE = new Set([',', ';', '/', 'or', 'formerly', 'also', 'known', 'as', 'aka', 'a.k.a.', 'previously', 'later', 'and', 'its', 'acronym']);
+const INITIAL_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'on', '&', 'de', 'des', 'du', 'al']);
+
+function isAcronymText(s: string): boolean {
+  return /^[\p{Lu}][\p{Lu}\d.&-]{1,9}$/u.test(s) && /\p{Lu}.*\p{Lu}/u.test(s);
+}
+
+/** True when `acr` can be read as the initials of `name`, allowing skipped small words. @example initialsMatch('ISIL', 'Islamic State of Iraq and the Levant') // true */
+export function initialsMatch(acr: string, name: string): boolean {
+  const letters = acr.replace(/[^\p{L}]/gu, '').toLowerCase();
+  const words = name.split(/[\s-]+/).filter(Boolean);
+  const all = words.map((w) => w[0]!.toLowerCase()).join('');
+  const content = words.filter((w) => !INITIAL_SKIP.has(w.toLowerCase())).map((w) => w[0]!.toLowerCase()).join('');
+  if (letters === all || letters === content) return true;
+  // A leading demonym or country is often left out: "Russian Federal Security Service (FSB)".
+  return letters.length >= 2 && (content.endsWith(letters) || content.slice(1) === letters);
+}
+
+interface Pending {
+  span: EntitySpan;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Link spans to entities via `doc.addEntity` and return mentions sorted by start.
+ * @example const mentions = linkSpans(doc, spans, loadGazetteer())
+ */
+export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer): Mention[] {
+  const text = doc.text;
+  const tokens = doc.tokens;
+  const items: Pending[] = spans.map((span) => {
+    const start = tokens.start[span.first]!;
+    const end = tokens.end[span.last]!;
+    return { span, start, end, text: text.slice(start, end) };
+  });
+  // Index of the span starting at / ending at each token.
+  const startsAt = new Map<number, number>();
+  for (let k = 0; k < items.length; k++) startsAt.set(items[k]!.span.first, k);
+
+  // Alias table built as we go: surface form -> entity index (case-sensitive for acronyms).
+  const byForm = new Map<string, number>();
+  const formKey = (s: string): string => (isAcronymText(s) ? s : s.toLowerCase());
+  const remember = (form: string, idx: number): void => {
+    const k = formKey(form);
+    if (!byForm.has(k)) byForm.set(k, idx);
+  };
+  for (let i = 0; i < doc.entities.length; i++) {
+    const e = doc.entities[i]!;
+    remember(e.name, i);
+    for (const a of e.aliases) remember(a, i);
+  }
+
+  // Pass 1: acronym definitions. definedBy[k] = span index k' whose entity span k takes (k is the acronym/inner name).
+  const acronymOf = new Map<number, number>(); // item index of an acronym span -> item index of its long name
+  const extraAliases = new Map<number, string[]>(); // item index -> aliases from a parenthesis
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    const after = it.span.last + 1;
+    if (after >= tokens.length || !OPEN.has(tokens.text(text, after))) continue;
+    let close = after + 1;
+    while (close < tokens.length && close - after < 14 && !CLOSE.has(tokens.text(text, close))) close++;
+    if (close >= tokens.length || !CLOSE.has(tokens.text(text, close))) continue;
+    const inner = startsAt.get(after + 1);
+    const isOrg = it.span.type === 'organization' || it.span.type === 'group';
+    if (!isOrg && !isAcronymText(it.text)) continue;
+    // "CIS (Commonwealth of Independent States)": acronym first, long name inside.
+    if (isAcronymText(it.text) && inner !== undefined && items[inner]!.span.last === close - 1 && !isAcronymText(items[inner]!.text)) {
+      const innerText = items[inner]!.text;
+      if (initialsMatch(it.text, innerText) || items[inner]!.span.type !== 'location') {
+        acronymOf.set(k, inner);
+        continue;
+      }
+    }
+    if (!isOrg) continue;
+    // "Long Name (ACR)" or "(IS, formerly ISIS)": every acronym inside, joined only by glue words.
+    const acrs: number[] = [];
+    let clean = true;
+    for (let j = after + 1; j < close; j++) {
+      const w = tokens.text(text, j);
+      if (isAcronymText(w) || (tokens.flags[j]! & TokenFlag.CAPITALIZED && tokens.kind[j] === TokenKind.WORD && acrs.length > 0)) acrs.push(j);
+      else if (!PAREN_GLUE.has(w.toLowerCase())) {
+        clean = false;
+        break;
+      }
+    }
+    if (!clean || acrs.length === 0) continue;
+    const forms = acrs.map((j) => tokens.text(text, j));
+    extraAliases.set(k, forms);
+    for (const j of acrs) {
+      const ak = startsAt.get(j);
+      if (ak !== undefined) acronymOf.set(ak, k);
+    }
+  }
+
+  // Full person names, for surname linking (also of surnames that come before the full name).
+  const personBySurname = new Map<string, number>(); // surname (lower) -> item index of first full mention
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    if (it.span.type !== 'person' || it.span.last === it.span.first) continue;
+    const sur = tokens.text(text, it.span.last).toLowerCase();
+    if (!personBySurname.has(sur)) personBySurname.set(sur, k);
+  }
+
+  const entityOf = new Int32Array(items.length).fill(-1);
+  const viaOf: Via[] = new Array(items.length).fill('name');
+  const resolve = (k: number): number => {
+    if (entityOf[k]! >= 0) return entityOf[k]!;
+    const it = items[k]!;
+    const sp = it.span;
+    // An acronym defined by a neighbouring long name.
+    const longK = acronymOf.get(k);
+    if (longK !== undefined && longK !== k) {
+      const idx = resolve(longK);
+      doc.addEntity({ ...doc.entities[idx]!, aliases: [it.text], roles: [] });
+      remember(it.text, idx);
+      entityOf[k] = idx;
+      viaOf[k] = 'acronym';
+      return idx;
+    }
+    const entry = sp.entry >= 0 ? gaz.entries[sp.entry]! : null;
+    let idx: number;
+    if (entry && entry.kind === GazKind.GROUP) {
+      const aliases = gaz.groupAliases.get(entry.name) ?? [];
+      idx = byForm.get(formKey(entry.name)) ?? doc.addEntity({ name: entry.name, type: 'group', aliases: it.text === entry.name ? [] : [it.text], roles: [] });
+      if (it.text !== entry.name) doc.addEntity({ name: entry.name, type: 'group', aliases: [it.text], roles: [] });
+      remember(entry.name, idx);
+      for (const a of aliases) if (a === it.text || text.includes(a)) remember(a, idx);
+      viaOf[k] = it.text === entry.name ? 'name' : isAcronymText(it.text) ? 'acronym' : 'alias';
+    } else if (entry && (entry.kind === GazKind.COUNTRY || entry.kind === GazKind.CITY) && sp.type === 'location') {
+      idx = doc.addEntity({ name: entry.name, type: 'location', aliases: it.text === entry.name ? [] : [it.text], roles: [], attrs: entry.country ? { country: entry.country } : undefined });
+      viaOf[k] = it.text === entry.name ? 'name' : 'alias';
+    } else {
+      const known = byForm.get(formKey(it.text));
+      const knownEntity = known !== undefined ? doc.entities[known] : undefined;
+      if (knownEntity && (knownEntity.type === sp.type || sp.type !== 'person' || knownEntity.type === 'person')) {
+        idx = known!;
+        viaOf[k] = knownEntity.name === it.text ? 'name' : isAcronymText(it.text) ? 'acronym' : knownEntity.type === 'person' ? 'surname' : 'alias';
+      } else if (sp.first === sp.last && personBySurname.has(it.text.toLowerCase()) && personBySurname.get(it.text.toLowerCase()) !== k && !isAcronymText(it.text)) {
+        idx = resolve(personBySurname.get(it.text.toLowerCase())!);
+        doc.addEntity({ ...doc.entities[idx]!, aliases: [it.text], roles: [] });
+        viaOf[k] = 'surname';
+      } else {
+        idx = doc.addEntity({ name: it.text, type: sp.type, aliases: [], roles: [] });
+      }
+    }
+    const extra = extraAliases.get(k);
+    if (extra) {
+      doc.addEntity({ ...doc.entities[idx]!, aliases: extra, roles: [] });
+      for (const a of extra) remember(a, idx);
+    }
+    remember(it.text, idx);
+    entityOf[k] = idx;
+    return idx;
+  };
+  // Definitions first, so acronyms used before their definition ("CIS states ... CIS (Commonwealth ...)") fold in.
+  for (const [ak, lk] of acronymOf) {
+    resolve(lk);
+    resolve(ak);
+  }
+  for (const k of extraAliases.keys()) resolve(k);
+  const mentions: Mention[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const idx = resolve(k);
+    mentions.push({ start: items[k]!.start, end: items[k]!.end, entity: idx, via: viaOf[k]! });
+  }
+  // Untagged tokens that are a known acronym or a known person's surname.
+  const covered = new Uint8Array(tokens.length);
+  for (const it of items) for (let j = it.span.first; j <= it.span.last; j++) covered[j] = 1;
+  for (let j = 0; j < tokens.length; j++) {
+    if (covered[j] || !(tokens.flags[j]! & TokenFlag.CAPITALIZED) || tokens.kind[j] !== TokenKind.WORD) continue;
+    const w = tokens.text(text, j);
+    const idx = byForm.get(formKey(w));
+    if (idx === undefined) continue;
+    const e = doc.entities[idx]!;
+    const acr = isAcronymText(w);
+    if (!acr && e.type !== 'person') continue;
+    if (!acr && tokens.flags[j]! & TokenFlag.SENTENCE_START && !personBySurname.has(w.toLowerCase())) continue;
+    mentions.push({ start: tokens.start[j]!, end: tokens.end[j]!, entity: idx, via: acr ? (e.name === w ? 'name' : 'acronym') : e.name === w ? 'name' : 'surname' });
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return mentions;
+}
+
+/** The token range of a mention. */
+export function mentionTokens(tokens: TokenTable, m: { start: number; end: number }): [number, number] {
+  const first = tokens.indexAt(m.start);
+  let last = first;
+  while (last + 1 < tokens.length && tokens.start[last + 1]! < m.end) last++;
+  return [first, last];
+}

@@ -1,0 +1,156 @@
+/**
+ * Entity spans over tokens: the tagger's output combined with gazetteers (armed groups and
+ * countries win over the model) and rules (organization heads like "... Ministry", "Council of ...",
+ * stand-alone acronyms).
+ */
+import type { TokenTable } from '../../doc/tokens.js';
+import { TokenFlag, TokenKind } from '../../doc/tokens.js';
+import type { EntityType } from '../../doc/types.js';
+import { GazKind, WordClass } from './gazetteer.js';
+import { hashString } from './hash.js';
+import type { Gazetteer } from './gazetteer.js';
+import { tagTokens, tagType, tokenInfo, weightScorer } from './tagger.js';
+import type { TokenInfo, Weights } from './tagger.js';
+
+/** A recognized span over tokens [first, last]. */
+export interface EntitySpan {
+  first: number;
+  last: number;
+  type: EntityType;
+  /** Gazetteer entry behind it, or -1. */
+  entry: number;
+  /** Where it came from. */
+  source: 'model' | 'gazetteer' | 'rule';
+}
+
+// Capitalized function words that begin a sentence or headline, never part of an organization name.
+const LEADING_STOP = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'by', 'from', 'in', 'at', 'and'].map(hashString));
+
+const MODEL_TYPES: (EntityType | null)[] = [null, 'person', 'organization', 'location', null];
+
+// Capitalized words that start sentences or headlines but are not names on their own.
+export const ACRONYM_STOP = new Set(['I', 'A', 'OK', 'TV', 'AM', 'PM', 'BC', 'AD', 'VS', 'II', 'III', 'IV', 'NO', 'ON', 'IN', 'TO', 'OF', 'THE', 'AND', 'FOR', 'AT', 'BY', 'IT', 'IS', 'BE', 'AS', 'OR', 'AN', 'UP', 'US', 'WE', 'HE', 'MY', 'SO', 'DO', 'GO', 'IF', 'ME', 'CEO', 'GDP', 'PDF', 'FAQ', 'LIVE', 'NEW', 'NEWS', 'VIDEO', 'PHOTO', 'UPDATE', 'BREAKING', 'SAYS', 'SAID', 'WILL', 'HAS', 'HAVE', 'WAS', 'ARE', 'NOT', 'BUT', 'WITH', 'FROM', 'THAT', 'THIS', 'COVID']);
+
+/** Share of words in each sentence that are all capitals (headlines in capitals confuse acronym rules). */
+function capsSentences(tokens: TokenTable, nSent: number): Uint8Array {
+  const words = new Uint32Array(nSent + 1);
+  const caps = new Uint32Array(nSent + 1);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens.kind[i] !== TokenKind.WORD) continue;
+    const s = tokens.sentence[i]!;
+    words[s]!++;
+    if (tokens.flags[i]! & TokenFlag.ALL_CAPS) caps[s]!++;
+  }
+  const out = new Uint8Array(nSent + 1);
+  for (let s = 0; s <= nSent; s++) out[s] = words[s]! >= 3 && caps[s]! * 2 > words[s]! ? 1 : 0;
+  return out;
+}
+
+/**
+ * Recognize entity spans (sorted, non-overlapping).
+ * @example recognizeSpans(doc.text, doc.tokens, doc.sentences.length, loadGazetteer(), shippedWeights())
+ */
+export function recognizeSpans(text: string, tokens: TokenTable, nSentences: number, gaz: Gazetteer, weights: Weights | null, rules = true): { spans: EntitySpan[]; info: TokenInfo } {
+  const info = tokenInfo(text, tokens, gaz);
+  const n = tokens.length;
+  const owner = new Int32Array(n).fill(-1);
+  const spans: (EntitySpan | null)[] = [];
+  const caps = capsSentences(tokens, nSentences);
+  const place = (sp: EntitySpan, force: boolean): void => {
+    for (let j = sp.first; j <= sp.last; j++) {
+      const o = owner[j]!;
+      if (o < 0) continue;
+      if (!force) return;
+      const other = spans[o]!;
+      if (!other) continue;
+      spans[o] = null;
+      for (let k = other.first; k <= other.last; k++) if (owner[k] === o) owner[k] = -1;
+    }
+    spans.push(sp);
+    for (let j = sp.first; j <= sp.last; j++) owner[j] = spans.length - 1;
+  };
+  // 1. Armed groups from the lexicon win outright.
+  for (let i = 0; i < n; i++) {
+    const e = info.gazEntry[i]!;
+    if (e < 0 || (i > 0 && info.gazEntry[i - 1] === e && info.gaz[i]! & 1)) continue;
+    let last = i;
+    while (last + 1 < n && info.gazEntry[last + 1] === e && info.gaz[last + 1]! & 1) last++;
+    const entry = gaz.entries[e]!;
+    if (entry.kind !== GazKind.GROUP) continue;
+    // Two-letter acronyms ("IS") in a headline set in capitals are words, not names.
+    if (caps[tokens.sentence[i]!] && last === i && tokens.end[i]! - tokens.start[i]! <= 2) continue;
+    place({ first: i, last, type: 'group', entry: e, source: 'gazetteer' }, true);
+  }
+  // 2. The model.
+  if (weights) {
+    const tags = tagTokens(info, weightScorer(weights));
+    for (let i = 0; i < n; i++) {
+      const t = tags[i]!;
+      if (t === 0) continue;
+      let j = i;
+      while (j + 1 < n && tags[j + 1]! !== 0 && tags[j + 1]! % 2 === 0 && tagType(tags[j + 1]!) === tagType(t)) j++;
+      const type = MODEL_TYPES[tagType(t)];
+      if (type) place({ first: i, last: j, type, entry: -1, source: 'model' }, false);
+      i = j;
+    }
+  }
+  // 3. Countries and capitals not claimed by the model; a model span that is exactly a country is a location.
+  for (let i = 0; i < n; i++) {
+    const e = info.gazEntry[i]!;
+    if (e < 0 || info.gaz[i]! & 1) continue;
+    let last = i;
+    while (last + 1 < n && info.gazEntry[last + 1] === e && info.gaz[last + 1]! & 1) last++;
+    const entry = gaz.entries[e]!;
+    if (entry.kind !== GazKind.COUNTRY && entry.kind !== GazKind.CITY) continue;
+    const o = owner[i]!;
+    const sp = o >= 0 ? spans[o] : null;
+    if (sp && sp.first === i && sp.last === last) {
+      sp.entry = e;
+      if (sp.type !== 'person') sp.type = 'location';
+    } else if (!sp && rules && owner[last]! < 0) place({ first: i, last, type: 'location', entry: e, source: 'gazetteer' }, false);
+  }
+  if (!rules) return { spans: spans.filter((s): s is EntitySpan => s !== null).sort((a, b) => a.first - b.first), info };
+  // 4. Organization heads: a capitalized run ending in "Ministry", "Service", ... (with a leading demonym),
+  //    or "Council of the X" style heads followed by a capitalized of-phrase.
+  const isCap = (j: number): boolean => j >= 0 && j < n && tokens.kind[j] === TokenKind.WORD && (tokens.flags[j]! & TokenFlag.CAPITALIZED) !== 0;
+  const wordClass = (j: number): number => gaz.words.get(info.lw[j]!) ?? 0;
+  for (let i = 0; i < n; i++) {
+    if (!isCap(i) || !(wordClass(i) & WordClass.ORG_HEAD) || caps[tokens.sentence[i]!]) continue;
+    let first = i;
+    while (first - 1 >= 0 && isCap(first - 1) && tokens.sentence[first - 1] === tokens.sentence[i] && !(tokens.flags[first]! & TokenFlag.SENTENCE_START)) {
+      const cls = wordClass(first - 1);
+      if (cls & (WordClass.TITLE | WordClass.RANK) && !(cls & (WordClass.PORTFOLIO | WordClass.ORG_HEAD))) break;
+      if (LEADING_STOP.has(info.lw[first - 1]!)) break;
+      first--;
+    }
+    let last = i;
+    // "Council of Europe", "Ministry of Foreign Affairs", "Commonwealth of Independent States".
+    const of = tokens.text(text, i + 1).toLowerCase();
+    if (of === 'of' || of === 'for') {
+      let j = i + 2;
+      if (tokens.text(text, j).toLowerCase() === 'the') j++;
+      let k = j;
+      while (isCap(k) && tokens.sentence[k] === tokens.sentence[i]) {
+        k++;
+        const w = tokens.text(text, k).toLowerCase();
+        if ((w === 'and' || w === 'of') && isCap(k + 1)) k++;
+      }
+      if (k > j) last = k - 1;
+    }
+    if (last === i && first === i) continue; // a lone "Service" or "Council" is not a name
+    const gi = info.gazEntry[first]!;
+    if (gi >= 0 && (gaz.entries[gi]!.kind === GazKind.GROUP || (info.gazEntry[last] === gi && (last + 1 >= n || info.gazEntry[last + 1] !== gi)))) continue;
+    const sp: EntitySpan = { first, last, type: 'organization', entry: -1, source: 'rule' };
+    // Take over model spans it covers; leave alone a person or a longer span it overlaps partly.
+    let ok = true;
+    for (let j = first; j <= last && ok; j++) {
+      const o = owner[j]!;
+      if (o < 0) continue;
+      const other = spans[o]!;
+      if (other.type === 'group' || other.first < first || other.last > last) ok = false;
+    }
+    if (ok) place(sp, true);
+    i = last;
+  }
+  return { spans: spans.filter((s): s is EntitySpan => s !== null).sort((a, b) => a.first - b.first), info };
+}
