@@ -1,0 +1,94 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CruftReason } from '../../doc/types.js';
+import { cleanText } from './index.js';
+import { captionSuffix, findCruft, isHeadlineLike, lineCruftReason } from './rules.js';
+
+const BODY = 'The minister said on Monday that the talks with the neighbouring countries would continue until an agreement was reached.';
+const BODY2 = 'Officials from both sides met in the capital for several hours, according to a statement released after the meeting ended.';
+
+test('one-line cruft rules', () => {
+  const rows: [string, CruftReason | null][] = [
+    ['Registration was successful!', 'login-prompt'],
+    ['Please follow the link from the email sent to', 'login-prompt'],
+    ['log in or register', 'login-prompt'],
+    ['Sign in', 'login-prompt'],
+    ['To participate in the discussion', 'comment-prompt'],
+    ['12 comments', 'comment-prompt'],
+    ['Leave a reply', 'comment-prompt'],
+    ['Share this article', 'share-prompt'],
+    ['Tweet', 'share-prompt'],
+    ['Subscribe to our newsletter', 'subscribe-prompt'],
+    ['Follow us on Twitter', 'subscribe-prompt'],
+    ['To view the full story, please subscribe to The Daily Planet.', 'subscribe-prompt'],
+    ['All news', 'navigation'],
+    ['Read more', 'navigation'],
+    ['Advertisement', 'navigation'],
+    ['Category : Press Releases', 'navigation'],
+    ['© Copyright IBTimes 2024. All rights reserved.', 'copyright'],
+    ['Copyright 2019 The Associated Press. All rights reserved.', 'copyright'],
+    ['© AP PhotoMilitants celebrate in the city', 'photo-credit'],
+    ['© Sputnik / Ilya Pitalev', 'photo-credit'],
+    ['Photograph by Jane Doe', 'photo-credit'],
+    ['Credit: Getty', 'photo-credit'],
+    ['This article is the copyrighted property of Example News.', 'boilerplate'],
+    // content stays
+    ['Share prices fell sharply on Tuesday after the announcement.', null],
+    ['Registration of voters will continue until the end of the month, officials said.', null],
+    ['Russia launches airstrikes in Syria', null],
+    [BODY, null],
+  ];
+  for (const [input, expected] of rows) assert.equal(lineCruftReason(input), expected, input);
+});
+
+test('caption suffixes and headline-likeness', () => {
+  const suffixRows: [string, string | null][] = [
+    ['Militants celebrate in Fallujah, Iraq - Sputnik International', 'Sputnik International'],
+    ['Reaper drone | AFP', 'AFP'],
+    ['Taliban siding with IS intensifies threat — FSB', 'FSB'],
+    ['No suffix here at all', null],
+  ];
+  for (const [input, expected] of suffixRows) assert.equal(captionSuffix(input), expected, input);
+  const headlineRows: [string, boolean][] = [
+    ['Radical Activity Spikes in Afghanistan, 50,000 Militants Active', true],
+    ["Ex-Pentagon Chief: US Plan in Syria Was 'Nuts'", true],
+    ['This is a sentence.', false],
+    [BODY, false],
+  ];
+  for (const [input, expected] of headlineRows) assert.equal(isHeadlineLike(input), expected, input);
+});
+
+test('context rules: captions, related headlines, subheadings, foreign script', () => {
+  const rows: [string, [string, CruftReason][]][] = [
+    // a known outlet's credit suffix marks a caption; the title-like line glued to it is a related headline
+    [`Title Of The Story\n\n${BODY}\n\nTroops on parade in the square - Reuters\nGovernment Unveils New Budget Plan\n${BODY2}`, [
+      ['Troops on parade in the square - Reuters', 'caption'],
+      ['Government Unveils New Budget Plan', 'related-headline'],
+    ]],
+    // a subheading shares words with the paragraph it introduces: kept
+    [`Title Of The Story\n\n${BODY}\n\nTalks with neighbours continue\n\n${BODY2.replace('Officials', 'The talks')}`, []],
+    // an isolated title-like line unrelated to the next paragraph: related headline
+    [`Title Of The Story\n\n${BODY}\n\nCelebrity Chef Opens Restaurant\n\n${BODY2}`, [['Celebrity Chef Opens Restaurant', 'related-headline']]],
+    // the same suffix twice marks a site caption pattern even for an unknown outlet
+    [`Head\n\n${BODY}\n\nA photo of a river - Example Daily\n\n${BODY2}\n\nA photo of a hill - Example Daily\n\n${BODY}`, [
+      ['A photo of a river - Example Daily', 'caption'],
+      ['A photo of a hill - Example Daily', 'caption'],
+    ]],
+    // title attribution with an em dash is not a caption
+    [`Islamic groups expand in region — Foreign Ministry\n\n${BODY}`, []],
+    // a line in another script than the body
+    [`${BODY}\n${BODY2}\n${BODY}\n${BODY2}\nЗаголовок открываемого материала`, [['Заголовок открываемого материала', 'foreign-script']]],
+  ];
+  for (const [input, expected] of rows) {
+    const got = findCruft(input).map((r) => [r.text, r.reason]);
+    assert.deepEqual(got, expected, input.slice(0, 60));
+    for (const r of findCruft(input)) assert.equal(input.slice(r.start, r.end), r.text);
+  }
+});
+
+test('cleanText keeps the other lines in order', () => {
+  const raw = `All news\n\nHeadline Here Today\n\n${BODY}\n\nShare this article\n${BODY2}\n`;
+  const { text, removed } = cleanText(raw);
+  assert.equal(text, `Headline Here Today\n${BODY}\n${BODY2}`);
+  assert.deepEqual(removed.map((r) => r.reason), ['navigation', 'share-prompt']);
+});
