@@ -51,7 +51,7 @@ const MIXED_FRACTION_RE = /[ \u00a0](\d{1,2})[/⁄](\d{1,3})(?![\d/])/y;
 const SIMPLE_FRACTION_RE = /[/⁄](\d{1,3})(?![\d/.])/y;
 const VULGAR_RE = /[ \u00a0]?([½¼¾⅓⅔⅛⅕])/y;
 const SCALE_WORD_RE = /(?:[ \u00a0]|-)?(hundred|thousand|million|billion|trillion)s?(?![\p{L}])/iuy;
-const SCALE_SUFFIX_RE = /[ \u00a0]?(bn|bln|mn|mln|tn|trn)(?![\p{L}\p{N}])|(m|k|b|B|M|K)(?![\p{L}\p{N}])/y;
+const SCALE_SUFFIX_RE = /[ \u00a0]?(bn|bln|mn|mln|tn|trn)(?![\p{L}\p{N}])|(m|k|b|B|M|K)(?![\p{L}\p{N}])/uy;
 const WORD_RE = /[\p{L}]+/uy;
 const WORD_SEP_RE = /(?:[ \u00a0]+and[ \u00a0]+|[ \u00a0]*-[ \u00a0]*|[ \u00a0]+)/y;
 const VAGUE_RE = /(tens|dozens|scores|hundreds|thousands|millions|billions|trillions)(?:[ \u00a0]+of[ \u00a0]+(thousands|millions|billions))?(?=[ \u00a0]+of(?![\p{L}]))/iuy;

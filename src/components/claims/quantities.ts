@@ -39,6 +39,8 @@ export interface Quantity extends Span {
   vague: boolean;
   /** Introduced as a point of comparison ("up from 15,000", "compared with 12"). */
   baselineCue: boolean;
+  /** Unit (or counted noun) taken from a neighbouring figure ("435 homes ... and 187"; "eight or nine euros"). */
+  unitInferred: boolean;
 }
 
 /** How far left of a number the grammar looks for hedges, currency and direction. */
@@ -51,7 +53,7 @@ const PHONE_RE = /\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?!\d)|\d{1,4}(?:[ .-]\d{2,4}){
 const ORDINAL_RE = /(?:st|nd|rd|th)(?![\p{L}])/uy;
 const DECADE_RE = /'?s(?![\p{L}])/uy;
 const RANGE_SEP_RE = /[ \u00a0]*(?:-|–|—|‐|‑|to|and|through)[ \u00a0]*/iy;
-const PER_RE = /[ \u00a0]*(?:per|an?|each|every|\/)[ \u00a0]*/iy;
+const PER_RE = /[ \u00a0]*(?:(?:per|an?|each|every)(?![\p{L}])[ \u00a0]*|\/)/iuy;
 const DENOM_RE = /[ \u00a0]+(?:out[ \u00a0]+of|of|in)[ \u00a0]+(?:the[ \u00a0]+|every[ \u00a0]+)?/iy;
 const ATTACHED_WORD_RE = /[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/uy;
 const NOUN_WORD_RE = /(?:[ \u00a0]+|[ \u00a0]*-[ \u00a0]*)([\p{L}][\p{L}'’&]*(?:-[\p{L}]+)*)/uy;
@@ -80,6 +82,8 @@ const STOP_WORDS = new Set(
 );
 
 const NUMBER_WORD_RE = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)$/i;
+/** Words between a figure and its noun that do not change what is counted ("eight more picks"). */
+const SKIP_BEFORE_NOUN = new Set(['more', 'other', 'additional', 'extra', 'further']);
 /** Plural heads that do not end in -s. */
 const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'troops', 'militia', 'aircraft', 'livestock', 'cattle', 'sheep', 'fish', 'deer', 'feet', 'teeth', 'mice', 'geese', 'crew', 'civilians', 'data']);
 
@@ -110,7 +114,7 @@ function unitAt(text: string, pos: number): UnitMatch | null {
   let end = lx.unitRe.lastIndex;
   PER_RE.lastIndex = end;
   const per = PER_RE.exec(text);
-  if (per && (info.kind === 'currency' || info.kind === 'count' || info.kind === 'length' || info.kind === 'weight' || info.kind === 'volume')) {
+  if (per && (per[0].includes('/') || info.kind === 'currency' || info.kind === 'count' || info.kind === 'length' || info.kind === 'weight' || info.kind === 'volume')) {
     lx.unitRe.lastIndex = PER_RE.lastIndex;
     const d = lx.unitRe.exec(text);
     if (d) {
@@ -134,6 +138,7 @@ interface CountedNoun {
 function isPluralNoun(w: string): boolean {
   const l = w.toLowerCase();
   if (IRREGULAR_PLURALS.has(l)) return true;
+  if (w.length < 4 || w === w.toUpperCase()) return false;
   return /[^s'’]s$/.test(l) || /(?:ies|ches|shes|xes|sses)$/.test(l);
 }
 
@@ -154,6 +159,10 @@ function countedNounAt(text: string, pos: number, singularOk: boolean): CountedN
     if (!m) break;
     const w = m[1]!;
     const l = w.toLowerCase();
+    if (words.length === 0 && i === 0 && SKIP_BEFORE_NOUN.has(l)) {
+      p = NOUN_WORD_RE.lastIndex;
+      continue;
+    }
     if (STOP_WORDS.has(l) || NUMBER_WORD_RE.test(l)) break;
     if (words.length > 0 && /(?:ed|ing|ly)$/.test(l) && !IRREGULAR_PLURALS.has(l)) break;
     if (words.length === 0 && /ly$/.test(l)) break;
@@ -207,7 +216,45 @@ export function scanNumbers(text: string, offset = 0): Quantity[] {
     }
     out.push(q);
   }
+  inheritUnits(text, out, offset);
   return out;
+}
+
+const SHARED_UNIT_GAP_RE = /^[ \u00a0]*-?[ \u00a0]*,?[ \u00a0]*(?:or|and|to|of(?:[ \u00a0]+the)?)?[ \u00a0]*$/i;
+const SENTENCE_END_RE = /[.!?;][ \u00a0\n]|\n/;
+
+function copyUnit(to: Quantity, from: Quantity): void {
+  to.unit = from.unit;
+  to.normalizedUnit = from.normalizedUnit;
+  to.unitKind = from.unitKind;
+  to.of = from.of;
+  to.ofSpan = from.ofSpan ? { ...from.ofSpan } : null;
+  to.unitInferred = true;
+}
+
+/**
+ * Bare figures take the unit of a neighbour: the next one when only "or"/"and"/"of the" stands between
+ * ("eight or nine euros", "280 million of the 1.5 billion shekels"), else the last non-percent one
+ * earlier in the sentence ("435 homes by open sale and 187 by tender").
+ */
+function inheritUnits(text: string, qs: Quantity[], offset: number): void {
+  for (let i = 0; i < qs.length; i++) {
+    const q = qs[i]!;
+    if (q.kind !== 'quantity' || q.normalizedUnit || q.of || q.outOf !== null || q.unitKind === 'fraction' || q.vague) continue;
+    const next = qs[i + 1];
+    if (next && next.kind === 'quantity' && (next.normalizedUnit || next.of) && SHARED_UNIT_GAP_RE.test(text.slice(q.end - offset, next.start - offset))) {
+      copyUnit(q, next);
+      continue;
+    }
+    for (let j = i - 1; j >= 0; j--) {
+      const r = qs[j]!;
+      if (SENTENCE_END_RE.test(text.slice(r.end - offset, q.start - offset))) break;
+      if (r.kind !== 'quantity' || r.unitInferred) continue;
+      if (r.unitKind === 'percent' || r.unitKind === 'fraction') continue;
+      if (r.normalizedUnit || r.of) copyUnit(q, r);
+      break;
+    }
+  }
 }
 
 /**
@@ -222,8 +269,37 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
 function blank(start: number, end: number, kind: NumberKind, value: number): Quantity {
   return {
     start, end, kind, low: value, high: value, qualifier: 'exact', unit: null, normalizedUnit: null, unitKind: null,
-    outOf: null, direction: null, of: null, ofSpan: null, descending: false, vague: false, baselineCue: false,
+    outOf: null, direction: null, of: null, ofSpan: null, descending: false, vague: false, baselineCue: false, unitInferred: false,
   };
+}
+
+const PRONOUN_ONE_LEFT_RE = /(?<![\p{L}])(?:the|this|that|same|any|no|every|each|which|on|a|an|another|such|little|last|only|right|wrong|big|new|old|first|second|next|favourite|favorite)[ \u00a0]+$/iu;
+const HALF_LEFT_RE = /(?<![\p{L}])(?:the|this|that|first|second|last|next|other|a|each|one)[ \u00a0]+$/iu;
+const HALF_RIGHT_RE = /[ \u00a0]+(?:of|the|a|an|its|their|his|her|our|all|as|that)(?![\p{L}])/iuy;
+const CAP_WORD_LEFT_RE = /[\p{L}\p{N}][\p{L}\p{N}&'’.-]*[ \u00a0-]$/u;
+
+/**
+ * False when number words name something rather than count it: "the same one", "keep half",
+ * "BBC One", "Kick Six", "production-four-door".
+ */
+function notAmountWord(text: string, p: number, n: NumberAtom, left: string, lx: ReturnType<typeof lexicons>): boolean {
+  const word = text.slice(p, n.end);
+  if (/^\p{Lu}/u.test(word) && !SENTENCE_BREAK_LEFT_RE.test(left)) {
+    const pw = PREV_WORD_RE.exec(left);
+    if (!pw || !lx.nameWordsNotDesignations.has(pw[1]!)) return false;
+  }
+  if (p > 1 && text[p - 1] === '-' && isLetter(text.charCodeAt(p - 2))) return false;
+  const lower = word.toLowerCase();
+  if (lower === 'one') {
+    if (PRONOUN_ONE_LEFT_RE.test(left)) return false;
+    if (/^[ \u00a0]+(?:another|day|time|way|thing|point|reason)(?![\p{L}])/iu.test(text.slice(n.end, n.end + 10))) return false;
+  }
+  if (lower === 'half') {
+    if (HALF_LEFT_RE.test(left)) return false;
+    HALF_RIGHT_RE.lastIndex = n.end;
+    if (!HALF_RIGHT_RE.test(text)) return false;
+  }
+  return CAP_WORD_LEFT_RE.test(left) || left.length === 0 || !/\p{L}$/u.test(left);
 }
 
 function isLetter(c: number): boolean {
@@ -249,6 +325,7 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
 
   const n1 = numberAt(text, p);
   if (!n1) return null;
+  if (!digitStart && !notAmountWord(text, p, n1, left, lx)) return blank(p, n1.end, 'designation', n1.value);
   let end = n1.end;
 
   // Glued to a word on the left: "Su-24M", "Mi-8", "F-16", "A2", "COVID-19".
@@ -351,9 +428,10 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   let vague = n1.vague;
   let unit: UnitMatch | null = null;
   // A one-letter scale ("5m") without a currency is a metre, mile or thousand only when a noun or unit follows.
-  if (n1.letterScale && !currency) {
-    const after = text.slice(n1.end, n1.end + 2);
-    if (!/^[ \u00a0][\p{Ll}]/u.test(after)) {
+  if (n1.letterScale && !currency && /m$/i.test(text.slice(p, n1.end))) {
+    const u = unitAt(text, n1.end);
+    const noun = u ? null : countedNounAt(text, n1.end, false);
+    if (!(u && u.info.kind !== 'count') && !noun) {
       const raw = numberAt(text.slice(0, n1.end - 1), p);
       if (raw) {
         low = high = raw.value;
@@ -397,6 +475,10 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
         const e = n2try.end;
         return blank(p, e, 'year', n1.value);
       }
+      if (ok && unit) {
+        const u2 = unitAt(text, n2try.end);
+        if (u2 && u2.info.normalized !== unit.info.normalized) ok = false;
+      }
       if (ok && (cur2 === null || currency !== null || unit === null)) {
         n2 = n2try;
         if (cur2 && !currency) {
@@ -411,6 +493,17 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
         end = rangeEnd;
         const u2 = unitAt(text, end);
         if (u2 && (u2.info.kind !== 'count' || /times|fold/i.test(u2.surface))) unit = u2;
+      }
+    }
+  }
+  if (currency && !unit) {
+    // "$3500 a month", "$10 per gram": the currency leads, the unit divides.
+    PER_RE.lastIndex = end;
+    if (PER_RE.exec(text)) {
+      const d = unitAt(text, PER_RE.lastIndex);
+      if (d && (d.info.kind === 'time' || d.info.kind === 'weight' || d.info.kind === 'area' || d.info.kind === 'volume' || d.info.kind === 'length')) {
+        unit = { end: d.end, surface: text.slice(end, d.end).trim(), info: { normalized: `${currency} per ${d.info.normalized}`, kind: 'currency' } };
+        currency = unit.info.normalized;
       }
     }
   }
@@ -457,7 +550,8 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   // Kinds that are not amounts.
   const noUnit = !unit && !currency;
   if (n1.plainInt && !n2 && noUnit && !sign && low >= 1000 && low < 2200 && qualifier === 'exact' && !outOf) {
-    if (!of || !/^\p{Ll}/u.test(text.slice(of.span.start, of.span.start + 1)) || /^(?:was|has|is|had|were)$/.test(of.head)) {
+    // Modern years stay years even before a plural noun ("2018 sales"); "2,000 people" is written with a comma.
+    if (low >= 1900 || !of || !/^\p{Ll}/u.test(text.slice(of.span.start, of.span.start + 1))) {
       return blank(p, n1.end, 'year', n1.value);
     }
   }
@@ -474,7 +568,7 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   // A capitalized name right before a bare number names a model or edition ("S&P 500", "iPhone 12", "Euro 2020").
   if (digitStart && n1.plainInt && noUnit && !n2 && qualifier === 'exact' && !sign && !outOf && !direction) {
     const pw = PREV_WORD_RE.exec(left);
-    if (pw && /^[\p{Lu}]/u.test(pw[1]!) && !lx.nameWordsNotDesignations.has(pw[1]!.replace(/[.,]$/, '')) && !lx.months.has(pw[1]!.replace(/\.$/, ''))) {
+    if (pw && /\p{Lu}/u.test(pw[1]!) && !lx.nameWordsNotDesignations.has(pw[1]!.replace(/[.,]$/, '')) && !lx.months.has(pw[1]!.replace(/\.$/, ''))) {
       const before = left.slice(0, pw.index);
       if (!SENTENCE_BREAK_LEFT_RE.test(before) && (!of || !/^\p{Ll}/u.test(text.slice(of.span.start, of.span.start + 1)))) {
         ATTACHED_WORD_RE.lastIndex = n1.end;
@@ -482,6 +576,10 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
         return blank(p, ATTACHED_WORD_RE.lastIndex, 'designation', n1.value);
       }
     }
+  }
+  // A bare number before a capitalized name is part of it ("787 Dreamliner", "Windows 10 Pro").
+  if (digitStart && n1.plainInt && noUnit && !n2 && !of && qualifier === 'exact' && !outOf && !direction && /^[ \u00a0]\p{Lu}\p{Ll}/u.test(text.slice(n1.end, n1.end + 3))) {
+    return blank(p, n1.end, 'designation', n1.value);
   }
   // Glued letters on the right that are no unit: "5G", "4x4", "737MAX".
   if (digitStart && !unit && !n2 && !n1.scaled && isLetter(text.charCodeAt(n1.end))) {
@@ -503,7 +601,7 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   q.high = high;
   q.qualifier = qualifierOfChange(qualifier, vague && qualifier === 'exact' ? 'approx' : null);
   q.unit = unit ? unit.surface : currencySurface;
-  q.normalizedUnit = currency ?? (unit && unit.info.kind !== 'count' ? unit.info.normalized : unit ? 'count' : null);
+  q.normalizedUnit = currency ?? (unit ? unit.info.normalized : null);
   q.unitKind = currency ? 'currency' : unit ? unit.info.kind : n1.fraction && !n2 ? 'fraction' : null;
   if (currency && unit && unit.info.kind !== 'currency') {
     // "$10 per gram": the currency leads, the unit divides.
