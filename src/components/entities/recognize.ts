@@ -94,6 +94,20 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       i = j;
     }
   }
+  // Ranks and honorifics ("Maj. Gen.", "Mr.") are not part of a name but say that a person follows.
+  for (const sp of spans) {
+    if (!sp || sp.source !== 'model') continue;
+    let f = sp.first;
+    while (f <= sp.last && (gaz.words.get(info.lw[f]!) ?? 0) & WordClass.RANK && text.charCodeAt(tokens.end[f]! - 1) === 46) f++;
+    if (f === sp.first) continue;
+    for (let j = sp.first; j < f; j++) owner[j] = -1;
+    if (f > sp.last) {
+      spans[spans.indexOf(sp)] = null;
+      continue;
+    }
+    sp.first = f;
+    sp.type = 'person';
+  }
   // 3. Countries and capitals not claimed by the model; a model span that is exactly a country is a location.
   for (let i = 0; i < n; i++) {
     const e = info.gazEntry[i]!;

@@ -119,8 +119,12 @@ function parseTitle(doc: Doc, mentionAt: Int32Array, a: number, b: number, heads
     if (mentionAt[k]! >= 0 && doc.entities[doc.mentions[mentionAt[k]!]!.entity]!.type !== 'location') continue;
     if (heads.has(tokens.text(text, k).toLowerCase())) {
       head = k;
-      // "Deputy Defense Minister": keep going to the last head of a contiguous run.
-      while (head + 1 <= b && heads.has(tokens.text(text, head + 1).toLowerCase())) head++;
+      // "Deputy Defense Minister": keep going to the last head of a run of heads and modifiers.
+      for (let k2 = head + 1; k2 <= b; k2++) {
+        const w = tokens.text(text, k2).toLowerCase();
+        if (heads.has(w)) head = k2;
+        else if (!modifiers.has(w)) break;
+      }
       break;
     }
   }

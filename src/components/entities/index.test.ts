@@ -1,0 +1,133 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { Doc } from '../../doc/doc.js';
+import { sentences } from '../sentences/index.js';
+import { findEntities, initialsMatch, matchRoleNoun } from './index.js';
+
+function analyze(text: string, before?: (d: Doc) => void): Doc {
+  const doc = new Doc('t', { text });
+  doc.text = text;
+  before?.(doc);
+  sentences.create().run(doc);
+  findEntities(doc);
+  return doc;
+}
+const byName = (doc: Doc, name: string) => doc.entities.find((e) => e.name === name);
+
+test('acronym definitions and alias sets fold into one entity', () => {
+  const rows: [string, string, string[]][] = [
+    ['Members of the Collective Security Treaty Organization (CSTO) met in Minsk. The CSTO said it was ready.', 'Collective Security Treaty Organization', ['CSTO']],
+    ['Leaders of CIS (Commonwealth of Independent States) countries met. The CIS summit ended.', 'Commonwealth of Independent States', ['CIS']],
+    ['Fighters of the Islamic State (IS, formerly ISIS) fled. IS lost ground.', 'Islamic State', ['IS', 'ISIS']],
+    ['The Islamic State of Iraq and the Levant (ISIL) expanded. Daesh fighters moved north.', 'Islamic State', ['ISIL', 'Daesh']],
+  ];
+  for (const [text, name, aliases] of rows) {
+    const doc = analyze(text);
+    const e = byName(doc, name);
+    assert.ok(e, `${name} in ${JSON.stringify(doc.entities.map((x) => x.name))}`);
+    for (const a of aliases) assert.ok(e.aliases.includes(a), `${a} alias of ${name}: ${JSON.stringify(e.aliases)}`);
+    const idx = doc.entities.indexOf(e);
+    const forms = doc.mentions.filter((m) => m.entity === idx).map((m) => text.slice(m.start, m.end));
+    for (const a of aliases) assert.ok(forms.includes(a), `${a} mentioned as ${name}: ${JSON.stringify(forms)}`);
+  }
+});
+
+test('initials match acronyms, allowing small words and a leading modifier', () => {
+  const rows: [string, string, boolean][] = [
+    ['ISIL', 'Islamic State of Iraq and the Levant', true],
+    ['CSTO', 'Collective Security Treaty Organization', true],
+    ['FBI', 'Federal Bureau of Investigation', true],
+    ['CIA', 'American Central Intelligence Agency', true],
+    ['NATO', 'Commonwealth of Independent States', false],
+  ];
+  for (const [acr, name, want] of rows) assert.equal(initialsMatch(acr, name), want, `${acr} / ${name}`);
+});
+
+test('armed groups from the lexicon get type group', () => {
+  const rows: [string, string][] = [
+    ['Boko Haram attacked a village in Nigeria.', 'Boko Haram'],
+    ['Officials blamed al-Shabaab for the blast.', 'al-Shabaab'],
+    ['Hezbollah fired rockets.', 'Hezbollah'],
+    ['Members of Hizb ut-Tahrir were detained.', 'Hizb ut-Tahrir'],
+    ['The Taliban took the city.', 'Taliban'],
+  ];
+  for (const [text, name] of rows) assert.equal(byName(analyze(text), name)?.type, 'group', text);
+});
+
+test('surname-only mentions link to the full name', () => {
+  const text = 'Foreign Minister Pavel Dorokhin spoke in Vienna. Dorokhin said talks would go on.';
+  const doc = analyze(text);
+  const idx = doc.entities.findIndex((e) => e.name === 'Pavel Dorokhin');
+  assert.ok(idx >= 0, JSON.stringify(doc.entities));
+  const m = doc.mentions.find((x) => text.slice(x.start, x.end) === 'Dorokhin');
+  assert.equal(m?.entity, idx);
+  assert.equal(m?.via, 'surname');
+});
+
+test('roles from pre-name titles and appositions', () => {
+  const rows: [string, string, { title: string; organization: string | null }][] = [
+    ['Director of the Russian Federal Security Service (FSB) Oleg Marchenko said on Monday that the threat grew.', 'Oleg Marchenko', { title: 'Director', organization: 'Russian Federal Security Service' }],
+    ['"We are concerned," Irina Volkova, the Foreign Ministry\'s spokesperson, said.', 'Irina Volkova', { title: 'spokesperson', organization: 'Foreign Ministry' }],
+    ['Russian Deputy Defense Minister Nikolai Petrenko spoke at the forum.', 'Nikolai Petrenko', { title: 'Deputy Defense Minister', organization: null }],
+    ['Defense Ministry spokesman Maj. Gen. Pyotr Sokolov said the strikes continued.', 'Pyotr Sokolov', { title: 'spokesman', organization: 'Defense Ministry' }],
+    ['Timur Rashidov, the head of the Asia department in the Russian Foreign Ministry, said so.', 'Timur Rashidov', { title: 'head of the Asia department', organization: 'Russian Foreign Ministry' }],
+  ];
+  for (const [text, name, role] of rows) {
+    const doc = analyze(text);
+    const e = byName(doc, name);
+    assert.ok(e, `${name}: ${JSON.stringify(doc.entities.map((x) => [x.name, x.type]))}`);
+    assert.deepEqual(e.roles[0], role, text);
+  }
+});
+
+test('matchRoleNoun finds the person whose role fits', () => {
+  const text =
+    'Director of the Russian Federal Security Service (FSB) Oleg Marchenko spoke first. Russian Deputy Defense Minister Nikolai Petrenko spoke next. Timur Rashidov, the head of the Asia department in the Russian Foreign Ministry, spoke last. Later remarks followed.';
+  const doc = analyze(text);
+  const idx = (n: string) => doc.entities.findIndex((e) => e.name === n);
+  const end = text.length;
+  const rows: [string, number | null][] = [
+    ['the FSB chief', idx('Oleg Marchenko')],
+    ['the security service chief', idx('Oleg Marchenko')],
+    ['the deputy defense minister', idx('Nikolai Petrenko')],
+    ['the diplomat', idx('Timur Rashidov')],
+    ['the official', idx('Timur Rashidov')],
+  ];
+  for (const [phrase, want] of rows) assert.equal(matchRoleNoun(doc, phrase, end), want, phrase);
+  assert.equal(matchRoleNoun(doc, 'the official', 0), null);
+});
+
+test('keeps entities already on the doc and sorts mentions', () => {
+  const doc = analyze('MOSCOW, May 1. /TASS/. The Taliban said so, TASS reported.', (d) => {
+    d.entities.push({ name: 'TASS', type: 'organization', aliases: [], roles: [] });
+  });
+  assert.equal(doc.entities[0]!.name, 'TASS');
+  assert.equal(doc.entities.filter((e) => e.name === 'TASS').length, 1);
+  for (let i = 1; i < doc.mentions.length; i++) assert.ok(doc.mentions[i - 1]!.start <= doc.mentions[i]!.start);
+});
+
+test('seed articles: key entities by type', () => {
+  const dir = new URL('../../../examples/seeds/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const expect: [number, string, string][] = [
+    [0, 'Anatoly Antonov', 'person'],
+    [0, 'Islamic State', 'group'],
+    [0, 'Collective Security Treaty Organization', 'organization'],
+    [1, 'Alexander Bortnikov', 'person'],
+    [1, 'Russian Federal Security Service', 'organization'],
+    [1, 'Taliban', 'group'],
+    [1, 'Afghanistan', 'location'],
+    [2, 'Maria Zakharova', 'person'],
+    [2, 'Igor Konashenkov', 'person'],
+    [3, 'Zamir Kabulov', 'person'],
+    [3, 'RIA Novosti', 'organization'],
+    [4, 'Sergei Lavrov', 'person'],
+  ];
+  const docs = files.map((f) => analyze(readFileSync(new URL(f, dir), 'utf8')));
+  for (const [i, name, type] of expect) assert.equal(byName(docs[i]!, name)?.type, type, `${files[i]}: ${name}`);
+  const fsb = byName(docs[1]!, 'Russian Federal Security Service')!;
+  assert.ok(fsb.aliases.includes('FSB'));
+  const b = byName(docs[1]!, 'Alexander Bortnikov')!;
+  assert.deepEqual(b.roles[0], { title: 'Director', organization: 'Russian Federal Security Service' });
+});
