@@ -2,5 +2,6 @@
 import type { Command } from '../command.js';
 import { analyzeCommand } from './analyze.js';
 import { evalCommand } from './eval.js';
+import { serveCommand } from './serve.js';
 
-export const COMMANDS: Command[] = [analyzeCommand, evalCommand];
+export const COMMANDS: Command[] = [analyzeCommand, evalCommand, serveCommand];
