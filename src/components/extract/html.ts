@@ -173,6 +173,8 @@ export function extractHtml(html: string): HtmlExtraction {
   } catch {
     readable = '';
   }
-  if (readable.length >= MIN_READABLE_CHARS || readable.length >= fallback.length * 0.5) return { text: readable, hints, method: 'readability' };
-  return { text: fallback.length > readable.length ? fallback : readable, hints, method: fallback.length > readable.length ? 'fallback' : 'readability' };
+  if (readable.length >= MIN_READABLE_CHARS) return { text: readable, hints, method: 'readability' };
+  // Little content: the chrome-free body walk, unless it lost most of what Readability kept.
+  if (fallback && fallback.length >= readable.length * 0.5) return { text: fallback, hints, method: 'fallback' };
+  return { text: readable, hints, method: 'readability' };
 }
