@@ -121,6 +121,7 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer): Mentio
     if (!personBySurname.has(sur)) personBySurname.set(sur, k);
   }
 
+  const groupsSeen = new Set<string>();
   const entityOf = new Int32Array(items.length).fill(-1);
   const viaOf: Via[] = new Array(items.length).fill('name');
   const resolve = (k: number): number => {
@@ -144,7 +145,10 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer): Mentio
       idx = byForm.get(formKey(entry.name)) ?? doc.addEntity({ name: entry.name, type: 'group', aliases: it.text === entry.name ? [] : [it.text], roles: [] });
       if (it.text !== entry.name) doc.addEntity({ name: entry.name, type: 'group', aliases: [it.text], roles: [] });
       remember(entry.name, idx);
-      for (const a of aliases) if (a === it.text || text.includes(a)) remember(a, idx);
+      if (!groupsSeen.has(entry.name)) {
+        groupsSeen.add(entry.name);
+        for (const a of aliases) if (text.includes(a)) remember(a, idx);
+      }
       viaOf[k] = it.text === entry.name ? 'name' : isAcronymText(it.text) ? 'acronym' : 'alias';
     } else if (entry && (entry.kind === GazKind.COUNTRY || entry.kind === GazKind.CITY) && sp.type === 'location') {
       idx = doc.addEntity({ name: entry.name, type: 'location', aliases: it.text === entry.name ? [] : [it.text], roles: [], attrs: entry.country ? { country: entry.country } : undefined });
