@@ -52,6 +52,8 @@ const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}.’'\-]*|[(),;:“”"«»—–]/gu;
 const CONNECTORS = new Set(['of', 'for', 'and', 'at', 'in', 'on']);
 /** Words that end a clause when walking back from a cue: "... as militants said". */
 const CAP_STOP = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'As', 'If', 'When', 'While', 'Although', 'According', 'Yet', 'So', 'Also', 'However', 'Meanwhile', 'That', 'This', 'It', 'There']);
+/** Words that never sit inside a speaker phrase. */
+const FUNCTION_WORDS = new Set(['and', 'but', 'or', 'that', 'which', 'who', 'whom', 'what', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'be', 'been', 'not', 'also', 'then', 'than', 'to', 'as', 'by', 'with', 'from', 'into', 'about', 'after', 'before', 'when', 'while', 'because', 'said', 'says', 'told', 'will', 'would', 'could', 'should', 'may', 'might', 'can', 'did', 'does', 'do', 'if', 'so', 'there', 'here', 'why', 'how', 'where']);
 const ADJECTIVE_RE = /^[a-z][a-z-]*(?:al|an|ian|ese|ic|ive|ary|ior|ern|ish|ed)$/;
 const WEEKDAY_RE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
@@ -118,6 +120,7 @@ export function speakerBefore(text: string, lo: number, end: number): Span | nul
       break;
     }
     if (first >= 0 && (MODIFIERS.has(lw) || ADJECTIVE_RE.test(lw))) { first = i; continue; }
+    if (first === i + 1 && ROLE_NOUNS.has(words[i + 1]!.toLowerCase()) && lw.length > 2 && /^[a-z-]+$/.test(lw) && !FUNCTION_WORDS.has(lw)) { first = i; continue; }
     if (first >= 0 && CONNECTORS.has(lw) && i > 0 && (isCap(words[i - 1]!) || ROLE_NOUNS.has(words[i - 1]!.toLowerCase()))) continue;
     break;
   }
@@ -174,18 +177,21 @@ export function quotePairs(text: string, para: Span): Pair[] {
   const out: Pair[] = [];
   let open = -1;
   for (let i = para.start; i < para.end; i++) {
-    const ch = text[i]!;
+    let ch = text[i]!;
+    const mark = i;
+    // Some archives write a double quote as two apostrophes: ''This isn't reform,'' said X.
+    if (ch === "'" && text[i + 1] === "'") { ch = '"'; i++; }
     let opening: boolean;
     if (OPENERS.has(ch)) opening = true;
     else if (CLOSERS.has(ch)) opening = false;
     else if (ch === '"') {
-      const prev = i === para.start ? ' ' : text[i - 1]!;
+      const prev = mark === para.start ? ' ' : text[mark - 1]!;
       if (open >= 0 && text[open] === '"') opening = false;
       else opening = /[\s([{—–\-]/.test(prev) || open < 0;
     } else continue;
-    if (opening) open = i;
+    if (opening) open = mark;
     else if (open >= 0) {
-      out.push(trimPair(text, open, i));
+      out.push(trimPair(text, open, mark));
       open = -1;
     }
   }
@@ -194,7 +200,7 @@ export function quotePairs(text: string, para: Span): Pair[] {
 }
 
 function trimPair(text: string, open: number, close: number): Pair {
-  let s = open + 1;
+  let s = open + (text[open] === "'" ? 2 : 1);
   let e = close;
   while (s < e && /\s/.test(text[s]!)) s++;
   while (e > s && /[\s,]/.test(text[e - 1]!)) e--;
@@ -222,6 +228,9 @@ function lastNonSpace(text: string, lo: number, i: number): number {
 /** Adjuncts between a cue and its clause: "warned Wednesday that", "said on Thursday that". */
 const ADJUNCT_RE = /^(?:\s+(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|earlier|recently|week|month|year|also|again|repeatedly|publicly|privately|later|previously|in\s+(?:a|an|his|her|their|the)\s+[\w-]+(?:\s+[\w-]+)?|to\s+reporters|at\s+(?:a|the)\s+[\w-]+(?:\s+[\w-]+)?))*/;
 
+/** Cues that take a clause without "that" ("she said prices will rise"); others need "that". */
+const ZERO_THAT = new Set(['said', 'says', 'say', 'saying', 'added', 'adds', 'adding', 'believes', 'believed', 'believe', 'thinks', 'think', 'thought', 'warned', 'warns', 'noted', 'notes', 'stressed', 'stresses', 'claimed', 'claims', 'argued', 'argues', 'insisted', 'insists', 'explained', 'wrote', 'writes', 'estimates', 'estimated', 'expects', 'expected', 'fears', 'hopes', 'acknowledged', 'admitted', 'suggested', 'suggests', 'predicted', 'predicts', 'confirmed', 'reported', 'reports', 'found', 'finds', 'shows', 'show', 'showed', 'stated', 'asserted', 'declared', 'complained', 'recalled', 'pointed out', 'knows', 'has learned', 'learned', 'understands', 'reiterated', 'emphasized', 'emphasised', 'alleged', 'alleges', 'concluded', 'continued', 'tweeted', 'writing', 'remarked', 'observed', 'commented', 'replied', 'responded', 'answered']);
+
 interface SentenceCtx {
   text: string;
   s: number;
@@ -244,6 +253,7 @@ function clauseAfterCue(ctx: SentenceCtx, cueEnd: number, form: string, limitEnd
   }
   const that = /^\s*,?\s*that\s+/.exec(rest);
   if (that) return p + that[0].length;
+  if (!ZERO_THAT.has(form)) return -1;
   if (/^\s*[,.;:!?]/.test(rest) || /^\s+(?:by|with|to|about|of|for|from|it|so|this|in|on|at)\b/i.test(rest)) return -1;
   const ws = /^\s+/.exec(rest);
   if (!ws) return -1;
@@ -292,7 +302,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
       const terminal = /[.!?…]$/.test(text.slice(q.start, q.end).replace(/["”’']+$/, ''));
       const cand: QuoteCandidate = { start: q.start, end: q.end, kind: 'direct', source: null, cue: null, cueSpan: null, relays: [], sameAs: null, words, paragraph: pi };
       // (a) attribution after the closing mark: `," he said.` / `," said the FSB chief.`
-      const afterStart = q.close + 1;
+      const afterStart = q.close + (text[q.close] === "'" ? 2 : 1);
       const sentAfter = sentenceOf(Math.min(afterStart, para.end - 1));
       const afterLimit = Math.min(para.end, Math.max(sentAfter.end, afterStart));
       let found = false;
@@ -423,7 +433,8 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
         const beforeWords = wordCount(text, ctx.s, nameStart);
         const clause = clauseAfterCue(ctx, cEnd, form, ce);
         const thatNext = clause >= 0 && /that\s+$/.test(text.slice(cEnd, clause));
-        if (bj >= ctx.s && text[bj] === ',' && beforeWords >= 3 && !thatNext && !info.belief) {
+        const longClause = clause >= 0 && wordCount(text, clause, ce) >= 4;
+        if (bj >= ctx.s && text[bj] === ',' && beforeWords >= 3 && !thatNext && !longClause && !info.belief) {
           // "..., X said (on Thursday)." The reported clause is before the speaker.
           const cand = mk('indirect', ctx.s, bj, src, cueText, cs, cEnd, pi);
           citing(text, cand, cEnd, ce);
@@ -440,7 +451,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
           consumed.add(cs);
           continue;
         }
-        const atStart = bj < ctx.s || /[;:—–]/.test(text[bj]!) || /\b(?:and|but|while|as|because|since|although|though|so|yet)$/i.test(text.slice(Math.max(ctx.s, bj - 10), bj + 1));
+        const atStart = bj < ctx.s || thatNext || /[,;:—–]/.test(text[bj]!) || /\b(?:and|but|while|as|because|since|although|though|so|yet)$/i.test(text.slice(Math.max(ctx.s, bj - 10), bj + 1));
         if (!atStart || clause < 0) continue;
         if (wordCount(text, clause, ce) < 3) continue;
         const cand = mk('indirect', clause, ce, src, cueText, cs, cEnd, pi);
@@ -492,7 +503,7 @@ function addRelays(text: string, cand: QuoteCandidate, from: number, limit: numb
   if (limit <= from) return;
   const form = (cand.cue ?? '').toLowerCase();
   if (form === 'told' || form === 'tells') {
-    const sp = /^\s+((?:the\s+)?(?:[A-Z][\p{L}\p{N}’'\-]*(?:\s|$)){1,5})/u.exec(text.slice(from, Math.min(limit, from + 80)) + ' ');
+    const sp = /^\s+((?:the\s+)?(?:[A-Z][\p{L}\p{N}’'\-]*(?:\s|(?=[.,;:!?])|$)){1,5})/u.exec(text.slice(from, Math.min(limit, from + 80)) + ' ');
     if (sp) {
       const st = from + sp[0].length - sp[1]!.length;
       const name = sp[1]!.trimEnd();

@@ -5,7 +5,7 @@ import { findQuoteCandidates, type QuoteCandidate } from './find-quotes.js';
 import { SpeakerResolver } from './resolve-speaker.js';
 
 export { findQuoteCandidates, speakerBefore, speakerAfter, quotePairs } from './find-quotes.js';
-export { SpeakerResolver, matchRoleNounFallback } from './resolve-speaker.js';
+export { SpeakerResolver, matchRoleNounFallback, splitTitle, isOutletName } from './resolve-speaker.js';
 
 /**
  * Merge quote-mark fragments with the reported speech around them: a quoted fragment inside an

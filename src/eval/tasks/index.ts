@@ -1,6 +1,7 @@
 /** Every evaluation task, in the order the table prints them. Add one import and one entry per task. */
 import type { EvalTask } from '../task.js';
 import { extractionTask } from './extraction.js';
+import { attributionTask } from './attribution.js';
 import { nerTask } from './ner.js';
 
-export const EVAL_TASKS: EvalTask[] = [extractionTask, nerTask];
+export const EVAL_TASKS: EvalTask[] = [extractionTask, attributionTask, nerTask];

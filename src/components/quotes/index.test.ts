@@ -1,0 +1,229 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Doc } from '../../doc/doc.js';
+import type { EntityType, Quote, Role } from '../../doc/types.js';
+import { sentences } from '../sentences/index.js';
+import { findQuotes, quotePairs, speakerBefore, splitTitle } from './index.js';
+
+interface EntitySpec {
+  name: string;
+  type: EntityType;
+  roles?: Role[];
+  /** Substrings of the text that mention the entity (every occurrence). */
+  mentions: string[];
+}
+
+/** A Doc built by hand: text, sentences, entities and mentions (no dependency on the NER component). */
+function makeDoc(text: string, entities: EntitySpec[] = []): Doc {
+  const doc = new Doc('t', { text });
+  doc.text = text;
+  sentences.create().run(doc);
+  for (const e of entities) {
+    const idx = doc.addEntity({ name: e.name, type: e.type, aliases: [], roles: e.roles ?? [] });
+    for (const m of e.mentions) {
+      let at = text.indexOf(m);
+      while (at >= 0) {
+        doc.mentions.push({ start: at, end: at + m.length, entity: idx, via: 'name' });
+        at = text.indexOf(m, at + m.length);
+      }
+    }
+  }
+  return doc;
+}
+
+interface Row {
+  kind: string;
+  content: string;
+  source: string | null;
+  cue: string | null;
+  speaker: string | null;
+  via: string[];
+}
+
+function rows(doc: Doc, qs: Quote[] = findQuotes(doc)): Row[] {
+  const t = doc.text;
+  return qs.map((q) => ({
+    kind: q.kind,
+    content: t.slice(q.start, q.end),
+    source: q.source ? t.slice(q.source.start, q.source.end) : null,
+    cue: q.cue,
+    speaker: q.speaker === null ? null : doc.entities[q.speaker]!.name,
+    via: q.via.map((v) => doc.entities[v]!.name),
+  }));
+}
+
+const ANNA: EntitySpec = { name: 'Anna Petrova', type: 'person', mentions: ['Anna Petrova', 'Petrova'] };
+
+// [text, expected quotes as (kind, content, source, cue)]
+const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
+  ['"We will win," Anna Petrova said.', [['direct', 'We will win', 'Anna Petrova', 'said']]],
+  ['“We will win,” said Anna Petrova.', [['direct', 'We will win', 'Anna Petrova', 'said']]],
+  ['Anna Petrova said: “We will win. They will lose.”', [['direct', 'We will win. They will lose.', 'Anna Petrova', 'said']]],
+  ['“We will win,” Anna Petrova said. “They will lose.”', [['direct', 'We will win', 'Anna Petrova', 'said'], ['direct', 'They will lose.', null, null]]],
+  ['Anna Petrova said the group "has already settled in the north."', [['partial', 'has already settled in the north.', 'Anna Petrova', 'said']]],
+  ['Anna Petrova said that prices will rise next year.', [['indirect', 'prices will rise next year', 'Anna Petrova', 'said']]],
+  ['Prices will rise next year, Anna Petrova said on Thursday.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'said']]],
+  ['Prices will rise next year, said Anna Petrova.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'said']]],
+  ['According to Anna Petrova, prices will rise next year.', [['indirect', 'prices will rise next year', 'Anna Petrova', 'According to']]],
+  ['Prices will rise next year, according to Anna Petrova.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'according to']]],
+  ['Anna Petrova warned Wednesday that prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'warned']]],
+  ['Anna Petrova, the head of the central bank, said prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'said']]],
+  ['The prices, she said, will rise next year.', [['indirect', 'The prices, she said, will rise next year', 'she', 'said']]],
+  // Scare quotes of 1-3 words with no speech around them are not quotes.
+  ['The group announced the "Islamic caliphate" on the seized lands in the east.', []],
+  ['He described the plan as a "terrorist ram" in the region.', []],
+];
+
+test('quote patterns (kind, content, source, cue)', () => {
+  for (const [text, expected] of PATTERNS) {
+    const got = rows(makeDoc(text, [ANNA])).map((r) => [r.kind, r.content, r.source, r.cue]);
+    assert.deepEqual(got, expected, text);
+  }
+});
+
+test('a scare quote inside reported speech is a partial quote', () => {
+  const doc = makeDoc('Anna Petrova said the plan relied on a "terrorist ram" to reach strategic goals.', [ANNA]);
+  const r = rows(doc);
+  assert.deepEqual(r.map((x) => [x.kind, x.content, x.speaker]), [
+    ['indirect', 'the plan relied on a "terrorist ram" to reach strategic goals', 'Anna Petrova'],
+    ['partial', 'terrorist ram', 'Anna Petrova'],
+  ]);
+});
+
+// [text, entities, expected speakers in order]
+const SPEAKERS: [string, EntitySpec[], (string | null)[]][] = [
+  // pronoun -> previous quote's speaker
+  ['"Prices will rise," Anna Petrova said.\n"They will fall later," she added.', [ANNA], ['Anna Petrova', 'Anna Petrova']],
+  // pronoun -> most recent person mention when no quote came before
+  ['Anna Petrova arrived on Monday. "Prices will rise," she said.', [ANNA], ['Anna Petrova']],
+  // role noun matched against entity roles
+  [
+    'Ivan Sokolov, the director of the Federal Service, spoke. Anna Petrova also spoke.\n"Prices will rise," said the service chief.',
+    [{ name: 'Ivan Sokolov', type: 'person', roles: [{ title: 'director', organization: 'Federal Service' }], mentions: ['Ivan Sokolov'] }, ANNA],
+    ['Ivan Sokolov'],
+  ],
+  // "the diplomat" -> person with a Foreign Ministry role
+  [
+    'Anna Petrova met Oleg Ivanov.\nThe diplomat said the talks would resume in May.',
+    [ANNA, { name: 'Oleg Ivanov', type: 'person', roles: [{ title: 'head of department', organization: 'Foreign Ministry' }], mentions: ['Oleg Ivanov'] }],
+    ['Oleg Ivanov'],
+  ],
+  // surname resolves to the full-name entity
+  ['Anna Petrova spoke.\n"Prices will rise," Petrova told reporters.', [ANNA], ['Anna Petrova']],
+  // continuation: a paragraph-opening quote with no attribution after a quote by X
+  ['"Prices will rise," Anna Petrova said.\n"They will not fall before next year."', [ANNA], ['Anna Petrova', 'Anna Petrova']],
+  // a name NER missed is added as an entity
+  ['"Prices will rise," Boris Kuznetsov said.', [], ['Boris Kuznetsov']],
+  // generic sources resolve to no entity
+  ['Prices will rise next year, sources said.', [ANNA], [null]],
+];
+
+test('speaker resolution rules', () => {
+  for (const [text, ents, expected] of SPEAKERS) {
+    const got = rows(makeDoc(text, ents)).map((r) => r.speaker);
+    assert.deepEqual(got, expected, text);
+  }
+});
+
+test('a name NER missed becomes an entity with a mention', () => {
+  const doc = makeDoc('"Prices will rise," Boris Kuznetsov said.');
+  findQuotes(doc);
+  assert.equal(doc.entities[0]!.name, 'Boris Kuznetsov');
+  assert.equal(doc.entities[0]!.type, 'person');
+  assert.equal(doc.mentions.length, 1);
+});
+
+// [text, expected via names]
+const RELAYS: [string, string[][]][] = [
+  ['"Prices will rise," Anna Petrova told RIA Novosti.', [['RIA Novosti']]],
+  ['"Prices will rise," she said, according to Sputnik News.', [['Sputnik News']]],
+  ['Prices will rise in the region, the Associated Press reported.', [['Associated Press']]],
+  ['Prices will rise, Sputnik News reported, citing Anna Petrova.', [['Sputnik News']]],
+];
+
+test('relays', () => {
+  for (const [text, expected] of RELAYS) {
+    const r = rows(makeDoc(text, [ANNA]));
+    assert.deepEqual(r.map((x) => x.via), expected, text);
+  }
+  const cited = rows(makeDoc('Prices will rise, Sputnik News reported, citing Anna Petrova.', [ANNA]));
+  assert.equal(cited[0]!.speaker, 'Anna Petrova');
+});
+
+test('quotePairs: curly, straight, doubled apostrophes, unclosed at paragraph end', () => {
+  const cases: [string, string[]][] = [
+    ['“a b” and "c d"', ['a b', 'c d']],
+    ["''This is it,'' he said.", ['This is it']],
+    ['“Open to the end', ['Open to the end']],
+  ];
+  for (const [text, expected] of cases) {
+    const got = quotePairs(text, { start: 0, end: text.length }).map((p) => text.slice(p.start, p.end));
+    assert.deepEqual(got, expected, text);
+  }
+});
+
+test('speakerBefore and splitTitle', () => {
+  const cases: [string, string | null][] = [
+    ['Maria Ivanova said', 'Maria Ivanova'],
+    ['the Russian Foreign Ministry’s spokesperson said', 'the Russian Foreign Ministry’s spokesperson'],
+    ['Director of the Federal Security Service (FSB) Ivan Sokolov said', 'Director of the Federal Security Service (FSB) Ivan Sokolov'],
+    ['Several cast members said', 'Several cast members'],
+    ['the threat is growing as militants said', null],
+    ['He said', 'He'],
+  ];
+  for (const [text, expected] of cases) {
+    const end = text.lastIndexOf(' said');
+    const sp = speakerBefore(text, 0, end);
+    assert.equal(sp ? text.slice(sp.start, sp.end) : null, expected, text);
+  }
+  assert.equal(splitTitle('Defense Ministry spokesman Maj. Gen. Ivan Sokolov').name, 'Ivan Sokolov');
+  assert.equal(splitTitle('the head of the Federal Service, Ivan Sokolov').name, 'Ivan Sokolov');
+});
+
+function seedDoc(file: string, ents: EntitySpec[]): Doc {
+  return makeDoc(readFileSync(new URL(`../../../examples/seeds/${file}`, import.meta.url), 'utf8'), ents);
+}
+
+test('seed 002: spokesperson quotes, partial, "He stressed that", cataphoric role noun', () => {
+  const doc = seedDoc('002_77de7551dcb319c9.txt', [
+    { name: 'Maria Zakharova', type: 'person', roles: [{ title: 'spokesperson', organization: 'Russian Foreign Ministry' }], mentions: ['Maria Zakharova', 'Zakharova'] },
+    { name: 'Igor Konashenkov', type: 'person', roles: [{ title: 'spokesman', organization: 'Defense Ministry' }], mentions: ['Igor Konashenkov'] },
+  ]);
+  const r = rows(doc);
+  const byZ = r.filter((x) => x.speaker === 'Maria Zakharova' && x.kind !== 'indirect');
+  assert.equal(byZ.length, 5);
+  assert.ok(byZ.some((x) => x.kind === 'partial' && x.content.startsWith('has already settled in 25 out of the country’s 34 provinces')));
+  const stressed = r.find((x) => x.cue === 'stressed')!;
+  assert.equal(stressed.kind, 'indirect');
+  assert.ok(stressed.content.startsWith('all strikes were made after air reconnaissance'));
+  assert.equal(stressed.speaker, 'Igor Konashenkov');
+  const first = r[0]!;
+  assert.equal(first.source, 'the Russian Foreign Ministry’s spokesperson');
+  assert.equal(first.speaker, 'Maria Zakharova');
+});
+
+test('seed 001: "said the FSB chief", "he said", "Bortnikov told"', () => {
+  const doc = seedDoc('001_0495cbc14da840bc.txt', [
+    { name: 'Alexander Bortnikov', type: 'person', roles: [{ title: 'Director', organization: 'Russian Federal Security Service (FSB)' }], mentions: ['Alexander Bortnikov', 'Bortnikov'] },
+  ]);
+  const r = rows(doc);
+  const chief = r.find((x) => x.source === 'the FSB chief')!;
+  assert.equal(chief.kind, 'direct');
+  assert.equal(chief.speaker, 'Alexander Bortnikov');
+  assert.ok(r.filter((x) => x.source === 'he').every((x) => x.speaker === 'Alexander Bortnikov'));
+  assert.ok(r.some((x) => x.source === 'Bortnikov' && x.cue === 'told' && x.kind === 'direct'));
+  assert.ok(!r.some((x) => x.content === 'Islamic caliphate'));
+});
+
+test('seed 003: "he told RIA Novosti" relay; seed 004: "he said, according to Sputnik News"', () => {
+  const d3 = seedDoc('003_8810225d187fbb5a.txt', [{ name: 'Zamir Kabulov', type: 'person', mentions: ['Zamir Kabulov', 'Kabulov'] }]);
+  const told = rows(d3).find((x) => x.cue === 'told')!;
+  assert.equal(told.speaker, 'Zamir Kabulov');
+  assert.deepEqual(told.via, ['RIA Novosti']);
+  const d4 = seedDoc('004_b34fac47b658cdc9.txt', [{ name: 'Alexander Bortnikov', type: 'person', mentions: ['Alexander Bortnikov', 'Bortnikov'] }]);
+  const he = rows(d4).find((x) => x.source === 'he')!;
+  assert.equal(he.kind, 'direct');
+  assert.equal(he.speaker, 'Alexander Bortnikov');
+  assert.deepEqual(he.via, ['Sputnik News']);
+});
