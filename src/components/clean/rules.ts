@@ -133,7 +133,10 @@ export function lineCruftReason(s: string): CruftReason | null {
 /** The outlet-like suffix of a caption line ("... Baghdad, Iraq - Sputnik International" -> "Sputnik International"), or null. */
 export function captionSuffix(s: string): string | null {
   if (s.length > 400) return null;
-  const m = OUTLET_SUFFIX.exec(s);
+  // Cheap pre-check: a separator within the last 60 characters.
+  const tail = s.length > 60 ? s.slice(-60) : s;
+  if (!/\s[-–—|]\s/.test(tail)) return null;
+  const m = OUTLET_SUFFIX.exec(tail);
   return m ? m[1]! : null;
 }
 
@@ -150,13 +153,33 @@ function scriptOf(c: number): Script | null {
   return null;
 }
 
-/** Letter counts by script for a string. */
-function scriptCounts(s: string): Map<Script, number> {
-  const m = new Map<Script, number>();
+/** True when some letter of `s` is in another script than `script`. */
+function hasOtherScript(s: string, script: Script): boolean {
   for (let i = 0; i < s.length; i++) {
-    const sc = scriptOf(s.charCodeAt(i));
-    if (sc) m.set(sc, (m.get(sc) ?? 0) + 1);
+    const c = s.charCodeAt(i);
+    if (c < 65) continue;
+    const sc = scriptOf(c);
+    if (sc && sc !== script) return true;
   }
+  return false;
+}
+
+/** Letter counts by script for a string. */
+const SCRIPTS: Script[] = ['latin', 'cyrillic', 'greek', 'arabic', 'hebrew', 'cjk', 'other'];
+function scriptCounts(s: string): Map<Script, number> {
+  const counts = new Int32Array(SCRIPTS.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 65) continue;
+    if (c <= 122) {
+      if (c <= 90 || c >= 97) counts[0]!++;
+      continue;
+    }
+    const sc = scriptOf(c);
+    if (sc) counts[SCRIPTS.indexOf(sc)]!++;
+  }
+  const m = new Map<Script, number>();
+  for (let k = 0; k < SCRIPTS.length; k++) if (counts[k]) m.set(SCRIPTS[k]!, counts[k]!);
   return m;
 }
 
@@ -216,7 +239,7 @@ export function findCruft(raw: string): Removed[] {
   for (let i = 0; i < lines.length; i++) {
     const s = lines[i]!.text;
     let r = lineCruftReason(s);
-    if (!r && scriptIsClear && s.length <= 200) {
+    if (!r && scriptIsClear && s.length <= 200 && hasOtherScript(s, bodyScript!)) {
       const [sc, n, total] = dominant(scriptCounts(s));
       if (sc && sc !== bodyScript && n / Math.max(1, total) > 0.6) r = 'foreign-script';
     }
