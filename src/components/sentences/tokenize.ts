@@ -7,16 +7,51 @@ import { TokenFlag, TokenKind, TokenTable } from '../../doc/tokens.js';
 import { ABBREVIATIONS } from './abbreviations.js';
 
 /**
- * One token per match, tried in order:
- * 1. initialisms with periods: "U.S.", "a.m."
- * 2. plain numbers not glued to letters: "2,000", "3.5", "2014" (but "24M" and "5G" are words)
- * 3. words, with inner hyphens and apostrophes: "al-Qaida", "Su-24M", "don't"
- * 4. quotation marks
- * 5. any other single non-space character
+ * Character classes, one byte per UTF-16 code unit, computed once: the scanner tests a table entry
+ * instead of running a Unicode regex per character.
  */
-const TOKEN_RE = /((?:\p{L}\.){2,})|(\d+(?:[.,]\d+)*(?![\p{L}\d]))|([\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*)|(["“”„«»‘’'`])|(\S)/gu;
+const C_SPACE = 1;
+const C_LETTER = 2; // \p{L} and \p{M}
+const C_DIGIT = 3; // ASCII digits
+const C_OTHER_NUM = 4; // other \p{N}: part of words, never plain numbers
+const C_QUOTE = 5;
+const C_PUNCT = 6;
+const C_SYMBOL = 7;
+const C_SURROGATE = 8;
+
+const CLASS = buildClassTable();
+
+function buildClassTable(): Uint8Array {
+  const t = new Uint8Array(65536);
+  const letter = /[\p{L}\p{M}]/u;
+  const num = /\p{N}/u;
+  const space = /\s/u;
+  const punct = /\p{P}/u;
+  for (let c = 0; c < 65536; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      t[c] = C_SURROGATE;
+      continue;
+    }
+    const ch = String.fromCharCode(c);
+    if (c >= 48 && c <= 57) t[c] = C_DIGIT;
+    else if (space.test(ch) || c < 32) t[c] = C_SPACE;
+    else if (letter.test(ch)) t[c] = C_LETTER;
+    else if (num.test(ch)) t[c] = C_OTHER_NUM;
+    else if ('"“”„«»‘’\'`'.includes(ch)) t[c] = C_QUOTE;
+    else if (punct.test(ch)) t[c] = C_PUNCT;
+    else t[c] = C_SYMBOL;
+  }
+  return t;
+}
+
+function isWordClass(k: number): boolean {
+  return k === C_LETTER || k === C_DIGIT || k === C_OTHER_NUM;
+}
 
 const POSSESSIVE_RE = /['’][sS]$/;
+/** A straight quote after these opens a quotation; before these it closes one. */
+const QUOTE_OPENS_AFTER = new Set(['(', '[', '{', '—', '–', '-']);
+const QUOTE_CLOSES_BEFORE = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '—', '–', '-']);
 
 class Growable {
   start: Uint32Array;
@@ -58,19 +93,30 @@ function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
+/** Flags of a word from its characters: ASCII by char code, other scripts by case mapping. */
 function wordFlags(word: string): number {
   let f = 0;
-  const c0 = word[0]!;
-  if (isUpper(c0)) f |= TokenFlag.CAPITALIZED;
   let letters = 0;
   let upper = 0;
   for (let i = 0; i < word.length; i++) {
-    const ch = word[i]!;
-    const code = ch.charCodeAt(0);
+    const code = word.charCodeAt(i);
     if (code >= 48 && code <= 57) f |= TokenFlag.HAS_DIGIT;
-    else if (ch !== ch.toLowerCase() || ch !== ch.toUpperCase()) {
+    else if (code >= 65 && code <= 90) {
       letters++;
-      if (isUpper(ch)) upper++;
+      upper++;
+      if (i === 0) f |= TokenFlag.CAPITALIZED;
+    } else if (code >= 97 && code <= 122) letters++;
+    else if (code > 127) {
+      const ch = word[i]!;
+      const lower = ch.toLowerCase();
+      const up = ch.toUpperCase();
+      if (lower !== up) {
+        letters++;
+        if (ch === up) {
+          upper++;
+          if (i === 0) f |= TokenFlag.CAPITALIZED;
+        }
+      }
     }
   }
   if (letters >= 2 && upper === letters) f |= TokenFlag.ALL_CAPS;
@@ -85,8 +131,8 @@ export function findParagraphs(text: string): Span[] {
     if (i === text.length || text.charCodeAt(i) === 10) {
       let s = lineStart;
       let e = i;
-      while (s < e && /\s/.test(text[s]!)) s++;
-      while (e > s && /\s/.test(text[e - 1]!)) e--;
+      while (s < e && CLASS[text.charCodeAt(s)] === C_SPACE) s++;
+      while (e > s && CLASS[text.charCodeAt(e - 1)] === C_SPACE) e--;
       if (e > s) out.push({ start: s, end: e });
       lineStart = i + 1;
     }
@@ -96,6 +142,10 @@ export function findParagraphs(text: string): Span[] {
 
 const TERMINAL = new Set(['.', '!', '?', '…']);
 const CLOSERS = new Set([')', ']', '}', '»']);
+/** Char codes of . ! ? … (one-character terminal tokens). */
+function isTerminalCode(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 8230;
+}
 
 /**
  * Tokenize the text and split sentences (never across paragraphs).
@@ -107,56 +157,88 @@ export function tokenizeText(text: string, paragraphs: Span[] = findParagraphs(t
   for (const para of paragraphs) {
     const paraText = text.slice(para.start, para.end);
     const firstToken = buf.length;
-    TOKEN_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
+    const n = paraText.length;
     let prevEnd = -1;
-    while ((m = TOKEN_RE.exec(paraText)) !== null) {
-      let s = m.index;
-      let e = s + m[0].length;
+    let i = 0;
+    while (i < n) {
+      const code = paraText.charCodeAt(i);
+      const k = CLASS[code]!;
+      if (k === C_SPACE) {
+        i++;
+        continue;
+      }
+      const s = i;
       const spaceBefore = s === 0 || prevEnd !== s ? TokenFlag.SPACE_BEFORE : 0;
-      if (m[1] !== undefined) {
-        buf.push(para.start + s, para.start + e, TokenKind.WORD, wordFlags(m[1]) | spaceBefore);
-      } else if (m[2] !== undefined) {
-        buf.push(para.start + s, para.start + e, TokenKind.NUMBER, TokenFlag.HAS_DIGIT | spaceBefore);
-      } else if (m[3] !== undefined) {
-        let word = m[3];
-        // "Russia's" -> "Russia" + "'s": the possessive is its own token, as in spaCy.
-        if (word.length > 2 && POSSESSIVE_RE.test(word)) {
-          const cut = e - 2;
-          buf.push(para.start + s, para.start + cut, TokenKind.WORD, wordFlags(word.slice(0, -2)) | spaceBefore);
-          buf.push(para.start + cut, para.start + e, TokenKind.WORD, 0);
-        } else {
-          // "Gen." and "M." (an initial) keep their period.
-          if (paraText[e] === '.' && (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && isUpper(word)))) {
-            e++;
-            TOKEN_RE.lastIndex = e;
+      let e = i + 1;
+      if (k === C_LETTER && paraText.charCodeAt(i + 1) === 46 && CLASS[paraText.charCodeAt(i + 2)] === C_LETTER && paraText.charCodeAt(i + 3) === 46) {
+        // Initialisms with periods: "U.S.", "a.m."
+        e = i + 4;
+        while (CLASS[paraText.charCodeAt(e)] === C_LETTER && paraText.charCodeAt(e + 1) === 46) e += 2;
+        buf.push(para.start + s, para.start + e, TokenKind.WORD, wordFlags(paraText.slice(s, e)) | spaceBefore);
+      } else if (isWordClass(k)) {
+        let plainNumber = false;
+        if (k === C_DIGIT) {
+          // Plain numbers not glued to letters: "2,000", "3.5", "2014" (but "24M" and "5G" are words).
+          e = i + 1;
+          while (CLASS[paraText.charCodeAt(e)] === C_DIGIT) e++;
+          for (;;) {
+            const c2 = paraText.charCodeAt(e);
+            if ((c2 === 44 || c2 === 46) && CLASS[paraText.charCodeAt(e + 1)] === C_DIGIT) {
+              e += 2;
+              while (CLASS[paraText.charCodeAt(e)] === C_DIGIT) e++;
+            } else break;
           }
-          buf.push(para.start + s, para.start + e, TokenKind.WORD, wordFlags(word) | spaceBefore);
+          const after = CLASS[paraText.charCodeAt(e)];
+          plainNumber = e >= n || !(after === C_LETTER || after === C_DIGIT || after === C_OTHER_NUM);
         }
-      } else if (m[4] !== undefined) {
+        if (plainNumber) {
+          buf.push(para.start + s, para.start + e, TokenKind.NUMBER, TokenFlag.HAS_DIGIT | spaceBefore);
+        } else {
+          // Words, with inner hyphens and apostrophes: "al-Qaida", "Su-24M", "don't".
+          e = i + 1;
+          for (;;) {
+            while (e < n && isWordClass(CLASS[paraText.charCodeAt(e)]!)) e++;
+            const c2 = paraText.charCodeAt(e);
+            if ((c2 === 45 || c2 === 39 || c2 === 8217) && isWordClass(CLASS[paraText.charCodeAt(e + 1)] ?? 0)) e += 2;
+            else break;
+          }
+          const word = paraText.slice(s, e);
+          if (word.length > 2 && POSSESSIVE_RE.test(word)) {
+            // "Russia's" -> "Russia" + "'s": the possessive is its own token, as in spaCy.
+            const cut = e - 2;
+            buf.push(para.start + s, para.start + cut, TokenKind.WORD, wordFlags(word.slice(0, -2)) | spaceBefore);
+            buf.push(para.start + cut, para.start + e, TokenKind.WORD, 0);
+          } else {
+            // "Gen." and "M." (an initial) keep their period.
+            if (paraText.charCodeAt(e) === 46 && (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && isUpper(word)))) e++;
+            buf.push(para.start + s, para.start + e, TokenKind.WORD, wordFlags(word) | spaceBefore);
+          }
+        }
+      } else if (k === C_QUOTE) {
         const prev = s === 0 ? ' ' : paraText[s - 1]!;
-        const next = e >= paraText.length ? ' ' : paraText[e]!;
-        const ch = m[4];
+        const next = e >= n ? ' ' : paraText[e]!;
+        const ch = paraText[s]!;
         let dir: number;
         if (ch === '“' || ch === '«' || ch === '„') dir = TokenFlag.OPENING;
         else if (ch === '”' || ch === '»') dir = TokenFlag.CLOSING;
-        else if (/[\s([{—–-]/.test(prev) || s === 0) dir = TokenFlag.OPENING;
-        else if (/[\s.,;:!?)\]}—–-]/.test(next) || e === paraText.length) dir = TokenFlag.CLOSING;
+        else if (s === 0 || QUOTE_OPENS_AFTER.has(prev) || CLASS[prev.charCodeAt(0)] === C_SPACE) dir = TokenFlag.OPENING;
+        else if (e === n || QUOTE_CLOSES_BEFORE.has(next) || CLASS[next.charCodeAt(0)] === C_SPACE) dir = TokenFlag.CLOSING;
         else dir = TokenFlag.OPENING;
         buf.push(para.start + s, para.start + e, TokenKind.QUOTE, dir | spaceBefore);
+      } else if (k === C_SURROGATE) {
+        e = i + 2;
+        buf.push(para.start + s, para.start + Math.min(e, n), TokenKind.SYMBOL, spaceBefore);
       } else {
-        const ch = m[5]!;
-        const kind = /[\p{P}]/u.test(ch) ? TokenKind.PUNCT : TokenKind.SYMBOL;
-        buf.push(para.start + s, para.start + e, kind, spaceBefore);
+        buf.push(para.start + s, para.start + e, k === C_PUNCT ? TokenKind.PUNCT : TokenKind.SYMBOL, spaceBefore);
       }
       prevEnd = e;
+      i = e;
     }
     // Sentence split over this paragraph's tokens.
     const lastToken = buf.length;
     let sentStartTok = firstToken;
     for (let i = firstToken; i < lastToken; i++) {
-      const t = text.slice(buf.start[i]!, buf.end[i]!);
-      if (!TERMINAL.has(t)) continue;
+      if (buf.end[i]! - buf.start[i]! !== 1 || !isTerminalCode(text.charCodeAt(buf.start[i]!))) continue;
       // Closing quotes and brackets after the terminal belong to this sentence.
       let j = i + 1;
       while (j < lastToken) {
