@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { analyzeRecord } from '../analysis/analyze.js';
 import { linkDocument } from '../corpus/link.js';
-import { CrosscheckError, InputError } from '../errors.js';
-import { readInputs } from '../ingest/read.js';
+import { InputError } from '../errors.js';
+import { readInputs, type InputItem } from '../ingest/read.js';
+import { fetchRemote } from '../ingest/remote/remote.js';
+import type { Settings } from '../settings.js';
 import type { Store } from '../store/types.js';
 import type { IngestFn, IngestInput } from './app.js';
 
@@ -19,10 +21,33 @@ const ALLOWED_EXT = new Set(['.txt', '.text', '.html', '.htm', '.xhtml', '.json'
  * An IngestFn writing into `store`.
  * @example createApp(store, { ingest: storeIngest(store, { maxInputBytes: 20e6 }) })
  */
-export function storeIngest(store: Store, opts: { maxInputBytes: number }): IngestFn {
+export function storeIngest(
+  store: Store,
+  opts: Pick<Settings, 'maxInputBytes'> & Partial<Pick<Settings, 'fetchTimeoutMs' | 'fetchMaxBytes' | 'fetchMaxRedirects' | 'allowPrivate'>>,
+): IngestFn {
+  const put = async (items: AsyncIterable<InputItem>, label: string, path: string | null): Promise<string[]> => {
+    const documents: string[] = [];
+    const errors: string[] = [];
+    for await (const item of items) {
+      if (!item.ok) {
+        errors.push(item.error.message);
+        continue;
+      }
+      const record = path === null ? item.record : { ...item.record, path };
+      documents.push((await store.putDocument(analyzeRecord(record), linkDocument)).doc);
+    }
+    if (documents.length === 0 && errors.length) throw new InputError(errors[0]!, { input: label, errors });
+    return documents;
+  };
   return async (input: IngestInput) => {
     if (input.kind === 'url') {
-      throw new CrosscheckError('E_FETCH', `fetching URLs and feeds is not available in this build; save the page and upload it instead (${input.url})`, { url: input.url });
+      const items = fetchRemote(input.url, {
+        timeoutMs: opts.fetchTimeoutMs ?? 15_000,
+        maxBytes: opts.fetchMaxBytes ?? 10_000_000,
+        maxRedirects: opts.fetchMaxRedirects ?? 5,
+        allowPrivate: opts.allowPrivate ?? false,
+      });
+      return { documents: await put(items, input.url, null) };
     }
     const dir = await mkdtemp(join(tmpdir(), 'crosscheck-upload-'));
     try {
@@ -38,15 +63,13 @@ export function storeIngest(store: Store, opts: { maxInputBytes: number }): Inge
       // A fixed safe file name: the uploaded name never touches the file system.
       const path = join(dir, 'upload' + ext);
       await writeFile(path, bytes);
-      const documents: string[] = [];
-      for await (const item of readInputs([path], { maxInputBytes: opts.maxInputBytes })) {
-        if (!item.ok) throw new InputError(item.error.message.split(path).join(input.name), item.error.details);
-        const record = { ...item.record, path: input.kind === 'file' ? input.name : null };
-        const bundle = analyzeRecord(record);
-        const outcome = await store.putDocument(bundle, linkDocument);
-        documents.push(outcome.doc);
+      const items = readInputs([path], { maxInputBytes: opts.maxInputBytes });
+      try {
+        return { documents: await put(items, path, input.kind === 'file' ? input.name : null) };
+      } catch (err) {
+        if (err instanceof InputError) throw new InputError(err.message.split(path).join(input.name));
+        throw err;
       }
-      return { documents };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -78,7 +78,13 @@ export async function startServer(
     token: opts.token ?? null,
     uiDir: opts.uiDir,
     settings,
-    ingest: storeIngest(store, { maxInputBytes: Number(settings.maxInputBytes ?? 20_000_000) }),
+    ingest: storeIngest(store, {
+      maxInputBytes: Number(settings.maxInputBytes ?? 20_000_000),
+      fetchTimeoutMs: settings.fetchTimeoutMs,
+      fetchMaxBytes: settings.fetchMaxBytes,
+      fetchMaxRedirects: settings.fetchMaxRedirects,
+      allowPrivate: settings.allowPrivate,
+    }),
     log: opts.log,
   });
   return new Promise((resolvePromise, reject) => {

@@ -14,7 +14,7 @@ Binds to 127.0.0.1 unless --host says otherwise. A non-loopback address needs --
 requires 'Authorization: Bearer SECRET', and the printed URL carries the token for the browser.`,
   examples: ['crosscheck serve --db news.db', 'crosscheck serve --port 0', 'crosscheck serve --host 0.0.0.0 --token "$(openssl rand -hex 16)"'],
   options: {},
-  settings: ['db', 'host', 'port', 'token', 'maxInputBytes', 'queryTimeoutMs'],
+  settings: ['db', 'host', 'port', 'token', 'maxInputBytes', 'queryTimeoutMs', 'fetchTimeoutMs', 'fetchMaxBytes', 'fetchMaxRedirects', 'allowPrivate'],
   async run({ settings, io }) {
     const { checkBind, ensureUiBuilt, startServer } = await import('../../server/start.js');
     checkBind(settings.host, settings.token);

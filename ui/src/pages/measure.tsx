@@ -59,6 +59,7 @@ export function MeasureChart(props: { claims: ClaimRow[] }): JSX.Element {
   const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * yMax);
   const xTicks = dated.length ? [...new Set(claims.filter((c) => c.published).map((c) => c.published!))].sort() : [];
   return (
+    <>
     <svg class="measure-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Figures claimed over time">
       {yTicks.map((v) => (
         <g key={v} class="tick">
@@ -104,6 +105,9 @@ export function MeasureChart(props: { claims: ClaimRow[] }): JSX.Element {
             ) : (
               <circle cx={cx} cy={y(b.value)} r={6} fill={c.qualifier === 'approx' ? 'white' : col} stroke={col} stroke-width={2.5} />
             )}
+            <text x={cx + 11} y={(isRange ? y((c.low + c.high) / 2) : y(b.value)) + 4} class="mark-label">
+              {figure(c)}
+            </text>
             {b.open && (
               <path
                 class="hedge"
@@ -117,6 +121,15 @@ export function MeasureChart(props: { claims: ClaimRow[] }): JSX.Element {
         );
       })}
     </svg>
+    <p class="legend claimants">
+      {claimants.map((name, i) => (
+        <span key={name}>
+          <span class="key dot" style={{ background: PALETTE[i % PALETTE.length] }} />
+          {claims.find((c) => (c.claimant ?? 'unknown') === name)?.claimantName ?? 'unknown claimant'}
+        </span>
+      ))}
+    </p>
+    </>
   );
 }
 
