@@ -10,9 +10,10 @@ import { clean } from '../components/clean/index.js';
 import { metadata } from '../components/metadata/index.js';
 import { quotes } from '../components/quotes/index.js';
 import { entities } from '../components/entities/index.js';
+import { claims } from '../components/claims/index.js';
 
 /** Every built-in component factory. Add one import and one entry per component. */
-export const FACTORIES: ComponentFactory<any>[] = [extract, clean, metadata, sentences, entities, quotes];
+export const FACTORIES: ComponentFactory<any>[] = [extract, clean, metadata, sentences, entities, quotes, claims];
 
 /** The default analysis order. The pipeline checks it at construction. */
 export const DEFAULT_PIPELINE = ['extract', 'clean', 'metadata', 'sentences', 'entities', 'quotes', 'claims'];

@@ -46,7 +46,10 @@ const VAGUE: Record<string, number> = { tens: 10, dozens: 12, scores: 20, hundre
 export const NUMBER_START_RE =
   /[0-9½¼¾⅓⅔⅛⅕]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|tens|dozens?|scores|hundreds|thousands|millions|billions|trillions|half|an?\s+(?:dozen|half|third|quarter|fifth|hundred|thousand|million|billion))\b/gi;
 
-const DIGITS_RE = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/y;
+const DIGITS_RE = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])(?=[ \u00a0]\p{L})|\d+)(?:\.\d+)?/uy;
+/** Scientific notation after the mantissa: "4e14", "1.99×10−30", "2.48x10^-5". */
+const EXPONENT_RE = /(?:[eE]([-+−]?\d{1,3})|[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?([-+−]?\d{1,3}))(?![\d\p{L}])/uy;
+const AND_A_HALF_RE = /[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![\p{L}])/iuy;
 const MIXED_FRACTION_RE = /[ \u00a0](\d{1,2})[/⁄](\d{1,3})(?![\d/])/y;
 const SIMPLE_FRACTION_RE = /[/⁄](\d{1,3})(?![\d/.])/y;
 const VULGAR_RE = /[ \u00a0]?([½¼¾⅓⅔⅛⅕])/y;
@@ -102,10 +105,16 @@ function digitsAt(text: string, p: number): NumberAtom | null {
   const m = DIGITS_RE.exec(text);
   if (!m) return null;
   const raw = m[0];
-  const hasComma = raw.includes(',');
+  const hasComma = raw.includes(',') || /\s/.test(raw);
   const hasDot = raw.includes('.');
-  let value = Number(hasComma ? raw.replace(/,/g, '') : raw);
+  let value = Number(hasComma ? raw.replace(/[,\s]/g, '') : raw);
   let end = p + raw.length;
+  EXPONENT_RE.lastIndex = end;
+  const ex = EXPONENT_RE.exec(text);
+  if (ex) {
+    const e = Number((ex[1] ?? ex[2]!).replace('−', '-'));
+    return atom(p, EXPONENT_RE.lastIndex, value * 10 ** e, { digits: true, scaled: true });
+  }
   let fraction = false;
   if (!hasComma && !hasDot) {
     MIXED_FRACTION_RE.lastIndex = end;
@@ -198,7 +207,12 @@ function wordsAt(text: string, p: number): NumberAtom | null {
     }
     return null;
   }
-  const value = total + current;
+  let value = total + current;
+  AND_A_HALF_RE.lastIndex = lastEnd;
+  if (total === 0 && AND_A_HALF_RE.exec(text)) {
+    value += 0.5;
+    lastEnd = AND_A_HALF_RE.lastIndex;
+  }
   // "two-thirds", "one fourth", "three quarters"
   if (total === 0 && current > 0 && current < 10) {
     FRACTION_OF_RE.lastIndex = lastEnd;

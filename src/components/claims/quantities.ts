@@ -54,7 +54,7 @@ const ORDINAL_RE = /(?:st|nd|rd|th)(?![\p{L}])/uy;
 const DECADE_RE = /'?s(?![\p{L}])/uy;
 const RANGE_SEP_RE = /[ \u00a0]*(?:-|–|—|‐|‑|to|and|through)[ \u00a0]*/iy;
 const PER_RE = /[ \u00a0]*(?:(?:per|an?|each|every)(?![\p{L}])[ \u00a0]*|\/)/iuy;
-const DENOM_RE = /[ \u00a0]+(?:out[ \u00a0]+of|of|in)[ \u00a0]+(?:the[ \u00a0]+|every[ \u00a0]+)?/iy;
+const DENOM_RE = /[ \u00a0]+(?:out[ \u00a0]+of|of|in)[ \u00a0]+(?:(?:the|its|their|every)[ \u00a0]+)?(?:[\p{L}]+['’]s?[ \u00a0]+)?/iuy;
 const ATTACHED_WORD_RE = /[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/uy;
 const NOUN_WORD_RE = /(?:[ \u00a0]+|[ \u00a0]*-[ \u00a0]*)([\p{L}][\p{L}'’&]*(?:-[\p{L}]+)*)/uy;
 const OF_RE = /[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+|their[ \u00a0]+|its[ \u00a0]+|his[ \u00a0]+|her[ \u00a0]+|our[ \u00a0]+|them[ \u00a0]+)?/iy;
@@ -302,8 +302,11 @@ function notAmountWord(text: string, p: number, n: NumberAtom, left: string, lx:
   return CAP_WORD_LEFT_RE.test(left) || left.length === 0 || !/\p{L}$/u.test(left);
 }
 
+const LETTER_RE = /\p{L}/u;
+
 function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf;
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return !Number.isNaN(c) && LETTER_RE.test(String.fromCharCode(c));
 }
 
 function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Quantity | null {
@@ -331,7 +334,7 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   // Glued to a word on the left: "Su-24M", "Mi-8", "F-16", "A2", "COVID-19".
   if (digitStart && p > 0) {
     const pc = text.charCodeAt(p - 1);
-    const glued = isLetter(pc) || ((pc === 45 || pc === 0x2010 || pc === 0x2011) && p > 1 && (isLetter(text.charCodeAt(p - 2)) || (text[p - 2] === ' ' && p > 2 && /\p{Lu}/u.test(text[p - 3]!))));
+    const glued = isLetter(pc) || pc === 94 /* ^ exponent */ || ((pc === 45 || pc === 0x2010 || pc === 0x2011) && p > 1 && (isLetter(text.charCodeAt(p - 2)) || (text[p - 2] === ' ' && p > 2 && /\p{Lu}/u.test(text[p - 3]!))));
     if (glued) {
       const cur = lx.currencyLeftRe.exec(left);
       const subMatch = /(?<![\p{L}])sub-$/iu.test(left);

@@ -3,5 +3,7 @@ import type { EvalTask } from '../task.js';
 import { extractionTask } from './extraction.js';
 import { attributionTask } from './attribution.js';
 import { nerTask } from './ner.js';
+import { quantitiesTask } from './quantities.js';
+import { quantulum3Task } from './quantulum3.js';
 
-export const EVAL_TASKS: EvalTask[] = [extractionTask, attributionTask, nerTask];
+export const EVAL_TASKS: EvalTask[] = [extractionTask, attributionTask, nerTask, quantitiesTask, quantulum3Task];

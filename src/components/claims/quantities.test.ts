@@ -1,0 +1,182 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findQuantities, scanNumbers } from './quantities.js';
+
+/** [input, expected text of the value span, low, high, qualifier] */
+const VALUES: [string, string, number, number, string][] = [
+  ['2,000 people', '2,000', 2000, 2000, 'exact'],
+  ['3.5 km', '3.5 km', 3.5, 3.5, 'exact'],
+  ['1.2 million people', '1.2 million', 1.2e6, 1.2e6, 'exact'],
+  ['cost $5bn', '$5bn', 5e9, 5e9, 'exact'],
+  ['two soldiers', 'two', 2, 2, 'exact'],
+  ['twenty-five soldiers', 'twenty-five', 25, 25, 'exact'],
+  ['a dozen eggs', 'a dozen', 12, 12, 'exact'],
+  ['hundreds of people', 'hundreds', 100, 1000, 'approx'],
+  ['tens of thousands of dollars', 'tens of thousands', 1e4, 1e5, 'approx'],
+  ['40% of voters', '40%', 40, 40, 'exact'],
+  ['40 percent', '40 percent', 40, 40, 'exact'],
+  ['40 per cent', '40 per cent', 40, 40, 'exact'],
+  ['2,000-3,000 fighters', '2,000-3,000', 2000, 3000, 'exact'],
+  ['2,000–3,000 fighters', '2,000–3,000', 2000, 3000, 'exact'],
+  ['between 5 and 10 km', '5 and 10 km', 5, 10, 'exact'],
+  ['from 20 to 30 people', '20 to 30', 20, 30, 'exact'],
+  ['1.2 to 1.5 million barrels', '1.2 to 1.5 million barrels', 1.2e6, 1.5e6, 'exact'],
+  ['about 5 km', 'about 5 km', 5, 5, 'approx'],
+  ['around 30,000', 'around 30,000', 30000, 30000, 'approx'],
+  ['approximately 7 tons', 'approximately 7 tons', 7, 7, 'approx'],
+  ['roughly 300 Hz', 'roughly 300 Hz', 300, 300, 'approx'],
+  ['some 200 people', 'some 200', 200, 200, 'approx'],
+  ['nearly 30,000 people', 'nearly 30,000', 30000, 30000, 'approx'],
+  ['almost 70kg', 'almost 70kg', 70, 70, 'approx'],
+  ['an estimated 1,000 troops', 'an estimated 1,000', 1000, 1000, 'approx'],
+  ['up to 50,000 fighters', 'up to 50,000', 50000, 50000, 'up_to'],
+  ['as many as 10,000', 'as many as 10,000', 10000, 10000, 'up_to'],
+  ['at least 74 mph', 'at least 74 mph', 74, 74, 'at_least'],
+  ['no fewer than 12 ships', 'no fewer than 12', 12, 12, 'at_least'],
+  ['more than 900 doctors', 'more than 900', 900, 900, 'more_than'],
+  ['over 4,000 men', 'over 4,000', 4000, 4000, 'more_than'],
+  ['above 10 kV', 'above 10 kV', 10, 10, 'more_than'],
+  ['in excess of $1m', 'in excess of $1m', 1e6, 1e6, 'more_than'],
+  ['stronger than 40,000', 'stronger than 40,000', 40000, 40000, 'more_than'],
+  ['upwards of 500 homes', 'upwards of 500', 500, 500, 'more_than'],
+  ['less than 5%', 'less than 5%', 5, 5, 'less_than'],
+  ['under $10', 'under $10', 10, 10, 'less_than'],
+  ['below 2%', 'below 2%', 2, 2, 'less_than'],
+  ['fewer than 20 minutes', 'fewer than 20 minutes', 20, 20, 'less_than'],
+  ['30,000-plus fans', '30,000-plus', 30000, 30000, 'more_than'],
+  ['minus 233 Celsius', 'minus 233 Celsius', -233, -233, 'exact'],
+  ['2 1/2 hours', '2 1/2 hours', 2.5, 2.5, 'exact'],
+  ['two-thirds of voters', 'two-thirds', 2 / 3, 2 / 3, 'exact'],
+  ['mass of 1.99×10−30 kg', '1.99×10−30 kg', 1.99e-30, 1.99e-30, 'exact'],
+];
+
+test('number, range and hedge grammar', () => {
+  for (const [input, span, low, high, qualifier] of VALUES) {
+    const qs = findQuantities(input);
+    assert.equal(qs.length, 1, `${input}: ${JSON.stringify(qs)}`);
+    const q = qs[0]!;
+    assert.equal(input.slice(q.start, q.end), span, input);
+    assert.ok(Math.abs(q.low - low) < 1e-9 * Math.max(1, Math.abs(low)), `${input}: low ${q.low}`);
+    assert.ok(Math.abs(q.high - high) < 1e-9 * Math.max(1, Math.abs(high)), `${input}: high ${q.high}`);
+    assert.equal(q.qualifier, qualifier, input);
+  }
+});
+
+/** [input, normalized unit, what is counted] */
+const UNITS: [string, string | null, string | null][] = [
+  ['$84', 'dollar', null],
+  ['€200', 'euro', null],
+  ['£1,000 payment', 'pound sterling', null],
+  ['500 dollars', 'dollar', null],
+  ['9 billion yuan', 'chinese yuan', null],
+  ['10 billion rubles', 'russian ruble', null],
+  ['HK$3.7 billion', 'hong kong dollar', null],
+  ['1.38pc', 'percentage', null],
+  ['60 basis points', 'basis point', null],
+  ['400 kilometres', 'kilometre', null],
+  ['570 sq m', 'square metre', null],
+  ['278kg', 'kilogram', null],
+  ['50mL', 'millilitre', null],
+  ['200 days', 'day', null],
+  ['87 mph', 'mile per hour', null],
+  ['$3500 a month', 'dollar per month', null],
+  ['$10 per gram', 'dollar per gram', null],
+  ['78,000 times a minute', 'count per minute', null],
+  ['80 countries', null, 'countries'],
+  ['200 people', null, 'people'],
+  ['2,000 ISIL militants', null, 'militants'],
+  ['eight more picks', null, 'picks'],
+];
+
+test('units and counted nouns', () => {
+  for (const [input, unit, of] of UNITS) {
+    const q = findQuantities(input)[0];
+    assert.ok(q, input);
+    assert.equal(q.normalizedUnit, unit, input);
+    assert.equal(q.of, of, input);
+  }
+});
+
+/** [input, outOf, direction, baselineCue] */
+const RELATIONS: [string, number | null, 'up' | 'down' | null][] = [
+  ['25 out of 34 provinces', 34, null],
+  ['one in five adults', 5, null],
+  ['25 out of the country’s 34 provinces', 34, null],
+  ['sales rose 9.4%', null, 'up'],
+  ['profit increased by 5 percent', null, 'up'],
+  ['shares fell 3%', null, 'down'],
+  ['exports dropped 2 per cent', null, 'down'],
+  ['Blackmores up 9.4 per cent', null, 'up'],
+  ['the index was down 1%', null, 'down'],
+  ['Dow +0.2%', null, 'up'],
+  ['a defense that gave up 517 yards', null, null],
+];
+
+test('denominators and direction', () => {
+  for (const [input, outOf, direction] of RELATIONS) {
+    const q = findQuantities(input)[0];
+    assert.ok(q, input);
+    assert.equal(q.outOf, outOf, input);
+    assert.equal(q.direction, direction, input);
+  }
+});
+
+test('baselines are marked', () => {
+  const qs = findQuantities('nearly 30,000 fighters, up from 15,000 last year');
+  assert.equal(qs.length, 2);
+  assert.equal(qs[0]!.baselineCue, false);
+  assert.equal(qs[1]!.baselineCue, true);
+  assert.equal(qs[1]!.low, 15000);
+});
+
+test('units carry over to bare neighbours', () => {
+  const qs = findQuantities('eight or nine euros; 435 homes by sale and 187 by tender');
+  assert.deepEqual(qs.map((q) => q.normalizedUnit ?? q.of), ['euro', 'euro', 'homes', 'homes']);
+  assert.ok(qs[0]!.unitInferred);
+});
+
+/** [input, the kind every number in it has] — none are claims. */
+const NOT_QUANTITIES: [string, string][] = [
+  ['in 2015 the war', 'year'],
+  ['In 2013-2014, it called itself', 'year'],
+  ['In June 2014, IS announced', 'year'],
+  ['the 1990s', 'year'],
+  ['on October 16-17 in Paris', 'date'],
+  ['on Sept. 30 they', 'date'],
+  ['strikes on September 30.', 'date'],
+  ['on 30 September the', 'date'],
+  ['on 2019-05-12 the', 'date'],
+  ['at 9:35 PM', 'time'],
+  ['at 11 a.m. Wednesday', 'time'],
+  ['at 1.56pm:', 'time'],
+  ['took 9th place', 'ordinal'],
+  ['the 21st century', 'ordinal'],
+  ['Su-24M jets', 'designation'],
+  ['Mi-8 helicopters', 'designation'],
+  ['F-16 fighters', 'designation'],
+  ['5G networks', 'designation'],
+  ['the S&P 500 rose', 'designation'],
+  ['the iPhone 12 sold', 'designation'],
+  ['Boeing’s 787 Dreamliner flew', 'designation'],
+  ['call 555-123-4567 now', 'phone'],
+  ['call +7 495 123 45 67 now', 'phone'],
+  ['see page 5 for', 'reference'],
+  ['under Article 5 of', 'reference'],
+  ['section 230 of', 'reference'],
+  ['Flight 17 was', 'reference'],
+  ['Maddon, 66, has', 'age'],
+];
+
+test('numbers that are not amounts', () => {
+  for (const [input, kind] of NOT_QUANTITIES) {
+    assert.deepEqual(findQuantities(input), [], input);
+    const all = scanNumbers(input);
+    assert.ok(all.length >= 1, input);
+    assert.equal(all[0]!.kind, kind, input);
+  }
+});
+
+test('offset shifts spans', () => {
+  const q = findQuantities('about 40%', 100)[0]!;
+  assert.deepEqual([q.start, q.end], [100, 109]);
+});
