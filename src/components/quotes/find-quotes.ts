@@ -39,7 +39,9 @@ function cues(): { table: Map<string, CueInfo>; re: RegExp } {
     cueTable = new Map();
     for (const v of CUE_VERBS) for (const f of v.forms) cueTable.set(f, { form: f, inverts: !!v.inverts, belief: !!v.belief });
     const forms = [...cueTable.keys()].sort((a, b) => b.length - a.length).map((f) => f.replace(/ /g, '\\s+'));
-    cueRe = new RegExp(`(?<![\\p{L}\\p{N}\\-’'])(?:${forms.join('|')})(?![\\p{L}\\p{N}\\-])`, 'giu');
+    // No lookbehind or unicode classes: they make the scan several times slower. The char before a
+    // match is checked by hand in `findQuoteCandidates`.
+    cueRe = new RegExp(`\\b(?:${forms.join('|')})\\b(?!-)`, 'gi');
   }
   return { table: cueTable, re: cueRe };
 }
@@ -169,6 +171,7 @@ interface Pair {
   end: number;
 }
 
+const QUOTE_MARK_RE = /["“”«»„]|''/g;
 const OPENERS = new Set(['“', '«', '„']);
 const CLOSERS = new Set(['”', '»']);
 
@@ -176,11 +179,16 @@ const CLOSERS = new Set(['”', '»']);
 export function quotePairs(text: string, para: Span): Pair[] {
   const out: Pair[] = [];
   let open = -1;
-  for (let i = para.start; i < para.end; i++) {
+  const ptxt = text.slice(para.start, para.end);
+  QUOTE_MARK_RE.lastIndex = 0;
+  let qm: RegExpExecArray | null;
+  while ((qm = QUOTE_MARK_RE.exec(ptxt)) !== null) {
+    let i = para.start + qm.index;
     let ch = text[i]!;
     const mark = i;
     // Some archives write a double quote as two apostrophes: ''This isn't reform,'' said X.
     if (ch === "'" && text[i + 1] === "'") { ch = '"'; i++; }
+    else if (ch === "'") continue;
     let opening: boolean;
     if (OPENERS.has(ch)) opening = true;
     else if (CLOSERS.has(ch)) opening = false;
@@ -267,31 +275,37 @@ function clauseAfterCue(ctx: SentenceCtx, cueEnd: number, form: string, limitEnd
 export function findQuoteCandidates(text: string, paragraphs: readonly Span[], sentences: readonly Span[], skipBefore = 0): QuoteCandidate[] {
   const out: QuoteCandidate[] = [];
   const { re } = cues();
+  // Every cue in the text in one pass (a per-paragraph scan would rescan to the next match).
+  const allCueStarts: number[] = [];
+  const allCueEnds: number[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
+    // "-said", "’s said", "ünsaid": not a cue word on its own.
+    if (before === 45 || before === 0x2019 || before === 39 || before > 127) continue;
+    allCueStarts.push(m.index);
+    allCueEnds.push(m.index + m[0].length);
+  }
+  let ci = 0;
   let si = 0;
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const para = paragraphs[pi]!;
     const pairs = quotePairs(text, para);
     const consumed = new Set<number>();
-    const inPair = (pos: number): boolean => pairs.some((q) => pos > q.open && pos < q.close);
     const pairCands: (number | null)[] = [];
     // Cue occurrences in this paragraph, outside quote marks.
     const cueStarts: number[] = [];
     const cueEnds: number[] = [];
-    re.lastIndex = para.start;
-    const ptext = text;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(ptext)) !== null && m.index < para.end) {
-      if (!inPair(m.index)) { cueStarts.push(m.index); cueEnds.push(m.index + m[0].length); }
+    while (ci < allCueStarts.length && allCueStarts[ci]! < para.start) ci++;
+    for (; ci < allCueStarts.length && allCueStarts[ci]! < para.end; ci++) {
+      const at = allCueStarts[ci]!;
+      if (!inPair(pairs, at)) { cueStarts.push(at); cueEnds.push(allCueEnds[ci]!); }
     }
-    const cueAt = (from: number, to: number): number => {
-      for (let k = 0; k < cueStarts.length; k++) if (cueStarts[k]! >= from && cueStarts[k]! < to) return k;
-      return -1;
-    };
     // Sentences of this paragraph.
     while (si < sentences.length && sentences[si]!.end <= para.start) si++;
     const sents: Span[] = [];
     for (let k = si; k < sentences.length && sentences[k]!.start < para.end; k++) sents.push(sentences[k]!);
-    const sentenceOf = (pos: number): Span => sents.find((x) => pos >= x.start && pos < x.end) ?? para;
 
     // 1. Direct and partial quotes from quote-mark pairs.
     for (const q of pairs) {
@@ -303,12 +317,12 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
       const cand: QuoteCandidate = { start: q.start, end: q.end, kind: 'direct', source: null, cue: null, cueSpan: null, relays: [], sameAs: null, words, paragraph: pi };
       // (a) attribution after the closing mark: `," he said.` / `," said the FSB chief.`
       const afterStart = q.close + (text[q.close] === "'" ? 2 : 1);
-      const sentAfter = sentenceOf(Math.min(afterStart, para.end - 1));
+      const sentAfter = sentenceOf(sents, para, Math.min(afterStart, para.end - 1));
       const afterLimit = Math.min(para.end, Math.max(sentAfter.end, afterStart));
       let found = false;
       const firstNext = text.slice(afterStart, Math.min(afterLimit, afterStart + 140));
       const lead = /^\s*[,—–\-]?\s*/.exec(firstNext)![0].length;
-      const k = cueAt(afterStart, afterStart + 140);
+      const k = cueAt(cueStarts, afterStart, afterStart + 140);
       if (k >= 0 && cueStarts[k]! < afterLimit && !/[“"«]/.test(text.slice(afterStart + lead, cueStarts[k]!))) {
         const cs = cueStarts[k]!;
         const ce = cueEnds[k]!;
@@ -334,7 +348,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
       }
       // (b) attribution before the opening mark: `He said: “...` / `he told reporters, “...`
       if (!found && (prevCh === ':' || prevCh === ',')) {
-        const sent = sentenceOf(Math.max(para.start, pj));
+        const sent = sentenceOf(sents, para, Math.max(para.start, pj));
         const kb = lastCueIn(cueStarts, Math.max(sent.start, pj - 100), pj);
         if (kb >= 0) {
           const cs = cueStarts[kb]!;
@@ -485,6 +499,21 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
     void pairCands;
   }
   return out;
+}
+
+function inPair(pairs: Pair[], pos: number): boolean {
+  for (let i = 0; i < pairs.length; i++) if (pos > pairs[i]!.open && pos < pairs[i]!.close) return true;
+  return false;
+}
+
+function cueAt(cueStarts: number[], from: number, to: number): number {
+  for (let k = 0; k < cueStarts.length; k++) if (cueStarts[k]! >= from && cueStarts[k]! < to) return k;
+  return -1;
+}
+
+function sentenceOf(sents: Span[], para: Span, pos: number): Span {
+  for (let i = 0; i < sents.length; i++) if (pos >= sents[i]!.start && pos < sents[i]!.end) return sents[i]!;
+  return para;
 }
 
 function mk(kind: QuoteKind, start: number, end: number, source: Span | null, cue: string, cs: number, ce: number, paragraph: number): QuoteCandidate {

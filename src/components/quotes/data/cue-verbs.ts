@@ -30,7 +30,7 @@ export const CUE_VERBS: CueVerb[] = [
   { lemma: 'believe', forms: ['believes', 'believed', 'believe'], belief: true, reason: 'belief attribution ("Moscow believes the US ...")' },
   { lemma: 'think', forms: ['thinks', 'think', 'thought'], belief: true, reason: 'belief attribution' },
   { lemma: 'report', forms: ['reported', 'reports', 'reporting'], inverts: true, reason: 'outlets and agencies as sources or relays ("the Associated Press reported")' },
-  { lemma: 'state', forms: ['stated', 'states'], inverts: true, reason: 'formal speech verb' },
+  { lemma: 'state', forms: ['stated'], inverts: true, reason: 'formal speech verb' },
   { lemma: 'declare', forms: ['declared', 'declares'], inverts: true, reason: 'formal speech verb' },
   { lemma: 'assert', forms: ['asserted', 'asserts'], inverts: true, reason: 'assertion' },
   { lemma: 'argue', forms: ['argued', 'argues', 'arguing'], inverts: true, reason: 'assertion in debate' },
