@@ -79,7 +79,7 @@ export async function exportCorpus(store: Store, format: ExportFormat, opts: { d
 
   if (format === 'jsonl') {
     const out = open('crosscheck.jsonl');
-    const line = (type: string, obj: object) => out.write(JSON.stringify({ type, ...obj }) + '\n');
+    const line = (record: string, obj: object) => out.write(JSON.stringify({ record, ...obj }) + '\n');
     for await (const d of documents(store)) {
       line('document', d.document);
       for (const m of d.mentions) line('mention', m);

@@ -9,7 +9,7 @@ export const exportCommand: Command = {
   summary: 'Export the database: JSON Lines, CSV tables, ClaimReview JSON-LD or a STIX 2.1 bundle.',
   usage: 'export --format jsonl|csv|claimreview|stix [--out DIR]',
   description: `
-jsonl        one JSON object per line, each with a "type": document, mention, quote, claim, entity,
+jsonl        one JSON object per line, each with a "record" kind: document, mention, quote, claim, entity,
              story, quoteGroup, measure (DIR/crosscheck.jsonl, or stdout).
 csv          documents.csv, entities.csv, quotes.csv, claims.csv, stories.csv, measures.csv in DIR.
 claimreview  the claims as schema.org ClaimReview JSON-LD; the rating says whether other sources
