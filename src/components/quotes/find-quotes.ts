@@ -126,6 +126,15 @@ export function speakerBefore(text: string, lo: number, end: number): Span | nul
     if (first >= 0 && CONNECTORS.has(lw) && i > 0 && (isCap(words[i - 1]!) || ROLE_NOUNS.has(words[i - 1]!.toLowerCase()))) continue;
     break;
   }
+  if (first < 0 && /^[a-z][a-z-]+$/.test(last) && !FUNCTION_WORDS.has(last)) {
+    // "The bank said", "the new report said": determiner + (adjectives) + common noun.
+    for (let i = n - 2; i >= 0 && i >= n - 4; i--) {
+      const w = words[i]!;
+      const lw = w.toLowerCase();
+      if (DETERMINERS.has(lw) && lw !== 'that' && lw !== 'this') return { start: starts[i]!, end: ends[n - 1]! };
+      if (!/^[a-z][a-z-]+$/.test(w) || FUNCTION_WORDS.has(w)) break;
+    }
+  }
   if (first < 0 || !hasHead) return null;
   // A phrase cannot end in a connector or start with one.
   while (first < n && CONNECTORS.has(words[first]!.toLowerCase())) first++;
@@ -432,14 +441,16 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
             }
           }
           // Apposition: "Zamir Kabulov, the head of the department, said."
-          const prevC = text.lastIndexOf(',', pc - 1);
-          if (prevC > ctx.s) {
-            const app = text.slice(prevC + 1, pc).trim();
-            const aw = app.split(/\s+/);
-            if (aw.length <= 14 && (DETERMINERS.has(aw[0]!.toLowerCase()) || aw.some((w) => ROLE_NOUNS.has(w.toLowerCase())))) {
-              const name = speakerBefore(text, ctx.s, lastNonSpace(text, ctx.s, prevC) + 1);
-              if (name && isCap(text.slice(name.start, name.end))) { src = name; nameStart = name.start; }
-            }
+          // The appositive may hold commas of its own ("a developer and spokeswoman for X, which ..."):
+          // try up to three earlier commas for a capitalized name that opens the clause.
+          let prevC = pc;
+          for (let tries = 0; tries < 3 && !src; tries++) {
+            prevC = text.lastIndexOf(',', prevC - 1);
+            if (prevC <= ctx.s || pc - prevC > 200) break;
+            const name = speakerBefore(text, ctx.s, lastNonSpace(text, ctx.s, prevC) + 1);
+            if (!name || !isCap(text.slice(name.start, name.end))) continue;
+            const nb = lastNonSpace(text, ctx.s, name.start);
+            if (nb < ctx.s || text[nb] === ',' || /[;:—–]/.test(text[nb]!)) { src = name; nameStart = name.start; }
           }
         }
         if (!src) continue;
