@@ -16,13 +16,13 @@ export type { Quantity, NumberKind } from './quantities.js';
 const ACCORDING_RE = /[Aa]ccording\s+to\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.]*['’]s?\s+)?((?:[\p{Lu}][\p{L}\p{N}&.'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?[\p{Lu}][\p{L}\p{N}&.'’-]*)*)/gu;
 /** "Iraqi authorities claim", "The ministry estimates". Group 1 is the source. */
 const SOURCE_VERB_RE = /((?:[\p{Lu}][\p{L}\p{N}&.'’-]*\s+){1,4}(?:authorities|officials|government|ministry|military|police|sources|forces|intelligence|data)?)\s*(?:claim|claims|claimed|say|says|said|estimate|estimates|estimated|report|reports|reported|believe|believes)\b/gu;
+const SOURCE_GATE_RE = /(?:authorities|officials|government|ministry|military|police|sources|forces|intelligence)\s+(?:claim|say|said|estimate|report|believe)/i;
 /** "the country" refers back to the last country named before it. */
 const THE_COUNTRY_RE = /\bthe\s+country\b/i;
 const IN_PLACE_RE = /(?:^|\s)(?:in|across|throughout|inside|within)\s+$/i;
-const MAX_CLAIM_SPAN = 600;
 
 /** What a figure in a sentence looks like as a claim (before attribution). */
-function claimOf(doc: Doc, sentence: Span, q: Quantity): Claim {
+function claimOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache): Claim {
   const of = q.of ?? (q.unitKind === 'percent' ? 'percent' : null);
   return {
     start: sentence.start,
@@ -36,7 +36,7 @@ function claimOf(doc: Doc, sentence: Span, q: Quantity): Claim {
     unit: q.normalizedUnit,
     direction: q.direction,
     subject: subjectOf(doc, sentence, q),
-    place: placeOf(doc, sentence, q),
+    place: placeOf(doc, sentence, q, countries),
     claimant: null,
     claimantFrom: null,
     quote: null,
@@ -66,8 +66,10 @@ function subjectOf(doc: Doc, sentence: Span, q: Quantity): string | null {
   return best ? doc.entities[best.entity]!.name : null;
 }
 
+type CountryCache = Map<number, { name: string; at: number }[]>;
+
 /** Location in scope: a place named in the sentence (nearest to the figure), a demonym on the counted noun, or "the country" resolved backwards. */
-function placeOf(doc: Doc, sentence: Span, q: Quantity): string | null {
+function placeOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache): string | null {
   const text = doc.text;
   // A demonym right on the counted phrase: "Afghan provinces", "Syrian refugees".
   const lex = placeLexicon();
@@ -86,21 +88,29 @@ function placeOf(doc: Doc, sentence: Span, q: Quantity): string | null {
     if (!best || dist < best.dist) best = { name: e.name, dist };
   }
   if (best) return best.name;
-  // No location mentions: country names in the sentence.
-  const s = text.slice(sentence.start, sentence.end);
-  lex.re.lastIndex = 0;
-  let m: RegExpExecArray | null;
+  // No location mentions: country names in the sentence (scanned once per sentence).
+  let found = countries.get(sentence.start);
+  if (!found) {
+    found = [];
+    const s = text.slice(sentence.start, sentence.end);
+    lex.re.lastIndex = 0;
+    let cm: RegExpExecArray | null;
+    while ((cm = lex.re.exec(s)) !== null) {
+      const name = lex.byWord.get(cm[0].toLowerCase());
+      if (name) found.push({ name, at: sentence.start + cm.index });
+    }
+    countries.set(sentence.start, found);
+  }
   let nearest: { name: string; dist: number } | null = null;
-  while ((m = lex.re.exec(s)) !== null) {
-    const at = sentence.start + m.index;
-    const dist = Math.abs(at - q.start);
-    const name = lex.byWord.get(m[0].toLowerCase());
-    if (name && (!nearest || dist < nearest.dist)) nearest = { name, dist };
+  for (const f of found) {
+    const dist = Math.abs(f.at - q.start);
+    if (!nearest || dist < nearest.dist) nearest = { name: f.name, dist };
   }
   if (nearest) return nearest.name;
-  if (THE_COUNTRY_RE.test(s)) {
+  if (THE_COUNTRY_RE.test(text.slice(sentence.start, sentence.end))) {
     const before = text.slice(Math.max(0, sentence.start - 5000), sentence.start);
     lex.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
     let last: string | null = null;
     while ((m = lex.re.exec(before)) !== null) last = lex.byWord.get(m[0].toLowerCase()) ?? last;
     return last;
@@ -135,9 +145,9 @@ function namedSources(doc: Doc, sentence: Span): { at: number; entity: number }[
   };
   ACCORDING_RE.lastIndex = 0;
   let a: RegExpExecArray | null;
-  while ((a = ACCORDING_RE.exec(s)) !== null) tryName(a[1]!, a.index + a[0].length - a[1]!.length);
+  if (s.includes('ccording')) while ((a = ACCORDING_RE.exec(s)) !== null) tryName(a[1]!, a.index + a[0].length - a[1]!.length);
   SOURCE_VERB_RE.lastIndex = 0;
-  while ((a = SOURCE_VERB_RE.exec(s)) !== null) {
+  if (SOURCE_GATE_RE.test(s)) while ((a = SOURCE_VERB_RE.exec(s)) !== null) {
     if (!/(?:authorities|officials|government|ministry|military|police|sources|forces|intelligence)\s*$/i.test(a[1]!)) continue;
     const name = a[1]!.trim().replace(/^(?:The|the)\s+/, '');
     tryName(name, a.index + a[0].indexOf(name));
@@ -151,10 +161,19 @@ function namedSources(doc: Doc, sentence: Span): { at: number; entity: number }[
  */
 export function findClaims(doc: Doc): Claim[] {
   const claims: Claim[] = [];
-  for (const sentence of doc.sentences) {
-    if (sentence.end - sentence.start > MAX_CLAIM_SPAN * 4) continue;
-    const qs = findQuantities(doc.text.slice(sentence.start, sentence.end), sentence.start);
-    if (qs.length === 0) continue;
+  const countries: CountryCache = new Map();
+  // One pass over the whole text, then group figures by sentence.
+  const all = findQuantities(doc.text);
+  let k = 0;
+  while (k < all.length) {
+    const si = doc.sentenceAt(all[k]!.start);
+    if (si < 0) {
+      k++;
+      continue;
+    }
+    const sentence = doc.sentences[si]!;
+    const qs: Quantity[] = [];
+    while (k < all.length && all[k]!.start < sentence.end) qs.push(all[k++]!);
     let sources: { at: number; entity: number }[] | undefined;
     let prev: Claim | null = null;
     for (const q of qs) {
@@ -164,7 +183,7 @@ export function findClaims(doc: Doc): Claim[] {
         prev.baseline = { low: q.low, high: q.high, qualifier: q.qualifier, text: doc.text.slice(q.start, q.end) };
         continue;
       }
-      const c = claimOf(doc, sentence, q);
+      const c = claimOf(doc, sentence, q, countries);
       const qi = quoteAt(doc, c.value);
       if (qi >= 0) {
         c.quote = qi;

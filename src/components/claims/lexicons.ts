@@ -17,7 +17,7 @@ export interface Lexicons {
   unitAbbr: Map<string, UnitInfo>;
   /** Sticky, case-insensitive: optional space or hyphen, then a unit word (group w) or abbreviation (group a; the caller checks its exact case). */
   unitRe: RegExp;
-  /** Currency written before a figure, anchored at the end of the left context. Group 1 is the symbol. */
+  /** Currency written before a figure, anchored at the end of the left context (sticky: run it with `tailExec`). Group 1 is the symbol. */
   currencyLeftRe: RegExp;
   currencyPrefix: Map<string, string>;
   /** Hedge before a figure, anchored at the end of the left context. Group 1 is the phrase. */
@@ -36,6 +36,11 @@ export interface Lexicons {
   monthRightRe: RegExp;
   /** Reference word ("page", "Article", "No.") right before a figure, anchored at the end. */
   referenceLeftRe: RegExp;
+  /** Lower-cased last words that can end a hedge / direction / month / reference phrase: cheap gates before the regexes. */
+  hedgeLast: Set<string>;
+  directionLast: Set<string>;
+  monthLast: Set<string>;
+  referenceLast: Set<string>;
   /** Capitalized words that may stand before a figure without making it a designation. */
   nameWordsNotDesignations: Set<string>;
 }
@@ -88,7 +93,7 @@ export function lexicons(): Lexicons {
 
   const currencyPrefix = new Map<string, string>(units.prefixCurrencies.symbols);
   const curSyms = [...currencyPrefix.keys()].sort(byLengthDesc).map((s) => (/^[A-Za-z]/.test(s) ? `(?<![\\p{L}])${escapeRe(s)}` : escapeRe(s)));
-  const currencyLeftRe = new RegExp(`(${curSyms.join('|')})[ \\t]?$`, 'u');
+  const currencyLeftRe = new RegExp(`(${curSyms.join('|')})[ \\t]?$`, 'uy');
 
   const hedgeBefore = new Map<string, Qualifier>();
   for (const [p, q] of hedges.before) hedgeBefore.set(p.toLowerCase(), q);
@@ -96,7 +101,7 @@ export function lexicons(): Lexicons {
     const e = escapeRe(p).replace(/ /g, '\\s+');
     return /[\p{L}.]$/u.test(p) && !p.endsWith('-') ? `${e}\\s+` : e;
   });
-  const hedgeLeftRe = new RegExp(`(?<![\\p{L}])(${hedgePhrases.join('|')})$`, 'iu');
+  const hedgeLeftRe = new RegExp(`(?<![\\p{L}])(${hedgePhrases.join('|')})$`, 'iuy');
 
   const hedgeAfter = new Map<string, Qualifier>();
   for (const [p, q] of hedges.after) hedgeAfter.set(p.toLowerCase(), q);
@@ -105,16 +110,26 @@ export function lexicons(): Lexicons {
 
   const directionUp = new Set(hedges.direction.up.map((w) => w.toLowerCase()));
   const dirWords = [...hedges.direction.up, ...hedges.direction.down].sort(byLengthDesc).map(escapeRe);
-  const directionLeftRe = new RegExp(`(?<![\\p{L}])(?<!(?:gave|give|gives|giving|made|make|makes|making|took|take|takes|picked|pick|picks|set|sets|shut|came|come|comes|cut|back)\\s+)(${dirWords.join('|')})(?:\\s+(?:by|from))?(?:\\s+(?:a|an|another|some|just|only|a\\s+further))?\\s+$`, 'iu');
+  const directionLeftRe = new RegExp(`(?<![\\p{L}])(?<!(?:gave|give|gives|giving|made|make|makes|making|took|take|takes|picked|pick|picks|set|sets|shut|came|come|comes|cut|back)\\s+)(${dirWords.join('|')})(?:\\s+(?:by|from))?(?:\\s+(?:a|an|another|some|just|only|a\\s+further))?\\s+$`, 'iuy');
 
   const months = new Set(excl.months);
   const monthAlt = [...excl.months].sort(byLengthDesc).join('|');
-  const monthLeftRe = new RegExp(`(?<![\\p{L}])(?:${monthAlt})\\.?,?\\s+(?:the\\s+)?$`, 'u');
+  const monthLeftRe = new RegExp(`(?<![\\p{L}])(?:${monthAlt})\\.?,?\\s+(?:the\\s+)?$`, 'uy');
   const monthRightRe = new RegExp(`(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:${monthAlt})(?![\\p{L}])`, 'uy');
   const refAlt = [...excl.referenceWords].sort(byLengthDesc).map(escapeRe).join('|');
-  const referenceLeftRe = new RegExp(`(?<![\\p{L}])(?:${refAlt})\\s*$`, 'iu');
+  const referenceLeftRe = new RegExp(`(?<![\\p{L}])(?:${refAlt})\\s*$`, 'iuy');
 
+  const lastOf = (p: string): string => p.trim().split(/\s+/).pop()!.toLowerCase();
+  const hedgeLast = new Set([...hedgeBefore.keys()].map(lastOf));
+  const directionLast = new Set([...hedges.direction.up, ...hedges.direction.down, 'by', 'from', 'a', 'an', 'another', 'some', 'just', 'only', 'further'].map((w) => w.toLowerCase()));
+  const monthLast = new Set<string>(['the']);
+  for (const m of excl.months) for (const suf of ['', '.', ',', '.,']) monthLast.add(m.toLowerCase() + suf);
+  const referenceLast = new Set(excl.referenceWords.map(lastOf));
   cached = {
+    hedgeLast,
+    directionLast,
+    monthLast,
+    referenceLast,
     unitWords,
     unitAbbr,
     unitRe,

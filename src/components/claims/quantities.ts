@@ -58,14 +58,13 @@ const DENOM_RE = /[ \u00a0]+(?:out[ \u00a0]+of|of|in)[ \u00a0]+(?:(?:the|its|the
 const ATTACHED_WORD_RE = /[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/uy;
 const NOUN_WORD_RE = /(?:[ \u00a0]+|[ \u00a0]*-[ \u00a0]*)([\p{L}][\p{L}'’&]*(?:-[\p{L}]+)*)/uy;
 const OF_RE = /[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+|their[ \u00a0]+|its[ \u00a0]+|his[ \u00a0]+|her[ \u00a0]+|our[ \u00a0]+|them[ \u00a0]+)?/iy;
-const FROM_LEFT_RE = /(?<![\p{L}])from[ \u00a0]+$/iu;
-const BETWEEN_LEFT_RE = /(?<![\p{L}])between[ \u00a0]+$/iu;
-const BASELINE_LEFT_RE = /(?<![\p{L}])(?:(?:up|down|rising|falling|rose|fell|climbing|dropping|increasing|decreasing|compared)[ \u00a0]+from|compared[ \u00a0]+(?:with|to)|versus|vs\.?|against)[ \u00a0]+$/iu;
-const MINUS_LEFT_RE = /(?<![\p{L}])minus[ \u00a0]+$/iu;
-const AGE_LEFT_RE = /\p{Lu}[\p{L}.'’-]*,[ \u00a0]$/u;
+const FROM_LEFT_RE = /(?<![\p{L}])from[ \u00a0]+$/iuy;
+const BETWEEN_LEFT_RE = /(?<![\p{L}])between[ \u00a0]+$/iuy;
+const BASELINE_LEFT_RE = /(?<![\p{L}])(?:(?:up|down|rising|falling|rose|fell|climbing|dropping|increasing|decreasing|compared)[ \u00a0]+from|compared[ \u00a0]+(?:with|to)|versus|vs\.?|against)[ \u00a0]+$/iuy;
+const MINUS_LEFT_RE = /(?<![\p{L}])minus[ \u00a0]+$/iuy;
+const AGE_LEFT_RE = /\p{Lu}[\p{L}.'’-]*,[ \u00a0]$/uy;
 const AGE_RIGHT_RE = /[ \u00a0]*[,)]/y;
-const PREV_WORD_RE = /([\p{L}&][\p{L}&.'’-]*)[ \u00a0]+$/u;
-const SENTENCE_BREAK_LEFT_RE = /(?:^|[.!?:;"“”(\n])[ \u00a0]*$/u;
+const PREV_WORD_RE = /([\p{L}&][\p{L}&.'’-]*)[ \u00a0]+$/uy;
 
 /** Words that end the counted-noun phrase after a figure ("200 people *here*", "34 provinces *in*"). */
 const STOP_WORDS = new Set(
@@ -190,6 +189,9 @@ function qualifierOfChange(q: Qualifier, extra: Qualifier | null): Qualifier {
   return extra ?? q;
 }
 
+/** One compiled copy of the start regex for the scanner (scanNumbers is synchronous and not re-entered). */
+const START_RE = new RegExp(NUMBER_START_RE.source, NUMBER_START_RE.flags);
+
 /**
  * Every number in `text` with its kind (amount, year, date, designation, ...). Spans are shifted by `offset`.
  * @example scanNumbers('About 2,000 militants in 2015').map((q) => q.kind) // ['quantity', 'year']
@@ -197,7 +199,8 @@ function qualifierOfChange(q: Qualifier, extra: Qualifier | null): Qualifier {
 export function scanNumbers(text: string, offset = 0): Quantity[] {
   const lx = lexicons();
   const out: Quantity[] = [];
-  const re = new RegExp(NUMBER_START_RE.source, NUMBER_START_RE.flags);
+  const re = START_RE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const p = m.index;
@@ -273,10 +276,10 @@ function blank(start: number, end: number, kind: NumberKind, value: number): Qua
   };
 }
 
-const PRONOUN_ONE_LEFT_RE = /(?<![\p{L}])(?:the|this|that|same|any|no|every|each|which|on|a|an|another|such|little|last|only|right|wrong|big|new|old|first|second|next|favourite|favorite)[ \u00a0]+$/iu;
-const HALF_LEFT_RE = /(?<![\p{L}])(?:the|this|that|first|second|last|next|other|a|each|one)[ \u00a0]+$/iu;
+const PRONOUN_ONE_LEFT_RE = /(?<![\p{L}])(?:the|this|that|same|any|no|every|each|which|on|a|an|another|such|little|last|only|right|wrong|big|new|old|first|second|next|favourite|favorite)[ \u00a0]+$/iuy;
+const HALF_LEFT_RE = /(?<![\p{L}])(?:the|this|that|first|second|last|next|other|a|each|one)[ \u00a0]+$/iuy;
 const HALF_RIGHT_RE = /[ \u00a0]+(?:of|the|a|an|its|their|his|her|our|all|as|that)(?![\p{L}])/iuy;
-const CAP_WORD_LEFT_RE = /[\p{L}\p{N}][\p{L}\p{N}&'’.-]*[ \u00a0-]$/u;
+const CAP_WORD_LEFT_RE = /[\p{L}\p{N}][\p{L}\p{N}&'’.-]*[ \u00a0-]$/uy;
 
 /**
  * False when number words name something rather than count it: "the same one", "keep half",
@@ -284,25 +287,93 @@ const CAP_WORD_LEFT_RE = /[\p{L}\p{N}][\p{L}\p{N}&'’.-]*[ \u00a0-]$/u;
  */
 function notAmountWord(text: string, p: number, n: NumberAtom, left: string, lx: ReturnType<typeof lexicons>): boolean {
   const word = text.slice(p, n.end);
-  if (/^\p{Lu}/u.test(word) && !SENTENCE_BREAK_LEFT_RE.test(left)) {
-    const pw = PREV_WORD_RE.exec(left);
+  if (/^\p{Lu}/u.test(word) && !atSentenceStart(left)) {
+    const pw = tailExec(PREV_WORD_RE, left, 1);
     if (!pw || !lx.nameWordsNotDesignations.has(pw[1]!)) return false;
   }
   if (p > 1 && text[p - 1] === '-' && isLetter(text.charCodeAt(p - 2))) return false;
   const lower = word.toLowerCase();
   if (lower === 'one') {
-    if (PRONOUN_ONE_LEFT_RE.test(left)) return false;
+    if (tailExec(PRONOUN_ONE_LEFT_RE, left, 1) !== null) return false;
     if (/^[ \u00a0]+(?:another|day|time|way|thing|point|reason)(?![\p{L}])/iu.test(text.slice(n.end, n.end + 10))) return false;
   }
   if (lower === 'half') {
-    if (HALF_LEFT_RE.test(left)) return false;
+    if (tailExec(HALF_LEFT_RE, left, 1) !== null) return false;
     HALF_RIGHT_RE.lastIndex = n.end;
     if (!HALF_RIGHT_RE.test(text)) return false;
   }
-  return CAP_WORD_LEFT_RE.test(left) || left.length === 0 || !/\p{L}$/u.test(left);
+  return tailExec(CAP_WORD_LEFT_RE, left, 1) !== null || left.length === 0 || !/\p{L}$/u.test(left);
 }
 
 const LETTER_RE = /\p{L}/u;
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f;
+}
+
+/**
+ * Match an end-anchored sticky regex against the tail of `s`, trying only word starts among the
+ * last `maxWords` words (farthest first, so longer phrases win). Much cheaper than letting the
+ * engine try every position of the left context.
+ */
+function tailExec(re: RegExp, s: string, maxWords: number, gate?: Set<string>): RegExpExecArray | null {
+  if (gate && !gate.has(lastToken(s))) return null;
+  const starts: number[] = [];
+  let i = s.length - 1;
+  while (i >= 0 && starts.length < maxWords) {
+    while (i >= 0 && isSpaceCode(s.charCodeAt(i))) i--;
+    if (i < 0) break;
+    while (i >= 0 && !isSpaceCode(s.charCodeAt(i))) i--;
+    starts.push(i + 1);
+  }
+  for (let k = starts.length - 1; k >= 0; k--) {
+    // A word may hold several candidate starts ("(US$", "~"): try each non-letter boundary inside it too.
+    let st = starts[k]!;
+    re.lastIndex = st;
+    const m = re.exec(s);
+    if (m) return m;
+    while (st < s.length && !isLetter(s.charCodeAt(st)) && !isSpaceCode(s.charCodeAt(st))) st++;
+    if (st !== starts[k]) {
+      re.lastIndex = st;
+      const m2 = re.exec(s);
+      if (m2) return m2;
+    }
+  }
+  // Symbols glued to the number ("$", "~", "sub-") start inside the last word.
+  const last = starts[0];
+  if (last !== undefined) {
+    for (let j = last + 1; j < s.length; j++) {
+      if (isLetter(s.charCodeAt(j)) && isLetter(s.charCodeAt(j - 1))) continue;
+      re.lastIndex = j;
+      const m = re.exec(s);
+      if (m) return m;
+    }
+  }
+  return null;
+}
+
+/** The last whitespace-delimited token of `s`, lower-cased ("" when none). */
+function lastToken(s: string): string {
+  let e = s.length;
+  while (e > 0 && isSpaceCode(s.charCodeAt(e - 1))) e--;
+  let b = e;
+  while (b > 0 && !isSpaceCode(s.charCodeAt(b - 1))) b--;
+  // Leading punctuation belongs to no word: "(December", ",minus", "“about".
+  while (b < e && !isLetter(s.charCodeAt(b)) && !/[#§~$€£¥]/.test(s[b]!)) b++;
+  return s.slice(b, e).toLowerCase();
+}
+
+const FROM_GATE = new Set(['from']);
+const BETWEEN_GATE = new Set(['between']);
+const MINUS_GATE = new Set(['minus']);
+const BASELINE_GATE = new Set(['from', 'with', 'to', 'versus', 'vs', 'vs.', 'against']);
+
+/** True when the left context ends a sentence or opens a quote/paren (or is empty). */
+function atSentenceStart(left: string): boolean {
+  let i = left.length - 1;
+  while (i >= 0 && isSpaceCode(left.charCodeAt(i))) i--;
+  return i < 0 || '.!?:;"“”(\n'.includes(left[i]!);
+}
 
 function isLetter(c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -336,8 +407,8 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
     const pc = text.charCodeAt(p - 1);
     const glued = isLetter(pc) || pc === 94 /* ^ exponent */ || ((pc === 45 || pc === 0x2010 || pc === 0x2011) && p > 1 && (isLetter(text.charCodeAt(p - 2)) || (text[p - 2] === ' ' && p > 2 && /\p{Lu}/u.test(text[p - 3]!))));
     if (glued) {
-      const cur = lx.currencyLeftRe.exec(left);
-      const subMatch = /(?<![\p{L}])sub-$/iu.test(left);
+      const cur = tailExec(lx.currencyLeftRe, left, 2);
+      const subMatch = left.toLowerCase().endsWith('sub-');
       if (!cur && !subMatch) {
         ATTACHED_WORD_RE.lastIndex = p;
         ATTACHED_WORD_RE.exec(text);
@@ -360,7 +431,7 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   }
 
   // Dates: "Sept. 30", "October 16-17", "30 September", "16-17 October".
-  if (n1.plainInt && n1.value >= 1 && n1.value <= 31 && lx.monthLeftRe.test(left)) {
+  if (n1.plainInt && n1.value >= 1 && n1.value <= 31 && tailExec(lx.monthLeftRe, left, 2, lx.monthLast) !== null) {
     let e = n1.end;
     const rng = /^[ \u00a0]*[-–—][ \u00a0]*\d{1,2}(?!\d)/.exec(text.slice(e, e + 8));
     if (rng) e += rng[0].length;
@@ -377,7 +448,7 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   }
 
   // Page, section, article, flight numbers.
-  if (n1.digits && !n1.scaled && lx.referenceLeftRe.test(left)) {
+  if (n1.digits && !n1.scaled && tailExec(lx.referenceLeftRe, left, 2, lx.referenceLast) !== null) {
     ATTACHED_WORD_RE.lastIndex = n1.end;
     ATTACHED_WORD_RE.exec(text);
     return blank(p, ATTACHED_WORD_RE.lastIndex, 'reference', n1.value);
@@ -388,7 +459,7 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   let currency: string | null = null;
   let currencySurface: string | null = null;
   let rest = left;
-  const cm = lx.currencyLeftRe.exec(rest);
+  const cm = tailExec(lx.currencyLeftRe, rest, 2);
   if (cm && digitStart) {
     currencySurface = cm[1]!;
     currency = lx.currencyPrefix.get(currencySurface) ?? null;
@@ -401,14 +472,14 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
     sign = sc === 43 ? 1 : -1;
     start -= 1;
     rest = rest.slice(0, -1);
-  } else if (MINUS_LEFT_RE.test(rest)) {
-    const mm = MINUS_LEFT_RE.exec(rest)!;
+  } else if (tailExec(MINUS_LEFT_RE, rest, 1, MINUS_GATE)) {
+    const mm = tailExec(MINUS_LEFT_RE, rest, 1, MINUS_GATE)!;
     sign = -2;
     start -= mm[0].length;
     rest = rest.slice(0, mm.index);
   }
   let qualifier: Qualifier = 'exact';
-  const hm = lx.hedgeLeftRe.exec(rest);
+  const hm = rest.endsWith('~') || rest.toLowerCase().endsWith('sub-') ? tailExec(lx.hedgeLeftRe, rest, 1) : tailExec(lx.hedgeLeftRe, rest, 4, lx.hedgeLast);
   if (hm) {
     const phrase = hm[1]!.trim().toLowerCase().replace(/\s+/g, ' ');
     const q = lx.hedgeBefore.get(phrase);
@@ -419,11 +490,11 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
     }
   }
   let direction: 'up' | 'down' | null = null;
-  const dm = lx.directionLeftRe.exec(rest);
+  const dm = tailExec(lx.directionLeftRe, rest, 4, lx.directionLast);
   if (dm) direction = lx.directionUp.has(dm[1]!.toLowerCase()) ? 'up' : 'down';
-  const fromCue = FROM_LEFT_RE.test(rest);
-  const betweenCue = BETWEEN_LEFT_RE.test(rest);
-  const baselineCue = BASELINE_LEFT_RE.test(rest);
+  const fromCue = tailExec(FROM_LEFT_RE, rest, 1, FROM_GATE) !== null;
+  const betweenCue = tailExec(BETWEEN_LEFT_RE, rest, 1, BETWEEN_GATE) !== null;
+  const baselineCue = tailExec(BASELINE_LEFT_RE, rest, 2, BASELINE_GATE) !== null;
 
   // Unit right after the first number ("5% to 10%", "$800,000 to $1.3 million").
   let low = n1.value;
@@ -558,7 +629,7 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
       return blank(p, n1.end, 'year', n1.value);
     }
   }
-  if (n1.plainInt && noUnit && !n2 && !of && qualifier === 'exact' && !outOf && low <= 120 && low >= 1 && AGE_LEFT_RE.test(left)) {
+  if (n1.plainInt && noUnit && !n2 && !of && qualifier === 'exact' && !outOf && low <= 120 && low >= 1 && tailExec(AGE_LEFT_RE, left, 1) !== null) {
     AGE_RIGHT_RE.lastIndex = n1.end;
     if (AGE_RIGHT_RE.exec(text)) {
       const a = blank(p, n1.end, 'age', n1.value);
@@ -570,10 +641,10 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   }
   // A capitalized name right before a bare number names a model or edition ("S&P 500", "iPhone 12", "Euro 2020").
   if (digitStart && n1.plainInt && noUnit && !n2 && qualifier === 'exact' && !sign && !outOf && !direction) {
-    const pw = PREV_WORD_RE.exec(left);
+    const pw = tailExec(PREV_WORD_RE, left, 1);
     if (pw && /\p{Lu}/u.test(pw[1]!) && !lx.nameWordsNotDesignations.has(pw[1]!.replace(/[.,]$/, '')) && !lx.months.has(pw[1]!.replace(/\.$/, ''))) {
       const before = left.slice(0, pw.index);
-      if (!SENTENCE_BREAK_LEFT_RE.test(before) && (!of || !/^\p{Ll}/u.test(text.slice(of.span.start, of.span.start + 1)))) {
+      if (!atSentenceStart(before) && (!of || !/^\p{Ll}/u.test(text.slice(of.span.start, of.span.start + 1)))) {
         ATTACHED_WORD_RE.lastIndex = n1.end;
         ATTACHED_WORD_RE.exec(text);
         return blank(p, ATTACHED_WORD_RE.lastIndex, 'designation', n1.value);
