@@ -57,6 +57,8 @@ export interface StoryRecord {
   label: string | null;
   /** Earliest document (by published date, then id): it names the story. */
   first: { doc: string; published: string | null };
+  /** Term profile: story term key ('t:...') -> number of member documents holding it (the most frequent few hundred). */
+  profile?: Record<string, number>;
 }
 
 /** What quote grouping keeps about one quote. */

@@ -12,8 +12,18 @@ import { isStopword, stem } from './text.js';
 export const STORY = {
   /** Estimated Jaccard of word 3-shingles above which a document is a republication. */
   duplicate: 0.5,
-  /** Weighted term similarity to join a story (names, figures and rare words of one event). */
+  /** Weighted term cosine to join the story of one earlier document (names, figures and rare words of one event). */
   similar: 0.3,
+  /** Weighted term cosine to join a story by its profile (centroid of its members). */
+  similarStory: 0.1,
+  /** Factor on the similarity of reports about different years (published, or the year the text names most). */
+  otherEra: 0.7,
+  /** Least share of a document's name weight the story must hold (different people and places: a different event). */
+  minNameShare: 0.05,
+  /** Score at which a document that joins one story also merges another into it. */
+  mergeStories: 0.5,
+  /** Candidate stories compared by profile. */
+  storiesScored: 20,
   /** Days apart beyond which two reports are different events unless near-duplicates. */
   maxDays: 30,
   /** Days apart within which a shared quote group makes one story (the same statement reported). */
@@ -28,6 +38,10 @@ export const STORY = {
 const KIND_WEIGHT: Record<string, number> = { n: 2, e: 2, x: 1.5, y: 1.5, w: 1, s: 2 };
 
 const CAP_SEQ_RE = /\p{Lu}[\p{L}'’.-]*(?:\s+(?:of|the|de|al|bin|van|von|la|le|del)?\s*\p{Lu}[\p{L}'’.-]*)*/gu;
+/** Capitalised words that are dates, not names: shared by reports of any event. */
+const CALENDAR = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+);
 const YEAR_RE = /\b(1[89]\d\d|20\d\d)\b/g;
 
 /**
@@ -45,7 +59,7 @@ export function storyTerms(text: string, limit: number = STORY.terms): string[] 
     const single = !/\s/.test(m[0].trim());
     if (single && (i === 0 || /[.!?"“\n]\s*$/.test(before))) continue;
     const k = normKey(m[0]);
-    if (!k || (single && isStopword(k))) continue;
+    if (!k || (single && (isStopword(k) || CALENDAR.has(k)))) continue;
     add(`n:${k}`, 2);
   }
   for (const m of text.matchAll(YEAR_RE)) add(`y:${m[1]}`);
@@ -58,6 +72,29 @@ export function storyTerms(text: string, limit: number = STORY.terms): string[] 
     .sort((a, b) => b[1] * (KIND_WEIGHT[b[0][0]!] ?? 1) - a[1] * (KIND_WEIGHT[a[0][0]!] ?? 1) || (a[0] < b[0] ? -1 : 1))
     .slice(0, limit)
     .map(([k]) => k);
+}
+
+/**
+ * The year a report is about: its published year, else the year its text names most often (null if none).
+ * Why: reports of two events of the same kind (two quakes, two rehab stays) are often years apart.
+ * @example eraOf('The 2013 quake ... in 2013, after 2008', null) // '2013'
+ */
+export function eraOf(text: string, published: string | null): string | null {
+  if (published && /^\d{4}/.test(published)) return published.slice(0, 4);
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(YEAR_RE)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  let best: string | null = null;
+  let n = 0;
+  for (const [y, c] of counts) if (c > n || (c === n && best !== null && y > best)) (best = y), (n = c);
+  return best;
+}
+
+function storyEra(profile: Record<string, number> | undefined): string | null {
+  if (!profile) return null;
+  let best: string | null = null;
+  let n = 0;
+  for (const [k, c] of Object.entries(profile)) if (k.startsWith('era:') && c > n) (best = k.slice(4)), (n = c);
+  return best;
 }
 
 /** Features of one document for story clustering. */
@@ -97,22 +134,65 @@ function termWeight(key: string, df: number): number {
 }
 
 /**
- * Similarity of a new document (its term keys with weights) to an earlier one.
- * @example termSimilarity(weights, total, candidate)
+ * Cosine similarity of a new document's weighted terms and a set of terms with frequencies (a document: all 1; a story profile: share of members).
+ * @example termCosine(weights, norm, new Map([['t:n:paris', 1]]), df)
  */
-export function termSimilarity(weights: Map<string, number>, total: number, cand: DocRecord): number {
-  let shared = 0;
-  let candTerms = 0;
-  for (const k of cand.keys) {
+export function termCosine(weights: Map<string, number>, norm: number, other: Iterable<[string, number]>, df: Map<string, number>): number {
+  let dot = 0;
+  let on = 0;
+  for (const [k, f] of other) {
     if (!k.startsWith('t:')) continue;
-    candTerms++;
-    const w = weights.get(k);
-    if (w !== undefined) shared += w;
+    const w = weights.get(k) ?? termWeight(k, df.get(k) ?? 0);
+    on += (w * f) ** 2;
+    if (weights.has(k)) dot += w * w * f;
   }
-  if (!total || !candTerms) return 0;
-  const mine = [...weights.keys()].length;
-  const candTotal = (total / mine) * candTerms;
-  return shared / Math.sqrt(total * candTotal);
+  return norm && on ? dot / Math.sqrt(norm * on) : 0;
+}
+
+const NAME_KIND = new Set(['n', 'e', 's']);
+
+/**
+ * Share of a document's name weight (names, entities, speakers) that another document or story also holds;
+ * null when either side names nothing. Two reports of one event name the same people or places.
+ * @example nameShare(weights, new Set(['t:n:paris'])) // 1 when Paris is the document's only name
+ */
+export function nameShare(weights: Map<string, number>, other: { has(k: string): boolean }, otherNames: number): number | null {
+  let all = 0;
+  let shared = 0;
+  for (const [k, w] of weights) {
+    if (!NAME_KIND.has(k[2]!)) continue;
+    all += w * w;
+    if (other.has(k)) shared += w * w;
+  }
+  if (!all || !otherNames) return null;
+  return shared / all;
+}
+
+function countNames(keys: Iterable<string>): number {
+  let n = 0;
+  for (const k of keys) if (k.startsWith('t:') && NAME_KIND.has(k[2]!)) n++;
+  return n;
+}
+
+/**
+ * Factor on text similarity from context: reports days apart, or quoting only different people, are likely different events.
+ * @example contextFactor(12, ['person:a'], ['person:b']) // 0.2
+ */
+export function contextFactor(days: number | null, speakers: readonly string[], otherSpeakers: readonly string[]): number {
+  let f = 1;
+  if (days !== null) f *= days <= 2 ? 1 : days <= 7 ? 0.7 : 0.4;
+  if (speakers.length && otherSpeakers.length && !speakers.some((s) => otherSpeakers.includes(s))) f *= 0.5;
+  return f;
+}
+
+/** Keep the profile to the terms most members share. */
+const PROFILE_SIZE = 300;
+
+function mergeProfiles(profiles: (Record<string, number> | undefined)[], extra: string[]): Record<string, number> {
+  const out = new Map<string, number>();
+  for (const p of profiles) if (p) for (const [k, n] of Object.entries(p)) out.set(k, (out.get(k) ?? 0) + n);
+  for (const k of extra) out.set(k, (out.get(k) ?? 0) + 1);
+  return Object.fromEntries([...out.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, PROFILE_SIZE));
 }
 
 /** Earliest first: published date, then id. */
@@ -141,6 +221,8 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     quoteGroups: f.quoteGroups,
     numbers: terms.filter((t) => t.startsWith('x:') || t.startsWith('y:')).map((t) => t.slice(2)),
   };
+  const era = eraOf(f.text, f.published);
+  if (era) base.numbers.push(`era:${era}`);
   const keys = docKeys(base, terms);
   const rec: DocRecord = { ...base, keys };
   const cands = (await index.documentsByKeys(keys, STORY.perKey)).filter((c) => c.id !== f.id);
@@ -153,35 +235,61 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
   const df = new Map<string, number>();
   for (const c of cands) for (const k of c.keys) if (k.startsWith('t:')) df.set(k, (df.get(k) ?? 0) + 1);
   const weights = new Map<string, number>();
-  let total = 0;
+  let norm = 0;
   for (const k of keys) {
     if (!k.startsWith('t:')) continue;
     const w = termWeight(k, df.get(k) ?? 0);
     weights.set(k, w);
-    total += w;
+    norm += w * w;
   }
-  // Score every candidate; keep the best score per story.
+  // Score every candidate document; keep the best score per story.
   const storyScore = new Map<string, number>();
+  const storyNear = new Map<string, number>();
   for (const c of cands) {
     const days = daysBetween(f.published, c.published);
     const jac = minhashSimilarity(minhash, c.minhash);
     let score = 0;
     if (jac >= STORY.duplicate) score = 1 + jac;
-    else if (days !== null && days > STORY.maxDays) score = 0;
+    else if (days !== null && days > STORY.maxDays) score = -1;
     else if ((f.docsSharing.get(c.id) ?? 0) > 0 && (days === null || days <= STORY.quoteDays)) score = 1;
     else {
-      score = termSimilarity(weights, total, c);
-      if (score < STORY.similar) score = 0;
+      score = termCosine(weights, norm, c.keys.map((k) => [k, 1] as [string, number]), df);
+      const names = nameShare(weights, new Set(c.keys), countNames(c.keys));
+      if (names !== null && names < STORY.minNameShare) score = 0;
+      if (era && c.numbers.some((n) => n.startsWith('era:') && n !== `era:${era}`)) score *= STORY.otherEra;
+      score *= contextFactor(days, f.speakers, c.speakers);
     }
-    if (score > 0) storyScore.set(c.story, Math.max(storyScore.get(c.story) ?? 0, score));
+    if (score < 0) continue;
+    storyNear.set(c.story, Math.max(storyNear.get(c.story) ?? 0, score));
   }
-  const joined = [...storyScore.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([s]) => s);
+  // Against each candidate story's profile (its centroid): a report shares more with the story than with any one member.
+  const near = [...storyNear.entries()].sort((a, b) => b[1] - a[1]).slice(0, STORY.storiesScored);
+  const storyRecs = new Map<string, StoryRecord>();
+  for (const [sid, best] of near) {
+    const st = await index.getStory(sid);
+    if (!st) continue;
+    storyRecs.set(sid, st);
+    let score = best >= STORY.similar ? best : 0;
+    const sEra = storyEra(st.profile);
+    if (st.profile) {
+      const size = st.documents.length;
+      let centroid = termCosine(weights, norm, Object.entries(st.profile).map(([k, n]) => [k, n / size] as [string, number]), df);
+      if (era && sEra && era !== sEra) centroid *= STORY.otherEra;
+      const storyDays = Object.keys(st.profile).filter((k) => k.startsWith('day:')).map((k) => daysBetween(f.published, k.slice(4)) ?? Infinity);
+      const nearest = storyDays.length && f.published ? Math.min(...storyDays) : null;
+      const storySpeakers = Object.keys(st.profile).filter((k) => k.startsWith('t:s:')).map((k) => k.slice(4));
+      centroid *= contextFactor(nearest === Infinity ? null : nearest, f.speakers, storySpeakers);
+      const names = nameShare(weights, new Map(Object.entries(st.profile)), countNames(Object.keys(st.profile)));
+      if (names !== null && names < STORY.minNameShare) centroid = 0;
+      if (centroid >= STORY.similarStory) score = Math.max(score, centroid);
+    }
+    if (score > 0) storyScore.set(sid, score);
+  }
+  // Join the best story; merge others only on strong evidence (a weak bridge would chain two events of one kind).
+  const ranked = [...storyScore.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const joined = ranked.filter(([, sc], i) => i === 0 || sc >= STORY.mergeStories).map(([s]) => s);
   // Gather members of every joined story plus this document.
-  const stories: StoryRecord[] = [];
-  for (const sid of joined) {
-    const s = await index.getStory(sid);
-    if (s) stories.push(s);
-  }
+  const stories: StoryRecord[] = joined.map((sid) => storyRecs.get(sid)!);
   const documents = new Set<string>([f.id]);
   let first = { doc: f.id, published: f.published };
   let label = f.title;
@@ -193,7 +301,7 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     }
   }
   const id = `story:${first.doc}`;
-  const merged: StoryRecord = { id, documents: [...documents].sort(), label, first };
+  const merged: StoryRecord = { id, documents: [...documents].sort(), label, first, profile: mergeProfiles(stories.map((x) => x.profile), [...keys.filter((k) => k.startsWith('t:')), ...(era ? [`era:${era}`] : []), ...(f.published ? [`day:${f.published.slice(0, 10)}`] : [])]) };
   const merges: { from: string; into: string }[] = [];
   for (const s of stories) {
     if (s.id === id) continue;
