@@ -108,7 +108,12 @@ describe('explorer in Chromium', { skip: SKIP, timeout: 180_000 }, () => {
     await page.goto(server.url + 'documents/' + encodeURIComponent(doc.id));
     await page.waitForSelector('[data-testid=doc-text]');
     if (doc.quoteCount > 0) {
-      await page.locator('.seg.quote').first().click();
+      // Click a quote highlight that sits on one line (a wrapped inline box's centre may lie outside it).
+      await page.evaluate(() => {
+        const seg = [...document.querySelectorAll('[data-testid=doc-text] .seg.quote')].find((el) => el.getClientRects().length === 1 && !el.classList.contains('mention'));
+        seg?.setAttribute('data-pick', '1');
+      });
+      await page.locator('[data-testid=doc-text] .seg.quote[data-pick]').first().click();
       const panel = page.locator('[data-testid=record-panel]');
       await panel.locator('[data-record]').waitFor();
       const text = (await panel.textContent()) ?? '';
@@ -155,7 +160,7 @@ describe('explorer in Chromium', { skip: SKIP, timeout: 180_000 }, () => {
     assert.equal(await page.locator('#evidence tbody tr').count(), detail.claims.length);
     await shot('measure');
     const c = detail.claims[0]!;
-    await page.locator(`.measure-mark[data-claim="${c.id}"]`).click();
+    await page.locator(`.measure-mark[data-claim="${c.id}"] > :is(circle, rect)`).click();
     await page.waitForURL((u) => u.pathname === '/documents/' + encodeURIComponent(c.doc));
     await page.waitForSelector('.seg.selected');
   });
@@ -187,7 +192,7 @@ describe('explorer in Chromium', { skip: SKIP, timeout: 180_000 }, () => {
     assert.match(res!.headers()['content-security-policy'] ?? '', /script-src 'self'/);
     assert.doesNotMatch(res!.headers()['content-security-policy'] ?? '', /unsafe-inline/);
     await page.waitForSelector('[data-testid=doc-text]');
-    for (const seg of await page.locator('.seg').all()) await seg.click();
+    for (const seg of await page.locator('[data-testid=doc-text] .seg').all()) await seg.click({ force: true });
     await page.mouse.move(300, 300);
     await page.waitForTimeout(300);
     await shot('hostile-document');

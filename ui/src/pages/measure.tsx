@@ -13,7 +13,7 @@ type ClaimRow = MeasureDetail['claims'][number];
 
 const W = 760;
 const H = 320;
-const M = { top: 20, right: 90, bottom: 46, left: 70 };
+const M = { top: 20, right: 30, bottom: 46, left: 70 };
 const PALETTE = ['#2563eb', '#dc2626', '#059669', '#d97706', '#7c3aed', '#db2777', '#0891b2', '#4b5563'];
 const DAY = 86_400_000;
 
@@ -34,28 +34,37 @@ function bound(c: ClaimRow): { value: number; open: 'up' | 'down' | null } {
 export function MeasureChart(props: { claims: ClaimRow[] }): JSX.Element {
   const claims = props.claims;
   const dated = claims.filter((c) => c.published).map((c) => Date.parse(c.published!));
-  const hasUndated = claims.some((c) => !c.published);
+  const undated = claims.filter((c) => !c.published);
   let t0 = dated.length ? Math.min(...dated) : 0;
   let t1 = dated.length ? Math.max(...dated) : 1;
   if (t1 - t0 < 2 * DAY) {
     t0 -= DAY;
     t1 += DAY;
   }
-  const innerW = W - M.left - M.right;
-  const x = (t: number) => M.left + ((t - t0) / (t1 - t0)) * innerW;
-  const xUndated = W - M.right + 45;
+  const plotW = W - M.left - M.right;
+  // Undated claims get their own band at the right, one slot each (all of the width when nothing is dated).
+  const bandW = undated.length === 0 ? 0 : dated.length === 0 ? plotW : Math.min(plotW * 0.45, 130 * undated.length);
+  const timeW = plotW - bandW - (bandW && dated.length ? 20 : 0);
+  const x = (t: number) => M.left + 20 + ((t - t0) / (t1 - t0)) * Math.max(0, timeW - 40);
+  const bandX0 = W - M.right - bandW;
+  const undatedX = (i: number) => bandX0 + (bandW * (i + 0.5)) / undated.length;
+  const hasUndated = undated.length > 0;
   const yMax = niceMax(Math.max(...claims.map((c) => Math.max(c.high, c.low))) * 1.1);
   const y = (v: number) => M.top + (1 - v / yMax) * (H - M.top - M.bottom);
   const claimants = [...new Set(claims.map((c) => c.claimant ?? 'unknown'))];
   const color = (c: ClaimRow) => PALETTE[claimants.indexOf(c.claimant ?? 'unknown') % PALETTE.length]!;
   // Spread marks that share a day so none hides another.
+  const perDay = new Map<string, number>();
+  for (const c of claims) if (c.published) perDay.set(c.published, (perDay.get(c.published) ?? 0) + 1);
   const slot = new Map<string, number>();
-  const offsetFor = (c: ClaimRow) => {
-    const k = c.published ?? 'undated';
-    const n = slot.get(k) ?? 0;
-    slot.set(k, n + 1);
-    return (n % 2 ? 1 : -1) * Math.ceil(n / 2) * 12;
+  const xOf = (c: ClaimRow): number => {
+    if (!c.published) return undatedX(undated.indexOf(c));
+    const n = slot.get(c.published) ?? 0;
+    slot.set(c.published, n + 1);
+    const count = perDay.get(c.published)!;
+    return x(Date.parse(c.published)) + (n - (count - 1) / 2) * 26;
   };
+  const showLabels = (c: ClaimRow) => !c.published || (perDay.get(c.published) ?? 0) <= 3;
   const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * yMax);
   const xTicks = dated.length ? [...new Set(claims.filter((c) => c.published).map((c) => c.published!))].sort() : [];
   return (
@@ -63,7 +72,7 @@ export function MeasureChart(props: { claims: ClaimRow[] }): JSX.Element {
     <svg class="measure-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Figures claimed over time">
       {yTicks.map((v) => (
         <g key={v} class="tick">
-          <line x1={M.left} x2={W - M.right + (hasUndated ? 70 : 0)} y1={y(v)} y2={y(v)} class="grid" />
+          <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} class="grid" />
           <text x={M.left - 8} y={y(v) + 4} text-anchor="end">
             {num(v)}
           </text>
@@ -75,14 +84,17 @@ export function MeasureChart(props: { claims: ClaimRow[] }): JSX.Element {
         </text>
       ))}
       {hasUndated && (
-        <text x={xUndated} y={H - M.bottom + 20} text-anchor="middle" class="xtick">
-          undated
-        </text>
+        <>
+          {dated.length > 0 && <line x1={bandX0 - 10} x2={bandX0 - 10} y1={M.top} y2={H - M.bottom} class="grid band" />}
+          <text x={bandX0 + bandW / 2} y={H - M.bottom + 20} text-anchor="middle" class="xtick">
+            undated
+          </text>
+        </>
       )}
       <line x1={M.left} x2={M.left} y1={M.top} y2={H - M.bottom} class="axis" />
-      <line x1={M.left} x2={W - M.right + (hasUndated ? 70 : 0)} y1={H - M.bottom} y2={H - M.bottom} class="axis" />
+      <line x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} class="axis" />
       {claims.map((c) => {
-        const cx = (c.published ? x(Date.parse(c.published)) : xUndated) + offsetFor(c);
+        const cx = xOf(c);
         const b = bound(c);
         const isRange = b.open === null && c.high > c.low;
         const col = color(c);
@@ -105,9 +117,9 @@ export function MeasureChart(props: { claims: ClaimRow[] }): JSX.Element {
             ) : (
               <circle cx={cx} cy={y(b.value)} r={6} fill={c.qualifier === 'approx' ? 'white' : col} stroke={col} stroke-width={2.5} />
             )}
-            <text x={cx + 11} y={(isRange ? y((c.low + c.high) / 2) : y(b.value)) + 4} class="mark-label">
+            {showLabels(c) && <text x={cx + 11} y={(isRange ? y((c.low + c.high) / 2) : y(b.value)) + 4} class="mark-label">
               {figure(c)}
-            </text>
+            </text>}
             {b.open && (
               <path
                 class="hedge"
