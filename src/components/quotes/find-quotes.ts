@@ -46,6 +46,14 @@ function cues(): { table: Map<string, CueInfo>; re: RegExp } {
   return { table: cueTable, re: cueRe };
 }
 
+/**
+ * True when a word or phrase is in the curated cue lexicon (`data/cue-verbs.ts`).
+ * @example isCuratedCue('announced') // true
+ */
+export function isCuratedCue(word: string): boolean {
+  return cues().table.has(word.toLowerCase());
+}
+
 function cueInfo(word: string): CueInfo {
   return cues().table.get(word.toLowerCase().replace(/\s+/g, ' ')) ?? { form: word, inverts: false, belief: false };
 }
@@ -246,7 +254,7 @@ function lastNonSpace(text: string, lo: number, i: number): number {
 const ADJUNCT_RE = /^(?:\s+(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|earlier|recently|week|month|year|also|again|repeatedly|publicly|privately|later|previously|in\s+(?:a|an|his|her|their|the)\s+[\w-]+(?:\s+[\w-]+)?|to\s+reporters|at\s+(?:a|the)\s+[\w-]+(?:\s+[\w-]+)?))*/;
 
 /** Cues that take a clause without "that" ("she said prices will rise"); others need "that". */
-const ZERO_THAT = new Set(['said', 'says', 'say', 'saying', 'added', 'adds', 'adding', 'believes', 'believed', 'believe', 'thinks', 'think', 'thought', 'warned', 'warns', 'noted', 'notes', 'stressed', 'stresses', 'claimed', 'claims', 'argued', 'argues', 'insisted', 'insists', 'explained', 'wrote', 'writes', 'estimates', 'estimated', 'expects', 'expected', 'fears', 'hopes', 'acknowledged', 'admitted', 'suggested', 'suggests', 'predicted', 'predicts', 'confirmed', 'reported', 'reports', 'found', 'finds', 'shows', 'show', 'showed', 'stated', 'asserted', 'declared', 'complained', 'recalled', 'pointed out', 'knows', 'has learned', 'learned', 'understands', 'reiterated', 'emphasized', 'emphasised', 'alleged', 'alleges', 'concluded', 'continued', 'tweeted', 'writing', 'remarked', 'observed', 'commented', 'replied', 'responded', 'answered']);
+export const ZERO_THAT = new Set(['said', 'says', 'say', 'saying', 'added', 'adds', 'adding', 'believes', 'believed', 'believe', 'thinks', 'think', 'thought', 'warned', 'warns', 'noted', 'notes', 'stressed', 'stresses', 'claimed', 'claims', 'argued', 'argues', 'insisted', 'insists', 'explained', 'wrote', 'writes', 'estimates', 'estimated', 'expects', 'expected', 'fears', 'hopes', 'acknowledged', 'admitted', 'suggested', 'suggests', 'predicted', 'predicts', 'confirmed', 'reported', 'reports', 'found', 'finds', 'shows', 'show', 'showed', 'stated', 'asserted', 'declared', 'complained', 'recalled', 'pointed out', 'knows', 'has learned', 'learned', 'understands', 'reiterated', 'emphasized', 'emphasised', 'alleged', 'alleges', 'concluded', 'continued', 'tweeted', 'writing', 'remarked', 'observed', 'commented', 'replied', 'responded', 'answered']);
 
 interface SentenceCtx {
   text: string;

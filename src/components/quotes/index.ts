@@ -1,10 +1,13 @@
 import type { Doc } from '../../doc/doc.js';
+import type { Span } from '../../doc/span.js';
 import type { Quote } from '../../doc/types.js';
 import { defineComponent } from '../../pipeline/component.js';
 import { findQuoteCandidates, type QuoteCandidate } from './find-quotes.js';
 import { SpeakerResolver } from './resolve-speaker.js';
+import { findOpenAttributions } from './find-open.js';
 
 export { findQuoteCandidates, speakerBefore, speakerAfter, quotePairs } from './find-quotes.js';
+export { findOpenAttributions } from './find-open.js';
 export { SpeakerResolver, matchRoleNounFallback, splitTitle, isOutletName } from './resolve-speaker.js';
 
 /**
@@ -41,6 +44,15 @@ function mergeFragments(cands: QuoteCandidate[]): QuoteCandidate[] {
 export function findQuotes(doc: Doc): Quote[] {
   const skip = doc.meta.datelineSpan ? doc.meta.datelineSpan.end : 0;
   const raw = findQuoteCandidates(doc.text, doc.paragraphs, doc.sentences, skip);
+  const taken: Span[] = [];
+  for (const c of raw) {
+    // A scare quote (partial, no speech around it) may sit inside an attribution the open pass finds.
+    if (c.kind === 'partial' && !c.source) continue;
+    taken.push({ start: c.start, end: c.end });
+    if (c.source) taken.push(c.source);
+    if (c.cueSpan) taken.push(c.cueSpan);
+  }
+  raw.push(...findOpenAttributions(doc.text, doc.paragraphs, doc.sentences, taken, skip));
   const indexOf = new Map<QuoteCandidate, number>();
   raw.forEach((c, i) => indexOf.set(c, i));
   const sameAsCand = raw.map((c) => (c.sameAs !== null && c.sameAs >= 0 ? raw[c.sameAs]! : null));

@@ -113,18 +113,26 @@ export async function polnearFiles(dir: string): Promise<{ text: string; ann: st
   return out;
 }
 
-export const attributionTask: EvalTask = {
-  name: 'attribution',
+/**
+ * The attribution task on one PolNeAR split (`dev` for reporting; a `train` sample for tuning rules,
+ * since the quotes component's learned cue lexicon comes from train).
+ * @example attributionTaskFor('train', 150).name // 'attribution-train'
+ */
+export function attributionTaskFor(split: 'dev' | 'train', defaultLimit?: number): EvalTask {
+  const name = split === 'dev' ? 'attribution' : `attribution-${split}`;
+  return {
+  name,
   dataset: DATASET,
-  summary: 'PolNeAR dev: content span P/R/F1 (overlap, exact) and source span P/R/F1 (overlap) of the quotes component.',
+  summary: `PolNeAR ${split}${defaultLimit ? ` (first ${defaultLimit} articles)` : ''}: content span P/R/F1 (overlap, exact) and source span P/R/F1 (overlap) of the quotes component.`,
   async run(options): Promise<EvalResult> {
     const t0 = performance.now();
-    const dir = join(options.datasetsDir, DATASET, 'data', 'dev');
+    const dir = join(options.datasetsDir, DATASET, 'data', split);
     if (!existsSync(join(dir, 'attributions'))) {
-      return { task: 'attribution', rows: [], errors: [], skipped: `${DATASET} not found at ${dir}; get PolNeAR v1.0.0 into ${join(options.datasetsDir, DATASET)}` };
+      return { task: name, rows: [], errors: [], skipped: `${DATASET} not found at ${dir}; get PolNeAR v1.0.0 into ${join(options.datasetsDir, DATASET)}` };
     }
     let files = await polnearFiles(dir);
-    if (options.limit) files = files.slice(0, options.limit);
+    const limit = options.limit ?? defaultLimit;
+    if (limit) files = files.slice(0, limit);
     const counts: Record<'co' | 'ce' | 'so', [number, number, number]> = { co: [0, 0, 0], ce: [0, 0, 0], so: [0, 0, 0] };
     const errors: string[] = [];
     let nContent = 0;
@@ -157,10 +165,15 @@ export const attributionTask: EvalTask = {
       return { metric, precision: r.precision, recall: r.recall, f1: r.f1, n, ...(target !== undefined ? { target } : {}) };
     };
     return {
-      task: 'attribution',
+      task: name,
       rows: [row('content overlap', counts.co, nContent, 0.75), row('content exact', counts.ce, nContent), row('source overlap', counts.so, nSource, 0.8)],
       errors,
       seconds: (performance.now() - t0) / 1000,
     };
   },
 };
+}
+
+export const attributionTask: EvalTask = attributionTaskFor('dev');
+/** A 150-article train sample, for tuning general rules without looking at dev. */
+export const attributionTrainTask: EvalTask = attributionTaskFor('train', 150);
