@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { tokenizeText } from '../sentences/tokenize.js';
 import type { TokenTable } from '../../doc/tokens.js';
 import { TokenKind } from '../../doc/tokens.js';
-import { hashExact, hashLower, hashString } from './hash.js';
+import { hashExact, hashLower, hashString, isUpperCode } from './hash.js';
 
 /** Gazetteer entry kinds (also model feature values). */
 export const GazKind = { COUNTRY: 1, CITY: 2, DEMONYM: 3, GROUP: 4 } as const;
@@ -109,8 +109,8 @@ let cached: Gazetteer | null = null;
 export function loadGazetteer(): Gazetteer {
   if (cached) return cached;
   const entries: GazEntry[] = [];
-  const lower: TrieNode = { next: null, entry: -1 };
-  const exact: TrieNode = { next: null, entry: -1 };
+  const lower: TrieNode = { next: new Map(), entry: -1 };
+  const exact: TrieNode = { next: new Map(), entry: -1 };
   const add = (kind: GazKindValue, name: string, form: string, country: string | null): void => {
     form = form.trim();
     if (form.length < 2) return;
@@ -183,42 +183,68 @@ export interface GazMatch {
   entry: number;
 }
 
-function walk(root: TrieNode, text: string, tokens: TokenTable, i: number, exactCase: boolean, limit: number): { last: number; entry: number } {
+function walk(root: TrieNode, tokens: TokenTable, hashes: Uint32Array, i: number, out: Int32Array): void {
   let node: TrieNode | undefined = root;
-  let best = -1;
-  let bestLast = -1;
-  for (let j = i; j < limit && node && node.next; j++) {
-    if (tokens.kind[j] === TokenKind.QUOTE || tokens.sentence[j] !== tokens.sentence[i]) break;
-    const k = exactCase ? hashExact(text, tokens.start[j]!, tokens.end[j]!) : hashLower(text, tokens.start[j]!, tokens.end[j]!);
-    node = node.next.get(k);
+  out[0] = -1;
+  out[1] = -1;
+  const sent = tokens.sentence[i];
+  for (let j = i; j < tokens.length && node && node.next; j++) {
+    if (tokens.kind[j] === TokenKind.QUOTE || tokens.sentence[j] !== sent) break;
+    node = node.next.get(hashes[j]!);
     if (node && node.entry >= 0) {
-      best = node.entry;
-      bestLast = j;
+      out[0] = j;
+      out[1] = node.entry;
     }
   }
-  return { last: bestLast, entry: best };
+}
+
+/** Lower-case and exact FNV hashes of every token (what the tries are keyed by). */
+function tokenHashes(text: string, tokens: TokenTable): { lw: Uint32Array; ew: Uint32Array } {
+  const lw = new Uint32Array(tokens.length);
+  const ew = new Uint32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    lw[i] = hashLower(text, tokens.start[i]!, tokens.end[i]!);
+    ew[i] = hashExact(text, tokens.start[i]!, tokens.end[i]!);
+  }
+  return { lw, ew };
 }
 
 /**
  * Longest non-overlapping gazetteer matches, left to right. Acronyms match case-sensitively;
  * other names case-insensitively but must contain a capital letter in text ("taliban" in lower case is skipped).
+ * `lw`/`ew` are the tokens' lower-case and exact hashes when the caller has them already.
  * @example matchGazetteer(doc.text, doc.tokens, loadGazetteer())
  */
-export function matchGazetteer(text: string, tokens: TokenTable, gaz: Gazetteer): GazMatch[] {
+export function matchGazetteer(text: string, tokens: TokenTable, gaz: Gazetteer, lw?: Uint32Array, ew?: Uint32Array): GazMatch[] {
+  if (!lw || !ew) ({ lw, ew } = tokenHashes(text, tokens));
   const out: GazMatch[] = [];
   const n = tokens.length;
+  const a = new Int32Array(2);
+  const b = new Int32Array(2);
+  const lowerRoot = gaz.lower.next!;
+  const exactRoot = gaz.exact.next!;
   for (let i = 0; i < n; i++) {
     if (tokens.kind[i] !== TokenKind.WORD) continue;
-    const a = walk(gaz.lower, text, tokens, i, false, n);
-    const b = walk(gaz.exact, text, tokens, i, true, n);
-    let m = a.last >= b.last ? a : b;
-    if (m.entry < 0) continue;
-    if (m === a && !hasUpper(text, tokens.start[i]!, tokens.end[m.last]!)) {
-      if (b.entry < 0) continue;
-      m = b;
+    // Most tokens start no name: one map probe per trie rules them out.
+    const inLower = lowerRoot.has(lw[i]!);
+    const inExact = exactRoot.has(ew[i]!);
+    if (!inLower && !inExact) continue;
+    a[0] = -1;
+    a[1] = -1;
+    b[0] = -1;
+    b[1] = -1;
+    if (inLower) walk(gaz.lower, tokens, lw, i, a);
+    if (inExact) walk(gaz.exact, tokens, ew, i, b);
+    let last = a[0]! >= b[0]! ? a[0]! : b[0]!;
+    let entry = a[0]! >= b[0]! ? a[1]! : b[1]!;
+    if (entry < 0) continue;
+    if (a[0]! >= b[0]! && !hasUpper(text, tokens.start[i]!, tokens.end[last]!)) {
+      if (b[1]! < 0) continue;
+      last = b[0]!;
+      entry = b[1]!;
     }
-    out.push({ first: i, last: m.last, entry: m.entry });
-    i = m.last;
+    out.push({ first: i, last, entry });
+    i = last;
   }
   return out;
 }
@@ -227,7 +253,7 @@ function hasUpper(text: string, s: number, e: number): boolean {
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) return true;
-    if (c > 127 && text[i] !== text[i]!.toLowerCase()) return true;
+    if (c > 127 && isUpperCode(c)) return true;
   }
   return false;
 }

@@ -45,23 +45,26 @@ export function hashString(s: string): number {
   return hashLower(s, 0, s.length);
 }
 
-/** Finalizer of murmur3: spreads bits of a 32-bit value. */
+/**
+ * Finalizer of murmur3: spreads bits of a 32-bit value. Returns the bits as a signed int32: values
+ * of 2^31 and more would be boxed as heap numbers on every call in the hot loop. Stored in a
+ * Uint32Array the bits are the same.
+ */
 export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
-/** Key of feature template `t` with value `v`. Never 0 (0 marks an empty slot). @example featureKey(3, 12345) */
+/** Key of feature template `t` with value `v` (int32 bits). Never 0 (0 marks an empty slot). @example featureKey(3, 12345) */
 export function featureKey(t: number, v: number): number {
-  const k = fmix((v ^ Math.imul(t + 1, 0x9e3779b1)) >>> 0);
+  const k = fmix(v ^ Math.imul(t + 1, 0x9e3779b1));
   return k === 0 ? 1 : k;
 }
 
 /** Combine two values into one. @example pair(1, 2) !== pair(2, 1) */
 export function pair(a: number, b: number): number {
-  return fmix((Math.imul(a, 0x01000193) ^ b ^ 0x5bd1e995) >>> 0);
+  return fmix(Math.imul(a, 0x01000193) ^ b ^ 0x5bd1e995);
 }

@@ -6,21 +6,82 @@
 import type { Doc } from '../../doc/doc.js';
 import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
-import type { Mention } from '../../doc/types.js';
+import type { EntityRecord, Mention } from '../../doc/types.js';
+import { hashLower, hashString, isUpperCode } from './hash.js';
 import { GazKind } from './gazetteer.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { EntitySpan } from './recognize.js';
 
 type Via = NonNullable<Mention['via']>;
 
-const OPEN = new Set(['(', '[']);
-const CLOSE = new Set([')', ']']);
 // Words allowed between acronyms inside a defining parenthesis: "(IS, formerly ISIS)", "(ISIL, also known as Daesh)".
 const PAREN_GLUE = new Set([',', ';', '/', 'or', 'formerly', 'also', 'known', 'as', 'aka', 'a.k.a.', 'previously', 'later', 'and', 'its', 'acronym']);
 const INITIAL_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'on', '&', 'de', 'des', 'du', 'al']);
 
+/**
+ * An acronym: 2-10 characters, an upper-case letter first, then upper-case letters, digits or . & -,
+ * with at least two upper-case letters ("FSB", "U.S.", "G7" is not). Char-code tests, no regex.
+ */
+export function isAcronymAt(text: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len < 2 || len > 10 || !isUpperCode(text.charCodeAt(start))) return false;
+  let upper = 1;
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isUpperCode(c)) upper++;
+    else if (!((c >= 48 && c <= 57) || c === 46 || c === 38 || c === 45)) return false;
+  }
+  return upper >= 2;
+}
+
 function isAcronymText(s: string): boolean {
-  return /^[\p{Lu}][\p{Lu}\d.&-]{1,9}$/u.test(s) && /\p{Lu}.*\p{Lu}/u.test(s);
+  return isAcronymAt(s, 0, s.length);
+}
+
+/**
+ * Doc.addEntity with an index: the same merging (same type and a lower-case name or alias match;
+ * the earliest entity wins) without scanning every entity on every call.
+ */
+class EntityTable {
+  private readonly index = new Map<string, number>();
+  constructor(private readonly doc: Doc) {
+    for (let i = 0; i < doc.entities.length; i++) this.indexEntity(i);
+  }
+  private indexForm(type: string, form: string, idx: number): void {
+    const k = `${type}\u0001${form.toLowerCase()}`;
+    const had = this.index.get(k);
+    if (had === undefined || had > idx) this.index.set(k, idx);
+  }
+  private indexEntity(i: number): void {
+    const e = this.doc.entities[i]!;
+    this.indexForm(e.type, e.name, i);
+    for (const a of e.aliases) this.indexForm(e.type, a, i);
+  }
+  add(entity: EntityRecord): number {
+    const found = this.index.get(`${entity.type}\u0001${entity.name.toLowerCase()}`);
+    if (found !== undefined) {
+      const e = this.doc.entities[found]!;
+      for (const a of [entity.name, ...entity.aliases]) {
+        if (a !== e.name && !e.aliases.includes(a)) {
+          e.aliases.push(a);
+          this.indexForm(e.type, a, found);
+        }
+      }
+      for (const r of entity.roles) if (!e.roles.some((x) => x.title === r.title && x.organization === r.organization)) e.roles.push(r);
+      return found;
+    }
+    this.doc.entities.push({ ...entity, aliases: [...entity.aliases], roles: [...entity.roles] });
+    const idx = this.doc.entities.length - 1;
+    this.indexEntity(idx);
+    return idx;
+  }
+}
+
+/** True when token j is the one-character bracket `a` or `b` (char codes). */
+function isBracket(text: string, tokens: TokenTable, j: number, a: number, b: number): boolean {
+  if (j < 0 || j >= tokens.length || tokens.end[j]! - tokens.start[j]! !== 1) return false;
+  const c = text.charCodeAt(tokens.start[j]!);
+  return c === a || c === b;
 }
 
 /** True when `acr` can be read as the initials of `name`, allowing skipped small words. @example initialsMatch('ISIL', 'Islamic State of Iraq and the Levant') // true */
@@ -45,9 +106,10 @@ interface Pending {
  * Link spans to entities via `doc.addEntity` and return mentions sorted by start.
  * @example const mentions = linkSpans(doc, spans, loadGazetteer())
  */
-export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer): Mention[] {
+export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Uint32Array): Mention[] {
   const text = doc.text;
   const tokens = doc.tokens;
+  const table = new EntityTable(doc);
   const items: Pending[] = spans.map((span) => {
     const start = tokens.start[span.first]!;
     const end = tokens.end[span.last]!;
@@ -60,9 +122,14 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer): Mentio
   // Alias table built as we go: surface form -> entity index (case-sensitive for acronyms).
   const byForm = new Map<string, number>();
   const formKey = (s: string): string => (isAcronymText(s) ? s : s.toLowerCase());
+  // Lower-case hashes of every remembered form: the per-token pass below slices a token only on a hit.
+  const formHashes = new Set<number>();
   const remember = (form: string, idx: number): void => {
     const k = formKey(form);
-    if (!byForm.has(k)) byForm.set(k, idx);
+    if (!byForm.has(k)) {
+      byForm.set(k, idx);
+      formHashes.add(hashString(form));
+    }
   };
   for (let i = 0; i < doc.entities.length; i++) {
     const e = doc.entities[i]!;
@@ -76,10 +143,10 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer): Mentio
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
     const after = it.span.last + 1;
-    if (after >= tokens.length || !OPEN.has(tokens.text(text, after))) continue;
+    if (!isBracket(text, tokens, after, 40, 91)) continue; // ( [
     let close = after + 1;
-    while (close < tokens.length && close - after < 14 && !CLOSE.has(tokens.text(text, close))) close++;
-    if (close >= tokens.length || !CLOSE.has(tokens.text(text, close))) continue;
+    while (close < tokens.length && close - after < 14 && !isBracket(text, tokens, close, 41, 93)) close++;
+    if (!isBracket(text, tokens, close, 41, 93)) continue;
     const inner = startsAt.get(after + 1);
     const isOrg = it.span.type === 'organization' || it.span.type === 'group';
     if (!isOrg && !isAcronymText(it.text)) continue;
@@ -132,7 +199,7 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer): Mentio
     const longK = acronymOf.get(k);
     if (longK !== undefined && longK !== k) {
       const idx = resolve(longK);
-      doc.addEntity({ ...doc.entities[idx]!, aliases: [it.text], roles: [] });
+      table.add({ ...doc.entities[idx]!, aliases: [it.text], roles: [] });
       remember(it.text, idx);
       entityOf[k] = idx;
       viaOf[k] = 'acronym';
@@ -142,8 +209,8 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer): Mentio
     let idx: number;
     if (entry && entry.kind === GazKind.GROUP) {
       const aliases = gaz.groupAliases.get(entry.name) ?? [];
-      idx = byForm.get(formKey(entry.name)) ?? doc.addEntity({ name: entry.name, type: 'group', aliases: it.text === entry.name ? [] : [it.text], roles: [] });
-      if (it.text !== entry.name) doc.addEntity({ name: entry.name, type: 'group', aliases: [it.text], roles: [] });
+      idx = byForm.get(formKey(entry.name)) ?? table.add({ name: entry.name, type: 'group', aliases: it.text === entry.name ? [] : [it.text], roles: [] });
+      if (it.text !== entry.name) table.add({ name: entry.name, type: 'group', aliases: [it.text], roles: [] });
       remember(entry.name, idx);
       if (!groupsSeen.has(entry.name)) {
         groupsSeen.add(entry.name);
@@ -151,7 +218,7 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer): Mentio
       }
       viaOf[k] = it.text === entry.name ? 'name' : isAcronymText(it.text) ? 'acronym' : 'alias';
     } else if (entry && (entry.kind === GazKind.COUNTRY || entry.kind === GazKind.CITY) && sp.type === 'location') {
-      idx = doc.addEntity({ name: entry.name, type: 'location', aliases: it.text === entry.name ? [] : [it.text], roles: [], attrs: entry.country ? { country: entry.country } : undefined });
+      idx = table.add({ name: entry.name, type: 'location', aliases: it.text === entry.name ? [] : [it.text], roles: [], attrs: entry.country ? { country: entry.country } : undefined });
       viaOf[k] = it.text === entry.name ? 'name' : 'alias';
     } else {
       const known = byForm.get(formKey(it.text));
@@ -161,15 +228,15 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer): Mentio
         viaOf[k] = knownEntity.name === it.text ? 'name' : isAcronymText(it.text) ? 'acronym' : knownEntity.type === 'person' ? 'surname' : 'alias';
       } else if (sp.first === sp.last && personBySurname.has(it.text.toLowerCase()) && personBySurname.get(it.text.toLowerCase()) !== k && !isAcronymText(it.text)) {
         idx = resolve(personBySurname.get(it.text.toLowerCase())!);
-        doc.addEntity({ ...doc.entities[idx]!, aliases: [it.text], roles: [] });
+        table.add({ ...doc.entities[idx]!, aliases: [it.text], roles: [] });
         viaOf[k] = 'surname';
       } else {
-        idx = doc.addEntity({ name: it.text, type: sp.type, aliases: [], roles: [] });
+        idx = table.add({ name: it.text, type: sp.type, aliases: [], roles: [] });
       }
     }
     const extra = extraAliases.get(k);
     if (extra) {
-      doc.addEntity({ ...doc.entities[idx]!, aliases: extra, roles: [] });
+      table.add({ ...doc.entities[idx]!, aliases: extra, roles: [] });
       for (const a of extra) remember(a, idx);
     }
     remember(it.text, idx);
@@ -192,6 +259,7 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer): Mentio
   for (const it of items) for (let j = it.span.first; j <= it.span.last; j++) covered[j] = 1;
   for (let j = 0; j < tokens.length; j++) {
     if (covered[j] || !(tokens.flags[j]! & TokenFlag.CAPITALIZED) || tokens.kind[j] !== TokenKind.WORD) continue;
+    if (!formHashes.has(lw ? lw[j]! : hashLower(text, tokens.start[j]!, tokens.end[j]!))) continue;
     const w = tokens.text(text, j);
     const idx = byForm.get(formKey(w));
     if (idx === undefined) continue;

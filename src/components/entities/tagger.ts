@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
-import { featureKey, hashExact, hashLower, isUpperCode, lowerCode, pair } from './hash.js';
+import { lowerCode, pair } from './hash.js';
 import type { Gazetteer } from './gazetteer.js';
 import { matchGazetteer } from './gazetteer.js';
 
@@ -41,16 +41,22 @@ export interface TokenInfo {
 
 const PAD_L = 0x1234567;
 const PAD_R = 0x7654321;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
-function shapeCode(c: number): number {
-  if (c >= 48 && c <= 57) return 100; // d
-  if (isUpperCode(c)) return 88; // X
-  if (lowerCode(c) !== c || (c >= 97 && c <= 122) || c > 191) return 120; // x
-  return c;
+/** FNV-1a of the lower-cased text[start, end) (short suffixes). */
+function suffixHash(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let j = start; j < end; j++) {
+    const c = text.charCodeAt(j);
+    h = Math.imul(h ^ (c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c)), FNV_PRIME);
+  }
+  return h; // int32 bits (no boxing); stored into a Uint32Array
 }
 
 /**
- * Compute per-token values for a doc's tokens.
+ * Compute per-token values for a doc's tokens: one pass over each token's characters gives the
+ * lower-case and exact hashes, prefixes and the shape; suffixes re-read at most 4 characters.
  * @example tokenInfo(doc.text, doc.tokens, loadGazetteer())
  */
 export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): TokenInfo {
@@ -67,46 +73,64 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
     sent: tokens.sentence,
     gazEntry: new Int32Array(n).fill(-1),
   };
+  const { lw, ew, shape, pre, suf, cls: clsOut } = info;
+  const starts = tokens.start;
+  const ends = tokens.end;
+  const flags = tokens.flags;
+  const kinds = tokens.kind;
   const lowerSeen = new Set<number>();
   for (let i = 0; i < n; i++) {
-    const s = tokens.start[i]!;
-    const e = tokens.end[i]!;
-    let h = 0x811c9dc5;
-    let sh = 0x811c9dc5;
+    const s = starts[i]!;
+    const e = ends[i]!;
+    let h = FNV_OFFSET;
+    let he = FNV_OFFSET;
+    let sh = FNV_OFFSET;
     let lastShape = -1;
     let upper = 0;
     for (let j = s; j < e; j++) {
       const c = text.charCodeAt(j);
-      h = Math.imul(h ^ lowerCode(c), 0x01000193);
-      if (j - s === 1) info.pre[i * 2] = h >>> 0;
-      if (j - s === 2) info.pre[i * 2 + 1] = h >>> 0;
-      const sc = shapeCode(c);
-      if (sc === 88) upper = 1;
+      const lc = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c);
+      h = Math.imul(h ^ lc, FNV_PRIME);
+      he = Math.imul(he ^ c, FNV_PRIME);
+      if (j - s === 1) pre[i * 2] = h >>> 0;
+      else if (j - s === 2) pre[i * 2 + 1] = h >>> 0;
+      // Shape classes: d digit, X upper, x lower (or other letters past Latin-1 symbols), else the char itself.
+      let sc: number;
+      if (c >= 48 && c <= 57) sc = 100;
+      else if (lc !== c) {
+        sc = 88;
+        upper = 1;
+      } else if ((c >= 97 && c <= 122) || c > 191) sc = 120;
+      else sc = c;
       if (sc !== lastShape) {
-        sh = Math.imul(sh ^ sc, 0x01000193);
+        sh = Math.imul(sh ^ sc, FNV_PRIME);
         lastShape = sc;
       }
     }
-    info.lw[i] = h >>> 0;
-    info.ew[i] = hashExact(text, s, e);
-    info.shape[i] = (sh >>> 0) ^ Math.min(e - s, 4);
-    for (let k = 0; k < 3; k++) info.suf[i * 3 + k] = e - s > k + 2 ? hashLower(text, e - k - 2, e) : info.lw[i]!;
-    const f = tokens.flags[i]!;
+    const w = h >>> 0;
+    lw[i] = w;
+    ew[i] = he >>> 0;
+    const len = e - s;
+    shape[i] = (sh >>> 0) ^ (len < 4 ? len : 4);
+    suf[i * 3] = len > 2 ? suffixHash(text, e - 2, e) : w;
+    suf[i * 3 + 1] = len > 3 ? suffixHash(text, e - 3, e) : w;
+    suf[i * 3 + 2] = len > 4 ? suffixHash(text, e - 4, e) : w;
+    const f = flags[i]!;
     let cls = 0;
     if (f & TokenFlag.CAPITALIZED) cls |= 1;
     if (f & TokenFlag.ALL_CAPS) cls |= 2;
     if (f & TokenFlag.SENTENCE_START) cls |= 4;
     if (f & TokenFlag.HAS_DIGIT) cls |= 8;
     if (upper) cls |= 16;
-    if (tokens.kind[i] === TokenKind.WORD) {
+    if (kinds[i] === TokenKind.WORD) {
       cls |= 32;
-      if (!upper && !(f & TokenFlag.SENTENCE_START)) lowerSeen.add(info.lw[i]!);
+      if (!upper && !(f & TokenFlag.SENTENCE_START)) lowerSeen.add(w);
     }
-    if (e - s === 1) cls |= 128;
-    info.cls[i] = cls;
+    if (len === 1) cls |= 128;
+    clsOut[i] = cls;
   }
-  for (let i = 0; i < n; i++) if (info.cls[i]! & 1 && lowerSeen.has(info.lw[i]!)) info.cls[i] = info.cls[i]! | 64;
-  for (const m of matchGazetteer(text, tokens, gaz)) {
+  for (let i = 0; i < n; i++) if (clsOut[i]! & 1 && lowerSeen.has(lw[i]!)) clsOut[i] = clsOut[i]! | 64;
+  for (const m of matchGazetteer(text, tokens, gaz, lw, ew)) {
     const kind = gaz.entries[m.entry]!.kind;
     for (let j = m.first; j <= m.last; j++) {
       info.gaz[j] = kind * 2 + (j > m.first ? 1 : 0);
@@ -116,7 +140,7 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
   // Word classes (org heads, titles, ranks) go in the upper gazetteer bits when no name matched.
   for (let i = 0; i < n; i++) {
     if (info.gaz[i]) continue;
-    const w = gaz.words.get(info.lw[i]!);
+    const w = gaz.words.get(lw[i]!);
     if (w) info.gaz[i] = 16 + (w & 15);
   }
   return info;
@@ -127,6 +151,98 @@ export function isScored(info: TokenInfo, i: number, prevTag: number): boolean {
   return prevTag !== 0 || (info.cls[i]! & 16) !== 0 || (info.gaz[i]! > 0 && info.gaz[i]! < 16);
 }
 
+/**
+ * Per-doc memory of the last entity type given to a lower-case word hash: an open-addressing
+ * table over typed arrays (a Map keyed by uint32 hashes boxes half of them as heap numbers).
+ */
+export class WordMemory {
+  private keys: Int32Array;
+  private vals: Int8Array;
+  private mask: number;
+  private count = 0;
+  constructor(capacity = 256) {
+    let size = 16;
+    while (size < capacity * 2) size <<= 1;
+    this.keys = new Int32Array(size);
+    this.vals = new Int8Array(size).fill(-1);
+    this.mask = size - 1;
+  }
+  /** Entity type remembered for word hash `w`, or -1. */
+  get(w: number): number {
+    const k = w | 0 || 1;
+    let slot = (k ^ (k >>> 15)) & this.mask;
+    for (;;) {
+      const v = this.vals[slot]!;
+      if (v < 0) return -1;
+      if (this.keys[slot] === k) return v;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+  set(w: number, type: number): void {
+    const k = w | 0 || 1;
+    let slot = (k ^ (k >>> 15)) & this.mask;
+    for (;;) {
+      const v = this.vals[slot]!;
+      if (v < 0) break;
+      if (this.keys[slot] === k) {
+        this.vals[slot] = type;
+        return;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    this.keys[slot] = k;
+    this.vals[slot] = type;
+    if (++this.count * 2 > this.mask) this.grow();
+  }
+  private grow(): void {
+    const keys = this.keys;
+    const vals = this.vals;
+    this.keys = new Int32Array(keys.length * 2);
+    this.vals = new Int8Array(keys.length * 2).fill(-1);
+    this.mask = keys.length * 2 - 1;
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) if (vals[i]! >= 0) this.set(keys[i]!, vals[i]!);
+  }
+}
+
+// Template salts: featureKey(t, v) === fmix(v ^ T<t>).
+const T0 = Math.imul(0 + 1, 0x9e3779b1);
+const T1 = Math.imul(1 + 1, 0x9e3779b1);
+const T2 = Math.imul(2 + 1, 0x9e3779b1);
+const T3 = Math.imul(3 + 1, 0x9e3779b1);
+const T4 = Math.imul(4 + 1, 0x9e3779b1);
+const T5 = Math.imul(5 + 1, 0x9e3779b1);
+const T6 = Math.imul(6 + 1, 0x9e3779b1);
+const T7 = Math.imul(7 + 1, 0x9e3779b1);
+const T8 = Math.imul(8 + 1, 0x9e3779b1);
+const T9 = Math.imul(9 + 1, 0x9e3779b1);
+const T10 = Math.imul(10 + 1, 0x9e3779b1);
+const T11 = Math.imul(11 + 1, 0x9e3779b1);
+const T12 = Math.imul(12 + 1, 0x9e3779b1);
+const T13 = Math.imul(13 + 1, 0x9e3779b1);
+const T14 = Math.imul(14 + 1, 0x9e3779b1);
+const T15 = Math.imul(15 + 1, 0x9e3779b1);
+const T16 = Math.imul(16 + 1, 0x9e3779b1);
+const T17 = Math.imul(17 + 1, 0x9e3779b1);
+const T18 = Math.imul(18 + 1, 0x9e3779b1);
+const T19 = Math.imul(19 + 1, 0x9e3779b1);
+const T20 = Math.imul(20 + 1, 0x9e3779b1);
+const T21 = Math.imul(21 + 1, 0x9e3779b1);
+const T22 = Math.imul(22 + 1, 0x9e3779b1);
+const T23 = Math.imul(23 + 1, 0x9e3779b1);
+const T24 = Math.imul(24 + 1, 0x9e3779b1);
+const T25 = Math.imul(25 + 1, 0x9e3779b1);
+const T26 = Math.imul(26 + 1, 0x9e3779b1);
+const T27 = Math.imul(27 + 1, 0x9e3779b1);
+const T28 = Math.imul(28 + 1, 0x9e3779b1);
+const T29 = Math.imul(29 + 1, 0x9e3779b1);
+const T30 = Math.imul(30 + 1, 0x9e3779b1);
+const T31 = Math.imul(31 + 1, 0x9e3779b1);
+const T32 = Math.imul(32 + 1, 0x9e3779b1);
+const T33 = Math.imul(33 + 1, 0x9e3779b1);
+const T34 = Math.imul(34 + 1, 0x9e3779b1);
+const T35 = Math.imul(35 + 1, 0x9e3779b1);
+
 /** Max features per token. */
 export const MAX_FEATURES = 40;
 
@@ -134,7 +250,7 @@ export const MAX_FEATURES = 40;
  * Write the feature keys of token i into `out`; returns how many.
  * `memory` maps a lower-case word hash to the last entity type given to it in this doc.
  */
-export function tokenFeatures(info: TokenInfo, i: number, prev: number, prev2: number, memory: Map<number, number>, out: Uint32Array): number {
+export function tokenFeatures(info: TokenInfo, i: number, prev: number, prev2: number, memory: WordMemory, out: Uint32Array): number {
   const { lw, ew, shape, pre, suf, gaz, cls, sent } = info;
   const s = sent[i]!;
   const hasL = i > 0 && sent[i - 1] === s;
@@ -154,74 +270,98 @@ export function tokenFeatures(info: TokenInfo, i: number, prev: number, prev2: n
   const gr = hasR ? gaz[i + 1]! : 255;
   const c = cls[i]!;
   let k = 0;
-  out[k++] = featureKey(0, 0);
-  out[k++] = featureKey(1, w);
-  out[k++] = featureKey(2, ew[i]!);
-  out[k++] = featureKey(3, sh);
-  out[k++] = featureKey(4, pre[i * 2]!);
-  out[k++] = featureKey(5, pre[i * 2 + 1]!);
-  out[k++] = featureKey(6, suf[i * 3]!);
-  out[k++] = featureKey(7, suf[i * 3 + 1]!);
-  out[k++] = featureKey(8, suf[i * 3 + 2]!);
-  out[k++] = featureKey(9, wl1);
-  out[k++] = featureKey(10, wr1);
-  out[k++] = featureKey(11, wl2);
-  out[k++] = featureKey(12, wr2);
-  out[k++] = featureKey(13, shl);
-  out[k++] = featureKey(14, shr);
-  out[k++] = featureKey(15, pair(pair(shl, sh), shr));
-  out[k++] = featureKey(16, prev);
-  out[k++] = featureKey(17, prev * 16 + prev2);
-  out[k++] = featureKey(18, pair(prev, w));
-  out[k++] = featureKey(19, pair(prev, sh));
-  out[k++] = featureKey(20, pair(wl1, w));
-  out[k++] = featureKey(21, pair(w, wr1));
-  out[k++] = featureKey(22, g);
-  out[k++] = featureKey(23, gl);
-  out[k++] = featureKey(24, gr);
-  out[k++] = featureKey(25, c);
-  out[k++] = featureKey(26, pair(g, sh));
-  out[k++] = featureKey(27, pair(sh, wr1));
-  out[k++] = featureKey(28, pair(wl1, sh));
-  out[k++] = featureKey(29, pair(g, prev));
-  out[k++] = featureKey(30, pair(gl * 256 + gr, g));
-  out[k++] = featureKey(31, hasL ? suf[(i - 1) * 3 + 1]! : PAD_L);
-  out[k++] = featureKey(32, hasR ? suf[(i + 1) * 3 + 1]! : PAD_R);
-  out[k++] = featureKey(33, hasL ? ew[i - 1]! : PAD_L);
-  const mem = memory.get(w);
-  out[k++] = featureKey(34, mem === undefined ? 9 : mem);
-  out[k++] = featureKey(35, pair(mem === undefined ? 9 : mem, sh));
+  out[k++] = T0 ^ 0;
+  out[k++] = T1 ^ w;
+  out[k++] = T2 ^ ew[i]!;
+  out[k++] = T3 ^ sh;
+  out[k++] = T4 ^ pre[i * 2]!;
+  out[k++] = T5 ^ pre[i * 2 + 1]!;
+  out[k++] = T6 ^ suf[i * 3]!;
+  out[k++] = T7 ^ suf[i * 3 + 1]!;
+  out[k++] = T8 ^ suf[i * 3 + 2]!;
+  out[k++] = T9 ^ wl1;
+  out[k++] = T10 ^ wr1;
+  out[k++] = T11 ^ wl2;
+  out[k++] = T12 ^ wr2;
+  out[k++] = T13 ^ shl;
+  out[k++] = T14 ^ shr;
+  out[k++] = T15 ^ (pair(pair(shl, sh), shr));
+  out[k++] = T16 ^ prev;
+  out[k++] = T17 ^ prev * 16 + prev2;
+  out[k++] = T18 ^ (pair(prev, w));
+  out[k++] = T19 ^ (pair(prev, sh));
+  out[k++] = T20 ^ (pair(wl1, w));
+  out[k++] = T21 ^ (pair(w, wr1));
+  out[k++] = T22 ^ g;
+  out[k++] = T23 ^ gl;
+  out[k++] = T24 ^ gr;
+  out[k++] = T25 ^ c;
+  out[k++] = T26 ^ (pair(g, sh));
+  out[k++] = T27 ^ (pair(sh, wr1));
+  out[k++] = T28 ^ (pair(wl1, sh));
+  out[k++] = T29 ^ (pair(g, prev));
+  out[k++] = T30 ^ (pair(gl * 256 + gr, g));
+  out[k++] = T31 ^ (hasL ? suf[(i - 1) * 3 + 1]! : PAD_L);
+  out[k++] = T32 ^ (hasR ? suf[(i + 1) * 3 + 1]! : PAD_R);
+  out[k++] = T33 ^ (hasL ? ew[i - 1]! : PAD_L);
+  const got = memory.get(w);
+  const mem = got < 0 ? 9 : got;
+  out[k++] = T34 ^ mem;
+  out[k++] = T35 ^ (pair(mem, sh));
+  // The murmur finalizer over all keys in one call-free loop (same keys as featureKey(t, v)).
+  for (let f = 0; f < k; f++) {
+    let h = out[f]! | 0;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    out[f] = h === 0 ? 1 : h;
+  }
   return k;
 }
 
-/** Trained weights: an open-addressing table from feature key to a row of NTAGS floats. */
+/**
+ * Trained weights in one open-addressing table. Each slot is 32 bytes: the feature key (uint32)
+ * and its NTAGS int16 weights side by side, so a lookup touches one cache line (the old
+ * keys -> rows -> weights layout cost three random reads per feature).
+ */
 export class Weights {
-  readonly keys: Uint32Array;
-  readonly rows: Int32Array;
-  readonly w: Float32Array;
-  private readonly mask: number;
-  constructor(keys: Uint32Array, w: Float32Array) {
+  /** Number of features. */
+  readonly count: number;
+  /** Multiply summed int16 weights by this to get scores. */
+  readonly scale: number;
+  /** Slot keys, 8 words per slot (word 0 is the key, 0 marks an empty slot). */
+  readonly slotKeys: Uint32Array;
+  /** The same memory as int16: weights of slot s at [s * 16 + 2, s * 16 + 2 + NTAGS). */
+  readonly slotWeights: Int16Array;
+  readonly mask: number;
+  constructor(keys: Uint32Array, w: Int16Array, scale: number) {
     const n = keys.length;
     let size = 1;
-    while (size < n * 2) size <<= 1;
+    // Load up to 3/4: a smaller table stays in cache better than short probe runs save.
+    while (size * 3 < n * 4) size <<= 1;
+    this.count = n;
+    this.scale = scale;
     this.mask = size - 1;
-    this.keys = new Uint32Array(size);
-    this.rows = new Int32Array(size);
-    this.w = w;
+    const buf = new ArrayBuffer(size * 32);
+    this.slotKeys = new Uint32Array(buf);
+    this.slotWeights = new Int16Array(buf);
     for (let r = 0; r < n; r++) {
       const key = keys[r]!;
       let slot = key & this.mask;
-      while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.keys[slot] = key;
-      this.rows[slot] = r;
+      while (this.slotKeys[slot << 3] !== 0) slot = (slot + 1) & this.mask;
+      this.slotKeys[slot << 3] = key;
+      for (let t = 0; t < NTAGS; t++) this.slotWeights[(slot << 4) + 2 + t] = w[r * NTAGS + t]!;
     }
   }
-  /** Row index of a key, or -1. */
-  row(key: number): number {
+  /** Slot of a key, or -1. */
+  slot(key: number): number {
+    const keys = this.slotKeys;
     let slot = key & this.mask;
     for (;;) {
-      const k = this.keys[slot]!;
-      if (k === key) return this.rows[slot]!;
+      const k = keys[slot << 3]!;
+      if (k === key) return slot;
       if (k === 0) return -1;
       slot = (slot + 1) & this.mask;
     }
@@ -236,9 +376,9 @@ export class Weights {
     const keys = new Uint32Array(n);
     for (let i = 0; i < n; i++) keys[i] = dv.getUint32(12 + i * 4, true);
     const off = 12 + n * 4;
-    const w = new Float32Array(n * NTAGS);
-    for (let i = 0; i < n * NTAGS; i++) w[i] = dv.getInt16(off + i * 2, true) * scale;
-    return new Weights(keys, w);
+    const w = new Int16Array(n * NTAGS);
+    for (let i = 0; i < n * NTAGS; i++) w[i] = dv.getInt16(off + i * 2, true);
+    return new Weights(keys, w, scale);
   }
 }
 
@@ -261,18 +401,32 @@ export interface Scorer {
   score(feats: Uint32Array, nf: number, out: Float64Array): void;
 }
 
-/** Scorer over shipped weights. */
+/** Scorer over shipped weights: integer sums per tag in locals, scaled once. */
 export function weightScorer(weights: Weights): Scorer {
-  const w = weights.w;
+  const keys = weights.slotKeys;
+  const w = weights.slotWeights;
+  const mask = weights.mask;
+  const scale = weights.scale;
   return {
     score(feats, nf, out) {
-      out.fill(0);
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
       for (let f = 0; f < nf; f++) {
-        const r = weights.row(feats[f]!);
-        if (r < 0) continue;
-        const base = r * NTAGS;
-        for (let t = 0; t < NTAGS; t++) out[t]! += w[base + t]!;
+        const key = feats[f]!;
+        let slot = key & mask;
+        for (;;) {
+          const k = keys[slot << 3]!;
+          if (k === key) {
+            const b = (slot << 4) + 2;
+            s0 += w[b]!; s1 += w[b + 1]!; s2 += w[b + 2]!; s3 += w[b + 3]!; s4 += w[b + 4]!;
+            s5 += w[b + 5]!; s6 += w[b + 6]!; s7 += w[b + 7]!; s8 += w[b + 8]!;
+            break;
+          }
+          if (k === 0) break;
+          slot = (slot + 1) & mask;
+        }
       }
+      out[0] = s0 * scale; out[1] = s1 * scale; out[2] = s2 * scale; out[3] = s3 * scale; out[4] = s4 * scale;
+      out[5] = s5 * scale; out[6] = s6 * scale; out[7] = s7 * scale; out[8] = s8 * scale;
     },
   };
 }
@@ -304,7 +458,7 @@ export function tagTokens(
   const tags = new Uint8Array(info.n);
   const feats = new Uint32Array(MAX_FEATURES);
   const scores = new Float64Array(NTAGS);
-  const memory = new Map<number, number>();
+  const memory = new WordMemory(256);
   let prev = 0;
   let prev2 = 0;
   for (let i = 0; i < info.n; i++) {
