@@ -72,7 +72,7 @@ export function MapPage(): JSX.Element {
         </Card>
         <aside>
           <Card title="Places">
-            <ul class="list places">
+            <ul class="list places scroll-y">
               {(places.data ?? []).slice(0, 60).map((p) => (
                 <li key={p.entity} class={p.ccn3 && hover === p.ccn3 ? 'hover' : ''}>
                   <Link href={to.entity(p.entity)}>{p.name}</Link>

@@ -1,5 +1,6 @@
 /** Story: its articles, each quote group's provenance chain as an SVG graph, and quote variants side by side with word differences. */
 import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
 import type { ProvenanceStep, StoryDetail } from '../../../src/server/api-types.js';
 import { useApi } from '../api.js';
 import { Badge, Card, EntityLink, Status } from '../common.js';
@@ -49,14 +50,19 @@ export function ProvenanceGraph(props: { steps: ProvenanceStep[] }): JSX.Element
 
 export function StoryPage(props: { id: string }): JSX.Element {
   const res = useApi<StoryDetail>(`/api/stories/${encodeURIComponent(props.id)}`);
+  const [showAll, setShowAll] = useState(false);
   const d = res.data;
   if (!d) return <Status loading={res.loading} error={res.error} />;
+  // Statements repeated by several articles first; single reports are listed only on request.
+  const groups = [...d.quoteGroups].sort((a, b) => b.members.length - a.members.length);
+  const repeated = groups.filter((g) => g.members.length > 1);
+  const shown = showAll ? groups : repeated.slice(0, 12);
   const docs = [...d.documents].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999'));
   return (
     <div class="story">
       <h1>{d.story.label ?? 'Story'}</h1>
       <p class="meta">
-        {docs.length} articles · {d.quoteGroups.length} repeated statements
+        {docs.length} articles · {repeated.length} statements repeated across articles · {groups.length} quote groups
       </p>
       <Card title="Articles" id="story-docs">
         <table class="table">
@@ -87,10 +93,10 @@ export function StoryPage(props: { id: string }): JSX.Element {
           </tbody>
         </table>
       </Card>
-      {d.quoteGroups.map((g) => {
+      {shown.map((g) => {
         const base = g.members[0];
         return (
-          <Card key={g.id} title="Repeated statement" class="quote-group" id={`group-${g.id}`}>
+          <Card key={g.id} title={g.members.length > 1 ? "Repeated statement" : "Statement"} class="quote-group" id={`group-${g.id}`}>
             <p class="meta">
               Speaker: <EntityLink id={g.speaker ?? null} name={g.provenance?.find((s) => s.role === 'speaker')?.name ?? g.speaker ?? null} /> · {g.members.length} versions
             </p>
@@ -117,6 +123,11 @@ export function StoryPage(props: { id: string }): JSX.Element {
           </Card>
         );
       })}
+      {shown.length < groups.length && (
+        <button class="show-all" onClick={() => setShowAll(true)}>
+          Show all {groups.length} quote groups
+        </button>
+      )}
     </div>
   );
 }
