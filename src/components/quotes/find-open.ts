@@ -36,10 +36,10 @@ const PASSIVE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'get
 /** Heads of quantified or plural-noun subjects: "73 percent said", "most voters want", "Democrats say", "the report found". */
 const QUANT_HEADS = new Set(['percent', 'most', 'many', 'some', 'few', 'half', 'majority', 'all', 'both', 'none', 'others', 'voters', 'people', 'critics', 'supporters', 'opponents', 'officials', 'experts', 'analysts', 'democrats', 'republicans', 'respondents', 'americans', 'observers', 'poll', 'polls', 'survey', 'surveys', 'study', 'studies', 'report', 'data', 'results', 'documents', 'records', 'statement', 'letter', 'campaign', 'lawsuit', 'complaint', 'analysis', 'memo', 'conservatives', 'liberals', 'leaders', 'members', 'lawmakers', 'candidates', 'residents', 'workers', 'groups', 'advocates', 'activists', 'economists', 'scientists', 'researchers', 'aides', 'allies', 'donors']);
 /** Words that may open a quantified subject before its head: "about 4 in 10 Republican voters". */
-const QUANT_LEAD_RE = /^(?:\d[\d,.]*|in|of|about|around|nearly|almost|only|just|over|under|more|than|less|the|a|an|their|his|her|its|these|those|many|most|some|[a-z]+(?:an|can|ic|al))$/;
+const QUANT_LEAD_RE = /^(?:\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-[a-z]+)?|in|of|about|around|nearly|almost|only|just|over|under|more|than|less|the|a|an|their|his|her|its|these|those|many|most|some|[a-z]+(?:an|can|ic|al))$/;
 
-/** Words that may directly follow a cue and show it is not one here: "said by", "called off". */
-const NOT_COMPLEMENT_RE = /^\s*(?:by\b|off\b|out\b|up\b|it\s+quits\b|[.;!?]|$)/;
+/** Words that may directly follow a cue and show it is not one here: "said by", "called off", "calls itself" (naming). */
+const NOT_COMPLEMENT_RE = /^\s*(?:by\b|off\b|out\b|up\b|it\s+quits\b|(?:itself|himself|herself|themselves)\b|[.;!?]|$)/;
 
 /** Complements that are clauses: "that ...", wh-clauses, infinitives. */
 const CLAUSE_START_RE = /^\s*,?\s*(?:that|whether|if|how|why|what|when|who|where|to)\b/i;
@@ -102,18 +102,17 @@ function subjectBefore(text: string, lo: number, end: number): Span | null {
     }
     return { start: k + 1, end: j + 1 };
   }
-  const sp = speakerBefore(text, lo, j + 1);
-  if (sp) return sp;
-  if (!QUANT_HEADS.has(lw)) return null;
+  if (!QUANT_HEADS.has(lw)) return speakerBefore(text, lo, j + 1);
   let st = k + 1;
   for (let n = 0; n < 5; n++) {
     let b = st - 1;
     while (b >= lo && text.charCodeAt(b) === 32) b--;
     let a = b;
-    while (a >= lo && /[\w,.’']/.test(text[a]!)) a--;
+    while (a >= lo && /[\w,.’'-]/.test(text[a]!)) a--;
     if (a === b || !QUANT_LEAD_RE.test(text.slice(a + 1, b + 1).toLowerCase()) && !/^[A-Z][a-z]+$/.test(text.slice(a + 1, b + 1))) break;
     st = a + 1;
   }
+  if (st === k + 1) return speakerBefore(text, lo, j + 1) ?? { start: st, end: j + 1 };
   return { start: st, end: j + 1 };
 }
 
@@ -168,6 +167,11 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     const lead = /^[\s,:]*(?:that\s+)?/.exec(text.slice(st, st + 12))![0];
     st += lead.length;
     let en = nextStart(spans, st, sent.end);
+    // "Barkley, who said he votes for Democrats, left early": the relative clause ends at its comma.
+    if (src.end <= cs && /,\s*who\s+(?:\S+\s+){0,2}$/.test(text.slice(src.end, cs))) {
+      const comma = text.indexOf(',', st);
+      if (comma > st && comma < en) en = comma;
+    }
     while (en > st && /[\s.!?,;:]/.test(text[en - 1]!)) en--;
     const inner = text.slice(st, en);
     if (!/\s/.test(inner.trim()) || inner.length < 6) continue;

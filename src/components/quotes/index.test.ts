@@ -227,3 +227,75 @@ test('seed 003: "he told RIA Novosti" relay; seed 004: "he said, according to Sp
   assert.equal(he.speaker, 'Alexander Bortnikov');
   assert.deepEqual(he.via, ['Sputnik News']);
 });
+
+// Forward (cataphoric) role nouns: [text, entities, expected first speaker, expected role added to it or null]
+const FORWARD: [string, EntitySpec[], string | null, Role | null][] = [
+  [
+    'Prices will rise next year, the Central Bank’s spokesperson said on Monday.\n\n"We are ready," Anna Petrova said.',
+    [ANNA, { name: 'Central Bank', type: 'organization', mentions: ['Central Bank'] }],
+    'Anna Petrova',
+    { title: 'spokesperson', organization: 'Central Bank' },
+  ],
+  [
+    'Prices will rise next year, Finance Ministry spokesman said.\n\nThe ministry has warned before.\n\n"We are ready," Anna Petrova added.',
+    [ANNA, { name: 'Finance Ministry', type: 'organization', mentions: ['Finance Ministry'] }],
+    'Anna Petrova',
+    { title: 'spokesman', organization: 'Finance Ministry' },
+  ],
+  // Another person named first: no forward link; the organization speaks.
+  [
+    'Prices will rise next year, the Central Bank’s spokesperson said.\n\nIvan Sokolov disagreed. "We are ready," Anna Petrova said.',
+    [ANNA, { name: 'Ivan Sokolov', type: 'person', mentions: ['Ivan Sokolov'] }, { name: 'Central Bank', type: 'organization', mentions: ['Central Bank'] }],
+    'Central Bank',
+    null,
+  ],
+  // The speaker is three paragraphs away: too far.
+  [
+    'Prices will rise, the Central Bank’s spokesperson said.\n\nMarkets fell.\n\nBonds fell.\n\n"We are ready," Anna Petrova said.',
+    [ANNA, { name: 'Central Bank', type: 'organization', mentions: ['Central Bank'] }],
+    'Central Bank',
+    null,
+  ],
+  // An earlier person with the role holds it.
+  [
+    'Anna Petrova, the spokesperson of the Central Bank, spoke on Monday.\n\nPrices will rise, the Central Bank’s spokesperson said.',
+    [{ ...ANNA, roles: [{ title: 'spokesperson', organization: 'Central Bank' }] }, { name: 'Central Bank', type: 'organization', mentions: ['Central Bank'] }],
+    'Anna Petrova',
+    null,
+  ],
+];
+
+test('forward role nouns: "the <Org>’s <role> said" resolves to the speaker named next', () => {
+  for (const [text, ents, speaker, role] of FORWARD) {
+    const doc = makeDoc(text, ents);
+    const r = rows(doc);
+    const first = r.find((x) => x.content.startsWith('Prices will rise'))!;
+    assert.equal(first.speaker, speaker, text);
+    if (role) assert.ok(doc.entities.find((e) => e.name === speaker)!.roles.some((x) => x.title === role.title && x.organization === role.organization), text);
+  }
+});
+
+// Open pass (learned cue lexicon): [text, expected (content, source, cue) rows]
+const OPEN: [string, [string, string | null, string | null][]][] = [
+  ['Jeb Bush called Trump “unhinged” and dangerous.', [['Trump “unhinged” and dangerous', 'Jeb Bush', 'called'], ['unhinged', 'Jeb Bush', 'called']]],
+  ['Seventy-three percent said they would vote for him again.', [['they would vote for him again', 'Seventy-three percent', 'said']]],
+  ['About 4 in 10 voters endorsed the plan to cut taxes.', [['the plan to cut taxes', 'About 4 in 10 voters', 'endorsed']]],
+  ['Barkley, who said he typically votes for Democrats, left early.', [['he typically votes for Democrats', 'Barkley', 'said']]],
+  ['Graham: Trump’s rhetoric is destroying the party.', [['Trump’s rhetoric is destroying the party', 'Graham', ':']]],
+  // Naming and passives are not attributions.
+  ['The group calls itself a movement for the poor.', []],
+  ['The meeting was called off after the storm.', []],
+];
+
+test('open attribution rules', () => {
+  for (const [text, expected] of OPEN) {
+    const got = rows(makeDoc(text)).map((r) => [r.content, r.source, r.cue]);
+    assert.deepEqual(got, expected, text);
+  }
+});
+
+test('relays resolve through the outlet registry to its canonical name', () => {
+  const r = rows(makeDoc('"Prices will rise," Anna Petrova told the AP.', [ANNA]));
+  assert.equal(r[0]!.speaker, 'Anna Petrova');
+  assert.equal(r[0]!.via.length, 1);
+});

@@ -58,6 +58,7 @@ export function findQuotes(doc: Doc): Quote[] {
   const sameAsCand = raw.map((c) => (c.sameAs !== null && c.sameAs >= 0 ? raw[c.sameAs]! : null));
   let cands = mergeFragments(raw).sort((a, b) => a.start - b.start || b.end - a.end);
   const resolver = new SpeakerResolver(doc);
+  for (const c of cands) if (c.source) resolver.sourceSpans.push(c.source);
   const speaker = new Map<QuoteCandidate, number | null>();
   const via = new Map<QuoteCandidate, number[]>();
   // Pass 1: quotes with a speaker phrase, in reading order (pronouns need the previous speaker).

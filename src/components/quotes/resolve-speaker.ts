@@ -5,7 +5,9 @@
  */
 import type { Doc } from '../../doc/doc.js';
 import type { Span } from '../../doc/span.js';
-import type { EntityType, Mention } from '../../doc/types.js';
+import type { EntityType, Mention, Role } from '../../doc/types.js';
+import { matchRoleNoun } from '../entities/roles.js';
+import { findOutlet } from '../metadata/outlets.js';
 import { OUTLET_WORDS_RE, ORG_WORDS_RE } from './data/outlets.js';
 import { DIPLOMATIC_ORG_WORDS, GENERIC_SOURCES, PRONOUNS, ROLE_CLASSES, ROLE_NOUNS } from './data/role-nouns.js';
 
@@ -18,6 +20,8 @@ export class SpeakerResolver {
   private readonly mentions: Mention[];
   /** Speaker of the previous resolved quote. */
   lastSpeaker: number | null = null;
+  /** Speaker phrases of every quote candidate in the doc, for forward (cataphoric) role nouns. */
+  sourceSpans: Span[] = [];
 
   constructor(doc: Doc) {
     this.doc = doc;
@@ -34,6 +38,8 @@ export class SpeakerResolver {
     const lower = phrase.toLowerCase();
     if (PRONOUNS.has(lower)) return this.pronoun(lower, span.start);
     const inside = this.mentionsIn(span);
+    const roled = this.orgRole(span, phrase, inside);
+    if (roled !== undefined) return roled;
     if (inside.length) {
       const pick = (t: EntityType[]): number | null => {
         for (let i = inside.length - 1; i >= 0; i--) if (t.includes(this.doc.entities[inside[i]!.entity]!.type)) return inside[i]!.entity;
@@ -55,6 +61,51 @@ export class SpeakerResolver {
     }
     if (!caps.length) return null;
     return this.byName(span, phrase, caps);
+  }
+
+  /**
+   * "the Russian Foreign Ministry’s spokesperson", "Defense Ministry spokesman": a person role of the
+   * organization named in the phrase, with no person named. The holder is an earlier person with
+   * that role, else the next person named as a speaker within two paragraphs when no other person
+   * is mentioned first (news leads name the role and give the name in the next paragraph). The
+   * holder gets the role. Undefined when the phrase is not of this shape; the organization itself
+   * when no holder is found (its spokesperson speaks for it).
+   */
+  private orgRole(span: Span, phrase: string, inside: Mention[]): number | null | undefined {
+    const ents = this.doc.entities;
+    const m = ORG_ROLE_RE.exec(phrase);
+    if (!m) return undefined;
+    const title = m[2]!.toLowerCase();
+    const head = title.split(/\s+/).pop()!;
+    if (!ROLE_NOUNS.has(head) || ORG_HEADS.has(head) || GENERIC_SOURCES.has(head)) return undefined;
+    if (inside.some((x) => ents[x.entity]!.type === 'person')) return undefined;
+    const orgM = [...inside].reverse().find((x) => ents[x.entity]!.type !== 'person' && x.start < span.start + m[1]!.length + (m.index ?? 0) + 2);
+    const orgName = orgM ? ents[orgM.entity]!.name : m[1]!.replace(/^(?:the|a|an)\s+/i, '').trim();
+    const role: Role = { title, organization: orgName };
+    let holder = matchRoleNoun(this.doc, phrase, span.start);
+    // An earlier holder of the same kind of role ("spokesman" for "spokesperson").
+    if (holder !== null && !ents[holder]!.roles.some((r) => sameRoleClass(r.title, head))) holder = null;
+    if (holder === null) holder = this.forwardPerson(span);
+    if (holder === null) return orgM ? orgM.entity : undefined;
+    const e = ents[holder]!;
+    if (!e.roles.some((r) => r.title.toLowerCase() === title && r.organization === orgName)) e.roles.push(role);
+    return holder;
+  }
+
+  /** The first person mentioned after `span` within the next two paragraphs, when that mention is a quote's speaker phrase. */
+  private forwardPerson(span: Span): number | null {
+    const paras = this.doc.paragraphs;
+    let pi = 0;
+    while (pi < paras.length && paras[pi]!.end <= span.start) pi++;
+    const limit = paras[Math.min(paras.length - 1, pi + 2)]?.end ?? this.doc.text.length;
+    const ents = this.doc.entities;
+    for (const m of this.mentions) {
+      if (m.start < span.end) continue;
+      if (m.start >= limit) break;
+      if (ents[m.entity]?.type !== 'person') continue;
+      return this.sourceSpans.some((s) => s.start <= m.start && m.end <= s.end) ? m.entity : null;
+    }
+    return null;
   }
 
   private mentionsIn(span: Span): Mention[] {
@@ -99,6 +150,9 @@ export class SpeakerResolver {
 
   /** Role nouns ("the FSB chief", "the diplomat", "the official") against entity roles. */
   private roleNoun(phrase: string, lw: string[], head: string, before: number): number | null {
+    // The entities component's matcher first (roles it extracted), then ours (synonym classes, last speaker).
+    const hit = matchRoleNoun(this.doc, phrase, before);
+    if (hit !== null) return hit;
     return matchRoleNounFallback(this.doc, phrase, before, this.lastSpeaker, lw, head);
   }
 
@@ -139,10 +193,15 @@ export class SpeakerResolver {
     const inside = this.mentionsIn(span);
     for (let i = inside.length - 1; i >= 0; i--) {
       const e = this.doc.entities[inside[i]!.entity]!;
-      if (e.type === 'organization' && (isOutletName(e.name) || e.aliases.some(isOutletName))) return inside[i]!.entity;
+      if (e.type === 'organization' && (findOutlet(e.name) || isOutletName(e.name) || e.aliases.some(isOutletName))) return inside[i]!.entity;
     }
-    if (!isOutletName(phrase)) return null;
-    const idx = this.doc.addEntity({ name: phrase, type: 'organization', aliases: [], roles: [] });
+    // The outlet registry first ("RIA Novosti", "the Associated Press"), then outlet-like words.
+    const info = findOutlet(phrase);
+    if (!info && !isOutletName(phrase)) return null;
+    const attrs: Record<string, string> | undefined = info ? { role: 'outlet', country: info.country, kind: info.kind, ...(info.domains[0] ? { domain: info.domains[0] } : {}) } : undefined;
+    const known = info ? this.doc.entities.findIndex((e) => e.type === 'organization' && findOutlet(e.name)?.name === info.name) : -1;
+    // Named as written ("Sputnik News"), with the registry's name as an alias so documents link.
+    const idx = known >= 0 ? known : this.doc.addEntity({ name: phrase, type: 'organization', aliases: info && info.name !== phrase ? [info.name] : [], roles: [], ...(attrs ? { attrs } : {}) });
     const start = span.start + this.doc.text.slice(span.start, span.end).indexOf(phrase);
     const m: Mention = { start, end: start + phrase.length, entity: idx, via: 'name' };
     this.doc.mentions.push(m);
@@ -151,10 +210,16 @@ export class SpeakerResolver {
   }
 }
 
-/** True when a name looks like a news outlet or agency. */
+/** True when a name looks like a news outlet or agency (registry name or outlet-like words). */
 export function isOutletName(name: string): boolean {
-  return OUTLET_WORDS_RE.test(name);
+  return OUTLET_WORDS_RE.test(name) || findOutlet(name) !== null;
 }
+
+/**
+ * "<Org>’s <role>" or "<Org> <role>": group 1 the organization words, group 2 the role title
+ * (lower-case words ending in a role noun). "the Russian Foreign Ministry’s spokesperson".
+ */
+const ORG_ROLE_RE = /^(?:the\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+(?:of\s+(?:the\s+)?)?)*\p{Lu}[\p{L}.-]*)(?:[’']s)?\s+((?:[a-z-]+\s+){0,2}[a-z-]+)$/u;
 
 const TITLE_ABBR_RE = /^(?:Gen|Maj|Col|Lt|Capt|Adm|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|President|Director|Minister|Chief|Secretary|Chairman|Deputy|General|Colonel|Major|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Senator|Governor|Mayor|Premier|Prime|Foreign|Defense|Defence|Interior)\.?$/;
 
@@ -188,6 +253,14 @@ export function splitTitle(phrase: string): { name: string; role: { title: strin
   if (ORG_WORDS_RE.test(name) || !hasRole) return { name: ORG_WORDS_RE.test(name) ? name : clean, role: null };
   const orgM = /((?:\p{Lu}[\p{L}’'\-]*\s?)+)/u.exec(before);
   return { name, role: { title: before, organization: orgM ? orgM[1]!.trim() : null } };
+}
+
+/** True when a role title holds `head` or a synonym of it ("spokesman" ~ "spokesperson"). */
+function sameRoleClass(title: string, head: string): boolean {
+  const t = title.toLowerCase();
+  if (t.includes(head)) return true;
+  for (const syn of Object.values(ROLE_CLASSES)) if (syn.includes(head) && syn.some((w) => t.includes(w))) return true;
+  return false;
 }
 
 function insertSorted(list: Mention[], m: Mention): void {
