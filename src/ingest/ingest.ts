@@ -9,7 +9,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocBundle } from '../analysis/types.js';
 import type { SourceRecord } from '../doc/types.js';
-import { asCrosscheckError } from '../errors.js';
+import { asCrosscheckError, CrosscheckError } from '../errors.js';
 import type { Settings } from '../settings.js';
 import type { Store } from '../store/types.js';
 import type { Linker, WriteOutcome } from '../store/write-types.js';
@@ -25,6 +25,8 @@ export interface IngestOptions {
   analyze?: (record: SourceRecord) => DocBundle | Promise<DocBundle>;
   /** Cross-document linking; default linkDocument. null stores documents unlinked. */
   linker?: Linker | null;
+  /** Told about degraded operation (e.g. worker threads unavailable). */
+  onWarning?: (message: string) => void;
 }
 
 export type IngestEvent =
@@ -64,13 +66,30 @@ type Job = { input: string; chars: number; bundle: Promise<DocBundle> } | { inpu
  */
 export async function* ingest(inputs: string[], store: Store, opts: IngestOptions): AsyncGenerator<IngestEvent> {
   const workers = opts.settings.workers > 0 ? opts.settings.workers : availableParallelism();
+  const onWarning = opts.onWarning;
   let analyze = opts.analyze;
   let closePool: (() => Promise<void>) | null = null;
   if (!analyze) {
     if (workers > 1) {
-      const { AnalyzerPool } = await import('../analysis/pool.js');
-      const pool = new AnalyzerPool(workers);
-      analyze = (r) => pool.analyze(r);
+      const { IngestPool } = await import('./analyze-pool.js');
+      const pool = new IngestPool(workers);
+      const { analyzeRecord } = await import('../analysis/analyze.js');
+      // A worker that cannot start (e.g. no TypeScript loader in the thread) fails with a plain Error, not a
+      // CrosscheckError: analysis then continues on this thread rather than losing the batch.
+      let broken = false;
+      analyze = async (r) => {
+        if (broken) return analyzeRecord(r);
+        try {
+          return await pool.analyze(r);
+        } catch (err) {
+          if (err instanceof CrosscheckError && err.code !== 'E_INTERNAL') throw err;
+          if (!broken) {
+            broken = true;
+            onWarning?.(`worker threads unavailable (${(err as Error).message}); analyzing on the main thread`);
+          }
+          return analyzeRecord(r);
+        }
+      };
       closePool = () => pool.close();
     } else {
       const { analyzeRecord } = await import('../analysis/analyze.js');

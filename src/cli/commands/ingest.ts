@@ -38,7 +38,7 @@ Private and loopback addresses are refused unless --allow-private. Progress goes
     let chars = 0;
     let lastDraw = 0;
     const report = await withStore(settings, (store) =>
-      ingestAll(args, store, { settings, stdin: io.stdin }, (ev) => {
+      ingestAll(args, store, { settings, stdin: io.stdin, onWarning: (m) => io.stderr.write(`warning: ${m}\n`) }, (ev) => {
         done++;
         if (ev.type === 'document') chars += ev.chars;
         else if (!options.json) io.stderr.write(`${tty ? '\r\x1b[K' : ''}error [${ev.code}] ${ev.input}: ${ev.message}\n`);

@@ -70,6 +70,8 @@ function once(u: URL, opts: FetchOptions, signal: AbortSignal): Promise<{ status
       {
         method: 'GET',
         signal,
+        // No connection pooling: every request goes through the guarded lookup, and nothing idles after a batch.
+        agent: false,
         headers: { 'user-agent': opts.userAgent ?? DEFAULT_UA, accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5', 'accept-encoding': 'identity' },
         lookup: opts.allowPrivate ? undefined : guardedLookup(u.href),
       },
@@ -109,9 +111,9 @@ function once(u: URL, opts: FetchOptions, signal: AbortSignal): Promise<{ status
  * @example const page = await fetchUrl('https://example.com/a', { timeoutMs: 15000, maxBytes: 1e7, maxRedirects: 5, allowPrivate: false })
  */
 export async function fetchUrl(url: string, opts: FetchOptions): Promise<Fetched> {
+  let current = checkUrl(url, opts);
   const ac = new AbortController();
   const timer = setTimeout(() => ac.abort(), opts.timeoutMs);
-  let current = checkUrl(url, opts);
   try {
     for (let hop = 0; ; hop++) {
       let res;

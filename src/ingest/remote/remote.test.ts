@@ -47,7 +47,10 @@ describe('remote fetching', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  after(() => server.close());
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
 
   it('classifies addresses', () => {
     const table: [string, boolean][] = [
