@@ -11,10 +11,18 @@
  */
 import type { Span } from '../../doc/span.js';
 import { LEARNED_CUES } from './data/learned-cues.js';
-import { isCuratedCue, speakerBefore, ZERO_THAT, type QuoteCandidate } from './find-quotes.js';
+import { isCuratedCue, speakerAfter, speakerBefore, ZERO_THAT, type QuoteCandidate } from './find-quotes.js';
 
 /** A word opens an attribution when PolNeAR annotators marked it as a cue at least this often (0.2: best content F1 on a train sample; 0.4 keeps source precision higher but loses 10 points of recall). */
 const MIN_CUE_RATE = 0.2;
+
+/** Cues marked this often take the sentence-opening noun phrase as subject when none is adjacent ("said", "told", "wrote"). */
+const STRONG_CUE_RATE = 0.6;
+
+function rateOf(w: string): number {
+  const r = LEARNED_CUES[w.toLowerCase()];
+  return r ? r[0] / r[1] : 0;
+}
 
 let cueRe: RegExp | null = null;
 
@@ -132,7 +140,8 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     const para = paragraphs[p]!;
     if (para.end - para.start > 400) continue;
     const m = /^((?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}.’'-]*):\s+(\S.*?)[.\s]*$/u.exec(text.slice(para.start, para.end));
-    if (!m || /\d/.test(m[1]!) || covered(spans, para.start)) continue;
+    // "The Latest: ..." and "The Daily: ..." are section labels, not speakers.
+    if (!m || /\d/.test(m[1]!) || /^(?:The|A|An)\s/.test(m[1]!) || covered(spans, para.start)) continue;
     const cs = para.start + m[1]!.length;
     const st = para.end - (m[0].length - m[0].indexOf(m[2]!, m[1]!.length));
     const en = st + m[2]!.length;
@@ -160,7 +169,14 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     // "The group announced the caliphate" reports an event, not speech.
     if (isCuratedCue(w) && !ZERO_THAT.has(w.toLowerCase()) && !CLAUSE_START_RE.test(rest)) continue;
     // Subject and cue within the sentence, and no attribution between them.
-    const src = subjectBefore(text, Math.max(sent.start, skipBefore), cs);
+    let src = subjectBefore(text, Math.max(sent.start, skipBefore), cs);
+    if (!src && rateOf(w) >= STRONG_CUE_RATE) {
+      // "Clinton celebrated in Florida and said ...", "Marley Anderson, 21, a junior, said ...":
+      // a strong cue whose subject is not adjacent takes the noun phrase opening the sentence.
+      const lo = Math.max(sent.start, skipBefore);
+      const open = speakerAfter(text, lo, cs);
+      if (open && open.end < cs && text.slice(lo, open.start).trim() === '') src = open;
+    }
     if (!src || covered(spans, src.start)) continue;
     // Content: the complement after the cue, up to the next attribution or the sentence end.
     let st = ce;

@@ -181,6 +181,18 @@ export function speakerAfter(text: string, pos: number, limit: number): Span | n
   return { start: p, end };
 }
 
+/**
+ * Any short noun phrase after "according to", up to a comma or the clause end: "according to a new
+ * poll by the Harvard Institute", "according to early results of the exit poll". PolNeAR counts
+ * documents, polls and results as sources.
+ */
+function nounPhraseAfter(text: string, pos: number, limit: number): Span | null {
+  const m = /^\s+((?:the|a|an|its|his|her|their|early|new|recent|preliminary)\s+[^,;:"“”()]{2,120}?)(?=\s*(?:[,;:]|$))/.exec(text.slice(pos, Math.min(limit, pos + 140)));
+  if (!m) return null;
+  const st = pos + m[0].length - m[1]!.length;
+  return { start: st, end: st + m[1]!.trimEnd().length };
+}
+
 interface Pair {
   open: number;
   close: number;
@@ -405,7 +417,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
         const form = cueText.toLowerCase().replace(/\s+/g, ' ');
         const info = cueInfo(form);
         if (form === 'according to') {
-          const src = speakerAfter(text, cEnd, ce);
+          const src = speakerAfter(text, cEnd, ce) ?? nounPhraseAfter(text, cEnd, ce);
           if (!src) continue;
           const before = text.slice(ctx.s, cs).trim();
           let cand: QuoteCandidate | null = null;
