@@ -95,3 +95,92 @@ test('place from a location mention and from "the country"', () => {
   assert.equal(c.place, 'Foo');
   assert.equal(c.qualifier, 'at_least');
 });
+
+/**
+ * A hand-made Doc from marked text: `[Name|type]` marks an entity mention; `<<...>>` marks an indirect
+ * quote whose speaker is the first person/organization marked after it with `@` (`[CIA|organization@]`).
+ */
+function markedDoc(marked: string): Doc {
+  let text = '';
+  const ments: { start: number; end: number; name: string; type: string; speaker: boolean }[] = [];
+  const quotes: { start: number; end: number }[] = [];
+  let qs = -1;
+  for (let i = 0; i < marked.length; ) {
+    if (marked.startsWith('<<', i)) { qs = text.length; i += 2; continue; }
+    if (marked.startsWith('>>', i)) { quotes.push({ start: qs, end: text.length }); i += 2; continue; }
+    if (marked[i] === '[') {
+      const close = marked.indexOf(']', i);
+      const [name, typeRaw] = marked.slice(i + 1, close).split('|') as [string, string];
+      const speaker = typeRaw.endsWith('@');
+      ments.push({ start: text.length, end: text.length + name.length, name, type: speaker ? typeRaw.slice(0, -1) : typeRaw, speaker });
+      text += name;
+      i = close + 1;
+      continue;
+    }
+    text += marked[i++];
+  }
+  const doc = docOf(text);
+  let speaker: number | null = null;
+  for (const m of ments) {
+    const e = doc.addEntity({ name: m.name, type: m.type as 'group', aliases: [], roles: [] });
+    doc.mentions.push({ start: m.start, end: m.end, entity: e });
+    if (m.speaker) speaker = e;
+  }
+  for (const q of quotes) doc.quotes.push({ start: q.start, end: q.end, kind: 'indirect', speaker, source: null, cue: 'said', cueSpan: null, via: [] });
+  return doc;
+}
+
+const claimAt = (doc: Doc, figure: string) => {
+  const cs = findClaims(doc);
+  const c = cs.find((x) => valueText(doc, x) === figure);
+  assert.ok(c, `no claim "${figure}" in ${JSON.stringify(cs.map((x) => valueText(doc, x)))}`);
+  return c;
+};
+
+test('subject: clause subject, possessor, group after the figure, resolved group phrase; never a source', () => {
+  const rows: [string, string, string | null][] = [
+    // The clause subject, not the demonym-qualified counted noun.
+    ['The [Islamic State|group] terrorist group has settled in 25 out of 34 Afghan provinces.', '25 out of 34', 'Islamic State'],
+    // "X has N fighters"
+    ['[Hezbollah|group] has about 20,000 fighters in the south.', 'about 20,000', 'Hezbollah'],
+    // A name in the counted phrase wins: "N ISIL militants".
+    ['About 2,000 [ISIL|group] militants are active there.', 'About 2,000', 'ISIL militants'],
+    // A demonym is no subject; a headline's capitalized head noun is no subject either.
+    ['Officials counted 300 Syrian refugees.', '300', null],
+    // "According to X," is the source, not the subject; "the extremist group" resolves to the last group named.
+    ['The [Islamic State|group] grew. According to the [CIA|organization], the extremist group includes around 30,000 people.', 'around 30,000', 'Islamic State'],
+    // A group named right after the figure: "there are 200,000 in IS", "40% of Islamic State".
+    ['Officials believe there are around 200,000 in [IS|group].', 'around 200,000', 'IS'],
+    ['Foreign mercenaries make up 40% of [Islamic State|group].', '40%', 'Islamic State'],
+    // An ordinary "the air group" does not resolve to an armed group.
+    ['The [Taliban|group] struck. The air group in Syria includes more than 50 warplanes.', 'more than 50', null],
+  ];
+  for (const [marked, figure, subject] of rows) assert.equal(claimAt(markedDoc(marked), figure).subject, subject, marked);
+});
+
+test('place: scope of the figure, not a source name or an example list', () => {
+  const rows: [string, string, string | null][] = [
+    ['The group has settled in 25 out of 34 Afghan provinces.', '25 out of 34', 'Afghanistan'],
+    // A possessive on the source is not the place.
+    ["According to [US|location]' [Central Intelligence Agency|organization], the group includes around 30,000 people.", 'around 30,000', null],
+    // A demonym on a claiming body ("Iraqi authorities claim") is not the place.
+    ['Iraqi authorities claim there are around 200,000 in the group.', 'around 200,000', null],
+    // Examples after "including" are not the scope.
+    ['Among members are citizens of 80 countries, including [France|location], [Germany|location] and [Morocco|location].', '80', null],
+    // "in X" scopes.
+    ['Some 3,000 fighters are now in [Mali|location].', 'Some 3,000', 'Mali'],
+    // "half of the country" resolves to the country the story is about, not the one named last in passing.
+    ['Fighting in Afghanistan went on. Afghanistan is poor. America criticizes it. The Taliban controls half of the country, officials say.', 'half', 'Afghanistan'],
+  ];
+  for (const [marked, figure, place] of rows) assert.equal(claimAt(markedDoc(marked), figure).place, place, marked);
+});
+
+test('claimant: the named source nearest before the figure inside a quoted span', () => {
+  const doc = markedDoc('According to the [CIA|organization@], <<the group includes around 30,000 people, while Iraqi authorities claim there are around 200,000 in it>>.');
+  const a = claimAt(doc, 'around 30,000');
+  const b = claimAt(doc, 'around 200,000');
+  assert.equal(doc.entities[a.claimant!]!.name, 'CIA');
+  assert.equal(a.claimantFrom, 'speaker');
+  assert.match(doc.entities[b.claimant!]!.name, /Iraqi authorities/);
+  assert.equal(b.claimantFrom, 'source');
+});

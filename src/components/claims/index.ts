@@ -19,10 +19,52 @@ const SOURCE_VERB_RE = /((?:[\p{Lu}][\p{L}\p{N}&.'’-]*\s+){1,4}(?:authorities|
 const SOURCE_GATE_RE = /(?:authorities|officials|government|ministry|military|police|sources|forces|intelligence)\s+(?:claim|say|said|estimate|report|believe)/i;
 /** "the country" refers back to the last country named before it. */
 const THE_COUNTRY_RE = /\bthe\s+country\b/i;
+/** "half of the country", "in the country": the figure is scoped by the country named last before the sentence. */
+const THE_COUNTRY_AFTER_RE = /^\s*(?:[\p{Ll}-]+\s+)?(?:of|in|across|throughout)\s+the\s+country\b/u;
 const IN_PLACE_RE = /(?:^|\s)(?:in|across|throughout|inside|within)\s+$/i;
 
+/** Where a clause starts inside a sentence: "..., while Iraqi authorities claim there are 200,000". */
+const CLAUSE_BOUNDARY_RE = /(?:[,;:]\s+(?:while|whereas|but|and|although|though|as)\s+|;\s+|\b(?:said|says|say|added|noted|stated|claimed|claims|claim|believe|believes|estimated|estimates)\s+(?:that\s+)?|\bthat\s+)/giu;
+/** An "According to X," opener is the source, not the clause. */
+const ACCORDING_OPENER_RE = /^\s*[Aa]ccording\s+to\s+[^,]{1,80},\s*/u;
+/** Example lists name instances, not the scope of a figure: "citizens of 80 countries, including France, ...". */
+const EXAMPLE_LIST_RE = /\b(?:including|such\s+as|among\s+them|e\.g\.|for\s+example|like)\s+[^.;]*/giu;
+/** A definite noun phrase naming a group, resolved to the last group named before it: "the extremist group" -> Islamic State. */
+const GROUP_NP_RE = /\b(?:the|this|that)\s+(?:(?:extremist|terrorist|militant|jihadist|islamist|armed|rebel|insurgent|radical|outlawed|banned)\s+){0,2}(?:group|organi[sz]ation|movement|militia|network|faction|jihadists|militants|insurgents|rebels)\b/giu;
+/** "there are 200,000 in IS", "30,000 fighters of the Taliban": the group after the figure. */
+const AFTER_GROUP_RE = /^\s*(?:[\p{Ll}-]+\s+){0,2}?(?:in|of|within|among|from|for)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&'’-]*)(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}&'’-]*){0,4})/u;
+
+/** Character ranges of a sentence that name a source or list examples: no place or subject comes from them. */
+interface Zones {
+  spans: Span[];
+}
+
+function inZones(z: Zones, s: number, e: number): boolean {
+  for (const x of z.spans) if (s >= x.start && e <= x.end) return true;
+  return false;
+}
+
+/** Source names ("according to US' CIA", "Iraqi authorities claim", a quote's speaker words) and example lists in a sentence. */
+function zonesOf(doc: Doc, sentence: Span): Zones {
+  const s = doc.text.slice(sentence.start, sentence.end);
+  const spans: Span[] = [];
+  ACCORDING_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  if (s.includes('ccording')) while ((m = ACCORDING_RE.exec(s)) !== null) spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+  SOURCE_VERB_RE.lastIndex = 0;
+  if (SOURCE_GATE_RE.test(s)) while ((m = SOURCE_VERB_RE.exec(s)) !== null) {
+    if (/(?:authorities|officials|government|ministry|military|police|sources|forces|intelligence)\s*$/i.test(m[1]!)) spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+  }
+  EXAMPLE_LIST_RE.lastIndex = 0;
+  while ((m = EXAMPLE_LIST_RE.exec(s)) !== null) spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+  for (const q of doc.quotes) {
+    if (q.source && q.source.start >= sentence.start && q.source.end <= sentence.end) spans.push(q.source);
+  }
+  return { spans };
+}
+
 /** What a figure in a sentence looks like as a claim (before attribution). */
-function claimOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache): Claim {
+function claimOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache, zones: Zones): Claim {
   const of = q.of ?? (q.unitKind === 'percent' ? 'percent' : null);
   return {
     start: sentence.start,
@@ -35,8 +77,8 @@ function claimOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache)
     of,
     unit: q.normalizedUnit,
     direction: q.direction,
-    subject: subjectOf(doc, sentence, q),
-    place: placeOf(doc, sentence, q, countries),
+    subject: subjectOf(doc, sentence, q, zones),
+    place: placeOf(doc, sentence, q, countries, zones),
     claimant: null,
     claimantFrom: null,
     quote: null,
@@ -51,25 +93,84 @@ function mentionsIn(doc: Doc, span: Span): Mention[] {
   return out;
 }
 
-/** The counted phrase when it says more than the head noun ("ISIL militants"), else the nearest group or organization named before the figure. */
-function subjectOf(doc: Doc, sentence: Span, q: Quantity): string | null {
-  if (q.ofSpan) {
-    const phrase = doc.text.slice(q.ofSpan.start, q.ofSpan.end);
-    if (/\s/.test(phrase)) return phrase;
+function isActor(doc: Doc, m: Mention): boolean {
+  const t = doc.entities[m.entity]?.type;
+  return t === 'group' || t === 'organization';
+}
+
+/** Start of the clause holding `at`: after the last clause boundary, past an "According to X," opener. */
+function clauseStart(text: string, sentence: Span, at: number): number {
+  const s = text.slice(sentence.start, at);
+  let start = 0;
+  CLAUSE_BOUNDARY_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_BOUNDARY_RE.exec(s)) !== null) start = m.index + m[0].length;
+  const rest = s.slice(start);
+  const op = ACCORDING_OPENER_RE.exec(rest);
+  if (op) start += op[0].length;
+  return sentence.start + start;
+}
+
+/** The group or organization a surface names, from the doc's own mentions ("IS" -> Islamic State). */
+function actorNamed(doc: Doc, surface: string): string | null {
+  for (const m of doc.mentions) {
+    if (m.end - m.start !== surface.length || !isActor(doc, m)) continue;
+    if (doc.text.slice(m.start, m.end) === surface) return doc.entities[m.entity]!.name;
   }
+  for (const e of doc.entities) {
+    if ((e.type === 'group' || e.type === 'organization') && (e.name === surface || e.aliases.includes(surface))) return e.name;
+  }
+  return null;
+}
+
+/** The last group named before `at` in the doc (antecedent of "the group"). */
+function lastGroupBefore(doc: Doc, at: number): string | null {
   let best: Mention | null = null;
-  for (const m of mentionsIn(doc, sentence)) {
-    const e = doc.entities[m.entity];
-    if (!e || (e.type !== 'group' && e.type !== 'organization')) continue;
-    if (m.end <= q.start && (!best || m.start > best.start)) best = m;
+  for (const m of doc.mentions) {
+    if (m.end > at) continue;
+    if (doc.entities[m.entity]?.type !== 'group') continue;
+    if (!best || m.start > best.start) best = m;
   }
   return best ? doc.entities[best.entity]!.name : null;
 }
 
+/**
+ * Who or what the figure is about: the counted phrase when a name qualifies it ("ISIL militants"), else the
+ * clause subject (a group or organization named in the clause before the figure, outside source names),
+ * a group named right after it ("200,000 in IS"), or a definite group phrase ("the extremist group") resolved
+ * to the last group named before it.
+ */
+function subjectOf(doc: Doc, sentence: Span, q: Quantity, zones: Zones): string | null {
+  const text = doc.text;
+  if (q.ofSpan) {
+    const phrase = text.slice(q.ofSpan.start, q.ofSpan.end);
+    for (const m of mentionsIn(doc, q.ofSpan)) if (isActor(doc, m)) return phrase;
+    const lex = placeLexicon();
+    // A capitalized modifier that is no demonym: "ISIL militants" (not "Afghan provinces", nor a headline's "Militants").
+    const words = phrase.split(/\s+/);
+    for (let i = 0; i < words.length - 1; i++) if (/^\p{Lu}/u.test(words[i]!) && !lex.byWord.has(words[i]!.toLowerCase())) return phrase;
+  }
+  const from = clauseStart(text, sentence, q.start);
+  for (const m of mentionsIn(doc, { start: from, end: q.start })) {
+    if (isActor(doc, m) && !inZones(zones, m.start, m.end)) return doc.entities[m.entity]!.name;
+  }
+  const tailEnd = q.ofSpan && !q.unitInferred ? q.ofSpan.end : q.end;
+  const after = AFTER_GROUP_RE.exec(text.slice(tailEnd, Math.min(sentence.end, tailEnd + 80)));
+  if (after) {
+    const name = actorNamed(doc, after[1]!);
+    if (name) return name;
+  }
+  const clause = text.slice(from, q.start);
+  GROUP_NP_RE.lastIndex = 0;
+  const np = GROUP_NP_RE.exec(clause);
+  if (np) return lastGroupBefore(doc, from + np.index) ?? np[0];
+  return null;
+}
+
 type CountryCache = Map<number, { name: string; at: number }[]>;
 
-/** Location in scope: a place named in the sentence (nearest to the figure), a demonym on the counted noun, or "the country" resolved backwards. */
-function placeOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache): string | null {
+/** Location in scope: a demonym on the counted noun, a place named in the sentence (nearest to the figure, outside source names and example lists), or "the country" resolved backwards. */
+function placeOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache, zones: Zones): string | null {
   const text = doc.text;
   // A demonym right on the counted phrase: "Afghan provinces", "Syrian refugees".
   const lex = placeLexicon();
@@ -80,10 +181,14 @@ function placeOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache)
     const m = lex.re.exec(phrase);
     if (m) return lex.byWord.get(m[0].toLowerCase()) ?? null;
   }
+  if (THE_COUNTRY_AFTER_RE.test(text.slice(q.end, Math.min(sentence.end, q.end + 40)))) {
+    const prior = countryBefore(text, sentence.start);
+    if (prior) return prior;
+  }
   let best: { name: string; dist: number } | null = null;
   for (const m of mentionsIn(doc, sentence)) {
     const e = doc.entities[m.entity];
-    if (!e || e.type !== 'location') continue;
+    if (!e || e.type !== 'location' || inZones(zones, m.start, m.end)) continue;
     const dist = m.start >= q.end ? m.start - q.end : q.start - m.end + (IN_PLACE_RE.test(text.slice(Math.max(0, m.start - 12), m.start)) ? 0 : 40);
     if (!best || dist < best.dist) best = { name: e.name, dist };
   }
@@ -97,7 +202,8 @@ function placeOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache)
     let cm: RegExpExecArray | null;
     while ((cm = lex.re.exec(s)) !== null) {
       const name = lex.byWord.get(cm[0].toLowerCase());
-      if (name) found.push({ name, at: sentence.start + cm.index });
+      const at = sentence.start + cm.index;
+      if (name && !inZones(zones, at, at + cm[0].length)) found.push({ name, at });
     }
     countries.set(sentence.start, found);
   }
@@ -107,15 +213,29 @@ function placeOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache)
     if (!nearest || dist < nearest.dist) nearest = { name: f.name, dist };
   }
   if (nearest) return nearest.name;
-  if (THE_COUNTRY_RE.test(text.slice(sentence.start, sentence.end))) {
-    const before = text.slice(Math.max(0, sentence.start - 5000), sentence.start);
-    lex.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let last: string | null = null;
-    while ((m = lex.re.exec(before)) !== null) last = lex.byWord.get(m[0].toLowerCase()) ?? last;
-    return last;
-  }
+  if (THE_COUNTRY_RE.test(text.slice(sentence.start, sentence.end))) return countryBefore(text, sentence.start);
   return null;
+}
+
+/**
+ * The antecedent of "the country": the country named most often in the 5,000 characters before `at`
+ * (ties go to the one named last), since a passing "America criticizes ..." should not outweigh the story's country.
+ */
+function countryBefore(text: string, at: number): string | null {
+  const lex = placeLexicon();
+  const before = text.slice(Math.max(0, at - 5000), at);
+  lex.re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const counts = new Map<string, number>();
+  let best: string | null = null;
+  while ((m = lex.re.exec(before)) !== null) {
+    const name = lex.byWord.get(m[0].toLowerCase());
+    if (!name) continue;
+    const n = (counts.get(name) ?? 0) + 1;
+    counts.set(name, n);
+    if (best === null || n >= counts.get(best)!) best = name;
+  }
+  return best;
 }
 
 /** Index of the quote holding `span`, or -1. */
@@ -175,6 +295,7 @@ export function findClaims(doc: Doc): Claim[] {
     const qs: Quantity[] = [];
     while (k < all.length && all[k]!.start < sentence.end) qs.push(all[k++]!);
     let sources: { at: number; entity: number }[] | undefined;
+    let zones: Zones | undefined;
     let prev: Claim | null = null;
     for (const q of qs) {
       // "one of the ..." and bare 1s are not figures anyone claims.
@@ -183,14 +304,23 @@ export function findClaims(doc: Doc): Claim[] {
         prev.baseline = { low: q.low, high: q.high, qualifier: q.qualifier, text: doc.text.slice(q.start, q.end) };
         continue;
       }
-      const c = claimOf(doc, sentence, q, countries);
+      zones ??= zonesOf(doc, sentence);
+      const c = claimOf(doc, sentence, q, countries, zones);
       const qi = quoteAt(doc, c.value);
       if (qi >= 0) {
         c.quote = qi;
-        const speaker = doc.quotes[qi]!.speaker;
-        if (speaker !== null) {
-          c.claimant = speaker;
+        const quote = doc.quotes[qi]!;
+        if (quote.speaker !== null) {
+          c.claimant = quote.speaker;
           c.claimantFrom = 'speaker';
+          // A source named inside the quoted span, before the figure, is nearer: "X says A, while Y claim B".
+          sources ??= namedSources(doc, sentence);
+          let inner: number | null = null;
+          for (const x of sources) if (x.at >= quote.start && x.at < q.start) inner = x.entity;
+          if (inner !== null && inner !== quote.speaker) {
+            c.claimant = inner;
+            c.claimantFrom = 'source';
+          }
         }
       }
       if (c.claimant === null) {
