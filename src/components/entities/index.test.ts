@@ -69,7 +69,7 @@ test('roles from pre-name titles and appositions', () => {
   const rows: [string, string, { title: string; organization: string | null }][] = [
     ['Director of the Russian Federal Security Service (FSB) Oleg Marchenko said on Monday that the threat grew.', 'Oleg Marchenko', { title: 'Director', organization: 'Russian Federal Security Service' }],
     ['"We are concerned," Irina Volkova, the Foreign Ministry\'s spokesperson, said.', 'Irina Volkova', { title: 'spokesperson', organization: 'Foreign Ministry' }],
-    ['Russian Deputy Defense Minister Nikolai Petrenko spoke at the forum.', 'Nikolai Petrenko', { title: 'Deputy Defense Minister', organization: null }],
+    ['Russian Deputy Defense Minister Nikolai Petrenko spoke at the forum.', 'Nikolai Petrenko', { title: 'Deputy Defense Minister', organization: 'Russia' }],
     ['Defense Ministry spokesman Maj. Gen. Pyotr Sokolov said the strikes continued.', 'Pyotr Sokolov', { title: 'spokesman', organization: 'Defense Ministry' }],
     ['Timur Rashidov, the head of the Asia department in the Russian Foreign Ministry, said so.', 'Timur Rashidov', { title: 'head of the Asia department', organization: 'Russian Foreign Ministry' }],
   ];
@@ -130,4 +130,44 @@ test('seed articles: key entities by type', () => {
   assert.ok(fsb.aliases.includes('FSB'));
   const b = byName(docs[1]!, 'Alexander Bortnikov')!;
   assert.deepEqual(b.roles[0], { title: 'Director', organization: 'Russian Federal Security Service' });
+});
+
+test('title-case headlines keep only names the body text or lexicons give', () => {
+  const rows: [string, string[]][] = [
+    ['Terror Threat In Central Asia Has Increased Significantly, Officials Say\n\nThe threat in Central Asia has increased, officials in Moscow said on Monday.', ['Central Asia', 'Central Asia', 'Moscow']],
+    // The surname in a headline links to the person named in full in the body.
+    ['Putin Says Talks With Kyiv Are Going Nowhere\n\nRussian President Vladimir Putin said on Friday that talks were stalled.', ['Putin', 'Kyiv', 'Vladimir Putin']],
+  ];
+  for (const [text, want] of rows) {
+    const doc = analyze(text);
+    assert.deepEqual(doc.mentions.map((m) => text.slice(m.start, m.end)), want, text);
+  }
+});
+
+test('a lone capitalized first word needs evidence to be a name', () => {
+  const rows: [string, string[]][] = [
+    ['Numerous militants crossed the border. Modernized weapons were found in Kabul.', ['Kabul']],
+    ['Reportedly the convoy left at dawn. Officials in Kabul confirmed it.', ['Kabul']],
+    // Evidence: a gazetteer hit.
+    ['Turkey joined the talks.', ['Turkey']],
+  ];
+  for (const [text, want] of rows) {
+    const doc = analyze(text);
+    assert.deepEqual(doc.mentions.map((m) => text.slice(m.start, m.end)), want, text);
+  }
+});
+
+test('titles with a portfolio and a country before them', () => {
+  const rows: [string, string, { title: string; organization: string | null }][] = [
+    ['U.S. Secretary of State John Kerry met the minister in Geneva.', 'John Kerry', { title: 'Secretary of State', organization: 'United States' }],
+    ['Russian Foreign Minister Sergei Lavrov said talks were useful.', 'Sergei Lavrov', { title: 'Foreign Minister', organization: 'Russia' }],
+    ['British Minister for Foreign Affairs Jane Holloway arrived on Monday.', 'Jane Holloway', { title: 'Minister for Foreign Affairs', organization: 'United Kingdom' }],
+  ];
+  for (const [text, name, role] of rows) {
+    const doc = analyze(text);
+    const e = byName(doc, name);
+    assert.ok(e, `${name}: ${JSON.stringify(doc.entities.map((x) => [x.name, x.type]))}`);
+    assert.equal(e.type, 'person');
+    assert.deepEqual(e.roles[0], role, text);
+  }
 });

@@ -185,7 +185,10 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
     const it = items[k]!;
     if (it.span.type !== 'person' || it.span.last === it.span.first) continue;
     const sur = tokens.text(text, it.span.last).toLowerCase();
-    if (!personBySurname.has(sur)) personBySurname.set(sur, k);
+    if (!personBySurname.has(sur)) {
+      personBySurname.set(sur, k);
+      formHashes.add(hashString(sur));
+    }
   }
 
   const groupsSeen = new Set<string>();
@@ -261,7 +264,10 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
     if (covered[j] || !(tokens.flags[j]! & TokenFlag.CAPITALIZED) || tokens.kind[j] !== TokenKind.WORD) continue;
     if (!formHashes.has(lw ? lw[j]! : hashLower(text, tokens.start[j]!, tokens.end[j]!))) continue;
     const w = tokens.text(text, j);
-    const idx = byForm.get(formKey(w));
+    const bySurname = personBySurname.get(w.toLowerCase());
+    // A surname before the full name (a headline or lede: "Putin Says ..." above "Vladimir Putin said").
+    const early = bySurname !== undefined && items[bySurname]!.start > tokens.start[j]! && !isAcronymText(w);
+    const idx = byForm.get(formKey(w)) ?? (early ? resolve(bySurname!) : undefined);
     if (idx === undefined) continue;
     const e = doc.entities[idx]!;
     const acr = isAcronymText(w);

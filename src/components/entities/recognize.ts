@@ -7,7 +7,7 @@ import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import type { EntityType } from '../../doc/types.js';
 import { GazKind, WordClass } from './gazetteer.js';
-import { hashString } from './hash.js';
+import { hashString, pair } from './hash.js';
 import type { Gazetteer } from './gazetteer.js';
 import { tagTokens, tagType, tokenInfo, weightScorer } from './tagger.js';
 import type { TokenInfo, Weights } from './tagger.js';
@@ -46,6 +46,44 @@ function capsSentences(tokens: TokenTable, nSent: number): Uint8Array {
   return out;
 }
 
+// Closed-class and reporting words: capitalized mid-sentence they mark a title-case headline
+// ("Threat In Central Asia Has Increased, Officials Say"), never a run of names.
+const HEADLINE_WORDS = new Set(['in', 'of', 'on', 'at', 'to', 'for', 'with', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'as', 'by', 'from', 'after', 'over', 'amid', 'says', 'say', 'said', 'will', 'would', 'could', 'may', 'can', 'and', 'the', 'a', 'an', 'its', 'their', 'into', 'against', 'about', 'than', 'not', 'no', 'new', 'more', 'how', 'why', 'what', 'who', 'up', 'out', 'off', 'amid'].map(hashString));
+
+/** A model span's tokens must clear this score margin over O to stand alone at a sentence start. */
+export const MIN_INITIAL_MARGIN = 2;
+
+/**
+ * Sentences set in title case: at least 4 words, three quarters capitalized, and at least two
+ * capitalized words after the first that are function words or are written in lower case elsewhere
+ * in the doc. Tables of names ("Manchester United 2 Chelsea 1") have no such words.
+ * @example headlineSentences(tokens, info, nSent)[0] // 1 for "Threat In Asia Has Increased, Officials Say"
+ */
+export function headlineSentences(tokens: TokenTable, info: TokenInfo, nSent: number): Uint8Array {
+  const words = new Uint32Array(nSent + 1);
+  const caps = new Uint32Array(nSent + 1);
+  const common = new Uint32Array(nSent + 1);
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens.kind[i] !== TokenKind.WORD) continue;
+    const s = tokens.sentence[i]!;
+    words[s]!++;
+    const c = info.cls[i]!;
+    if (!(c & 1)) continue;
+    caps[s]!++;
+    if (!(c & 4) && (c & 64 || HEADLINE_WORDS.has(info.lw[i]!))) common[s]!++;
+  }
+  const out = new Uint8Array(nSent + 1);
+  for (let s = 0; s <= nSent; s++) out[s] = words[s]! >= 4 && caps[s]! * 4 >= words[s]! * 3 && common[s]! >= 2 ? 1 : 0;
+  return out;
+}
+
+/** Hash of the lower-case words of tokens [a, b]. */
+function runKey(lw: Uint32Array, a: number, b: number): number {
+  let h = 0x2545f491;
+  for (let j = a; j <= b; j++) h = pair(h, lw[j]!);
+  return h;
+}
+
 /**
  * Recognize entity spans (sorted, non-overlapping).
  * @example recognizeSpans(doc.text, doc.tokens, doc.sentences.length, loadGazetteer(), shippedWeights())
@@ -81,17 +119,65 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     if (caps[tokens.sentence[i]!] && last === i && tokens.end[i]! - tokens.start[i]! <= 2) continue;
     place({ first: i, last, type: 'group', entry: e, source: 'gazetteer' }, true);
   }
-  // 2. The model.
+  // 2. The model, with evidence rules for headline-cased sentences and sentence-initial words.
+  // Headlines set in capitals are left to the model and the acronym rules (it learned them from CoNLL).
+  const headline = headlineSentences(tokens, info, nSentences);
+  for (let k = 0; k < headline.length; k++) if (caps[k]) headline[k] = 0;
   if (weights) {
-    const tags = tagTokens(info, weightScorer(weights));
+    const margin = new Float32Array(n);
+    const tags = tagTokens(info, weightScorer(weights), undefined, margin);
+    const runs: number[] = []; // first, last, type triples
     for (let i = 0; i < n; i++) {
       const t = tags[i]!;
       if (t === 0) continue;
       let j = i;
       while (j + 1 < n && tags[j + 1]! !== 0 && tags[j + 1]! % 2 === 0 && tagType(tags[j + 1]!) === tagType(t)) j++;
-      const type = MODEL_TYPES[tagType(t)];
-      if (type) place({ first: i, last: j, type, entry: -1, source: 'model' }, false);
+      runs.push(i, j, tagType(t));
       i = j;
+    }
+    // Evidence from body text: words capitalized mid-sentence, and what the model called each name there.
+    const midCap = new Set<number>();
+    for (let i = 0; i < n; i++) if ((info.cls[i]! & 37) === 33 && !headline[tokens.sentence[i]!]) midCap.add(info.lw[i]!);
+    const bodyType = new Map<number, number>();
+    for (let r = 0; r < runs.length; r += 3) {
+      if (headline[tokens.sentence[runs[r]!]!]) continue;
+      // The whole name first, then its parts ("Alan Shearer" -> "Shearer"), for headlines that shorten it.
+      const f = runs[r]!;
+      const l = runs[r + 1]!;
+      for (let len = l - f; len >= 0; len--) {
+        for (let a = f; a + len <= l; a++) {
+          const k = runKey(info.lw, a, a + len);
+          if (!bodyType.has(k)) bodyType.set(k, runs[r + 2]!);
+        }
+      }
+    }
+    for (let r = 0; r < runs.length; r += 3) {
+      let first = runs[r]!;
+      let last = runs[r + 1]!;
+      let ty = runs[r + 2]!;
+      if (headline[tokens.sentence[first]!]) {
+        // Title case says nothing: keep the longest part the body text names ("Central Asia", "Putin").
+        let best = -1;
+        let bestLast = -1;
+        for (let a = first; a <= last; a++) {
+          for (let b = last; b >= a && b - a > bestLast - best; b--) {
+            const known = bodyType.get(runKey(info.lw, a, b));
+            if (known !== undefined) {
+              best = a;
+              bestLast = b;
+              ty = known;
+            }
+          }
+        }
+        if (best < 0) continue;
+        first = best;
+        last = bestLast;
+      } else if (first === last && tokens.flags[first]! & TokenFlag.SENTENCE_START && info.gazEntry[first]! < 0 && !midCap.has(info.lw[first]!)) {
+        // "Numerous", "Modernized": a lone capitalized first word needs the model to be sure, and no lower-case use.
+        if (info.cls[first]! & 64 || margin[first]! < MIN_INITIAL_MARGIN) continue;
+      }
+      const type = MODEL_TYPES[ty];
+      if (type) place({ first, last, type, entry: -1, source: 'model' }, false);
     }
   }
   // Ranks and honorifics ("Maj. Gen.", "Mr.") are not part of a name but say that a person follows.
@@ -129,7 +215,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
   const isCap = (j: number): boolean => j >= 0 && j < n && tokens.kind[j] === TokenKind.WORD && (tokens.flags[j]! & TokenFlag.CAPITALIZED) !== 0;
   const wordClass = (j: number): number => gaz.words.get(info.lw[j]!) ?? 0;
   for (let i = 0; i < n; i++) {
-    if (!isCap(i) || !(wordClass(i) & WordClass.ORG_HEAD) || caps[tokens.sentence[i]!]) continue;
+    if (!isCap(i) || !(wordClass(i) & WordClass.ORG_HEAD) || caps[tokens.sentence[i]!] || headline[tokens.sentence[i]!]) continue;
     let first = i;
     while (first - 1 >= 0 && isCap(first - 1) && tokens.sentence[first - 1] === tokens.sentence[i] && !(tokens.flags[first]! & TokenFlag.SENTENCE_START)) {
       const cls = wordClass(first - 1);

@@ -6,7 +6,7 @@
 import type { Doc } from '../../doc/doc.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import type { Role } from '../../doc/types.js';
-import { loadGazetteer } from './gazetteer.js';
+import { GazKind, loadGazetteer } from './gazetteer.js';
 import { mentionTokens } from './link.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their']);
@@ -17,12 +17,19 @@ interface Lex {
   heads: Set<string>;
   ranks: Set<string>;
   modifiers: Set<string>;
+  /** Lower-case demonym ("russian") -> country name ("Russia"). */
+  demonyms: Map<string, string>;
 }
 let lex: Lex | null = null;
 function lexicon(): Lex {
   if (lex) return lex;
-  const t = loadGazetteer().titles;
-  lex = { heads: new Set(t.heads.filter((h) => !h.includes(' '))), ranks: t.ranks, modifiers: t.modifiers };
+  const gaz = loadGazetteer();
+  const t = gaz.titles;
+  const names = new Map<string, string>();
+  for (const e of gaz.entries) if (e.kind === GazKind.COUNTRY && e.country && e.form === e.name) names.set(e.country, e.name);
+  const demonyms = new Map<string, string>();
+  for (const e of gaz.entries) if (e.kind === GazKind.DEMONYM && e.country && names.has(e.country)) demonyms.set(e.form.toLowerCase(), names.get(e.country)!);
+  lex = { heads: new Set(t.heads.filter((h) => !h.includes(' '))), ranks: t.ranks, modifiers: t.modifiers, demonyms };
   return lex;
 }
 
@@ -77,7 +84,7 @@ export function extractRoles(doc: Doc): void {
         continue;
       }
       const cap = isWord(k) && (tokens.flags[k]! & TokenFlag.CAPITALIZED) !== 0;
-      if (cap || heads.has(l) || modifiers.has(l) || l === "'s" || l === '’s' || ((l === 'of' || l === 'the') && k < j) || mentionAt[k]! >= 0) a = k;
+      if (cap || heads.has(l) || modifiers.has(l) || l === "'s" || l === '’s' || ((l === 'of' || l === 'the' || l === 'for') && k < j) || mentionAt[k]! >= 0) a = k;
       else break;
     }
     while (a <= j && (DETERMINERS.has(lw(a)) || PREPS.has(lw(a)))) a++;
@@ -159,9 +166,28 @@ function parseTitle(doc: Doc, mentionAt: Int32Array, a: number, b: number, heads
     while (p > head && (tokens.text(text, p).toLowerCase() === 'the')) p--;
     if (p > head && PREPS.has(tokens.text(text, p).toLowerCase())) te = p - 1;
     else te = head;
+  } else {
+    // A portfolio named after the head is part of the title: "Secretary of State", "Minister for Foreign Affairs".
+    const prep = head + 1 <= b ? tokens.text(text, head + 1).toLowerCase() : '';
+    if (prep === 'of' || prep === 'for') {
+      let k = head + 2;
+      while (k <= b && mentionAt[k]! < 0 && tokens.kind[k] === TokenKind.WORD && (tokens.flags[k]! & TokenFlag.CAPITALIZED || ((tokens.text(text, k) === 'and' || tokens.text(text, k) === 'of') && k + 1 <= b && tokens.flags[k + 1]! & TokenFlag.CAPITALIZED))) k++;
+      if (k > head + 2 && tokens.flags[k - 1]! & TokenFlag.CAPITALIZED) te = k - 1;
+    }
+  }
+  // Otherwise the country before the title: "U.S. Secretary of State", "Russian Foreign Minister".
+  let orgName = org >= 0 ? doc.entities[org]!.name : null;
+  for (let k = ts - 1; orgName === null && k >= a; k--) {
+    const m = mentionAt[k]!;
+    if (m >= 0) {
+      const e = doc.entities[doc.mentions[m]!.entity]!;
+      if (e.type === 'location' && e.attrs?.country) orgName = e.name;
+    } else {
+      orgName = lexicon().demonyms.get(tokens.text(text, k).toLowerCase()) ?? null;
+    }
   }
   const title = text.slice(tokens.start[ts]!, tokens.end[te]!).replace(/\s+/g, ' ');
-  return { title, organization: org >= 0 ? doc.entities[org]!.name : null };
+  return { title, organization: orgName };
 }
 
 // Role nouns and the role words that fit them (a "diplomat" is anyone in a foreign ministry, an envoy, ...).

@@ -61,17 +61,19 @@ function suffixHash(text: string, start: number, end: number): number {
  */
 export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): TokenInfo {
   const n = tokens.length;
+  // One buffer for all per-token arrays (one allocation per doc instead of nine).
+  const buf = new ArrayBuffer(n * 40);
   const info: TokenInfo = {
     n,
-    lw: new Uint32Array(n),
-    ew: new Uint32Array(n),
-    shape: new Uint32Array(n),
-    pre: new Uint32Array(n * 2),
-    suf: new Uint32Array(n * 3),
-    gaz: new Uint8Array(n),
-    cls: new Uint8Array(n),
+    lw: new Uint32Array(buf, 0, n),
+    ew: new Uint32Array(buf, n * 4, n),
+    shape: new Uint32Array(buf, n * 8, n),
+    pre: new Uint32Array(buf, n * 12, n * 2),
+    suf: new Uint32Array(buf, n * 20, n * 3),
+    gazEntry: new Int32Array(buf, n * 32, n).fill(-1),
+    gaz: new Uint8Array(buf, n * 36, n),
+    cls: new Uint8Array(buf, n * 37, n),
     sent: tokens.sentence,
-    gazEntry: new Int32Array(n).fill(-1),
   };
   const { lw, ew, shape, pre, suf, cls: clsOut } = info;
   const starts = tokens.start;
@@ -447,13 +449,14 @@ export function bestTag(scores: Float64Array, prev: number): number {
 
 /**
  * Greedy left-to-right tagging; `onToken` (training) sees each scored token's features and prediction
- * and may return the tag to carry forward.
+ * and may return the tag to carry forward. `margin`, when given, gets score(tag) - score(O) per entity token.
  * @example const tags = tagTokens(info, weightScorer(shippedWeights()!))
  */
 export function tagTokens(
   info: TokenInfo,
   scorer: Scorer,
   onToken?: (i: number, feats: Uint32Array, nf: number, predicted: number) => number,
+  margin?: Float32Array,
 ): Uint8Array {
   const tags = new Uint8Array(info.n);
   const feats = new Uint32Array(MAX_FEATURES);
@@ -471,6 +474,8 @@ export function tagTokens(
       const nf = tokenFeatures(info, i, prev, prev2, memory, feats);
       scorer.score(feats, nf, scores);
       tag = bestTag(scores, prev);
+      // How far the chosen entity tag beats O (confidence for the rules downstream).
+      if (margin && tag !== 0) margin[i] = scores[tag]! - scores[0]!;
       if (onToken) tag = onToken(i, feats, nf, tag);
       if (tag !== 0 && info.cls[i]! & 1) memory.set(info.lw[i]!, tagType(tag));
     }
