@@ -36,6 +36,11 @@ export interface FtsDialect {
     /** Higher is better. */
     score: string;
     scoreParams: SqlValue[];
+    /** ORDER BY expression for best-first (FTS5's `rank` lets SQLite stop early under LIMIT). */
+    orderBy: string;
+    orderParams: SqlValue[];
+    /** ORDER BY for a cheap, unranked sample (newest first), used for facets. */
+    recent: string;
     snippet: string;
     snippetParams: SqlValue[];
   } | null;
@@ -45,8 +50,12 @@ export interface FtsDialect {
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
-/** Search facets look at this many best matches per kind, so they stay fast on large corpora. */
-const FACET_SAMPLE = 2000;
+/** Search facets look at this many newest matching documents, so they stay fast on large corpora. */
+const FACET_SAMPLE = 1000;
+/** Entity and speaker facets count over fewer documents: each has many mentions and quotes. */
+const ENTITY_FACET_SAMPLE = 300;
+/** Search totals are counted up to this; a larger total is reported as this number ("at least"). */
+export const SEARCH_COUNT_CAP = 10_000;
 const DETAIL_CAP = 200;
 
 const DOC_COLS =
@@ -444,8 +453,7 @@ export class SqlStoreReader implements StoreReader {
     const kinds = q.kinds?.length ? q.kinds : (['document', 'quote', 'claim'] as SearchKind[]);
     const hits: SearchHit[] = [];
     let total = 0;
-    const docSets: string[] = [];
-    const docSetParams: SqlValue[] = [];
+    const facetDocs = new Set<string>();
     if (!q.q || !q.q.trim()) {
       // No text: the newest documents matching the filters, snippet from the start of the text.
       const w = new Where();
@@ -457,8 +465,8 @@ export class SqlStoreReader implements StoreReader {
         [...w.params, limit, offset],
       );
       for (const r of rows) hits.push({ kind: 'document', id: r.id, doc: r.id, title: str(r.title), outlet: str(r.outlet), published: str(r.published), snippet: r.snippet, score: 0 });
-      docSets.push(`SELECT d.id FROM documents d${w.sql()} ORDER BY d.pub_date DESC LIMIT ${FACET_SAMPLE}`);
-      docSetParams.push(...w.params);
+      const sample = await this.rconn.all<{ id: string }>(`SELECT d.id AS id FROM documents d${w.sql()} ORDER BY d.pub_date DESC LIMIT ${FACET_SAMPLE}`, w.params);
+      for (const r of sample) facetDocs.add(r.id);
     } else {
       const all: SearchHit[] = [];
       for (const kind of kinds) {
@@ -472,30 +480,36 @@ export class SqlStoreReader implements StoreReader {
         }
         if (this.fts.deadline) w.add(this.fts.deadline);
         const where = w.sql();
-        total += num((await this.rconn.get<{ n: unknown }>(`SELECT count(*) AS n FROM ${m.from}${where}`, [...m.fromParams, ...w.params]))?.n);
+        total += num(
+          (await this.rconn.get<{ n: unknown }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${m.from}${where} LIMIT ${SEARCH_COUNT_CAP}) t`, [...m.fromParams, ...w.params]))?.n,
+        );
         const idCol = kind === 'document' ? 'd.id' : 'x.id';
         const rows = await this.rconn.all(
           `SELECT ${idCol} AS id, d.id AS doc, d.title, d.outlet, d.published, ${m.snippet} AS snippet, ${m.score} AS score
-           FROM ${m.from}${where} ORDER BY score DESC LIMIT ?`,
-          [...m.snippetParams, ...m.scoreParams, ...m.fromParams, ...w.params, offset + limit],
+           FROM ${m.from}${where} ORDER BY ${m.orderBy} LIMIT ?`,
+          [...m.snippetParams, ...m.scoreParams, ...m.fromParams, ...w.params, ...m.orderParams, offset + limit],
         );
         for (const r of rows)
           all.push({ kind, id: r.id, doc: r.doc, title: str(r.title), outlet: str(r.outlet), published: str(r.published), snippet: String(r.snippet ?? ''), score: num(r.score) });
-        docSets.push(`SELECT d.id FROM ${m.from}${where} ORDER BY ${m.score} DESC LIMIT ${FACET_SAMPLE}`);
-        docSetParams.push(...m.fromParams, ...w.params, ...m.scoreParams);
+        const sample = await this.rconn.all<{ id: string }>(
+          `SELECT d.id AS id FROM ${m.from}${where} ORDER BY ${m.recent} LIMIT ${FACET_SAMPLE}`,
+          [...m.fromParams, ...w.params],
+        );
+        for (const r of sample) facetDocs.add(r.id);
       }
       all.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
       hits.push(...all.slice(offset, offset + limit));
     }
-    const facets = await this.facets(docSets, docSetParams);
+    const facets = await this.facets([...facetDocs].slice(0, FACET_SAMPLE));
     return { items: hits, total, limit, offset, facets };
   }
 
-  /** Facets over the documents behind the best matches of each kind. */
-  protected async facets(docSets: string[], params: SqlValue[]): Promise<SearchResult['facets']> {
-    const empty = { outlet: [], speaker: [], entity: [], date: [] };
-    if (!docSets.length) return empty;
-    const matched = docSets.map((s) => `SELECT id FROM (${s}) t`).join(' UNION ');
+  /** Facets over the documents behind the best matches (ids padded to a few fixed list sizes so statements are reused). */
+  protected async facets(ids: string[]): Promise<SearchResult['facets']> {
+    if (!ids.length) return { outlet: [], speaker: [], entity: [], date: [] };
+    const size = [16, 128, 512, FACET_SAMPLE].find((n) => n >= ids.length) ?? ids.length;
+    const params: SqlValue[] = [...ids, ...new Array<SqlValue>(size - ids.length).fill(null)];
+    const matched = placeholders(size);
     const facet = async (sql: string): Promise<Facet[]> =>
       (await this.rconn.all(sql, params)).map((r) => ({ value: String(r.value), label: String(r.label ?? r.value), count: num(r.n) }));
     const outlet = await facet(
@@ -504,12 +518,24 @@ export class SqlStoreReader implements StoreReader {
     const date = await facet(
       `SELECT d.pub_date AS value, d.pub_date AS label, count(*) AS n FROM documents d WHERE d.id IN (${matched}) AND d.pub_date IS NOT NULL GROUP BY d.pub_date ORDER BY value DESC LIMIT 31`,
     );
-    const speaker = await facet(
-      `SELECT x.speaker AS value, e.name AS label, count(*) AS n FROM quotes x JOIN entities e ON e.id = x.speaker WHERE x.doc_id IN (${matched}) GROUP BY x.speaker, e.name ORDER BY n DESC, value LIMIT 20`,
-    );
-    const entity = await facet(
-      `SELECT m.entity_id AS value, e.name AS label, count(DISTINCT m.doc_id) AS n FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.doc_id IN (${matched}) GROUP BY m.entity_id, e.name ORDER BY n DESC, value LIMIT 20`,
-    );
+    const few = ids.slice(0, ENTITY_FACET_SAMPLE);
+    const fewSize = [16, 128, ENTITY_FACET_SAMPLE].find((n) => n >= few.length) ?? few.length;
+    const speaker = (
+      await this.rconn.all(
+        `SELECT t.speaker AS value, e.name AS label, t.n FROM (
+           SELECT speaker, count(*) AS n FROM quotes WHERE doc_id IN (${placeholders(fewSize)}) AND speaker IS NOT NULL
+           GROUP BY speaker ORDER BY n DESC, speaker LIMIT 20) t JOIN entities e ON e.id = t.speaker ORDER BY t.n DESC, value`,
+        [...few, ...new Array<SqlValue>(fewSize - few.length).fill(null)],
+      )
+    ).map((r) => ({ value: String(r.value), label: String(r.label ?? r.value), count: num(r.n) }));
+    const entity = (
+      await this.rconn.all(
+        `SELECT t.entity_id AS value, e.name AS label, t.n FROM (
+           SELECT entity_id, count(*) AS n FROM (SELECT DISTINCT doc_id, entity_id FROM mentions WHERE doc_id IN (${placeholders(fewSize)})) u
+           GROUP BY entity_id ORDER BY n DESC, entity_id LIMIT 20) t JOIN entities e ON e.id = t.entity_id ORDER BY t.n DESC, value`,
+        [...few, ...new Array<SqlValue>(fewSize - few.length).fill(null)],
+      )
+    ).map((r) => ({ value: String(r.value), label: String(r.label ?? r.value), count: num(r.n) }));
     return { outlet, speaker, entity, date };
   }
 

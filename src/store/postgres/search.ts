@@ -26,6 +26,9 @@ export const postgresFts: FtsDialect = {
         whereParams: [q],
         score: `ts_rank(d.tsv, ${tsq})`,
         scoreParams: [q],
+        orderBy: `ts_rank(d.tsv, ${tsq}) DESC`,
+        orderParams: [q],
+        recent: 'd.rid DESC',
         snippet: `ts_headline('simple', d.text, ${tsq}, '${HEADLINE}')`,
         snippetParams: [q],
       };
@@ -37,6 +40,9 @@ export const postgresFts: FtsDialect = {
       whereParams: [q],
       score: `ts_rank(x.tsv, ${tsq})`,
       scoreParams: [q],
+      orderBy: `ts_rank(x.tsv, ${tsq}) DESC`,
+      orderParams: [q],
+      recent: 'x.rid DESC',
       snippet: `ts_headline('simple', x.text, ${tsq}, '${HEADLINE}')`,
       snippetParams: [q],
     };

@@ -166,4 +166,9 @@ CREATE TRIGGER claims_fts_ad AFTER DELETE ON claims BEGIN
 END;
 `,
   },
+  {
+    version: 2,
+    name: 'full-text rank: bm25 with document titles weighted 4x',
+    sql: `INSERT INTO documents_fts(documents_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');`,
+  },
 ];

@@ -45,8 +45,12 @@ export const sqliteFts: FtsDialect = {
         where: 'documents_fts MATCH ?',
         whereParams: [fq],
         // Title matches count more than body matches.
-        score: '(-bm25(documents_fts, 4.0, 1.0))',
+        score: '(-documents_fts.rank)',
         scoreParams: [],
+        // rank is bm25 with title weight 4 (configured in the migration), so FTS5 sorts and LIMIT stops early.
+        orderBy: 'documents_fts.rank',
+        orderParams: [],
+        recent: 'documents_fts.rowid DESC',
         snippet: `snippet(documents_fts, 1, '[[', ']]', '…', ${SNIPPET_TOKENS})`,
         snippetParams: [],
       };
@@ -56,8 +60,11 @@ export const sqliteFts: FtsDialect = {
       fromParams: [],
       where: `${t}_fts MATCH ?`,
       whereParams: [fq],
-      score: `(-bm25(${t}_fts))`,
+      score: `(-${t}_fts.rank)`,
       scoreParams: [],
+      orderBy: `${t}_fts.rank`,
+      orderParams: [],
+      recent: `${t}_fts.rowid DESC`,
       snippet: `snippet(${t}_fts, 0, '[[', ']]', '…', ${SNIPPET_TOKENS})`,
       snippetParams: [],
     };
