@@ -164,20 +164,25 @@ export const DEFAULT_LIMIT_PER_KEY = 50;
 
 type Keyed = { id: string; keys: string[] };
 
-/** One record kind: records by id plus a posting list per key (newest last). */
+/**
+ * One record kind: records by id plus a posting list per key (newest last).
+ * Reads return the stored objects (no copy, for speed); linking never mutates a record without putting it back.
+ */
 class KeyedTable<T extends Keyed> {
   readonly byId = new Map<string, T>();
   private readonly postings = new Map<string, string[]>();
+  /** Current keys per record, for O(1) checks against stale postings. */
+  private readonly keySets = new Map<string, Set<string>>();
 
   get(id: string): T | null {
     return this.byId.get(id) ?? null;
   }
 
   put(record: T): void {
-    const old = this.byId.get(record.id);
     const copy = structuredClone(record);
     this.byId.set(record.id, copy);
-    const oldKeys = new Set(old ? old.keys : []);
+    const oldKeys = this.keySets.get(record.id) ?? new Set<string>();
+    this.keySets.set(record.id, new Set(record.keys));
     for (const key of record.keys) {
       if (oldKeys.has(key)) continue;
       let list = this.postings.get(key);
@@ -188,6 +193,7 @@ class KeyedTable<T extends Keyed> {
 
   delete(id: string): void {
     this.byId.delete(id);
+    this.keySets.delete(id);
   }
 
   byKeys(keys: string[], limitPerKey: number): T[] {
@@ -201,11 +207,11 @@ class KeyedTable<T extends Keyed> {
       for (let i = list.length - 1; i >= 0 && taken < limitPerKey; i--) {
         const id = list[i]!;
         const rec = this.byId.get(id);
-        if (!rec || !rec.keys.includes(key)) continue;
+        if (!rec || !this.keySets.get(id)!.has(key)) continue;
         taken++;
         if (seen.has(id)) continue;
         seen.add(id);
-        out.push(structuredClone(rec));
+        out.push(rec);
       }
     }
     return out;
@@ -229,7 +235,7 @@ export class MemoryCorpusIndex implements CorpusIndex {
     return this.entities.byKeys(keys, limitPerKey);
   }
   async getEntity(id: string): Promise<EntityRecord | null> {
-    return clone(this.entities.get(id));
+    return this.entities.get(id);
   }
   async putEntity(entity: EntityRecord): Promise<void> {
     this.entities.put(entity);
@@ -239,14 +245,14 @@ export class MemoryCorpusIndex implements CorpusIndex {
     return this.documents.byKeys(keys, limitPerKey);
   }
   async getDocument(id: string): Promise<DocRecord | null> {
-    return clone(this.documents.get(id));
+    return this.documents.get(id);
   }
   async putDocument(doc: DocRecord): Promise<void> {
     this.documents.put(doc);
   }
 
   async getStory(id: string): Promise<StoryRecord | null> {
-    return clone(this.stories.get(id) ?? null);
+    return this.stories.get(id) ?? null;
   }
   async putStory(story: StoryRecord): Promise<void> {
     this.stories.set(story.id, structuredClone(story));
@@ -259,14 +265,14 @@ export class MemoryCorpusIndex implements CorpusIndex {
     return this.quotes.byKeys(keys, limitPerKey);
   }
   async getQuote(id: string): Promise<QuoteRecord | null> {
-    return clone(this.quotes.get(id));
+    return this.quotes.get(id);
   }
   async putQuote(quote: QuoteRecord): Promise<void> {
     this.quotes.put(quote);
   }
 
   async getQuoteGroup(id: string): Promise<QuoteGroupRecord | null> {
-    return clone(this.quoteGroups.get(id) ?? null);
+    return this.quoteGroups.get(id) ?? null;
   }
   async putQuoteGroup(group: QuoteGroupRecord): Promise<void> {
     this.quoteGroups.set(group.id, structuredClone(group));
@@ -279,7 +285,7 @@ export class MemoryCorpusIndex implements CorpusIndex {
     return this.measures.byKeys(keys, limitPerKey);
   }
   async getMeasure(id: string): Promise<MeasureRecord | null> {
-    return clone(this.measures.get(id));
+    return this.measures.get(id);
   }
   async putMeasure(measure: MeasureRecord): Promise<void> {
     this.measures.put(measure);
@@ -299,8 +305,4 @@ export class MemoryCorpusIndex implements CorpusIndex {
   async putParagraph(paragraph: ParagraphRecord): Promise<void> {
     this.paragraphRecords.set(paragraph.id, structuredClone(paragraph));
   }
-}
-
-function clone<T>(x: T | null): T | null {
-  return x === null ? null : structuredClone(x);
 }

@@ -153,7 +153,7 @@ export function splitNamedOf(of: string | null, entities: EntityOut[]): { of: st
   if (!of) return { of, name: null };
   for (const e of entities) {
     for (const n of [e.name, ...e.aliases]) {
-      if (!n || n.length < 2) continue;
+      if (!n || n.length < 2 || !of.includes(n)) continue;
       const re = new RegExp(`(^|\\s)${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`);
       const m = re.exec(of);
       if (!m) continue;

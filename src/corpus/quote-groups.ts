@@ -17,6 +17,8 @@ export const QUOTE_MATCH = {
   unknownSpeakerMinShared: 6,
   /** Content-word keys per quote used to find candidates (longest stems are the rarest). */
   wordKeys: 10,
+  /** Candidate quotes read per key. */
+  perKey: 20,
 } as const;
 
 /** Overlap of two stem lists relative to the shorter one, and the shared count. */
@@ -149,7 +151,7 @@ export async function groupQuotes(inputs: QuoteInput[], index: CorpusIndex): Pro
       groupOf.set(q.id, rec.group);
       continue;
     }
-    const cands = await index.quotesByKeys(rec.keys);
+    const cands = await index.quotesByKeys(rec.keys, QUOTE_MATCH.perKey);
     const hitGroups = new Set<string>();
     for (const c of cands) if (quotesMatch(rec, c) > 0) hitGroups.add(renamed.get(c.group) ?? c.group);
     // Members of every matched group, plus the new quote.

@@ -185,6 +185,10 @@ export function contextFactor(days: number | null, speakers: readonly string[], 
   return f;
 }
 
+function* ones(keys: readonly string[]): Iterable<[string, number]> {
+  for (const k of keys) yield [k, 1];
+}
+
 /** Keep the profile to the terms most members share. */
 const PROFILE_SIZE = 300;
 
@@ -253,9 +257,11 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     else if (days !== null && days > STORY.maxDays) score = -1;
     else if ((f.docsSharing.get(c.id) ?? 0) > 0 && (days === null || days <= STORY.quoteDays)) score = 1;
     else {
-      score = termCosine(weights, norm, c.keys.map((k) => [k, 1] as [string, number]), df);
-      const names = nameShare(weights, new Set(c.keys), countNames(c.keys));
-      if (names !== null && names < STORY.minNameShare) score = 0;
+      score = termCosine(weights, norm, ones(c.keys), df);
+      if (score >= STORY.similar) {
+        const names = nameShare(weights, new Set(c.keys), countNames(c.keys));
+        if (names !== null && names < STORY.minNameShare) score = 0;
+      }
       if (era && c.numbers.some((n) => n.startsWith('era:') && n !== `era:${era}`)) score *= STORY.otherEra;
       score *= contextFactor(days, f.speakers, c.speakers);
     }
@@ -273,14 +279,18 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     const sEra = storyEra(st.profile);
     if (st.profile) {
       const size = st.documents.length;
-      let centroid = termCosine(weights, norm, Object.entries(st.profile).map(([k, n]) => [k, n / size] as [string, number]), df);
+      const entries = Object.entries(st.profile);
+      for (const e of entries) e[1] /= size;
+      let centroid = termCosine(weights, norm, entries, df);
       if (era && sEra && era !== sEra) centroid *= STORY.otherEra;
       const storyDays = Object.keys(st.profile).filter((k) => k.startsWith('day:')).map((k) => daysBetween(f.published, k.slice(4)) ?? Infinity);
       const nearest = storyDays.length && f.published ? Math.min(...storyDays) : null;
       const storySpeakers = Object.keys(st.profile).filter((k) => k.startsWith('t:s:')).map((k) => k.slice(4));
       centroid *= contextFactor(nearest === Infinity ? null : nearest, f.speakers, storySpeakers);
-      const names = nameShare(weights, new Map(Object.entries(st.profile)), countNames(Object.keys(st.profile)));
-      if (names !== null && names < STORY.minNameShare) centroid = 0;
+      if (centroid >= STORY.similarStory) {
+        const names = nameShare(weights, new Map(entries), countNames(Object.keys(st.profile)));
+        if (names !== null && names < STORY.minNameShare) centroid = 0;
+      }
       if (centroid >= STORY.similarStory) score = Math.max(score, centroid);
     }
     if (score > 0) storyScore.set(sid, score);
