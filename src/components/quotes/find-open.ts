@@ -11,6 +11,9 @@
  */
 import type { Span } from '../../doc/span.js';
 import { LEARNED_CUES } from './data/learned-cues.js';
+import type { TokenTable } from '../../doc/tokens.js';
+import { TokenFlag, TokenKind } from '../../doc/tokens.js';
+import { DETERMINERS, PRONOUNS, ROLE_NOUNS } from './data/role-nouns.js';
 import { isCuratedCue, speakerAfter, speakerBefore, ZERO_THAT, type QuoteCandidate } from './find-quotes.js';
 
 /** A word opens an attribution when PolNeAR annotators marked it as a cue at least this often (0.2: best content F1 on a train sample; 0.4 keeps source precision higher but loses 10 points of recall). */
@@ -19,22 +22,98 @@ const MIN_CUE_RATE = 0.2;
 /** Cues marked this often take the sentence-opening noun phrase as subject when none is adjacent ("said", "told", "wrote"). */
 const STRONG_CUE_RATE = 0.6;
 
-function rateOf(w: string): number {
-  const r = LEARNED_CUES[w.toLowerCase()];
-  return r ? r[0] / r[1] : 0;
+
+/** Fold a char code for lexicon hashing: ASCII upper to lower, ’ to '. */
+function fold(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 39 : c;
 }
 
-let cueRe: RegExp | null = null;
+/** 32-bit hash of `text[s, e)` folded (lower-case, ’ as '); call-free per char. */
+function hashFolded(text: string, s: number, e: number): number {
+  let h = 0;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + fold(text.charCodeAt(i))) | 0;
+  return h;
+}
 
-/** One precompiled regex over the learned cue words (faster than a per-word map lookup), built once per process. */
-function cueRegex(): RegExp {
-  if (!cueRe) {
-    const words = Object.entries(LEARNED_CUES).filter(([, [c, t]]) => c / t >= MIN_CUE_RATE).map(([w]) => w.replace(/[’']/g, '[’\']').replace(/-/g, '\\-'));
-    words.sort((a, b) => b.length - a.length);
-    cueRe = new RegExp(`\\b(?:${words.join('|')})\\b(?![’'-])`, 'gi');
+function hashWord(w: string): number {
+  return hashFolded(w, 0, w.length);
+}
+
+/** True when `text[s, e)` folded equals `w` (already folded). */
+function eqFolded(text: string, s: number, e: number, w: string): boolean {
+  if (e - s !== w.length) return false;
+  for (let i = 0; i < w.length; i++) if (fold(text.charCodeAt(s + i)) !== w.charCodeAt(i)) return false;
+  return true;
+}
+
+/** A word set keyed by folded hash, for token lookups without slicing. */
+class WordSet {
+  private readonly m = new Map<number, string>();
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      const f = w.toLowerCase().replace(/’/g, "'");
+      this.m.set(hashWord(f), f);
+    }
   }
-  return cueRe;
+  has(text: string, s: number, e: number): boolean {
+    const w = this.m.get(hashFolded(text, s, e));
+    return w !== undefined && eqFolded(text, s, e, w);
+  }
 }
+
+interface CueEntry {
+  word: string;
+  rate: number;
+  /** Curated cue that takes a clause only ("announced that ..."), not a bare object. */
+  needsClause: boolean;
+}
+
+interface Lexicons {
+  cues: Map<number, CueEntry>;
+  minLen: number;
+  maxLen: number;
+  aux: WordSet;
+  passive: WordSet;
+  /** Last words that can end a subject without a capital: pronouns, who, quantified and role heads. */
+  subjectHeads: WordSet;
+  determiners: WordSet;
+  notComplement: WordSet;
+  clauseStart: WordSet;
+}
+
+let lex: Lexicons | null = null;
+
+/** The open pass's lexicons keyed by folded hash, built once per process. */
+function lexicons(): Lexicons {
+  if (lex) return lex;
+  const cues = new Map<number, CueEntry>();
+  let minLen = Infinity;
+  let maxLen = 0;
+  for (const [w, [c, t]] of Object.entries(LEARNED_CUES)) {
+    const rate = c / t;
+    if (rate < MIN_CUE_RATE) continue;
+    const f = w.toLowerCase().replace(/’/g, "'");
+    const h = hashWord(f);
+    const prev = cues.get(h);
+    if (prev && prev.rate >= rate) continue;
+    cues.set(h, { word: f, rate, needsClause: isCuratedCue(f) && !ZERO_THAT.has(f) });
+    minLen = Math.min(minLen, f.length);
+    maxLen = Math.max(maxLen, f.length);
+  }
+  lex = {
+    cues,
+    minLen,
+    maxLen,
+    aux: new WordSet(AUX),
+    passive: new WordSet(PASSIVE),
+    subjectHeads: new WordSet([...SUBJECT_PRONOUNS, ...QUANT_HEADS, ...ROLE_NOUNS, ...PRONOUNS]),
+    determiners: new WordSet(DETERMINERS),
+    notComplement: new WordSet(['by', 'off', 'out', 'up', 'itself', 'himself', 'herself', 'themselves']),
+    clauseStart: new WordSet(['that', 'whether', 'if', 'how', 'why', 'what', 'when', 'who', 'where', 'to']),
+  };
+  return lex;
+}
+
 /** Words allowed between a subject and its cue: "has also said", "did not deny", "would never agree". */
 const AUX = new Set(['has', 'have', 'had', 'also', 'did', 'does', 'do', 'not', 'never', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'still', 'already', 'repeatedly', 'previously', 'recently', 'later', 'then', 'often', 'even', 'further', 'again', 'only', 'just', 'once', 'first', 'publicly', 'privately', 'openly', 'reportedly', 'apparently', 'clearly', 'quickly', 'immediately', 'long', 'always', 'seemingly', 'has', 'n’t', "n't"]);
 /** Subject words the speaker-phrase grammar does not cover. */
@@ -75,6 +154,35 @@ function nextStart(spans: Span[], pos: number, limit: number): number {
     if (s.start > pos) return Math.min(limit, s.start);
   }
   return limit;
+}
+
+/**
+ * Cheap token-level test before the subject search: the word before cue token `i` (after
+ * auxiliaries) can end a subject only when it is capitalized, a pronoun or subject head, ")", or a
+ * lower-case noun with a determiner at most three words before it ("the bank said").
+ */
+function mayEndSubject(text: string, tokens: TokenTable, i: number, lo: number, L: Lexicons): boolean {
+  const { start, end, kind, flags } = tokens;
+  let j = i - 1;
+  for (let g = 0; g < 4 && j >= 0 && start[j]! >= lo && kind[j] === TokenKind.WORD && L.aux.has(text, start[j]!, end[j]!); g++) j--;
+  if (j < 0 || start[j]! < lo) return false;
+  if (kind[j] === TokenKind.PUNCT) return text.charCodeAt(start[j]!) === 41;
+  if (kind[j] !== TokenKind.WORD) return false;
+  if (flags[j]! & TokenFlag.CAPITALIZED) return true;
+  const s = start[j]!;
+  let e = end[j]!;
+  // Contractions: "he’d support", "’s said" (after a name split off as its own token).
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 39 || c === 0x2019) { if (k === s) return j > 0 && start[j - 1]! >= lo && kind[j - 1] === TokenKind.WORD; e = k; break; }
+  }
+  if (L.passive.has(text, s, e)) return false;
+  if (L.subjectHeads.has(text, s, e)) return true;
+  for (let k = j - 1; k >= 0 && k >= j - 3 && start[k]! >= lo; k--) {
+    if (kind[k] !== TokenKind.WORD) return false;
+    if (L.determiners.has(text, start[k]!, end[k]!)) return true;
+  }
+  return false;
 }
 
 /** The subject NP that ends right before `end` (after auxiliaries), or null. */
@@ -127,11 +235,10 @@ function subjectBefore(text: string, lo: number, end: number): Span | null {
 /**
  * Attributions by the open rules (see the file comment), skipping cue positions inside `taken`
  * (spans of attributions found already, sorted by start).
- * @example findOpenAttributions(text, paras, sents, []).map((q) => text.slice(q.start, q.end))
+ * @example findOpenAttributions(doc.text, doc.paragraphs, doc.sentences, doc.tokens, []).map((q) => text.slice(q.start, q.end))
  */
-export function findOpenAttributions(text: string, paragraphs: readonly Span[], sentences: readonly Span[], taken: Span[], skipBefore = 0): QuoteCandidate[] {
+export function findOpenAttributions(text: string, paragraphs: readonly Span[], sentences: readonly Span[], tokens: TokenTable, taken: Span[], skipBefore = 0): QuoteCandidate[] {
   const out: QuoteCandidate[] = [];
-  const WORD_RE = cueRegex();
   const spans = [...taken].sort((a, b) => a.start - b.start);
   let pi = 0;
   let si = 0;
@@ -150,30 +257,51 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     spans.push({ start: para.start, end: en });
   }
   spans.sort((a, b) => a.start - b.start);
-  WORD_RE.lastIndex = skipBefore;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(text)) !== null) {
-    const w = m[0];
-    const cs = m.index;
+  const L = lexicons();
+  const { start: tStart, end: tEnd, kind: tKind } = tokens;
+  const n = tokens.length;
+  for (let i = tokens.indexAt(skipBefore); i < n; i++) {
+    if (tKind[i] !== TokenKind.WORD) continue;
+    const cs = tStart[i]!;
+    const ce = tEnd[i]!;
+    const len = ce - cs;
+    if (len < L.minLen || len > L.maxLen || cs < skipBefore) continue;
+    const entry = L.cues.get(hashFolded(text, cs, ce));
+    if (!entry || !eqFolded(text, cs, ce, entry.word)) continue;
     const before = cs > 0 ? text.charCodeAt(cs - 1) : 32;
     if (before === 45 || before === 39 || before === 0x2019) continue;
-    const ce = cs + w.length;
+    const after = ce < text.length ? text.charCodeAt(ce) : 32;
+    if (after === 45 || after === 39 || after === 0x2019) continue;
     if (covered(spans, cs)) continue;
     while (si < sentences.length && sentences[si]!.end <= cs) si++;
     const sent = sentences[si];
     if (!sent || sent.start > cs) continue;
     while (pi < paragraphs.length && paragraphs[pi]!.end <= cs) pi++;
-    const rest = text.slice(ce, Math.min(sent.end, ce + 40));
-    if (NOT_COMPLEMENT_RE.test(rest)) continue;
+    // Not a speech cue when nothing follows in the sentence, or a particle/reflexive/"by" does:
+    // "said by", "called off", "calls itself", "called it quits".
+    const nx = i + 1;
+    if (nx >= n || tStart[nx]! >= sent.end) continue;
+    if (tKind[nx] === TokenKind.PUNCT) {
+      const c = text.charCodeAt(tStart[nx]!);
+      if (c === 46 || c === 59 || c === 33 || c === 63) continue;
+    } else if (tKind[nx] === TokenKind.WORD) {
+      if (L.notComplement.has(text, tStart[nx]!, tEnd[nx]!)) continue;
+      if (nx + 1 < n && eqFolded(text, tStart[nx]!, tEnd[nx]!, 'it') && eqFolded(text, tStart[nx + 1]!, tEnd[nx + 1]!, 'quits')) continue;
+    }
     // A curated cue that needs a clause ("announced that ...") does not take a bare object here:
     // "The group announced the caliphate" reports an event, not speech.
-    if (isCuratedCue(w) && !ZERO_THAT.has(w.toLowerCase()) && !CLAUSE_START_RE.test(rest)) continue;
+    if (entry.needsClause) {
+      let k = nx;
+      if (k < n && tKind[k] === TokenKind.PUNCT && text.charCodeAt(tStart[k]!) === 44) k++;
+      if (k >= n || tKind[k] !== TokenKind.WORD || !L.clauseStart.has(text, tStart[k]!, tEnd[k]!)) continue;
+    }
+    const lo = Math.max(sent.start, skipBefore);
+    const w = text.slice(cs, ce);
     // Subject and cue within the sentence, and no attribution between them.
-    let src = subjectBefore(text, Math.max(sent.start, skipBefore), cs);
-    if (!src && rateOf(w) >= STRONG_CUE_RATE) {
+    let src = mayEndSubject(text, tokens, i, lo, L) ? subjectBefore(text, lo, cs) : null;
+    if (!src && entry.rate >= STRONG_CUE_RATE) {
       // "Clinton celebrated in Florida and said ...", "Marley Anderson, 21, a junior, said ...":
       // a strong cue whose subject is not adjacent takes the noun phrase opening the sentence.
-      const lo = Math.max(sent.start, skipBefore);
       const open = speakerAfter(text, lo, cs);
       if (open && open.end < cs && text.slice(lo, open.start).trim() === '') src = open;
     }
@@ -198,11 +326,11 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     out.push(cand);
     // Keep the new attribution's words out of later matches.
     const span = { start: Math.min(src.start, cs), end: en };
-    let i = spans.length;
+    let q = spans.length;
     spans.push(span);
-    while (i > 0 && spans[i - 1]!.start > span.start) { spans[i] = spans[i - 1]!; i--; }
-    spans[i] = span;
-    WORD_RE.lastIndex = Math.max(WORD_RE.lastIndex, en);
+    while (q > 0 && spans[q - 1]!.start > span.start) { spans[q] = spans[q - 1]!; q--; }
+    spans[q] = span;
+    while (i + 1 < n && tStart[i + 1]! < en) i++;
   }
   return out;
 }

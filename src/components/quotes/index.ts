@@ -52,7 +52,7 @@ export function findQuotes(doc: Doc): Quote[] {
     if (c.source) taken.push(c.source);
     if (c.cueSpan) taken.push(c.cueSpan);
   }
-  raw.push(...findOpenAttributions(doc.text, doc.paragraphs, doc.sentences, taken, skip));
+  raw.push(...findOpenAttributions(doc.text, doc.paragraphs, doc.sentences, doc.tokens, taken, skip));
   const indexOf = new Map<QuoteCandidate, number>();
   raw.forEach((c, i) => indexOf.set(c, i));
   const sameAsCand = raw.map((c) => (c.sameAs !== null && c.sameAs >= 0 ? raw[c.sameAs]! : null));

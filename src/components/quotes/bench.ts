@@ -1,0 +1,46 @@
+/**
+ * Speed check for the quotes component (not a test): runs sentences + entities once per doc up
+ * front, then times only the quotes component (CPU time, best of 7) over the seed articles repeated
+ * to ~3 MB plus PolNeAR train texts when the dataset is present. Run:
+ *   node --import tsx src/components/quotes/bench.ts [--mb 3] [--polnear 200]
+ * Profile: node --cpu-prof --cpu-prof-dir=/tmp/qprof --import tsx src/components/quotes/bench.ts
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Doc } from '../../doc/doc.js';
+import { sentences } from '../sentences/index.js';
+import { findEntities } from '../entities/index.js';
+import { findQuotes } from './index.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: number): number => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const targetBytes = arg('--mb', 3) * 1e6;
+const polnearN = arg('--polnear', 300);
+const dir = new URL('../../../examples/seeds/', import.meta.url);
+const texts: string[] = [];
+const seeds = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
+let bytes = 0;
+while (bytes < targetBytes) for (const t of seeds) { texts.push(t); bytes += t.length; }
+const pdir = join(process.env.CROSSCHECK_DATASETS ?? '/work/shared/datasets', 'polnear', 'data', 'train', 'text');
+if (existsSync(pdir)) for (const f of readdirSync(pdir).sort().slice(0, polnearN)) { const t = readFileSync(join(pdir, f), 'utf8'); texts.push(t); bytes += t.length; }
+const sent = sentences.create();
+const docs = texts.map((text, i) => {
+  const d = new Doc(`q${i}`, { text });
+  d.text = text;
+  sent.run(d);
+  findEntities(d);
+  return d;
+});
+for (const d of docs.slice(0, 50)) findQuotes(d);
+const mb = bytes / 1e6;
+let best = Infinity;
+for (let rep = 0; rep < 7; rep++) {
+  const t0 = process.cpuUsage();
+  for (const d of docs) d.quotes = findQuotes(d);
+  const t = process.cpuUsage(t0);
+  best = Math.min(best, (t.user + t.system) / 1000);
+}
+console.log(`${docs.length} docs, ${mb.toFixed(2)} MB; quotes ${best.toFixed(0)} ms CPU, ${(mb / (best / 1000)).toFixed(1)} MB/s`);
