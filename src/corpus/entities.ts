@@ -51,11 +51,13 @@ function roleKey(role: Role): string {
 export function entityKeys(e: { name: string; type: EntityType; aliases: string[]; roles: Role[] }): string[] {
   const tc = typeClass(e.type);
   const keys = new Set<string>();
+  const fullName = tc === 'p' && [e.name, ...e.aliases].some((n) => n && !isDescriptive(n) && personTokens(n).length > 1);
   for (const n of [e.name, ...e.aliases]) {
     if (!n || isDescriptive(n)) continue;
     const k = tc === 'p' ? personTokens(n).join(' ') : normKey(n);
     if (!k) continue;
-    keys.add(`n:${tc}:${k}`);
+    // A bare surname of a person with a full name is a surname key only: another person may share it.
+    if (!(fullName && !k.includes(' '))) keys.add(`n:${tc}:${k}`);
     if (tc === 'o') {
       if (isAcronym(n)) keys.add(`a:${n.replace(/[\s.]/g, '').toLowerCase()}`);
       const acr = acronymOf(n);
@@ -104,8 +106,14 @@ function matchEntity(local: EntityOut, keys: string[], cands: EntityRecord[]): E
   // 3. Surname: a one-word name needs exactly one person holding the surname; a full name needs compatible given names.
   if (tc === 'p') {
     const names = [local.name, ...local.aliases].filter((n) => n && !isDescriptive(n));
-    const bySurname = same.filter((c) => has(c, 's:') && names.some((n) => [c.name, ...c.aliases].some((cn) => personNamesCompatible(n, cn))));
-    const compatible = bySurname.filter((c) => names.every((n) => [c.name, ...c.aliases].some((cn) => personNamesCompatible(n, cn))));
+    // Compare with the candidate's full names when it has any (its bare-surname aliases fit everyone of that surname).
+    const fullNames = (c: EntityRecord) => {
+      const all = [c.name, ...c.aliases].filter((n) => n && !isDescriptive(n));
+      const full = all.filter((n) => personTokens(n).length > 1);
+      return full.length ? full : all;
+    };
+    const bySurname = same.filter((c) => has(c, 's:') && names.some((n) => fullNames(c).some((cn) => personNamesCompatible(n, cn))));
+    const compatible = bySurname.filter((c) => names.every((n) => fullNames(c).some((cn) => personNamesCompatible(n, cn))));
     if (compatible.length === 1) return compatible[0]!;
     if (names.length === 0) {
       // 4. Named only by a role ("the FSB chief"): one holder of the role.
@@ -166,7 +174,7 @@ export async function resolveEntities(locals: EntityOut[], index: CorpusIndex): 
       rec.name = name;
       rec.aliases = [...aliases];
       rec.roles = mergeRoles(rec.roles, local.roles);
-      rec.keys = [...new Set([...rec.keys, ...keys])];
+      rec.keys = [...new Set([...rec.keys.filter((k) => !k.startsWith('n:')), ...entityKeys(rec)])];
     } else {
       let id = `${local.type}:${slug(local.name)}`;
       for (let n = 2; changed.has(id) || (await index.getEntity(id)); n++) id = `${local.type}:${slug(local.name)}~${n}`;

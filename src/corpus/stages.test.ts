@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { MeasurePoint } from '../analysis/types.js';
+import type { Qualifier } from '../doc/types.js';
+import { countedKey, explainPoints, interval } from './measures.js';
+import { acronymOf, entityKeys, resolveEntities } from './entities.js';
+import { contentStems, lshBands, minhashOf, minhashSimilarity, numbersIn, stem } from './text.js';
+import { quotesMatch } from './quote-groups.js';
+import { hashedUnits } from './background.js';
+import { MemoryCorpusIndex } from './corpus-index.js';
+
+test('numbersIn normalises figures', () => {
+  const rows: [string, string[]][] = [
+    ['more than 100 countries, up to 40 percent', ['100', '40%']],
+    ['10,000 troops and 2.5 million', ['10000', '2.5', '1000000']],
+    ['share reaches 40%', ['40%']],
+  ];
+  for (const [text, want] of rows) assert.deepEqual(numbersIn(text), want, text);
+});
+
+test('stem folds inflections', () => {
+  const rows: [string, string][] = [['countries', 'countri'], ['estimates', 'estimat'], ['estimated', 'estimat'], ['groups', 'group'], ['is', 'is']];
+  for (const [w, want] of rows) assert.equal(stem(w), want, w);
+});
+
+test('minhash: near-duplicates share LSH bands, unrelated texts do not', () => {
+  const a =
+    'The storm flooded the northern districts of the city on Monday and thousands of residents were moved to shelters by rescue teams. ' +
+    'Officials said the river rose faster than forecast, cutting power to hospitals, schools and the main railway station for most of the day. ' +
+    'Volunteers brought food and blankets while engineers inspected bridges and dams along the valley for damage.';
+  const b = a.replace('Monday', 'Tuesday');
+  const c = 'Parliament approved the budget after a long debate over taxes and spending on schools and hospitals in rural regions.';
+  assert.ok(minhashSimilarity(minhashOf(a), minhashOf(b)) > 0.5);
+  assert.ok(minhashSimilarity(minhashOf(a), minhashOf(c)) < 0.1);
+  const ba = new Set(lshBands(minhashOf(a)));
+  assert.ok(lshBands(minhashOf(b)).some((k) => ba.has(k)));
+  assert.ok(!lshBands(minhashOf(c)).some((k) => ba.has(k)));
+});
+
+test('entity keys: names, acronyms, surnames, roles', () => {
+  assert.equal(acronymOf('Commonwealth of Independent States'), 'cis');
+  assert.equal(acronymOf('Moscow'), null);
+  const rows: [Parameters<typeof entityKeys>[0], string[]][] = [
+    [{ name: 'Jane Q. Doe', type: 'person', aliases: [], roles: [] }, ['n:p:jane q doe', 's:doe']],
+    [{ name: 'Collective Security Treaty Organization', type: 'organization', aliases: ['CSTO'], roles: [] }, ['n:o:collective security treaty organization', 'a:csto', 'n:o:csto']],
+    [{ name: 'the city mayor', type: 'person', aliases: [], roles: [{ title: 'mayor', organization: 'City' }] }, ['r:mayor|city']],
+  ];
+  for (const [e, want] of rows) assert.deepEqual(entityKeys(e).sort(), want.sort(), e.name);
+});
+
+test('entities: surname-only names join only when unambiguous; acronyms join expansions', async () => {
+  const index = new MemoryCorpusIndex();
+  const e = (doc: string, i: number, name: string, type: 'person' | 'organization', aliases: string[] = []) => ({ id: `${doc}#e${i}`, name, type, aliases, roles: [] });
+  await resolveEntities([e('a', 0, 'John Smith', 'person'), e('a', 1, 'Collective Security Treaty Organization', 'organization')], index);
+  const b = await resolveEntities([e('b', 0, 'Smith', 'person'), e('b', 1, 'CSTO', 'organization')], index);
+  assert.equal(b.ids.get('b#e0'), 'person:john-smith');
+  assert.equal(b.ids.get('b#e1'), 'organization:collective-security-treaty-organization');
+  await resolveEntities([e('c', 0, 'Mary Smith', 'person')], index);
+  const d = await resolveEntities([e('d', 0, 'Smith', 'person')], index);
+  assert.equal(d.ids.get('d#e0'), 'person:smith', 'two Smiths known: a bare surname starts its own entity');
+  const f = await resolveEntities([e('f', 0, 'Mary Smith', 'person')], index);
+  assert.equal(f.ids.get('f#e0'), 'person:mary-smith');
+});
+
+test('measure keys fold counted synonyms', () => {
+  const rows: [string, string][] = [['militants', 'fighter'], ['loyal fighters', 'fighter'], ['countries', 'country'], ['foreign nationals', 'foreign citizen']];
+  for (const [of, want] of rows) assert.equal(countedKey(of), want, of);
+});
+
+test('intervals by qualifier', () => {
+  const rows: [Qualifier, number, number, [number, number]][] = [
+    ['up_to', 50, 50, [0, 50]],
+    ['more_than', 10, 10, [10, Infinity]],
+    ['approx', 100, 100, [85, 115]],
+    ['exact', 2000, 3000, [1960, 3060]],
+  ];
+  for (const [q, low, high, want] of rows) {
+    const [a, b] = interval({ low, high, qualifier: q });
+    assert.ok(Math.abs(a - want[0]) < 1e-9 && (b === want[1] || Math.abs(b - want[1]) < 1e-9), q);
+  }
+});
+
+test('conflicts: disjoint figures for the same year conflict; other years are explained', () => {
+  const p = (claim: string, low: number, high: number, qualifier: Qualifier, date: string | null, claimant = claim): MeasurePoint => ({ claim, claimant, date, low, high, qualifier });
+  const rows: [MeasurePoint[], boolean, RegExp][] = [
+    [[p('a', 2000, 3000, 'approx', '2015-10-16'), p('b', 10000, 10000, 'more_than', '2015-11-01')], true, /cannot both be true/],
+    [[p('a', 2000, 3000, 'approx', '2015-10-16'), p('b', 10000, 10000, 'more_than', '2017-12-23')], false, /different years/],
+    [[p('a', 100, 100, 'more_than', '2015-10-28'), p('b', 100, 100, 'more_than', '2015-10-28')], false, /agree/],
+    [[p('a', 50000, 50000, 'up_to', '2015-10-16'), p('b', 40000, 40000, 'approx', '2015-10-20')], false, /agree/],
+    [[p('a', 30000, 30000, 'approx', '2015-10-28'), p('b', 200000, 200000, 'approx', '2015-10-28')], true, /cannot/],
+  ];
+  for (const [points, conflict, re] of rows) {
+    const r = explainPoints(points);
+    assert.equal(r.conflict, conflict, r.explanation);
+    assert.match(r.explanation, re);
+  }
+});
+
+test('quotes match across translations with the same speaker and numbers', () => {
+  const q = (doc: string, speaker: string | null, text: string) => ({ doc, speaker, stems: contentStems(text), numbers: numbersIn(text) });
+  const a = q('x', 'p', 'According to our estimates, nationals from more than 100 countries have joined terrorist structures.');
+  const rows: [ReturnType<typeof q>, boolean][] = [
+    [q('y', 'p', 'According to our estimates, citizens from more than 100 countries are fighting in the ranks of terrorist structures.'), true],
+    [q('y', 'other', 'According to our estimates, citizens from more than 100 countries are fighting in the ranks of terrorist structures.'), false],
+    [q('y', 'p', 'According to our estimates, citizens from more than 80 countries are fighting in the ranks of terrorist structures.'), false],
+    [q('y', 'p', 'The weather will improve on the weekend.'), false],
+    [q('x', 'p', 'According to our estimates, nationals from more than 100 countries have joined terrorist structures.'), false],
+  ];
+  for (const [b, want] of rows) assert.equal(quotesMatch(a, b) > 0, want, JSON.stringify(b.stems));
+});
+
+test('background units: short lines are ignored, long sentences hashed independent of case and punctuation', () => {
+  const u1 = hashedUnits('He said so.\nThe group is an extremist organization banned in several countries of the region.');
+  const u2 = hashedUnits('THE GROUP IS AN EXTREMIST ORGANIZATION, BANNED IN SEVERAL COUNTRIES OF THE REGION!');
+  assert.equal(u1.length, 1);
+  assert.equal(u1[0]!.hash, u2[0]!.hash);
+});
