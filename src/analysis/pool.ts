@@ -1,26 +1,44 @@
 /**
- * A pool of worker threads running the per-document pipeline, for bulk analysis on every core.
- * Results come back in any order; each call resolves with its own bundle.
+ * A pool of worker threads running the per-document pipeline, for bulk analysis on every core. Each thread registers the tsx loader itself (a data: URL
+ * bootstrap calling tsx's `register()`), because `execArgv: ['--import', 'tsx']` does not reach a worker's
+ * entry module on Node 20. Speaks the protocol of src/analysis/worker.ts: `{ id, record }` -> `{ id, bundle | error }`.
+ * A thread that dies rejects its pending work and every later call, so callers can fall back to the main thread.
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { CrosscheckError } from '../errors.js';
-import type { SourceRecord } from '../doc/types.js';
 import type { DocBundle } from './types.js';
+import type { SourceRecord } from '../doc/types.js';
+import { CrosscheckError } from '../errors.js';
 
-type Pending = { resolve: (b: DocBundle) => void; reject: (e: Error) => void };
+type Pending = { resolve: (b: DocBundle) => void; reject: (e: Error) => void; worker: number };
 
+function bootstrapUrl(target: URL): URL {
+  const lines: string[] = [];
+  if (target.pathname.endsWith('.ts')) {
+    const api = import.meta.resolve('tsx/esm/api');
+    lines.push(`import { register } from ${JSON.stringify(api)};`, 'register();');
+  }
+  lines.push(`await import(${JSON.stringify(target.href)});`);
+  return new URL('data:text/javascript,' + encodeURIComponent(lines.join('\n')));
+}
+
+/**
+ * @example const pool = new AnalyzerPool(0); // 0: one thread per core
+ * const bundle = await pool.analyze({ text }); await pool.close();
+ */
 export class AnalyzerPool {
-  private readonly workers: Worker[] = [];
-  private readonly pending = new Map<number, Pending>();
+  private readonly workers: (Worker | null)[] = [];
   private readonly load: number[] = [];
+  private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private failure: Error | null = null;
 
-  /** @example const pool = new AnalyzerPool(0); const bundle = await pool.analyze({ text }); await pool.close(); */
   constructor(size = 0) {
-    const n = size > 0 ? size : availableParallelism();
-    for (let i = 0; i < n; i++) {
-      const w = new Worker(new URL('./worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    if (size <= 0) size = availableParallelism();
+    const target = new URL('./worker' + (import.meta.url.endsWith('.ts') ? '.ts' : '.js'), import.meta.url);
+    const boot = bootstrapUrl(target);
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(boot);
       w.on('message', (msg: { id: number; bundle?: DocBundle; error?: { code: any; message: string; details: Record<string, unknown> } }) => {
         const p = this.pending.get(msg.id);
         if (!p) return;
@@ -29,10 +47,17 @@ export class AnalyzerPool {
         if (msg.error) p.reject(new CrosscheckError(msg.error.code, msg.error.message, msg.error.details));
         else p.resolve(msg.bundle!);
       });
-      w.on('error', (err) => {
-        for (const [, p] of this.pending) p.reject(err);
-        this.pending.clear();
-      });
+      const die = (err: Error) => {
+        this.failure ??= err;
+        this.workers[i] = null;
+        for (const [id, p] of this.pending) {
+          if (p.worker !== i) continue;
+          this.pending.delete(id);
+          p.reject(err);
+        }
+      };
+      w.on('error', die);
+      w.on('exit', (code) => die(new Error(`analysis worker exited with code ${code}`)));
       this.workers.push(w);
       this.load.push(0);
     }
@@ -42,19 +67,22 @@ export class AnalyzerPool {
     return this.workers.length;
   }
 
-  /** Analyze one record on the least-loaded worker. */
+  /** Analyze one record on the least-loaded live worker; rejects when none is alive. */
   analyze(record: SourceRecord): Promise<DocBundle> {
-    let best = 0;
-    for (let i = 1; i < this.load.length; i++) if (this.load[i]! < this.load[best]!) best = i;
+    let best = -1;
+    for (let i = 0; i < this.workers.length; i++) if (this.workers[i] && (best < 0 || this.load[i]! < this.load[best]!)) best = i;
+    if (best < 0) return Promise.reject(this.failure ?? new Error('no analysis worker is running'));
     const id = this.nextId++;
     this.load[best]!++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, worker: best });
       this.workers[best]!.postMessage({ id, record });
     });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    const ws = this.workers.filter((w): w is Worker => w !== null);
+    this.workers.fill(null);
+    await Promise.all(ws.map((w) => w.terminate()));
   }
 }

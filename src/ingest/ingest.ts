@@ -71,8 +71,8 @@ export async function* ingest(inputs: string[], store: Store, opts: IngestOption
   let closePool: (() => Promise<void>) | null = null;
   if (!analyze) {
     if (workers > 1) {
-      const { IngestPool } = await import('./analyze-pool.js');
-      const pool = new IngestPool(workers);
+      const { AnalyzerPool } = await import('../analysis/pool.js');
+      const pool = new AnalyzerPool(workers);
       const { analyzeRecord } = await import('../analysis/analyze.js');
       // A worker that cannot start (e.g. no TypeScript loader in the thread) fails with a plain Error, not a
       // CrosscheckError: analysis then continues on this thread rather than losing the batch.
