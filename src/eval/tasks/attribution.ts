@@ -105,7 +105,7 @@ export async function polnearFiles(dir: string): Promise<{ text: string; ann: st
   const seen = new Set<string>();
   const out: { text: string; ann: string }[] = [];
   for (const n of names) {
-    const stem = n.replace(/_[0-9a-f]{4}\.ann$/, '');
+    const stem = n.replace(/(_[0-9a-f]{4})?\.ann$/, '');
     if (seen.has(stem)) continue;
     seen.add(stem);
     out.push({ text: join(dir, 'text', `${stem}.txt`), ann: join(annDir, n) });
