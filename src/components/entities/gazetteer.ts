@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { tokenizeText } from '../sentences/tokenize.js';
 import type { TokenTable } from '../../doc/tokens.js';
 import { TokenKind } from '../../doc/tokens.js';
-import { hashExact, hashLower, hashString, isUpperCode } from './hash.js';
+import { IntTable, hashExact, hashLower, hashString, isUpperCode } from './hash.js';
 
 /** Gazetteer entry kinds (also model feature values). */
 export const GazKind = { COUNTRY: 1, CITY: 2, DEMONYM: 3, GROUP: 4 } as const;
@@ -16,6 +16,9 @@ export type GazKindValue = (typeof GazKind)[keyof typeof GazKind];
 
 /** Word-level lexicon codes, as bits. */
 export const WordClass = { ORG_HEAD: 1, TITLE: 2, RANK: 4, MODIFIER: 8, PORTFOLIO: 16 } as const;
+/** Bits in `Gazetteer.words` for the first token of a lexicon name (lower-case trie / exact-case trie). */
+const START_LOWER = 32;
+const START_EXACT = 64;
 
 export interface GazEntry {
   kind: GazKindValue;
@@ -36,8 +39,8 @@ export interface Gazetteer {
   entries: GazEntry[];
   lower: TrieNode;
   exact: TrieNode;
-  /** Lower-case word hash -> WordClass bits. */
-  words: Map<number, number>;
+  /** Word hash -> WordClass bits, plus START_LOWER (lower-case hash starts a name) and START_EXACT (exact hash starts an acronym). */
+  words: IntTable;
   /** Canonical group name -> all its names. */
   groupAliases: Map<string, string[]>;
   titles: TitleLexicon;
@@ -162,11 +165,10 @@ export function loadGazetteer(): Gazetteer {
     ranks: new Set(t.ranks ?? []),
     orgHeads: new Set(t.orgHeads ?? []),
   };
-  const words = new Map<number, number>();
-  const mark = (w: string, bit: number): void => {
-    const h = hashString(w);
-    words.set(h, (words.get(h) ?? 0) | bit);
-  };
+  const words = new IntTable(4096);
+  const mark = (w: string, bit: number): void => words.or(hashString(w), bit);
+  for (const k of lower.next!.keys()) words.or(k, START_LOWER);
+  for (const k of exact.next!.keys()) words.or(k, START_EXACT);
   for (const w of titles.orgHeads) mark(w, WordClass.ORG_HEAD);
   for (const w of titles.heads) if (!w.includes(' ')) mark(w, WordClass.TITLE);
   for (const w of titles.ranks) mark(w, WordClass.RANK);
@@ -221,13 +223,12 @@ export function matchGazetteer(text: string, tokens: TokenTable, gaz: Gazetteer,
   const n = tokens.length;
   const a = new Int32Array(2);
   const b = new Int32Array(2);
-  const lowerRoot = gaz.lower.next!;
-  const exactRoot = gaz.exact.next!;
+  const words = gaz.words;
   for (let i = 0; i < n; i++) {
     if (tokens.kind[i] !== TokenKind.WORD) continue;
-    // Most tokens start no name: one map probe per trie rules them out.
-    const inLower = lowerRoot.has(lw[i]!);
-    const inExact = exactRoot.has(ew[i]!);
+    // Most tokens start no name: a typed-table probe per trie rules them out.
+    const inLower = (words.get(lw[i]!) & START_LOWER) !== 0;
+    const inExact = (words.get(ew[i]!) & START_EXACT) !== 0;
     if (!inLower && !inExact) continue;
     a[0] = -1;
     a[1] = -1;

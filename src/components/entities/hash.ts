@@ -68,3 +68,64 @@ export function featureKey(t: number, v: number): number {
 export function pair(a: number, b: number): number {
   return fmix(Math.imul(a, 0x01000193) ^ b ^ 0x5bd1e995);
 }
+
+/**
+ * Open-addressing table from 32-bit hashes to small positive ints (0 means absent), over typed
+ * arrays. A Map or Set keyed by uint32 hashes boxes every key of 2^30 and more as a heap number.
+ * @example const t = new IntTable(); t.or(hashString('said'), 1); t.get(hashString('said')) // 1
+ */
+export class IntTable {
+  private keys: Int32Array;
+  private vals: Int32Array;
+  private mask: number;
+  private count = 0;
+  constructor(capacity = 64) {
+    let size = 16;
+    while (size < capacity * 2) size <<= 1;
+    this.keys = new Int32Array(size);
+    this.vals = new Int32Array(size);
+    this.mask = size - 1;
+  }
+  /** Value stored for `key`, or 0. */
+  get(key: number): number {
+    const k = key | 0;
+    const keys = this.keys;
+    const vals = this.vals;
+    let slot = (k ^ (k >>> 16)) & this.mask;
+    for (;;) {
+      const v = vals[slot]!;
+      if (v === 0 || keys[slot] === k) return v;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+  /** Set `key` to `value` (> 0). */
+  set(key: number, value: number): void {
+    const k = key | 0;
+    let slot = (k ^ (k >>> 16)) & this.mask;
+    for (;;) {
+      const v = this.vals[slot]!;
+      if (v === 0) break;
+      if (this.keys[slot] === k) {
+        this.vals[slot] = value;
+        return;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    this.keys[slot] = k;
+    this.vals[slot] = value;
+    if (++this.count * 2 > this.mask) this.grow();
+  }
+  /** OR `bits` into the value of `key`. */
+  or(key: number, bits: number): void {
+    this.set(key, this.get(key) | bits);
+  }
+  private grow(): void {
+    const keys = this.keys;
+    const vals = this.vals;
+    this.keys = new Int32Array(keys.length * 2);
+    this.vals = new Int32Array(keys.length * 2);
+    this.mask = keys.length * 2 - 1;
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) if (vals[i] !== 0) this.set(keys[i]!, vals[i]!);
+  }
+}

@@ -7,7 +7,7 @@ import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import type { EntityType } from '../../doc/types.js';
 import { GazKind, WordClass } from './gazetteer.js';
-import { hashString, pair } from './hash.js';
+import { IntTable, hashString, pair } from './hash.js';
 import type { Gazetteer } from './gazetteer.js';
 import { tagTokens, tagType, tokenInfo, weightScorer } from './tagger.js';
 import type { TokenInfo, Weights } from './tagger.js';
@@ -48,7 +48,13 @@ function capsSentences(tokens: TokenTable, nSent: number): Uint8Array {
 
 // Closed-class and reporting words: capitalized mid-sentence they mark a title-case headline
 // ("Threat In Central Asia Has Increased, Officials Say"), never a run of names.
-const HEADLINE_WORDS = new Set(['in', 'of', 'on', 'at', 'to', 'for', 'with', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'as', 'by', 'from', 'after', 'over', 'amid', 'says', 'say', 'said', 'will', 'would', 'could', 'may', 'can', 'and', 'the', 'a', 'an', 'its', 'their', 'into', 'against', 'about', 'than', 'not', 'no', 'new', 'more', 'how', 'why', 'what', 'who', 'up', 'out', 'off', 'amid'].map(hashString));
+const HEADLINE_WORDS = intSet(['in', 'of', 'on', 'at', 'to', 'for', 'with', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'as', 'by', 'from', 'after', 'over', 'amid', 'says', 'say', 'said', 'will', 'would', 'could', 'may', 'can', 'and', 'the', 'a', 'an', 'its', 'their', 'into', 'against', 'about', 'than', 'not', 'no', 'new', 'more', 'how', 'why', 'what', 'who', 'up', 'out', 'off', 'amid'].map(hashString));
+
+function intSet(keys: number[]): IntTable {
+  const t = new IntTable(keys.length);
+  for (const k of keys) t.set(k, 1);
+  return t;
+}
 
 /** A model span's tokens must clear this score margin over O to stand alone at a sentence start. */
 export const MIN_INITIAL_MARGIN = 2;
@@ -70,7 +76,7 @@ export function headlineSentences(tokens: TokenTable, info: TokenInfo, nSent: nu
     const c = info.cls[i]!;
     if (!(c & 1)) continue;
     caps[s]!++;
-    if (!(c & 4) && (c & 64 || HEADLINE_WORDS.has(info.lw[i]!))) common[s]!++;
+    if (!(c & 4) && (c & 64 || HEADLINE_WORDS.get(info.lw[i]!))) common[s]!++;
   }
   const out = new Uint8Array(nSent + 1);
   for (let s = 0; s <= nSent; s++) out[s] = words[s]! >= 4 && caps[s]! * 4 >= words[s]! * 3 && common[s]! >= 2 ? 1 : 0;
@@ -136,8 +142,8 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       i = j;
     }
     // Evidence from body text: words capitalized mid-sentence, and what the model called each name there.
-    const midCap = new Set<number>();
-    for (let i = 0; i < n; i++) if ((info.cls[i]! & 37) === 33 && !headline[tokens.sentence[i]!]) midCap.add(info.lw[i]!);
+    const midCap = new IntTable(256);
+    for (let i = 0; i < n; i++) if ((info.cls[i]! & 37) === 33 && !headline[tokens.sentence[i]!]) midCap.set(info.lw[i]!, 1);
     const bodyType = new Map<number, number>();
     for (let r = 0; r < runs.length; r += 3) {
       if (headline[tokens.sentence[runs[r]!]!]) continue;
@@ -172,7 +178,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
         if (best < 0) continue;
         first = best;
         last = bestLast;
-      } else if (first === last && tokens.flags[first]! & TokenFlag.SENTENCE_START && info.gazEntry[first]! < 0 && !midCap.has(info.lw[first]!)) {
+      } else if (first === last && tokens.flags[first]! & TokenFlag.SENTENCE_START && info.gazEntry[first]! < 0 && !midCap.get(info.lw[first]!)) {
         // "Numerous", "Modernized": a lone capitalized first word needs the model to be sure, and no lower-case use.
         if (info.cls[first]! & 64 || margin[first]! < MIN_INITIAL_MARGIN) continue;
       }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
-import { lowerCode, pair } from './hash.js';
+import { IntTable, lowerCode, pair } from './hash.js';
 import type { Gazetteer } from './gazetteer.js';
 import { matchGazetteer } from './gazetteer.js';
 
@@ -80,7 +80,7 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
   const ends = tokens.end;
   const flags = tokens.flags;
   const kinds = tokens.kind;
-  const lowerSeen = new Set<number>();
+  const lowerSeen = new IntTable(n);
   for (let i = 0; i < n; i++) {
     const s = starts[i]!;
     const e = ends[i]!;
@@ -126,12 +126,12 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
     if (upper) cls |= 16;
     if (kinds[i] === TokenKind.WORD) {
       cls |= 32;
-      if (!upper && !(f & TokenFlag.SENTENCE_START)) lowerSeen.add(w);
+      if (!upper && !(f & TokenFlag.SENTENCE_START)) lowerSeen.set(w, 1);
     }
     if (len === 1) cls |= 128;
     clsOut[i] = cls;
   }
-  for (let i = 0; i < n; i++) if (clsOut[i]! & 1 && lowerSeen.has(lw[i]!)) clsOut[i] = clsOut[i]! | 64;
+  for (let i = 0; i < n; i++) if (clsOut[i]! & 1 && lowerSeen.get(lw[i]!)) clsOut[i] = clsOut[i]! | 64;
   for (const m of matchGazetteer(text, tokens, gaz, lw, ew)) {
     const kind = gaz.entries[m.entry]!.kind;
     for (let j = m.first; j <= m.last; j++) {
@@ -142,7 +142,7 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
   // Word classes (org heads, titles, ranks) go in the upper gazetteer bits when no name matched.
   for (let i = 0; i < n; i++) {
     if (info.gaz[i]) continue;
-    const w = gaz.words.get(lw[i]!);
+    const w = gaz.words.get(lw[i]!) & 31; // WordClass bits only
     if (w) info.gaz[i] = 16 + (w & 15);
   }
   return info;
