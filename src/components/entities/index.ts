@@ -25,8 +25,8 @@ export interface EntitiesOptions {
 export function findEntities(doc: Doc, options: EntitiesOptions = {}): void {
   const gaz = loadGazetteer();
   const weights = options.model === false ? null : shippedWeights();
-  const { spans, info } = recognizeSpans(doc.text, doc.tokens, doc.sentences.length, gaz, weights);
-  doc.mentions = linkSpans(doc, spans, gaz, info.lw);
+  const { spans, info, headline } = recognizeSpans(doc.text, doc.tokens, doc.sentences.length, gaz, weights);
+  doc.mentions = linkSpans(doc, spans, gaz, info.lw, headline);
   extractRoles(doc);
 }
 

@@ -103,10 +103,11 @@ interface Pending {
 }
 
 /**
- * Link spans to entities via `doc.addEntity` and return mentions sorted by start.
+ * Link spans to entities (merging like `doc.addEntity`) and return mentions sorted by start.
+ * `lw` (token hashes) and `headline` (title-case sentence flags) come from recognizeSpans.
  * @example const mentions = linkSpans(doc, spans, loadGazetteer())
  */
-export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Uint32Array): Mention[] {
+export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Uint32Array, headline?: Uint8Array): Mention[] {
   const text = doc.text;
   const tokens = doc.tokens;
   const table = new EntityTable(doc);
@@ -265,8 +266,8 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
     if (!formHashes.has(lw ? lw[j]! : hashLower(text, tokens.start[j]!, tokens.end[j]!))) continue;
     const w = tokens.text(text, j);
     const bySurname = personBySurname.get(w.toLowerCase());
-    // A surname before the full name (a headline or lede: "Putin Says ..." above "Vladimir Putin said").
-    const early = bySurname !== undefined && items[bySurname]!.start > tokens.start[j]! && !isAcronymText(w);
+    // A surname in a title-case headline above the full name ("Putin Says ..." above "Vladimir Putin said").
+    const early = bySurname !== undefined && headline !== undefined && headline[tokens.sentence[j]!] === 1 && items[bySurname]!.start > tokens.start[j]! && !isAcronymText(w);
     const idx = byForm.get(formKey(w)) ?? (early ? resolve(bySurname!) : undefined);
     if (idx === undefined) continue;
     const e = doc.entities[idx]!;

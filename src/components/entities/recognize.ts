@@ -94,7 +94,7 @@ function runKey(lw: Uint32Array, a: number, b: number): number {
  * Recognize entity spans (sorted, non-overlapping).
  * @example recognizeSpans(doc.text, doc.tokens, doc.sentences.length, loadGazetteer(), shippedWeights())
  */
-export function recognizeSpans(text: string, tokens: TokenTable, nSentences: number, gaz: Gazetteer, weights: Weights | null, rules = true): { spans: EntitySpan[]; info: TokenInfo } {
+export function recognizeSpans(text: string, tokens: TokenTable, nSentences: number, gaz: Gazetteer, weights: Weights | null, rules = true): { spans: EntitySpan[]; info: TokenInfo; headline: Uint8Array } {
   const info = tokenInfo(text, tokens, gaz);
   const n = tokens.length;
   const owner = new Int32Array(n).fill(-1);
@@ -215,7 +215,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (sp.type !== 'person') sp.type = 'location';
     } else if (!sp && rules && owner[last]! < 0) place({ first: i, last, type: 'location', entry: e, source: 'gazetteer' }, false);
   }
-  if (!rules) return { spans: spans.filter((s): s is EntitySpan => s !== null).sort((a, b) => a.first - b.first), info };
+  if (!rules) return { spans: spans.filter((s): s is EntitySpan => s !== null).sort((a, b) => a.first - b.first), info, headline };
   // 4. Organization heads: a capitalized run ending in "Ministry", "Service", ... (with a leading demonym),
   //    or "Council of the X" style heads followed by a capitalized of-phrase.
   const isCap = (j: number): boolean => j >= 0 && j < n && tokens.kind[j] === TokenKind.WORD && (tokens.flags[j]! & TokenFlag.CAPITALIZED) !== 0;
@@ -258,5 +258,5 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     if (ok) place(sp, true);
     i = last;
   }
-  return { spans: spans.filter((s): s is EntitySpan => s !== null).sort((a, b) => a.first - b.first), info };
+  return { spans: spans.filter((s): s is EntitySpan => s !== null).sort((a, b) => a.first - b.first), info, headline };
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
-import { IntTable, lowerCode, pair } from './hash.js';
+import { IntTable, hashString, lowerCode, pair } from './hash.js';
 import type { Gazetteer } from './gazetteer.js';
 import { matchGazetteer } from './gazetteer.js';
 
@@ -147,6 +147,16 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
   }
   return info;
 }
+
+/** Lower-case, non-word tokens other than "&", "-", "'", "." that the model never puts inside a name. */
+function skipAfterName(info: TokenInfo, i: number): boolean {
+  const c = info.cls[i]!;
+  return (c & (32 | 16 | 8)) === 0 && info.gaz[i] === 0 && info.lw[i] !== AMP && info.lw[i] !== DASH && info.lw[i] !== APOS && info.lw[i] !== DOT;
+}
+const AMP = hashString('&');
+const DASH = hashString('-');
+const APOS = hashString("'");
+const DOT = hashString('.');
 
 /** Whether token i is scored (has a capital, a gazetteer value, or follows an entity tag). */
 export function isScored(info: TokenInfo, i: number, prevTag: number): boolean {
@@ -470,7 +480,8 @@ export function tagTokens(
       prev2 = 0;
     }
     let tag = 0;
-    if (isScored(info, i, prev)) {
+    // At inference, punctuation after a name (", said", ". The") is O without scoring; "&" and "-" may join names.
+    if (isScored(info, i, prev) && (onToken || !skipAfterName(info, i))) {
       const nf = tokenFeatures(info, i, prev, prev2, memory, feats);
       scorer.score(feats, nf, scores);
       tag = bestTag(scores, prev);
