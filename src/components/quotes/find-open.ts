@@ -68,8 +68,16 @@ interface CueEntry {
   needsClause: boolean;
 }
 
+/** Index into the cue signature bitset: word length (capped at 31), first and last letter folded. */
+function signature(text: string, s: number, e: number): number {
+  const len = e - s > 31 ? 31 : e - s;
+  return (len << 10) | ((fold(text.charCodeAt(s)) & 31) << 5) | (fold(text.charCodeAt(e - 1)) & 31);
+}
+
 interface Lexicons {
   cues: Map<number, CueEntry>;
+  /** Signatures of the cue words: most words are rejected here before hashing. */
+  sigs: Uint8Array;
   minLen: number;
   maxLen: number;
   aux: WordSet;
@@ -87,6 +95,7 @@ let lex: Lexicons | null = null;
 function lexicons(): Lexicons {
   if (lex) return lex;
   const cues = new Map<number, CueEntry>();
+  const sigs = new Uint8Array(32 << 10);
   let minLen = Infinity;
   let maxLen = 0;
   for (const [w, [c, t]] of Object.entries(LEARNED_CUES)) {
@@ -97,11 +106,13 @@ function lexicons(): Lexicons {
     const prev = cues.get(h);
     if (prev && prev.rate >= rate) continue;
     cues.set(h, { word: f, rate, needsClause: isCuratedCue(f) && !ZERO_THAT.has(f) });
+    sigs[signature(f, 0, f.length)] = 1;
     minLen = Math.min(minLen, f.length);
     maxLen = Math.max(maxLen, f.length);
   }
   lex = {
     cues,
+    sigs,
     minLen,
     maxLen,
     aux: new WordSet(AUX),
@@ -246,6 +257,11 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p]!;
     if (para.end - para.start > 400) continue;
+    // Cheap test before the regex: a colon within the first four words, after a capital.
+    const colon = text.indexOf(':', para.start);
+    if (colon < 0 || colon >= para.end || colon - para.start > 80) continue;
+    const c0 = text.charCodeAt(para.start);
+    if (c0 < 65 || c0 > 90) continue;
     const m = /^((?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}.’'-]*):\s+(\S.*?)[.\s]*$/u.exec(text.slice(para.start, para.end));
     // "The Latest: ..." and "The Daily: ..." are section labels, not speakers.
     if (!m || /\d/.test(m[1]!) || /^(?:The|A|An)\s/.test(m[1]!) || covered(spans, para.start)) continue;
@@ -265,7 +281,7 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     const cs = tStart[i]!;
     const ce = tEnd[i]!;
     const len = ce - cs;
-    if (len < L.minLen || len > L.maxLen || cs < skipBefore) continue;
+    if (len < L.minLen || len > L.maxLen || cs < skipBefore || L.sigs[signature(text, cs, ce)] === 0) continue;
     const entry = L.cues.get(hashFolded(text, cs, ce));
     if (!entry || !eqFolded(text, cs, ce, entry.word)) continue;
     const before = cs > 0 ? text.charCodeAt(cs - 1) : 32;

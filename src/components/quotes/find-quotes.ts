@@ -78,7 +78,20 @@ function isCap(w: string): boolean {
  * @example speakerBefore('Maria Zakharova said', 0, 16) // { start: 0, end: 15 }
  */
 export function speakerBefore(text: string, lo: number, end: number): Span | null {
-  const from = Math.max(lo, end - 160);
+  // Most phrases are short: try a short window first and widen only when the walk reaches its start.
+  if (end - lo > 48) {
+    const r = speakerBeforeIn(text, lo, end, 48);
+    if (r !== WIDEN) return r;
+  }
+  return speakerBeforeIn(text, lo, end, 160) as Span | null;
+}
+
+/** Marker: the phrase may extend before the window. */
+const WIDEN = { start: -1, end: -1 };
+
+function speakerBeforeIn(text: string, lo: number, end: number, win: number): Span | null {
+  const from = Math.max(lo, end - win);
+  const cut = from > lo;
   const s = text.slice(from, end);
   const starts: number[] = [];
   const ends: number[] = [];
@@ -97,7 +110,10 @@ export function speakerBefore(text: string, lo: number, end: number): Span | nul
     ends.push(from + e);
   }
   const n = words.length;
+  // The first word of a cut window may be partial: any decision that reads it needs the wider window.
+  if (cut && n <= 2) return WIDEN;
   if (n === 0) return null;
+  let minIdx = n;
   const last = words[n - 1]!;
   if (PRONOUNS.has(last.toLowerCase()) && last !== 'It' && last.toLowerCase() !== 'it') {
     return { start: starts[n - 1]!, end: ends[n - 1]! };
@@ -106,6 +122,7 @@ export function speakerBefore(text: string, lo: number, end: number): Span | nul
   let hasHead = false;
   let paren = false;
   for (let i = n - 1; i >= 0 && n - i <= 14; i--) {
+    minIdx = i - 2;
     const w = words[i]!;
     const lw = w.toLowerCase();
     if (w === ')') { paren = true; continue; }
@@ -137,12 +154,14 @@ export function speakerBefore(text: string, lo: number, end: number): Span | nul
   if (first < 0 && /^[a-z][a-z-]+$/.test(last) && !FUNCTION_WORDS.has(last)) {
     // "The bank said", "the new report said": determiner + (adjectives) + common noun.
     for (let i = n - 2; i >= 0 && i >= n - 4; i--) {
+      if (i <= 1) minIdx = Math.min(minIdx, i);
       const w = words[i]!;
       const lw = w.toLowerCase();
-      if (DETERMINERS.has(lw) && lw !== 'that' && lw !== 'this') return { start: starts[i]!, end: ends[n - 1]! };
+      if (DETERMINERS.has(lw) && lw !== 'that' && lw !== 'this') return cut && minIdx <= 1 ? WIDEN : { start: starts[i]!, end: ends[n - 1]! };
       if (!/^[a-z][a-z-]+$/.test(w) || FUNCTION_WORDS.has(w)) break;
     }
   }
+  if (cut && minIdx <= 1) return WIDEN;
   if (first < 0 || !hasHead) return null;
   // A phrase cannot end in a connector or start with one.
   while (first < n && CONNECTORS.has(words[first]!.toLowerCase())) first++;

@@ -110,7 +110,17 @@ export class SpeakerResolver {
 
   private mentionsIn(span: Span): Mention[] {
     const out: Mention[] = [];
-    for (const m of this.mentions) {
+    const ms = this.mentions;
+    // Mentions are sorted by start: binary search for the first starting at or after span.start - 1.
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid]!.start < span.start - 1) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < ms.length; i++) {
+      const m = ms[i]!;
       if (m.start >= span.end) break;
       if (m.end > span.start && m.start >= span.start - 1) out.push(m);
     }
@@ -189,6 +199,17 @@ export class SpeakerResolver {
 
   /** Entity index of an outlet named at `span` (mention, or a new organization when it looks like an outlet). */
   outlet(span: Span): number | null {
+    const key = span.start * 65536 + (span.end - span.start);
+    const hit = this.outletCache.get(key);
+    if (hit !== undefined) return hit;
+    const r = this.outletOf(span);
+    this.outletCache.set(key, r);
+    return r;
+  }
+
+  private readonly outletCache = new Map<number, number | null>();
+
+  private outletOf(span: Span): number | null {
     const phrase = this.doc.text.slice(span.start, span.end).replace(/^the\s+/i, '').trim();
     const inside = this.mentionsIn(span);
     for (let i = inside.length - 1; i >= 0; i--) {
