@@ -108,8 +108,8 @@ function markedDoc(marked: string): Doc {
   for (let i = 0; i < marked.length; ) {
     if (marked.startsWith('<<', i)) { qs = text.length; i += 2; continue; }
     if (marked.startsWith('>>', i)) { quotes.push({ start: qs, end: text.length }); i += 2; continue; }
-    if (marked[i] === '[') {
-      const close = marked.indexOf(']', i);
+    const close = marked[i] === '[' ? marked.indexOf(']', i) : -1;
+    if (close > 0 && marked.slice(i, close).includes('|')) {
       const [name, typeRaw] = marked.slice(i + 1, close).split('|') as [string, string];
       const speaker = typeRaw.endsWith('@');
       ments.push({ start: text.length, end: text.length + name.length, name, type: speaker ? typeRaw.slice(0, -1) : typeRaw, speaker });
@@ -183,4 +183,12 @@ test('claimant: the named source nearest before the figure inside a quoted span'
   assert.equal(a.claimantFrom, 'speaker');
   assert.match(doc.entities[b.claimant!]!.name, /Iraqi authorities/);
   assert.equal(b.claimantFrom, 'source');
+});
+
+test('place: "the country" with an apposition names it', () => {
+  const rows: [string, string, string | null][] = [
+    ['Russia said so. Russia is worried. Russia acts. There are up to 50,000 militants in the country [Afghanistan], officials said.', 'up to 50,000', 'Afghanistan'],
+    ['Mali is hot. Mali is big. Niger is near. Some 300 people fled across the country (Niger) last year.', 'Some 300', 'Niger'],
+  ];
+  for (const [marked, figure, place] of rows) assert.equal(claimAt(markedDoc(marked), figure).place, place, marked);
 });

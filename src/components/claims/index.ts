@@ -21,15 +21,23 @@ const SOURCE_GATE_RE = /(?:authorities|officials|government|ministry|military|po
 const THE_COUNTRY_RE = /\bthe\s+country\b/i;
 /** "half of the country", "in the country": the figure is scoped by the country named last before the sentence. */
 const THE_COUNTRY_AFTER_RE = /^\s*(?:[\p{Ll}-]+\s+)?(?:of|in|across|throughout)\s+the\s+country\b/u;
+const APPOSITION_RE = /^\s*[[(,]\s*(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})\s*[\]),]/u;
 const IN_PLACE_RE = /(?:^|\s)(?:in|across|throughout|inside|within)\s+$/i;
 
 /** Where a clause starts inside a sentence: "..., while Iraqi authorities claim there are 200,000". */
-const CLAUSE_BOUNDARY_RE = /(?:[,;:]\s+(?:while|whereas|but|and|although|though|as)\s+|;\s+|\b(?:said|says|say|added|noted|stated|claimed|claims|claim|believe|believes|estimated|estimates)\s+(?:that\s+)?|\bthat\s+)/giu;
+const CLAUSE_BOUNDARY_RE = /[,;:]\s+(?:while|whereas|but|and|although|though|as)\s+|;\s+|\b(?:said|says|say|added|noted|stated|claimed|claims|claim|believe|believes|estimated|estimates)\s+(?:that\s+)?|\bthat\s+/g;
 /** An "According to X," opener is the source, not the clause. */
 const ACCORDING_OPENER_RE = /^\s*[Aa]ccording\s+to\s+[^,]{1,80},\s*/u;
 /** Example lists name instances, not the scope of a figure: "citizens of 80 countries, including France, ...". */
+const SOURCE_NOUN_END_RE = /(?:authorities|officials|government|ministry|military|police|sources|forces|intelligence)\s*$/i;
+
+/** Cheap gate before EXAMPLE_LIST_RE. */
+function mayListExamples(s: string): boolean {
+  return s.includes('ncluding') || s.includes('such') || s.includes('like') || s.includes('e.g.') || s.includes('example') || s.includes('among them');
+}
 const EXAMPLE_LIST_RE = /\b(?:including|such\s+as|among\s+them|e\.g\.|for\s+example|like)\s+[^.;]*/giu;
 /** A definite noun phrase naming a group, resolved to the last group named before it: "the extremist group" -> Islamic State. */
+const GROUP_NP_GATE_RE = /group|organi[sz]ation|movement|militia|network|faction|jihadists|militants|insurgents|rebels/;
 const GROUP_NP_RE = /\b(?:the|this|that)\s+(?:(?:extremist|terrorist|militant|jihadist|islamist|armed|rebel|insurgent|radical|outlawed|banned)\s+){0,2}(?:group|organi[sz]ation|movement|militia|network|faction|jihadists|militants|insurgents|rebels)\b/giu;
 /** "there are 200,000 in IS", "30,000 fighters of the Taliban": the group after the figure. */
 const AFTER_GROUP_RE = /^\s*(?:[\p{Ll}-]+\s+){0,2}?(?:in|of|within|among|from|for)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&'’-]*)(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}&'’-]*){0,4})/u;
@@ -37,6 +45,14 @@ const AFTER_GROUP_RE = /^\s*(?:[\p{Ll}-]+\s+){0,2}?(?:in|of|within|among|from|fo
 /** Character ranges of a sentence that name a source or list examples: no place or subject comes from them. */
 interface Zones {
   spans: Span[];
+  /** The sentence's mentions (found once per sentence). */
+  mentions: Mention[];
+  /** Where clauses start after a boundary ("..., while "), absolute offsets, ascending. */
+  clauses: number[];
+  /** "According to X" matches (sentence-relative). */
+  according: RegExpExecArray[];
+  /** "X authorities claim" matches (sentence-relative). */
+  sourceVerbs: RegExpExecArray[];
 }
 
 function inZones(z: Zones, s: number, e: number): boolean {
@@ -45,22 +61,32 @@ function inZones(z: Zones, s: number, e: number): boolean {
 }
 
 /** Source names ("according to US' CIA", "Iraqi authorities claim", a quote's speaker words) and example lists in a sentence. */
-function zonesOf(doc: Doc, sentence: Span): Zones {
+function zonesOf(doc: Doc, sentence: Span, sorted: Mention[]): Zones {
   const s = doc.text.slice(sentence.start, sentence.end);
   const spans: Span[] = [];
+  const according: RegExpExecArray[] = [];
+  const sourceVerbs: RegExpExecArray[] = [];
   ACCORDING_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  if (s.includes('ccording')) while ((m = ACCORDING_RE.exec(s)) !== null) spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+  if (s.includes('ccording')) while ((m = ACCORDING_RE.exec(s)) !== null) {
+    according.push(m);
+    spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+  }
   SOURCE_VERB_RE.lastIndex = 0;
   if (SOURCE_GATE_RE.test(s)) while ((m = SOURCE_VERB_RE.exec(s)) !== null) {
-    if (/(?:authorities|officials|government|ministry|military|police|sources|forces|intelligence)\s*$/i.test(m[1]!)) spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+    if (!SOURCE_NOUN_END_RE.test(m[1]!)) continue;
+    sourceVerbs.push(m);
+    spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
   }
   EXAMPLE_LIST_RE.lastIndex = 0;
-  while ((m = EXAMPLE_LIST_RE.exec(s)) !== null) spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+  if (mayListExamples(s)) while ((m = EXAMPLE_LIST_RE.exec(s)) !== null) spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
   for (const q of doc.quotes) {
     if (q.source && q.source.start >= sentence.start && q.source.end <= sentence.end) spans.push(q.source);
   }
-  return { spans };
+  const clauses: number[] = [];
+  CLAUSE_BOUNDARY_RE.lastIndex = 0;
+  while ((m = CLAUSE_BOUNDARY_RE.exec(s)) !== null) clauses.push(sentence.start + m.index + m[0].length);
+  return { spans, mentions: mentionsIn(sorted, sentence, true), clauses, according, sourceVerbs };
 }
 
 /** What a figure in a sentence looks like as a claim (before attribution). */
@@ -87,9 +113,23 @@ function claimOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache,
   };
 }
 
-function mentionsIn(doc: Doc, span: Span): Mention[] {
+/** Mentions inside `span`; `sortedByStart` lets it start at a binary-searched index and stop early. */
+function mentionsIn(mentions: Mention[], span: Span, sortedByStart = false): Mention[] {
   const out: Mention[] = [];
-  for (const m of doc.mentions) if (m.start >= span.start && m.end <= span.end) out.push(m);
+  let i = 0;
+  if (sortedByStart) {
+    let hi = mentions.length;
+    while (i < hi) {
+      const mid = (i + hi) >> 1;
+      if (mentions[mid]!.start < span.start) i = mid + 1;
+      else hi = mid;
+    }
+  }
+  for (; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (sortedByStart && m.start >= span.end) break;
+    if (m.start >= span.start && m.end <= span.end) out.push(m);
+  }
   return out;
 }
 
@@ -99,28 +139,34 @@ function isActor(doc: Doc, m: Mention): boolean {
 }
 
 /** Start of the clause holding `at`: after the last clause boundary, past an "According to X," opener. */
-function clauseStart(text: string, sentence: Span, at: number): number {
-  const s = text.slice(sentence.start, at);
-  let start = 0;
-  CLAUSE_BOUNDARY_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CLAUSE_BOUNDARY_RE.exec(s)) !== null) start = m.index + m[0].length;
-  const rest = s.slice(start);
-  const op = ACCORDING_OPENER_RE.exec(rest);
+function clauseStart(text: string, sentence: Span, at: number, zones: Zones): number {
+  let start = sentence.start;
+  for (const c of zones.clauses) if (c <= at) start = c;
+  const op = ACCORDING_OPENER_RE.exec(text.slice(start, at));
   if (op) start += op[0].length;
-  return sentence.start + start;
+  return start;
 }
 
-/** The group or organization a surface names, from the doc's own mentions ("IS" -> Islamic State). */
+const actorSurfaces = new WeakMap<Doc, Map<string, string>>();
+
+/** The group or organization a surface names, from the doc's own mentions and aliases ("IS" -> Islamic State); built once per doc. */
 function actorNamed(doc: Doc, surface: string): string | null {
-  for (const m of doc.mentions) {
-    if (m.end - m.start !== surface.length || !isActor(doc, m)) continue;
-    if (doc.text.slice(m.start, m.end) === surface) return doc.entities[m.entity]!.name;
+  let map = actorSurfaces.get(doc);
+  if (!map) {
+    map = new Map();
+    for (const e of doc.entities) {
+      if (e.type !== 'group' && e.type !== 'organization') continue;
+      map.set(e.name, e.name);
+      for (const a of e.aliases) if (!map.has(a)) map.set(a, e.name);
+    }
+    for (const m of doc.mentions) {
+      if (!isActor(doc, m)) continue;
+      const s = doc.text.slice(m.start, m.end);
+      if (!map.has(s)) map.set(s, doc.entities[m.entity]!.name);
+    }
+    actorSurfaces.set(doc, map);
   }
-  for (const e of doc.entities) {
-    if ((e.type === 'group' || e.type === 'organization') && (e.name === surface || e.aliases.includes(surface))) return e.name;
-  }
-  return null;
+  return map.get(surface) ?? null;
 }
 
 /** The last group named before `at` in the doc (antecedent of "the group"). */
@@ -144,14 +190,14 @@ function subjectOf(doc: Doc, sentence: Span, q: Quantity, zones: Zones): string 
   const text = doc.text;
   if (q.ofSpan) {
     const phrase = text.slice(q.ofSpan.start, q.ofSpan.end);
-    for (const m of mentionsIn(doc, q.ofSpan)) if (isActor(doc, m)) return phrase;
+    for (const m of mentionsIn(zones.mentions, q.ofSpan)) if (isActor(doc, m)) return phrase;
     const lex = placeLexicon();
     // A capitalized modifier that is no demonym: "ISIL militants" (not "Afghan provinces", nor a headline's "Militants").
     const words = phrase.split(/\s+/);
     for (let i = 0; i < words.length - 1; i++) if (/^\p{Lu}/u.test(words[i]!) && !lex.byWord.has(words[i]!.toLowerCase())) return phrase;
   }
-  const from = clauseStart(text, sentence, q.start);
-  for (const m of mentionsIn(doc, { start: from, end: q.start })) {
+  const from = clauseStart(text, sentence, q.start, zones);
+  for (const m of mentionsIn(zones.mentions, { start: from, end: q.start })) {
     if (isActor(doc, m) && !inZones(zones, m.start, m.end)) return doc.entities[m.entity]!.name;
   }
   const tailEnd = q.ofSpan && !q.unitInferred ? q.ofSpan.end : q.end;
@@ -162,7 +208,7 @@ function subjectOf(doc: Doc, sentence: Span, q: Quantity, zones: Zones): string 
   }
   const clause = text.slice(from, q.start);
   GROUP_NP_RE.lastIndex = 0;
-  const np = GROUP_NP_RE.exec(clause);
+  const np = GROUP_NP_GATE_RE.test(clause) ? GROUP_NP_RE.exec(clause) : null;
   if (np) return lastGroupBefore(doc, from + np.index) ?? np[0];
   return null;
 }
@@ -181,12 +227,17 @@ function placeOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache,
     const m = lex.re.exec(phrase);
     if (m) return lex.byWord.get(m[0].toLowerCase()) ?? null;
   }
-  if (THE_COUNTRY_AFTER_RE.test(text.slice(q.end, Math.min(sentence.end, q.end + 40)))) {
+  const tc = THE_COUNTRY_AFTER_RE.exec(text.slice(q.end, Math.min(sentence.end, q.end + 40)));
+  if (tc) {
+    // "in the country [Afghanistan]", "in the country (Mali)": the apposition names it.
+    const named = APPOSITION_RE.exec(text.slice(q.end + tc[0].length, Math.min(sentence.end, q.end + tc[0].length + 60)));
+    const country = named ? lex.byWord.get(named[1]!.toLowerCase()) : undefined;
+    if (country) return country;
     const prior = countryBefore(text, sentence.start);
     if (prior) return prior;
   }
   let best: { name: string; dist: number } | null = null;
-  for (const m of mentionsIn(doc, sentence)) {
+  for (const m of zones.mentions) {
     const e = doc.entities[m.entity];
     if (!e || e.type !== 'location' || inZones(zones, m.start, m.end)) continue;
     const dist = m.start >= q.end ? m.start - q.end : q.start - m.end + (IN_PLACE_RE.test(text.slice(Math.max(0, m.start - 12), m.start)) ? 0 : 40);
@@ -248,14 +299,13 @@ function quoteAt(doc: Doc, span: Span): number {
 }
 
 /** Named sources in the sentence ("according to X", "X authorities claim"), each with where it starts; existing entities when mentioned there, else new organizations. */
-function namedSources(doc: Doc, sentence: Span): { at: number; entity: number }[] {
-  const s = doc.text.slice(sentence.start, sentence.end);
+function namedSources(doc: Doc, sentence: Span, zones: Zones): { at: number; entity: number }[] {
   const out: { at: number; entity: number }[] = [];
   const tryName = (raw: string, at: number): void => {
     const name = raw.replace(/\s+(?:data|figures|estimates|statistics|reports?|sources)$/i, '').replace(/['’]s?$/, '').trim();
     if (name.length < 2) return;
     const abs = sentence.start + at;
-    for (const m of doc.mentions) {
+    for (const m of zones.mentions) {
       if (m.start >= abs && m.start < abs + raw.length + 2) {
         out.push({ at: abs, entity: m.entity });
         return;
@@ -263,12 +313,8 @@ function namedSources(doc: Doc, sentence: Span): { at: number; entity: number }[
     }
     out.push({ at: abs, entity: doc.addEntity({ name, type: 'organization', aliases: [], roles: [] }) });
   };
-  ACCORDING_RE.lastIndex = 0;
-  let a: RegExpExecArray | null;
-  if (s.includes('ccording')) while ((a = ACCORDING_RE.exec(s)) !== null) tryName(a[1]!, a.index + a[0].length - a[1]!.length);
-  SOURCE_VERB_RE.lastIndex = 0;
-  if (SOURCE_GATE_RE.test(s)) while ((a = SOURCE_VERB_RE.exec(s)) !== null) {
-    if (!/(?:authorities|officials|government|ministry|military|police|sources|forces|intelligence)\s*$/i.test(a[1]!)) continue;
+  for (const a of zones.according) tryName(a[1]!, a.index + a[0].length - a[1]!.length);
+  for (const a of zones.sourceVerbs) {
     const name = a[1]!.trim().replace(/^(?:The|the)\s+/, '');
     tryName(name, a.index + a[0].indexOf(name));
   }
@@ -282,6 +328,7 @@ function namedSources(doc: Doc, sentence: Span): { at: number; entity: number }[
 export function findClaims(doc: Doc): Claim[] {
   const claims: Claim[] = [];
   const countries: CountryCache = new Map();
+  let sorted: Mention[] | undefined;
   // One pass over the whole text, then group figures by sentence.
   const all = findQuantities(doc.text);
   let k = 0;
@@ -304,7 +351,8 @@ export function findClaims(doc: Doc): Claim[] {
         prev.baseline = { low: q.low, high: q.high, qualifier: q.qualifier, text: doc.text.slice(q.start, q.end) };
         continue;
       }
-      zones ??= zonesOf(doc, sentence);
+      sorted ??= [...doc.mentions].sort((a, b) => a.start - b.start);
+      zones ??= zonesOf(doc, sentence, sorted);
       const c = claimOf(doc, sentence, q, countries, zones);
       const qi = quoteAt(doc, c.value);
       if (qi >= 0) {
@@ -314,7 +362,7 @@ export function findClaims(doc: Doc): Claim[] {
           c.claimant = quote.speaker;
           c.claimantFrom = 'speaker';
           // A source named inside the quoted span, before the figure, is nearer: "X says A, while Y claim B".
-          sources ??= namedSources(doc, sentence);
+          sources ??= namedSources(doc, sentence, zones);
           let inner: number | null = null;
           for (const x of sources) if (x.at >= quote.start && x.at < q.start) inner = x.entity;
           if (inner !== null && inner !== quote.speaker) {
@@ -324,7 +372,7 @@ export function findClaims(doc: Doc): Claim[] {
         }
       }
       if (c.claimant === null) {
-        sources ??= namedSources(doc, sentence);
+        sources ??= namedSources(doc, sentence, zones);
         // The source named last before the figure, else the first one after it ("..., according to X").
         let source: number | null = null;
         for (const x of sources) if (x.at < q.start) source = x.entity;

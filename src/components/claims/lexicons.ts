@@ -110,7 +110,7 @@ export function lexicons(): Lexicons {
 
   const directionUp = new Set(hedges.direction.up.map((w) => w.toLowerCase()));
   const dirWords = [...hedges.direction.up, ...hedges.direction.down].sort(byLengthDesc).map(escapeRe);
-  const directionLeftRe = new RegExp(`(?<![\\p{L}])(?<!(?:gave|give|gives|giving|made|make|makes|making|took|take|takes|picked|pick|picks|set|sets|shut|came|come|comes|cut|back)\\s+)(${dirWords.join('|')})(?:\\s+(?:by|from))?(?:\\s+(?:a|an|another|some|just|only|a\\s+further))?\\s+$`, 'iuy');
+  const directionLeftRe = new RegExp(`(?<![\\p{L}])(?<!(?:gave|give|gives|giving|made|make|makes|making|took|take|takes|picked|pick|picks|set|sets|shut|came|come|comes|cut|back)\\s+)(${dirWords.join('|')})(?:(?:\\s+\\p{Ll}+)?\\s+by|\\s+from)?(?:\\s+(?:a|an|another|some|just|only|a\\s+further))?\\s+$`, 'iuy');
 
   const months = new Set(excl.months);
   const monthAlt = [...excl.months].sort(byLengthDesc).join('|');

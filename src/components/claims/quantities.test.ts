@@ -180,3 +180,58 @@ test('offset shifts spans', () => {
   const q = findQuantities('about 40%', 100)[0]!;
   assert.deepEqual([q.start, q.end], [100, 109]);
 });
+
+/** [input, index of the figure, normalized unit, what is counted] — counted nouns and units added with the claims rework. */
+const MORE_UNITS: [string, number, string | null, string | null][] = [
+  // -men plurals end the counted phrase.
+  ['about 60 commercial fishermen, who', 0, null, 'fishermen'],
+  // Possessives after "one of".
+  ['one of my local stores', 0, null, 'stores'],
+  // A compound modifier names what is counted.
+  ['four-, five- and six-cylinder engine options', 2, null, 'cylinder'],
+  ['four-, five- and six-cylinder engine options', 0, null, 'cylinder'],
+  // Fractions count a phrase, singular too ("of the US population", "half the condos"), or a unit ("of a US pint").
+  ['One fourth of the US population', 0, null, 'population'],
+  ['Half the condos have sold', 0, null, 'condos'],
+  ['1/16 of a US pint', 0, 'pint', null],
+  // "a year earlier" is no rate.
+  ['from $6.78 billion a year earlier', 0, 'dollar', null],
+  ['$3500 a month', 0, 'dollar per month', null],
+  // A bare figure converted in parentheses keeps no earlier unit.
+  ['worth $5bn, and 771.3 billion ($1tn)', 1, null, null],
+];
+
+test('counted phrases, fractions of units, rates and conversions', () => {
+  for (const [input, i, unit, of] of MORE_UNITS) {
+    const q = findQuantities(input)[i];
+    assert.ok(q, input);
+    assert.equal(q.normalizedUnit, unit, input);
+    assert.equal(q.of, of, input);
+  }
+});
+
+/** [input, index of the figure, direction, qualifier] — direction and hedges carried across a clause. */
+const CARRIED: [string, number, 'up' | 'down' | null, string][] = [
+  // A baseline is no change itself.
+  ['78 per cent in cash, up from 50 per cent', 1, null, 'exact'],
+  // A restatement keeps the change; so does the level a change ended at.
+  ['up 0.25 points, or 0.01%', 1, 'up', 'exact'],
+  ['the index ended down 1% at 1,463.78 points', 1, 'down', 'exact'],
+  ['it lost 1.1% to end at 1,334.20', 1, 'down', 'exact'],
+  ['revenue jumped 90 per cent to $7.2 billion', 1, null, 'exact'],
+  // A verb with its object before "by": "grow sales by 35 per cent", "revised upward by".
+  ['expected to grow sales by 35 per cent', 0, 'up', 'exact'],
+  ['revised upward by $40 billion', 0, 'up', 'exact'],
+  // A conversion in parentheses keeps the hedge.
+  ['just under 296 hp (224 kW / 300 PS)', 1, null, 'less_than'],
+  ['just under 296 hp (224 kW / 300 PS)', 2, null, 'less_than'],
+];
+
+test('direction and hedges carried to restatements and conversions', () => {
+  for (const [input, i, direction, qualifier] of CARRIED) {
+    const q = findQuantities(input)[i];
+    assert.ok(q, input);
+    assert.equal(q.direction, direction, input);
+    assert.equal(q.qualifier, qualifier, input);
+  }
+});

@@ -57,7 +57,12 @@ const PER_RE = /[ \u00a0]*(?:(?:per|an?|each|every)(?![\p{L}])[ \u00a0]*|\/)/iuy
 const DENOM_RE = /[ \u00a0]+(?:out[ \u00a0]+of|of|in)[ \u00a0]+(?:(?:the|its|their|every)[ \u00a0]+)?(?:[\p{L}]+['’]s?[ \u00a0]+)?/iuy;
 const ATTACHED_WORD_RE = /[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/uy;
 const NOUN_WORD_RE = /(?:[ \u00a0]+|[ \u00a0]*-[ \u00a0]*)([\p{L}][\p{L}'’&]*(?:-[\p{L}]+)*)/uy;
-const OF_RE = /[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+|their[ \u00a0]+|its[ \u00a0]+|his[ \u00a0]+|her[ \u00a0]+|our[ \u00a0]+|them[ \u00a0]+)?/iy;
+const OF_RE = /[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+|their[ \u00a0]+|its[ \u00a0]+|his[ \u00a0]+|her[ \u00a0]+|our[ \u00a0]+|my[ \u00a0]+|your[ \u00a0]+|them[ \u00a0]+)?/iy;
+const THE_RE = /[ \u00a0]+the[ \u00a0]+/iy;
+/** "1/16 of a US pint": a fraction of a unit. */
+const OF_A_RE = /[ \u00a0]+of[ \u00a0]+an?[ \u00a0]+(?:\p{Lu}{1,3}[ \u00a0]+)?/uy;
+/** "a year earlier", "a month ago": "a" + time unit is no rate here. */
+const NOT_RATE_AFTER_RE = /[ \u00a0]+(?:earlier|ago|later|before|after|prior|previously|since|back)(?![\p{L}])/iuy;
 const FROM_LEFT_RE = /(?<![\p{L}])from[ \u00a0]+$/iuy;
 const BETWEEN_LEFT_RE = /(?<![\p{L}])between[ \u00a0]+$/iuy;
 const BASELINE_LEFT_RE = /(?<![\p{L}])(?:(?:up|down|rising|falling|rose|fell|climbing|dropping|increasing|decreasing|compared)[ \u00a0]+from|compared[ \u00a0]+(?:with|to)|versus|vs\.?|against)[ \u00a0]+$/iuy;
@@ -119,8 +124,9 @@ function unitAt(text: string, pos: number): UnitMatch | null {
     if (d) {
       const ds = d.groups!.w ?? d.groups!.a!;
       const dinfo = d.groups!.w !== undefined ? lx.unitWords.get(ds.toLowerCase().replace(/\s+/g, ' ')) : lx.unitAbbr.get(ds);
-      if (dinfo && (dinfo.kind === 'time' || dinfo.kind === 'area' || dinfo.kind === 'weight' || dinfo.kind === 'volume' || dinfo.kind === 'length')) {
-        const e2 = lx.unitRe.lastIndex;
+      const e2 = lx.unitRe.lastIndex;
+      NOT_RATE_AFTER_RE.lastIndex = e2;
+      if (dinfo && (dinfo.kind === 'time' || dinfo.kind === 'area' || dinfo.kind === 'weight' || dinfo.kind === 'volume' || dinfo.kind === 'length') && !NOT_RATE_AFTER_RE.test(text)) {
         return { end: e2, surface: text.slice(pos, e2).trim(), info: { normalized: `${info.normalized} per ${dinfo.normalized}`, kind: info.kind } };
       }
     }
@@ -138,11 +144,13 @@ function isPluralNoun(w: string): boolean {
   const l = w.toLowerCase();
   if (IRREGULAR_PLURALS.has(l)) return true;
   if (w.length < 4 || w === w.toUpperCase()) return false;
+  // "fishermen", "gunmen", "women" (not "specimen").
+  if (l.length >= 5 && /[^i]men$/.test(l)) return true;
   return /[^s'’]s$/.test(l) || /(?:ies|ches|shes|xes|sses)$/.test(l);
 }
 
 /** The counted noun phrase after a figure: up to four words, ending before a stop word or verb form. */
-function countedNounAt(text: string, pos: number, singularOk: boolean): CountedNoun | null {
+function countedNounAt(text: string, pos: number, singularOk: boolean, phraseOk = false): CountedNoun | null {
   let p = pos;
   OF_RE.lastIndex = p;
   const of = OF_RE.exec(text);
@@ -150,7 +158,15 @@ function countedNounAt(text: string, pos: number, singularOk: boolean): CountedN
   if (of) {
     p = OF_RE.lastIndex - 1;
     viaOf = true;
+  } else if (phraseOk) {
+    // "half the condos"
+    THE_RE.lastIndex = p;
+    if (THE_RE.exec(text)) {
+      p = THE_RE.lastIndex - 1;
+      viaOf = true;
+    }
   }
+  let hyphenFirst = false;
   const words: { s: number; e: number; w: string }[] = [];
   for (let i = 0; i < 4; i++) {
     NOUN_WORD_RE.lastIndex = p;
@@ -166,14 +182,21 @@ function countedNounAt(text: string, pos: number, singularOk: boolean): CountedN
     if (words.length > 0 && /(?:ed|ing|ly)$/.test(l) && !IRREGULAR_PLURALS.has(l)) break;
     if (words.length === 0 && /ly$/.test(l)) break;
     const e = NOUN_WORD_RE.lastIndex;
+    if (words.length === 0) hyphenFirst = m[0].includes('-') && !/^[ \u00a0]/.test(m[0]);
     words.push({ s: e - w.length, e, w });
     p = e;
     if (isPluralNoun(w)) break;
   }
   if (words.length === 0) return null;
+  // A compound modifier names what is counted: "six-cylinder engine options" -> cylinder, "a two-month contract" -> month.
+  if (hyphenFirst && !isPluralNoun(words[0]!.w) && words.length > 1) {
+    const w0 = words[0]!;
+    return { span: { start: w0.s, end: w0.e }, head: w0.w, end: w0.e };
+  }
   // End the phrase at its last plural noun ("ISIL militants", "European countries").
   let last = -1;
   for (let i = words.length - 1; i >= 0; i--) if (isPluralNoun(words[i]!.w)) { last = i; break; }
+  if (last < 0 && phraseOk && viaOf) last = words.length - 1;
   if (last < 0) {
     if (!singularOk || viaOf) return null;
     last = words.length === 1 ? 0 : -1;
@@ -224,6 +247,9 @@ export function scanNumbers(text: string, offset = 0): Quantity[] {
 }
 
 const SHARED_UNIT_GAP_RE = /^[ \u00a0]*-?[ \u00a0]*,?[ \u00a0]*(?:or|and|to|of(?:[ \u00a0]+the)?)?[ \u00a0]*$/i;
+const CONVERSION_GAP_RE = /^[ \u00a0]*[(/][ \u00a0]*$/;
+/** The same change restated or its resulting level: "up 0.25 points, or 0.01%", "ended down 1% at 1,463.78 points", "lost 1.1% to end at 1,334.20". */
+const RESTATEMENT_GAP_RE = /^[ \u00a0]*(?:,[ \u00a0]*or|at|to[ \u00a0]+(?:end|close|finish|settle)[ \u00a0]+at)[ \u00a0]*$/;
 const SENTENCE_END_RE = /[.!?;][ \u00a0\n]|\n/;
 
 function copyUnit(to: Quantity, from: Quantity): void {
@@ -241,14 +267,27 @@ function copyUnit(to: Quantity, from: Quantity): void {
  * earlier in the sentence ("435 homes by open sale and 187 by tender").
  */
 function inheritUnits(text: string, qs: Quantity[], offset: number): void {
+  const bare = (q: Quantity): boolean => q.kind === 'quantity' && !q.normalizedUnit && !q.of && q.outOf === null && q.unitKind !== 'fraction' && !q.vague;
+  // From the right first, so a list shares the unit written once at its end: "four-, five- and six-cylinder".
+  for (let i = qs.length - 2; i >= 0; i--) {
+    const q = qs[i]!;
+    const next = qs[i + 1]!;
+    if (bare(q) && next.kind === 'quantity' && (next.normalizedUnit || next.of) && SHARED_UNIT_GAP_RE.test(text.slice(q.end - offset, next.start - offset))) copyUnit(q, next);
+  }
   for (let i = 0; i < qs.length; i++) {
     const q = qs[i]!;
-    if (q.kind !== 'quantity' || q.normalizedUnit || q.of || q.outOf !== null || q.unitKind === 'fraction' || q.vague) continue;
-    const next = qs[i + 1];
-    if (next && next.kind === 'quantity' && (next.normalizedUnit || next.of) && SHARED_UNIT_GAP_RE.test(text.slice(q.end - offset, next.start - offset))) {
-      copyUnit(q, next);
-      continue;
+    const prev = i > 0 ? qs[i - 1]! : null;
+    if (prev && prev.kind === 'quantity' && q.kind === 'quantity') {
+      const gap = text.slice(prev.end - offset, q.start - offset);
+      // A conversion in parentheses keeps the hedge: "just under 296 hp (224 kW / 300 PS)".
+      if (q.qualifier === 'exact' && prev.qualifier !== 'exact' && CONVERSION_GAP_RE.test(gap)) q.qualifier = prev.qualifier;
+      // A restatement keeps the change: "up 0.25 points, or 0.01%".
+      if (q.direction === null && prev.direction !== null && RESTATEMENT_GAP_RE.test(gap)) q.direction = prev.direction;
     }
+    if (!bare(q)) continue;
+    // "1.356 billion ($1.762bn)": a bare figure converted in parentheses is in another currency, not the earlier figure's.
+    const next = qs[i + 1];
+    if (next && next.kind === 'quantity' && next.unitKind === 'currency' && /^[ \u00a0]*\($/.test(text.slice(q.end - offset, next.start - offset))) continue;
     for (let j = i - 1; j >= 0; j--) {
       const r = qs[j]!;
       if (SENTENCE_END_RE.test(text.slice(r.end - offset, q.start - offset))) break;
@@ -575,7 +614,8 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
     PER_RE.lastIndex = end;
     if (PER_RE.exec(text)) {
       const d = unitAt(text, PER_RE.lastIndex);
-      if (d && (d.info.kind === 'time' || d.info.kind === 'weight' || d.info.kind === 'area' || d.info.kind === 'volume' || d.info.kind === 'length')) {
+      NOT_RATE_AFTER_RE.lastIndex = d ? d.end : 0;
+      if (d && !NOT_RATE_AFTER_RE.test(text) && (d.info.kind === 'time' || d.info.kind === 'weight' || d.info.kind === 'area' || d.info.kind === 'volume' || d.info.kind === 'length')) {
         unit = { end: d.end, surface: text.slice(end, d.end).trim(), info: { normalized: `${currency} per ${d.info.normalized}`, kind: 'currency' } };
         currency = unit.info.normalized;
       }
@@ -617,8 +657,18 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
 
   // What is counted.
   let of: CountedNoun | null = null;
+  if (!unit && n1.fraction && !n2 && !currency) {
+    OF_A_RE.lastIndex = end;
+    if (OF_A_RE.exec(text)) {
+      const u = unitAt(text, OF_A_RE.lastIndex - 1);
+      if (u && u.info.kind !== 'count' && u.info.kind !== 'percent') {
+        unit = u;
+        end = u.end;
+      }
+    }
+  }
   if (!unit || unit.info.kind === 'count') {
-    of = countedNounAt(text, end, low === 1 && high === 1);
+    of = countedNounAt(text, end, low === 1 && high === 1, n1.fraction && !n2);
   }
 
   // Kinds that are not amounts.
@@ -685,7 +735,8 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
     }
   }
   q.outOf = outOf;
-  q.direction = direction;
+  // A point of comparison is no change itself: "78 per cent, up from 50 per cent".
+  q.direction = baselineCue && !n2 ? null : direction;
   q.of = of ? of.head : null;
   q.ofSpan = of ? of.span : null;
   q.descending = descending;

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanNumbers, type Quantity } from '../../components/claims/quantities.js';
+import { lexicons } from '../../components/claims/lexicons.js';
 import type { EvalOptions, EvalResult, EvalTask } from '../task.js';
 
 interface GoldQuantity {
@@ -25,19 +26,47 @@ export interface CqeQuantity {
 
 const CHANGE: Record<string, string> = { exact: '=', approx: '~', more_than: '>', at_least: '>', less_than: '<', up_to: '<' };
 
-/** Singular, lower-case form of a counted noun phrase, as NewsQuant writes units ("European countries" -> "european country"). */
+/** Comparatives and irregular superlatives NewsQuant writes as their base adjective ("two smaller tenancies" -> "small tenancy"). */
+const ADJECTIVE_BASE: Record<string, string> = {
+  best: 'good', better: 'good', worst: 'bad', worse: 'bad', most: '', least: '', smaller: 'small', larger: 'large', bigger: 'big',
+  greater: 'great', higher: 'high', lower: 'low', older: 'old', younger: 'young', newer: 'new', longer: 'long', shorter: 'short',
+  richer: 'rich', poorer: 'poor', cheaper: 'cheap', wider: 'wide', fewer: 'few', further: 'far', farther: 'far',
+};
+/** Adjectives whose superlative drops a final e ("largest" -> "large"). */
+const E_BASES = new Set(['large', 'late', 'fine', 'wide', 'safe', 'close', 'nice', 'rare', 'strange', 'simple', 'gentle', 'pure', 'sure', 'true', 'wise', 'brave', 'cute', 'loose', 'dense', 'severe', 'huge', 'white', 'free', 'able', 'noble', 'subtle', 'tame', 'polite', 'remote', 'ripe', 'rude', 'vile', 'pale', 'tense', 'blue']);
+/** Words ending in -est that are no superlatives. */
+const NOT_SUPERLATIVE = new Set(['forest', 'protest', 'contest', 'request', 'harvest', 'interest', 'midwest', 'honest', 'modest', 'arrest', 'manifest', 'digest', 'suggest', 'invest', 'conquest', 'southwest', 'northwest']);
+
+function adjectiveBase(w: string): string {
+  const b = ADJECTIVE_BASE[w];
+  if (b !== undefined) return b;
+  if (w.length >= 6 && w.endsWith('est') && !NOT_SUPERLATIVE.has(w)) {
+    const stem = w.slice(0, -3);
+    if (stem.endsWith('i')) return `${stem.slice(0, -1)}y`;
+    if (/([bdgmnpt])\1$/.test(stem)) return stem.slice(0, -1);
+    if (E_BASES.has(`${stem}e`)) return `${stem}e`;
+    return stem;
+  }
+  return w;
+}
+
+function singularWord(w: string): string {
+  if (w === 'people' || w === 'police' || w === 'staff' || w === 'personnel' || w === 'news' || w === 'series' || w === 'species') return w;
+  if (/men$/.test(w)) return w.replace(/men$/, 'man');
+  if (/ies$/.test(w)) return w.replace(/ies$/, 'y');
+  if (/[^aeiou]uses$/.test(w)) return w.slice(0, -2);
+  if (/(?:ches|shes|xes|sses)$/.test(w)) return w.slice(0, -2);
+  if (/[^s]s$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+/** Singular, lower-case form of a counted noun phrase with base-form adjectives, as NewsQuant writes units ("European countries" -> "european country", "hottest cars" -> "hot car"). */
 export function singularPhrase(phrase: string): string {
   const words = phrase.toLowerCase().split(/\s+/);
   const last = words.length - 1;
-  const w = words[last]!;
-  let s = w;
-  if (w === 'people' || w === 'police' || w === 'staff' || w === 'personnel') s = w;
-  else if (/men$/.test(w)) s = w.replace(/men$/, 'man');
-  else if (/ies$/.test(w)) s = w.replace(/ies$/, 'y');
-  else if (/(?:ches|shes|xes|sses)$/.test(w)) s = w.slice(0, -2);
-  else if (/[^s]s$/.test(w)) s = w.slice(0, -1);
-  words[last] = s;
-  return words.join(' ');
+  for (let i = 0; i < last; i++) words[i] = adjectiveBase(words[i]!);
+  words[last] = singularWord(words[last]!);
+  return words.filter((w) => w !== '').join(' ');
 }
 
 /**
@@ -58,10 +87,31 @@ function cqeValue(q: Quantity): number | [number, number] {
   return q.descending ? [q.high, q.low] : [q.low, q.high];
 }
 
+/** "one of the hottest cars in the world": NewsQuant keeps the scope's content words ("hot car world"). */
+const SCOPE_AFTER_RE = /^[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?((?:\p{Lu}[\p{L}]*)(?:[ \u00a0]+\p{Lu}[\p{L}]*){0,3}|world|country|region|city|state|league|industry|market)(?![\p{L}])/u;
+/** "three thousand tests per day": a counted noun with a rate. */
+const RATE_AFTER_RE = /^[ \u00a0]+(?:per|a|an|each|every)[ \u00a0]+(second|minute|hour|day|week|month|year)(?![\p{L}])/iu;
+
 function cqeUnit(text: string, q: Quantity): string {
+  const fraction = q.unitKind === 'fraction';
   if (q.normalizedUnit) return q.normalizedUnit;
-  if (q.ofSpan) return singularPhrase(text.slice(q.ofSpan.start, q.ofSpan.end));
-  return '-';
+  if (q.ofSpan) {
+    const phrase = text.slice(q.ofSpan.start, q.ofSpan.end);
+    const words = phrase.split(/\s+/);
+    // "517 rushing yards": a unit head keeps the unit's name.
+    const headUnit = lexicons().unitWords.get(words[words.length - 1]!.toLowerCase());
+    if (!fraction && headUnit && headUnit.kind !== 'count' && headUnit.kind !== 'currency') return headUnit.normalized;
+    let unit = singularPhrase(phrase);
+    const after = text.slice(q.ofSpan.end, q.ofSpan.end + 60);
+    if (q.low === 1 && q.high === 1) {
+      const scope = SCOPE_AFTER_RE.exec(after);
+      if (scope) unit += ` ${scope[1]!.toLowerCase()}`;
+    }
+    const rate = RATE_AFTER_RE.exec(after);
+    if (rate) unit += ` per ${rate[1]!.toLowerCase()}`;
+    return fraction ? `% ${unit}` : unit;
+  }
+  return fraction ? '% -' : '-';
 }
 
 function cqeChange(q: Quantity): string {
