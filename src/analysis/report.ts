@@ -16,7 +16,8 @@ export function formatFigure(c: Pick<ClaimOut, 'low' | 'high' | 'qualifier' | 'o
   let s = QUALIFIER_WORDS[c.qualifier] ?? '';
   s += c.low === c.high ? n(c.low) : `${n(c.low)}–${n(c.high)}`;
   if (c.outOf !== null && c.outOf !== undefined) s += ` out of ${n(c.outOf)}`;
-  if (c.unit === 'percent' || c.unit === '%') s += '%';
+  if (c.unit === 'percent' || c.unit === 'percentage' || c.unit === '%') s += '%';
+  else if (c.unit) s += ' ' + c.unit;
   return s;
 }
 
