@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
-import { findQuotes, quotePairs, speakerBefore, splitTitle } from './index.js';
+import { afterDateline, findQuotes, quotePairs, speakerBefore, splitTitle } from './index.js';
 
 interface EntitySpec {
   name: string;
@@ -298,4 +298,25 @@ test('relays resolve through the outlet registry to its canonical name', () => {
   const r = rows(makeDoc('"Prices will rise," Anna Petrova told the AP.', [ANNA]));
   assert.equal(r[0]!.speaker, 'Anna Petrova');
   assert.equal(r[0]!.via.length, 1);
+});
+
+const DATELINE_TAILS: [string, number, string][] = [
+  // [text, dateline end, where the body starts]
+  ['BEIJING (Sputnik) – The group said it would.', 7, 'The group said it would.'],
+  ['MOSCOW, June 3 (Reuters) - Russia said it would.', 6, 'Russia said it would.'],
+  ['PARIS — The minister said so.', 5, 'The minister said so.'],
+  ['LONDON The minister said so.', 6, ' The minister said so.'],
+];
+
+test('agency credit and dash after a dateline are not part of the body', () => {
+  for (const [text, end, body] of DATELINE_TAILS) assert.equal(text.slice(afterDateline(text, end)), body, text);
+});
+
+test('a quote opening the body does not start with the agency credit', () => {
+  const text = 'BEIJING (Sputnik) – The radical group is planning to expand its activities, Deputy Minister Anna Petrova said.';
+  const doc = makeDoc(text, [ANNA]);
+  doc.meta.datelineSpan = { start: 0, end: 7 };
+  const q = findQuotes(doc);
+  assert.equal(q.length, 1);
+  assert.equal(text.slice(q[0]!.start, q[0]!.end), 'The radical group is planning to expand its activities');
 });

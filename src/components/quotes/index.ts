@@ -37,12 +37,25 @@ function mergeFragments(cands: QuoteCandidate[]): QuoteCandidate[] {
   return cands.filter((c) => !drop.has(c));
 }
 
+/** An agency credit and dash after a dateline: "BEIJING (Sputnik) – The ...", "MOSCOW, June 3 (Reuters) - ...". */
+const DATELINE_TAIL_RE = /^(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]+\s*/;
+
+/**
+ * Where the article body starts after a dateline ending at `end`: past an agency credit and dash,
+ * so no quote's content starts with the byline.
+ * @example afterDateline('BEIJING (Sputnik) – The group', 7) // 20
+ */
+export function afterDateline(text: string, end: number): number {
+  const m = DATELINE_TAIL_RE.exec(text.slice(end, end + 80));
+  return m ? end + m[0].length : end;
+}
+
 /**
  * Find direct, partial and indirect quotes in a doc and resolve their speakers and relays.
  * @example findQuotes(doc).map((q) => [q.kind, doc.text.slice(q.start, q.end)])
  */
 export function findQuotes(doc: Doc): Quote[] {
-  const skip = doc.meta.datelineSpan ? doc.meta.datelineSpan.end : 0;
+  const skip = doc.meta.datelineSpan ? afterDateline(doc.text, doc.meta.datelineSpan.end) : 0;
   const raw = findQuoteCandidates(doc.text, doc.paragraphs, doc.sentences, skip);
   const taken: Span[] = [];
   for (const c of raw) {
