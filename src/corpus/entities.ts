@@ -18,16 +18,38 @@ const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'de', 'in', 'on']);
 /** Honorifics and ranks dropped from person names before keys are built ("Maj. Gen. X" -> "X"). */
 const PERSON_PREFIX_RE = /^(?:(?:mr|mrs|ms|dr|prof|sir|gen|maj|col|lt|capt|sgt|adm|president|minister|director|general)\.?\s+)+/i;
 
-/** Acronym of a multi-word name, or null. @example acronymOf('Commonwealth of Independent States') // 'cis' */
+/**
+ * Acronym of a multi-word name of ordinary capitalised words, or null. Words that are themselves acronyms
+ * ("RIA Novosti", "ITAR-TASS") give none: their initials are not how anyone abbreviates them.
+ * @example acronymOf('Commonwealth of Independent States') // 'cis'
+ */
 export function acronymOf(name: string): string | null {
-  const parts = name.split(/[\s-]+/).filter((w) => w && !ACRONYM_SKIP.has(w.toLowerCase()));
+  const parts = name.split(/\s+/).filter((w) => w && !ACRONYM_SKIP.has(w.toLowerCase()));
   if (parts.length < 2) return null;
-  if (!parts.every((w) => /^\p{Lu}/u.test(w))) return null;
+  if (!parts.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return null;
   return parts.map((w) => w[0]!.toLowerCase()).join('');
 }
 
 function isAcronym(name: string): boolean {
   return /^[\p{Lu}\d&.]{2,8}$/u.test(name.replace(/\s+/g, ''));
+}
+
+const PAREN_RE = /^(.+?)\s*\(([^()]+)\)\s*$/;
+
+/**
+ * Name variants of a name: itself, or its two halves for "Name (ABBR)".
+ * @example nameVariants('Russian Federal Security Service (FSB)') // ['Russian Federal Security Service', 'FSB']
+ */
+export function nameVariants(name: string): string[] {
+  const m = PAREN_RE.exec(name.trim());
+  return m ? [m[1]!.trim(), m[2]!.trim()] : [name];
+}
+
+/** All proper-name variants of an entity (descriptions dropped, parentheses split). */
+function properNames(e: { name: string; aliases: string[] }): string[] {
+  const out: string[] = [];
+  for (const n of [e.name, ...e.aliases]) if (n && !isDescriptive(n)) for (const v of nameVariants(n)) if (v && !isDescriptive(v)) out.push(v);
+  return out;
 }
 
 /** Person name tokens after honorifics are dropped. */
@@ -45,15 +67,15 @@ function roleKey(role: Role): string {
 }
 
 /**
- * Lookup keys of an entity: names/aliases, acronyms, surnames, roles.
+ * Lookup keys of an entity: names/aliases ('n:'), literal acronyms ('a:'), acronyms of multi-word names ('x:'), surnames ('s:'), roles ('r:').
  * @example entityKeys({ name: 'Alexander Bortnikov', type: 'person', aliases: [], roles: [] }) // ['n:p:alexander bortnikov', 's:bortnikov']
  */
 export function entityKeys(e: { name: string; type: EntityType; aliases: string[]; roles: Role[] }): string[] {
   const tc = typeClass(e.type);
   const keys = new Set<string>();
-  const fullName = tc === 'p' && [e.name, ...e.aliases].some((n) => n && !isDescriptive(n) && personTokens(n).length > 1);
-  for (const n of [e.name, ...e.aliases]) {
-    if (!n || isDescriptive(n)) continue;
+  const names = properNames(e);
+  const fullName = tc === 'p' && names.some((n) => personTokens(n).length > 1);
+  for (const n of names) {
     const k = tc === 'p' ? personTokens(n).join(' ') : normKey(n);
     if (!k) continue;
     // A bare surname of a person with a full name is a surname key only: another person may share it.
@@ -61,7 +83,7 @@ export function entityKeys(e: { name: string; type: EntityType; aliases: string[
     if (tc === 'o') {
       if (isAcronym(n)) keys.add(`a:${n.replace(/[\s.]/g, '').toLowerCase()}`);
       const acr = acronymOf(n);
-      if (acr) keys.add(`a:${acr}`);
+      if (acr) keys.add(`x:${acr}`);
     }
     if (tc === 'p') {
       const toks = personTokens(n);
@@ -70,6 +92,21 @@ export function entityKeys(e: { name: string; type: EntityType; aliases: string[
   }
   for (const r of e.roles) if (r.title) keys.add(roleKey(r));
   return [...keys];
+}
+
+/**
+ * Whether an acronym links two organizations: one side writes it literally ('a:X'), the other has a
+ * multi-word name with those initials ('x:X'). Two different multi-word names with the same initials
+ * ("Russian Navy", "Regional News") are different organizations.
+ * @example acronymLinks(['a:fsb'], ['x:fsb', 'n:o:federal security bureau']) // true
+ */
+export function acronymLinks(localKeys: readonly string[], candKeys: readonly string[]): boolean {
+  const cand = new Set(candKeys);
+  for (const k of localKeys) {
+    if (k.startsWith('a:') && cand.has(`x:${k.slice(2)}`)) return true;
+    if (k.startsWith('x:') && cand.has(`a:${k.slice(2)}`)) return true;
+  }
+  return false;
 }
 
 /** Whether two person names can name the same person ("A. Bortnikov" ~ "Alexander Bortnikov", not "Igor Bortnikov"). */
@@ -100,15 +137,15 @@ function matchEntity(local: EntityOut, keys: string[], cands: EntityRecord[]): E
   if (byName.length) return bestByDocs(byName);
   // 2. Acronym against expansion (organizations).
   if (tc === 'o') {
-    const byAcr = same.filter((c) => has(c, 'a:'));
+    const byAcr = same.filter((c) => acronymLinks(keys, c.keys));
     if (byAcr.length === 1) return byAcr[0]!;
   }
   // 3. Surname: a one-word name needs exactly one person holding the surname; a full name needs compatible given names.
   if (tc === 'p') {
-    const names = [local.name, ...local.aliases].filter((n) => n && !isDescriptive(n));
+    const names = properNames(local);
     // Compare with the candidate's full names when it has any (its bare-surname aliases fit everyone of that surname).
     const fullNames = (c: EntityRecord) => {
-      const all = [c.name, ...c.aliases].filter((n) => n && !isDescriptive(n));
+      const all = properNames(c);
       const full = all.filter((n) => personTokens(n).length > 1);
       return full.length ? full : all;
     };
@@ -138,6 +175,19 @@ function preferName(current: string, incoming: string, type: EntityType): string
   return current;
 }
 
+/** Aliases in first-seen order, without the name itself or spelling repeats (case, spacing, punctuation). */
+function distinctAliases(name: string, aliases: string[]): string[] {
+  const seen = new Set([normKey(name)]);
+  const out: string[] = [];
+  for (const a of aliases) {
+    const k = normKey(a);
+    if (!a || !k || seen.has(k)) continue;
+    seen.add(k);
+    out.push(a);
+  }
+  return out;
+}
+
 /** Result of resolving one document's entities. */
 export interface ResolvedEntities {
   /** Local id -> global id. */
@@ -158,27 +208,26 @@ export async function resolveEntities(locals: EntityOut[], index: CorpusIndex): 
   const counted = new Set<string>();
   for (const local of order) {
     const keys = entityKeys(local);
-    let cands = keys.length ? await index.entitiesByKeys(keys) : [];
+    // A literal acronym finds expansions with those initials, and the other way round.
+    const lookup = [...keys];
+    for (const k of keys) if (k.startsWith('a:') || k.startsWith('x:')) lookup.push(`${k[0] === 'a' ? 'x' : 'a'}:${k.slice(2)}`);
+    let cands = keys.length ? await index.entitiesByKeys(lookup) : [];
     // Records changed earlier in this document are fresher than the index copy.
     cands = cands.map((c) => changed.get(c.id) ?? c);
-    for (const c of changed.values()) if (!cands.some((x) => x.id === c.id) && c.keys.some((k) => keys.includes(k))) cands.push(c);
+    for (const c of changed.values()) if (!cands.some((x) => x.id === c.id) && c.keys.some((k) => lookup.includes(k))) cands.push(c);
     const hit = matchEntity(local, keys, cands);
     let rec: EntityRecord;
     if (hit) {
       rec = structuredClone(hit);
-      const aliases = new Set(rec.aliases);
-      for (const n of [local.name, ...local.aliases]) if (n && n !== rec.name) aliases.add(n);
       const name = preferName(rec.name, local.name, rec.type);
-      if (name !== rec.name) aliases.add(rec.name);
-      aliases.delete(name);
+      rec.aliases = distinctAliases(name, [rec.name, ...rec.aliases, local.name, ...local.aliases]);
       rec.name = name;
-      rec.aliases = [...aliases];
       rec.roles = mergeRoles(rec.roles, local.roles);
       rec.keys = [...new Set([...rec.keys.filter((k) => !k.startsWith('n:')), ...entityKeys(rec)])];
     } else {
       let id = `${local.type}:${slug(local.name)}`;
       for (let n = 2; changed.has(id) || (await index.getEntity(id)); n++) id = `${local.type}:${slug(local.name)}~${n}`;
-      rec = { id, name: local.name, type: local.type, aliases: local.aliases.filter((a) => a !== local.name), roles: [...local.roles], keys, docCount: 0 };
+      rec = { id, name: local.name, type: local.type, aliases: distinctAliases(local.name, local.aliases), roles: [...local.roles], keys, docCount: 0 };
     }
     if (!counted.has(rec.id)) (counted.add(rec.id), rec.docCount++);
     changed.set(rec.id, rec);

@@ -40,9 +40,11 @@ test('minhash: near-duplicates share LSH bands, unrelated texts do not', () => {
 test('entity keys: names, acronyms, surnames, roles', () => {
   assert.equal(acronymOf('Commonwealth of Independent States'), 'cis');
   assert.equal(acronymOf('Moscow'), null);
+  assert.equal(acronymOf('RIA Novosti'), null, 'a word that is itself an acronym gives no initials');
+  assert.equal(acronymOf('ITAR-TASS'), null);
   const rows: [Parameters<typeof entityKeys>[0], string[]][] = [
     [{ name: 'Jane Q. Doe', type: 'person', aliases: [], roles: [] }, ['n:p:jane q doe', 's:doe']],
-    [{ name: 'Collective Security Treaty Organization', type: 'organization', aliases: ['CSTO'], roles: [] }, ['n:o:collective security treaty organization', 'a:csto', 'n:o:csto']],
+    [{ name: 'Collective Security Treaty Organization', type: 'organization', aliases: ['CSTO'], roles: [] }, ['n:o:collective security treaty organization', 'x:csto', 'a:csto', 'n:o:csto']],
     [{ name: 'the city mayor', type: 'person', aliases: [], roles: [{ title: 'mayor', organization: 'City' }] }, ['r:mayor|city']],
   ];
   for (const [e, want] of rows) assert.deepEqual(entityKeys(e).sort(), want.sort(), e.name);
@@ -114,4 +116,49 @@ test('background units: short lines are ignored, long sentences hashed independe
   const u2 = hashedUnits('THE GROUP IS AN EXTREMIST ORGANIZATION, BANNED IN SEVERAL COUNTRIES OF THE REGION!');
   assert.equal(u1.length, 1);
   assert.equal(u1[0]!.hash, u2[0]!.hash);
+});
+
+type Ent = { name: string; type: 'person' | 'organization' | 'group' | 'location'; aliases?: string[] };
+
+/** Resolve two entities from two documents; true when the second joined the first. */
+async function merged(a: Ent, b: Ent): Promise<boolean> {
+  const index = new MemoryCorpusIndex();
+  const x = await resolveEntities([{ id: 'a#e0', name: a.name, type: a.type, aliases: a.aliases ?? [], roles: [] }], index);
+  const y = await resolveEntities([{ id: 'b#e0', name: b.name, type: b.type, aliases: b.aliases ?? [], roles: [] }], index);
+  return x.ids.get('a#e0') === y.ids.get('b#e0');
+}
+
+test('entities: must-merge and must-not-merge pairs across documents', async () => {
+  const rows: [Ent, Ent, boolean][] = [
+    // Alias, acronym and surname of the same thing.
+    [{ name: 'Islamic State', type: 'group', aliases: ['IS', 'ISIL'] }, { name: 'ISIL', type: 'organization' }, true],
+    [{ name: 'Islamic State', type: 'group' }, { name: 'IS', type: 'group' }, true],
+    [{ name: 'Islamic State of Iraq and the Levant', type: 'group' }, { name: 'ISIL', type: 'group' }, true],
+    [{ name: 'Alexander Bortnikov', type: 'person' }, { name: 'Bortnikov', type: 'person' }, true],
+    [{ name: 'Bortnikov', type: 'person' }, { name: 'Alexander Bortnikov', type: 'person' }, true],
+    [{ name: 'FSB', type: 'organization' }, { name: 'Russian Federal Security Service (FSB)', type: 'organization' }, true],
+    [{ name: 'Russian Federal Security Service (FSB)', type: 'organization' }, { name: 'FSB', type: 'organization' }, true],
+    [{ name: 'Federal Security Service', type: 'organization' }, { name: 'FSS', type: 'organization' }, true],
+    // Different proper names.
+    [{ name: 'TASS', type: 'organization', aliases: ['ITAR-TASS', 'TASS Russian News Agency'] }, { name: 'International Business Times', type: 'organization', aliases: ['IBTimes', 'IB Times'] }, false],
+    [{ name: 'International Business Times', type: 'organization', aliases: ['IBTimes', 'IB Times'] }, { name: 'TASS', type: 'organization', aliases: ['ITAR-TASS'] }, false],
+    [{ name: 'Russian Navy', type: 'organization' }, { name: 'RIA Novosti', type: 'organization' }, false],
+    [{ name: 'Regional News', type: 'organization' }, { name: 'Russian Navy', type: 'organization' }, false],
+    [{ name: 'Sergei Lavrov', type: 'person' }, { name: 'Sergei Shoigu', type: 'person' }, false],
+    [{ name: 'Sergei Lavrov', type: 'person' }, { name: 'Sergei', type: 'person' }, false],
+    [{ name: 'Maria Zakharova', type: 'person' }, { name: 'Anna Zakharova', type: 'person' }, false],
+    // Type must agree.
+    [{ name: 'Georgia', type: 'location' }, { name: 'Georgia', type: 'person' }, false],
+  ];
+  for (const [a, b, want] of rows) assert.equal(await merged(a, b), want, `${a.name} / ${b.name}`);
+});
+
+test('entities: a wrong alias is never picked up from an acronym collision (no chaining)', async () => {
+  const index = new MemoryCorpusIndex();
+  const e = (doc: string, name: string, aliases: string[]) => ({ id: `${doc}#e0`, name, type: 'organization' as const, aliases, roles: [] });
+  await resolveEntities([e('a', 'TASS', ['ITAR-TASS', 'TASS Russian News Agency'])], index);
+  await resolveEntities([e('b', 'International Business Times', ['IBTimes', 'IB Times'])], index);
+  await resolveEntities([e('c', 'IT', [])], index);
+  const tass = await index.getEntity('organization:tass');
+  assert.deepEqual(tass!.aliases, ['ITAR-TASS', 'TASS Russian News Agency']);
 });
