@@ -193,6 +193,7 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
   }
 
   const groupsSeen = new Set<string>();
+  const entrySeen = new Map<string, { idx: number; via: Via }>();
   const entityOf = new Int32Array(items.length).fill(-1);
   const viaOf: Via[] = new Array(items.length).fill('name');
   const resolve = (k: number): number => {
@@ -210,6 +211,14 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
       return idx;
     }
     const entry = sp.entry >= 0 ? gaz.entries[sp.entry]! : null;
+    // The same lexicon entry written the same way resolves the same way: skip the merging work.
+    const seenKey = entry && !extraAliases.has(k) ? `${sp.entry}\u0001${sp.type}\u0001${it.text}` : '';
+    const seen = seenKey ? entrySeen.get(seenKey) : undefined;
+    if (seen !== undefined) {
+      entityOf[k] = seen.idx;
+      viaOf[k] = seen.via;
+      return seen.idx;
+    }
     let idx: number;
     if (entry && entry.kind === GazKind.GROUP) {
       const aliases = gaz.groupAliases.get(entry.name) ?? [];
@@ -245,6 +254,7 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
     }
     remember(it.text, idx);
     entityOf[k] = idx;
+    if (seenKey) entrySeen.set(seenKey, { idx, via: viaOf[k]! });
     return idx;
   };
   // Definitions first, so acronyms used before their definition ("CIS states ... CIS (Commonwealth ...)") fold in.
