@@ -93,6 +93,16 @@ export interface QuoteGroupRecord {
   provenance: ProvenanceStep[];
 }
 
+/** A measure point with what linking knows about where it was stated (kept in the index, not in the output). */
+export interface LinkedPoint extends MeasurePoint {
+  /** Document the claim is in. */
+  doc?: string;
+  /** Quote group of the quote the claim is in, if any. */
+  group?: string | null;
+  /** Worded as an approximation ("as many as", "around", "some"): given tolerance when compared. */
+  hedged?: boolean;
+}
+
 /** A quantity several claims state. */
 export interface MeasureRecord {
   /** Derived from the normalised key. */
@@ -102,7 +112,7 @@ export interface MeasureRecord {
   subject: string | null;
   place: string | null;
   claims: string[];
-  points: MeasurePoint[];
+  points: LinkedPoint[];
   conflict: boolean;
   explanation: string;
   /** Lookup keys: the normalised measure key ('m:...') and looser scope keys ('o:...'). */

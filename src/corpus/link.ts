@@ -10,7 +10,7 @@ import { resolveEntities } from './entities.js';
 import { insideAny, recordBackground, scanBackground } from './background.js';
 import { groupQuotes } from './quote-groups.js';
 import type { QuoteInput } from './quote-groups.js';
-import { addToMeasures, removeFromMeasures } from './measures.js';
+import { addToMeasures, isHedged, removeFromMeasures } from './measures.js';
 import type { MeasureInput } from './measures.js';
 import { assignStory } from './stories.js';
 import { normKey } from './text.js';
@@ -22,7 +22,16 @@ function entityOut(r: EntityRecord): EntityOut {
 }
 
 function measureOut(m: MeasureRecord): MeasureOut {
-  return { id: m.id, label: m.label, claims: m.claims, conflict: m.conflict, explanation: m.explanation, of: m.of, subject: m.subject, place: m.place, points: m.points };
+  const points = m.points.map((p) => ({ claim: p.claim, claimant: p.claimant, date: p.date, low: p.low, high: p.high, qualifier: p.qualifier }));
+  return { id: m.id, label: m.label, claims: m.claims, conflict: m.conflict, explanation: m.explanation, of: m.of, subject: m.subject, place: m.place, points };
+}
+
+/** Whether the figure at [start, end) is hedged: the words before its first digit, inside or just before the value span. */
+function hedgedAt(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 24);
+  const span = text.slice(from, end);
+  const digit = span.slice(start - from).search(/\d/);
+  return isHedged(span.slice(0, digit < 0 ? span.length : start - from + digit));
 }
 
 /**
@@ -85,7 +94,17 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
       place: placeId ?? c.place,
       subjectName: subjectId ? (names.get(subjectId) ?? c.subject) : c.subject,
       placeName: placeId ? (names.get(placeId) ?? c.place) : c.place,
-      point: { claim: c.id, claimant: c.claimant, date: doc.published, low: c.low, high: c.high, qualifier: c.qualifier },
+      point: {
+        claim: c.id,
+        claimant: c.claimant,
+        date: doc.published,
+        low: c.low,
+        high: c.high,
+        qualifier: c.qualifier,
+        doc: doc.id,
+        group: c.quote ? (grouping.groupOf.get(c.quote) ?? null) : null,
+        hedged: hedgedAt(doc.text, c.value.start, c.value.end),
+      },
     });
   }
   const added = await addToMeasures(measureInputs, index, names);

@@ -4,7 +4,7 @@
  */
 import type { MeasurePoint } from '../analysis/types.js';
 import type { Qualifier } from '../doc/types.js';
-import type { CorpusIndex, MeasureRecord } from './corpus-index.js';
+import type { CorpusIndex, LinkedPoint, MeasureRecord } from './corpus-index.js';
 import { normKey, slug, stem } from './text.js';
 
 /**
@@ -74,25 +74,36 @@ export function looseKey(c: { of: string | null; unit: string | null; place: str
 const APPROX = 0.15;
 
 /**
- * The interval of values a figure allows, given its qualifier.
+ * The interval of values a figure allows, given its qualifier; a hedged figure ("as many as N", "around N") gets tolerance.
  * @example interval({ low: 100, high: 100, qualifier: 'more_than' }) // [100, Infinity] (open at 100)
  */
-export function interval(p: { low: number; high: number; qualifier: Qualifier }): [number, number] {
+export function interval(p: { low: number; high: number; qualifier: Qualifier; hedged?: boolean }): [number, number] {
   const lo = Math.min(p.low, p.high);
   const hi = Math.max(p.low, p.high);
+  const tol = p.hedged ? APPROX : 0;
   switch (p.qualifier) {
     case 'approx':
       return [lo * (1 - APPROX), hi * (1 + APPROX)];
     case 'up_to':
     case 'less_than':
-      return [0, hi];
+      return [0, hi * (1 + tol)];
     case 'at_least':
     case 'more_than':
-      return [lo, Infinity];
+      return [lo * (1 - tol), Infinity];
     default:
       // Round figures in news are rounded: allow a little slack.
-      return [lo * 0.98, hi * 1.02];
+      return [lo * (1 - Math.max(0.02, tol)), hi * (1 + Math.max(0.02, tol))];
   }
+}
+
+const HEDGE_RE = /\b(?:as many as|as much as|as few as|around|about|approximately|roughly|some|nearly|almost|close to|an estimated|estimated)\s*$/i;
+
+/**
+ * Whether the words just before a figure hedge it ("as many as 10,000", "around 40%").
+ * @example isHedged('has as many as ') // true
+ */
+export function isHedged(before: string): boolean {
+  return HEDGE_RE.test(before);
 }
 
 function year(date: string | null): string | null {
@@ -110,25 +121,65 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
 }
 
+/** Document of a claim id (`<docId>.c<offset>`). */
+function docOfClaim(claim: string): string {
+  const i = claim.lastIndexOf('.c');
+  return i > 0 ? claim.slice(0, i) : claim;
+}
+
+/**
+ * Whether two points are one claimant restating one figure: same claimant in the same document or the same quote group.
+ * @example isRestatement({ claimant: 'p', doc: 'd1', ... }, { claimant: 'p', doc: 'd1', ... }) // true
+ */
+export function isRestatement(a: LinkedPoint, b: LinkedPoint): boolean {
+  if (!a.claimant || a.claimant !== b.claimant) return false;
+  if ((a.doc ?? docOfClaim(a.claim)) === (b.doc ?? docOfClaim(b.claim))) return true;
+  return !!a.group && a.group === b.group;
+}
+
+/** Distinct figures compared per measure, and the stating points kept per figure (a measure of any size costs the same). */
+const MAX_FIGURES = 30;
+const MAX_HOLDERS = 8;
+
+interface Figure {
+  first: LinkedPoint;
+  holders: LinkedPoint[];
+}
+
+/** Points folded by figure (value, qualifier, hedge, year): near-duplicate reports of one figure are compared once. */
+function figuresOf(points: readonly LinkedPoint[]): Figure[] {
+  const bySig = new Map<string, Figure>();
+  for (const p of points) {
+    const sig = `${p.low}|${p.high}|${p.qualifier}|${p.hedged ? 1 : 0}|${year(p.date) ?? ''}`;
+    const f = bySig.get(sig);
+    if (!f) bySig.set(sig, { first: p, holders: [p] });
+    else if (f.holders.length < MAX_HOLDERS && !f.holders.some((h) => h.claimant === p.claimant && isRestatement(h, p))) f.holders.push(p);
+  }
+  return [...bySig.values()].slice(-MAX_FIGURES);
+}
+
 /**
  * Whether a measure's points conflict, and why (or why differing figures do not conflict).
+ * A claimant restating a figure in one document or quote group never conflicts with itself.
  * @example explainPoints(points).conflict
  */
-export function explainPoints(points: MeasurePoint[], names: Map<string, string> = new Map()): { conflict: boolean; explanation: string } {
+export function explainPoints(points: LinkedPoint[], names: Map<string, string> = new Map()): { conflict: boolean; explanation: string } {
   if (points.length < 2) return { conflict: false, explanation: points.length ? 'single figure' : 'no figures' };
   const conflicts: string[] = [];
   const otherYears: string[] = [];
-  // Measures are small; cap the pairs considered so a huge measure stays cheap.
-  const recent = points.slice(-50);
-  for (let i = 0; i < recent.length; i++) {
-    for (let j = i + 1; j < recent.length; j++) {
-      const a = recent[i]!;
-      const b = recent[j]!;
+  const restated: string[] = [];
+  const figures = figuresOf(points);
+  for (let i = 0; i < figures.length; i++) {
+    for (let j = i + 1; j < figures.length; j++) {
+      const fa = figures[i]!;
+      const fb = figures[j]!;
+      const a = fa.first;
+      const b = fb.first;
       const [alo, ahi] = interval(a);
       const [blo, bhi] = interval(b);
-      const strictA = a.qualifier === 'more_than' || a.qualifier === 'less_than';
-      const strictB = b.qualifier === 'more_than' || b.qualifier === 'less_than';
-      const disjoint = ahi < blo || bhi < alo || ((strictA || strictB) && (ahi === blo || bhi === alo));
+      // "more than N" and "up to N" touch at N; hedged wording is not that precise.
+      const strict = !a.hedged && !b.hedged && (a.qualifier === 'more_than' || a.qualifier === 'less_than' || b.qualifier === 'more_than' || b.qualifier === 'less_than');
+      const disjoint = ahi < blo || bhi < alo || (strict && (ahi === blo || bhi === alo));
       if (!disjoint) continue;
       const ya = year(a.date);
       const yb = year(b.date);
@@ -136,11 +187,18 @@ export function explainPoints(points: MeasurePoint[], names: Map<string, string>
         otherYears.push(`${describe(a, names)} and ${describe(b, names)}: different years, not a conflict`);
         continue;
       }
-      conflicts.push(`${describe(a, names)} but ${describe(b, names)}: the figures cannot both be true`);
+      // A conflict needs two statements that are not one claimant restating itself.
+      let pair: [LinkedPoint, LinkedPoint] | null = null;
+      for (const x of fa.holders) pair ??= ((y) => (y ? [x, y] : null))(fb.holders.find((y) => !isRestatement(x, y))) as [LinkedPoint, LinkedPoint] | null;
+      if (!pair) {
+        restated.push(`${describe(a, names)} and ${describe(b, names)}: the same claimant restating, not a conflict`);
+        continue;
+      }
+      conflicts.push(`${describe(pair[0], names)} but ${describe(pair[1], names)}: the figures cannot both be true`);
     }
   }
-  if (conflicts.length) return { conflict: true, explanation: [...conflicts, ...otherYears].slice(0, 5).join('; ') };
-  if (otherYears.length) return { conflict: false, explanation: otherYears.slice(0, 5).join('; ') };
+  if (conflicts.length) return { conflict: true, explanation: [...conflicts, ...otherYears, ...restated].slice(0, 5).join('; ') };
+  if (otherYears.length || restated.length) return { conflict: false, explanation: [...otherYears, ...restated].slice(0, 5).join('; ') };
   return { conflict: false, explanation: 'figures agree within their stated qualifiers' };
 }
 
@@ -153,7 +211,7 @@ export interface MeasureInput {
   place: string | null;
   subjectName: string | null;
   placeName: string | null;
-  point: MeasurePoint;
+  point: LinkedPoint;
 }
 
 function labelOf(c: MeasureInput): string {
@@ -200,6 +258,13 @@ function hashKey(key: string): string {
 
 /** Recompute conflict and explanation (with related scopes) and write the measure. */
 export async function finishMeasure(rec: MeasureRecord, index: CorpusIndex, names: Map<string, string>): Promise<void> {
+  // Claimants first seen in earlier documents are named from the index, never shown as ids.
+  const missing = new Set<string>();
+  for (const p of rec.points) if (p.claimant && !names.has(p.claimant) && missing.size < MAX_FIGURES * 2) missing.add(p.claimant);
+  for (const id of missing) {
+    const e = await index.getEntity(id);
+    if (e) names.set(id, e.name);
+  }
   const { conflict, explanation } = explainPoints(rec.points, names);
   rec.conflict = conflict;
   rec.explanation = explanation;

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MeasurePoint } from '../analysis/types.js';
 import type { Qualifier } from '../doc/types.js';
-import { countedKey, explainPoints, interval } from './measures.js';
+import { countedKey, explainPoints, finishMeasure, interval, isHedged } from './measures.js';
+import type { LinkedPoint } from './corpus-index.js';
 import { acronymOf, entityKeys, resolveEntities } from './entities.js';
 import { contentStems, lshBands, minhashOf, minhashSimilarity, numbersIn, stem } from './text.js';
 import { quotesMatch } from './quote-groups.js';
@@ -161,4 +162,43 @@ test('entities: a wrong alias is never picked up from an acronym collision (no c
   await resolveEntities([e('c', 'IT', [])], index);
   const tass = await index.getEntity('organization:tass');
   assert.deepEqual(tass!.aliases, ['ITAR-TASS', 'TASS Russian News Agency']);
+});
+
+test('conflicts: one claimant restating in one document or quote group; hedged figures get tolerance', () => {
+  const p = (claim: string, claimant: string | null, low: number, qualifier: Qualifier, extra: Partial<LinkedPoint> = {}): LinkedPoint => ({ claim, claimant, date: '2017-12-23', low, high: low, qualifier, ...extra });
+  const rows: [string, LinkedPoint[], boolean, RegExp][] = [
+    ['same claimant, same document', [p('d1.c10', 'k', 10000, 'more_than'), p('d1.c90', 'k', 10000, 'up_to')], false, /restating/],
+    ['same claimant, same document, far apart', [p('d1.c10', 'k', 10000, 'more_than'), p('d1.c90', 'k', 2000, 'exact')], false, /restating/],
+    ['same claimant, same quote group', [p('d1.c10', 'k', 500, 'exact', { group: 'g1' }), p('d2.c10', 'k', 900, 'exact', { group: 'g1' })], false, /restating/],
+    ['same claimant, other document', [p('d1.c10', 'k', 500, 'exact'), p('d2.c10', 'k', 900, 'exact')], true, /cannot/],
+    ['different claimants, same document', [p('d1.c10', 'k', 500, 'exact'), p('d1.c90', 'm', 900, 'exact')], true, /cannot/],
+    ['as many as N vs more than N', [p('d1.c10', 'k', 10000, 'more_than'), p('d2.c10', 'm', 10000, 'up_to', { hedged: true })], false, /agree/],
+    ['around N vs more than N*1.1', [p('d1.c10', 'k', 11000, 'more_than'), p('d2.c10', 'm', 10000, 'exact', { hedged: true })], false, /agree/],
+    ['up to N vs more than N, unhedged', [p('d1.c10', 'k', 10000, 'more_than'), p('d2.c10', 'm', 10000, 'up_to')], true, /cannot/],
+  ];
+  for (const [name, points, conflict, re] of rows) {
+    const r = explainPoints(points);
+    assert.equal(r.conflict, conflict, `${name}: ${r.explanation}`);
+    assert.match(r.explanation, re, name);
+  }
+});
+
+test('hedge words before a figure', () => {
+  const rows: [string, boolean][] = [['has as many as ', true], ['around ', true], ['over ', false], ['more than ', false], ['an estimated ', true], ['in ', false]];
+  for (const [text, want] of rows) assert.equal(isHedged(text), want, text);
+});
+
+test('measure explanations name claimants known only from earlier documents', async () => {
+  const index = new MemoryCorpusIndex();
+  await resolveEntities([{ id: 'a#e0', name: 'Jane Roe', type: 'person', aliases: [], roles: [] }], index);
+  const rec = {
+    id: 'm:x', label: 'x', of: 'x', subject: null, place: null, claims: ['a.c1', 'b.c1'], conflict: false, explanation: '', keys: [],
+    points: [
+      { claim: 'a.c1', claimant: 'person:jane-roe', date: '2020-01-01', low: 5, high: 5, qualifier: 'exact' as const },
+      { claim: 'b.c1', claimant: null, date: '2020-01-02', low: 50, high: 50, qualifier: 'exact' as const },
+    ],
+  };
+  await finishMeasure(rec, index, new Map());
+  assert.match(rec.explanation, /Jane Roe says 5/);
+  assert.doesNotMatch(rec.explanation, /person:/);
 });
