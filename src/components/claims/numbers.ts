@@ -32,7 +32,7 @@ const ONES: Record<string, number> = {
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const SUFFIX_SCALES: Record<string, number> = { bn: 1e9, bln: 1e9, mn: 1e6, mln: 1e6, tn: 1e12, trn: 1e12, m: 1e6, k: 1e3, b: 1e9 };
+const SUFFIX_SCALES: Record<string, number> = { bn: 1e9, bln: 1e9, mn: 1e6, mln: 1e6, tn: 1e12, trn: 1e12, m: 1e6, k: 1e3, b: 1e9, t: 1e12 };
 /** Denominators of spoken fractions: "a third", "two-thirds", "one fourth", "three quarters". */
 const FRACTIONS: Record<string, number> = {
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5,
@@ -48,15 +48,15 @@ export const NUMBER_START_RE =
 
 const DIGITS_RE = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])(?=[ \u00a0]\p{L})|\d+)(?:\.\d+)?/uy;
 /** Scientific notation after the mantissa: "4e14", "1.99×10−30", "2.48x10^-5". */
-const EXPONENT_RE = /(?:[eE]([-+−]?\d{1,3})|[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?([-+−]?\d{1,3}))(?![\d\p{L}])/uy;
+const EXPONENT_RE = /(?:[eE]([-+−]?\d{1,3})|[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?([-+−]?\d{1,3})|[ \u00a0]?[×x*][ \u00a0]?(\d{1,2})(?:\^|\*\*)([-+−]?\d{1,3}))(?![\d\p{L}])/uy;
 const AND_A_HALF_RE = /[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![\p{L}])/iuy;
 const MIXED_FRACTION_RE = /[ \u00a0](\d{1,2})[/⁄](\d{1,3})(?![\d/])/y;
 const SIMPLE_FRACTION_RE = /[/⁄](\d{1,3})(?![\d/.])/y;
 const VULGAR_RE = /[ \u00a0]?([½¼¾⅓⅔⅛⅕])/y;
 const SCALE_WORD_RE = /(?:[ \u00a0]|-)?(hundred|thousand|million|billion|trillion)s?(?![\p{L}])/iuy;
-const SCALE_SUFFIX_RE = /[ \u00a0]?(bn|bln|mn|mln|tn|trn)(?![\p{L}\p{N}])|(m|k|b|B|M|K)(?![\p{L}\p{N}])/uy;
+const SCALE_SUFFIX_RE = /[ \u00a0]?(bn|bln|mn|mln|tn|trn)(?![\p{L}\p{N}])|(m|k|b|B|M|K|T)(?![\p{L}\p{N}])/uy;
 const WORD_RE = /[\p{L}]+/uy;
-const WORD_SEP_RE = /(?:[ \u00a0]+and[ \u00a0]+|[ \u00a0]*-[ \u00a0]*|[ \u00a0]+)/y;
+const WORD_SEP_RE = /(?:[ \u00a0]+(?:and|&)[ \u00a0]+|[ \u00a0]*-[ \u00a0]*|[ \u00a0]+|(,[ \u00a0]+))/y;
 const VAGUE_RE = /(tens|dozens|scores|hundreds|thousands|millions|billions|trillions)(?:[ \u00a0]+of[ \u00a0]+(thousands|millions|billions))?(?=[ \u00a0]+of(?![\p{L}]))/iuy;
 const FRACTION_OF_RE = /(?:[ \u00a0]*-[ \u00a0]*|[ \u00a0]+)(halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)(?![\p{L}])/iuy;
 
@@ -112,8 +112,10 @@ function digitsAt(text: string, p: number): NumberAtom | null {
   EXPONENT_RE.lastIndex = end;
   const ex = EXPONENT_RE.exec(text);
   if (ex) {
-    const e = Number((ex[1] ?? ex[2]!).replace('−', '-'));
-    return atom(p, EXPONENT_RE.lastIndex, value * 10 ** e, { digits: true, scaled: true });
+    // "8x2^10": a power of another base.
+    const base = ex[3] !== undefined ? Number(ex[3]) : 10;
+    const e = Number((ex[1] ?? ex[2] ?? ex[4]!).replace('−', '-'));
+    return atom(p, EXPONENT_RE.lastIndex, value * base ** e, { digits: true, scaled: true });
   }
   let fraction = false;
   if (!hasComma && !hasDot) {
@@ -156,10 +158,18 @@ function wordsAt(text: string, p: number): NumberAtom | null {
   let lastKind: 'none' | 'ones' | 'tens' | 'hundred' | 'scale' = 'none';
   let article = false;
   let articleEnd = p;
+  // "three million, two hundred & forty": a comma may follow a scale word; a later scale as large undoes it ("three million, two million").
+  let lastScale = Infinity;
+  let beforeComma: { total: number; current: number; lastEnd: number } | null = null;
   for (let i = 0; i < 12; i++) {
     if (i > 0) {
       WORD_SEP_RE.lastIndex = pos;
-      if (!WORD_SEP_RE.exec(text)) break;
+      const sep = WORD_SEP_RE.exec(text);
+      if (!sep) break;
+      if (sep[1] !== undefined) {
+        if (lastKind !== 'scale') break;
+        beforeComma = { total, current, lastEnd };
+      }
       pos = WORD_SEP_RE.lastIndex;
     }
     WORD_RE.lastIndex = pos;
@@ -190,6 +200,11 @@ function wordsAt(text: string, p: number): NumberAtom | null {
       lastKind = 'hundred';
     } else if (w in SCALES) {
       if (!any && !article) break;
+      if (beforeComma && SCALES[w]! >= lastScale) {
+        ({ total, current, lastEnd } = beforeComma);
+        break;
+      }
+      lastScale = SCALES[w]!;
       total += (current || 1) * SCALES[w]!;
       current = 0;
       lastKind = 'scale';
@@ -219,7 +234,8 @@ function wordsAt(text: string, p: number): NumberAtom | null {
     const f = FRACTION_OF_RE.exec(text);
     if (f && !(current === 1 && /s$/i.test(f[1]!))) {
       const d = FRACTIONS[f[1]!.toLowerCase()]!;
-      if (current < d) return atom(p, FRACTION_OF_RE.lastIndex, current / d, { fraction: true });
+      // "two-thirds"; a plural above one is an improper fraction: "three halves", "five quarters".
+      if (current < d || (current > 1 && /s$/i.test(f[1]!))) return atom(p, FRACTION_OF_RE.lastIndex, current / d, { fraction: true });
     }
   }
   return atom(p, lastEnd, value, { scaled: total > 0 });

@@ -138,7 +138,7 @@ test('units carry over to bare neighbours', () => {
 /** [input, the kind every number in it has] — none are claims. */
 const NOT_QUANTITIES: [string, string][] = [
   ['in 2015 the war', 'year'],
-  ['In 2013-2014, it called itself', 'year'],
+  ['In 2013-2014, it called itself', 'date'],
   ['In June 2014, IS announced', 'year'],
   ['the 1990s', 'year'],
   ['on October 16-17 in Paris', 'date'],
@@ -233,5 +233,44 @@ test('direction and hedges carried to restatements and conversions', () => {
     assert.ok(q, input);
     assert.equal(q.direction, direction, input);
     assert.equal(q.qualifier, qualifier, input);
+  }
+});
+
+/** [input, index among all numbers, kind, low, high] — ranges, signs and number forms added for quantulum3's sentences. */
+const FORMS: [string, number, string, number, number][] = [
+  // A hanging hyphen beside "to" still makes a range.
+  ['a conceptualized 8- to 16-meter telescope', 0, 'quantity', 8, 16],
+  ['a 200,000 to-260,000 year-old skull', 0, 'quantity', 200000, 260000],
+  // Signed ranges.
+  ['temperatures ranged from -18 °C to -34 °C', 0, 'quantity', -34, -18],
+  ['-78-0 degrees Celsius', 0, 'quantity', -78, 0],
+  // A rate written on both ends of a range.
+  ['rose from about $350 per kg to $680 per kg', 0, 'quantity', 350, 680],
+  // A minus after the currency symbol.
+  ['revenue is -15€ ($-99.99).', 1, 'quantity', -99.99, -99.99],
+  // Scale suffix T after a currency; powers of other bases; improper fractions; comma after a scale word.
+  ['Its GDP is $2.174T.', 0, 'quantity', 2.174e12, 2.174e12],
+  ['exactly 8x2^10 bits', 0, 'quantity', 8192, 8192],
+  ['Is three halves fractional?', 0, 'quantity', 1.5, 1.5],
+  ['three million, two hundred & forty, you say?', 0, 'quantity', 3000240, 3000240],
+  ['three million, two million', 0, 'quantity', 3e6, 3e6],
+  // "hrs" is a duration after a small number.
+  ['The shortest day has only 3 hrs.', 0, 'quantity', 3, 3],
+  // Not amounts: an uncertainty, a slash pair, a year span, an exponent glued to a unit.
+  ['9.83e-3 +/- 1e-5 km/s2', 1, 'tolerance', 1e-5, 1e-5],
+  ['The number 1/0 is not valid', 0, 'designation', 1, 1],
+  ['open 24/7', 0, 'designation', 24, 24],
+  ['nothing in 2013-14.', 0, 'date', 2013, 2013],
+  ['reached 1 fb−1 in 2005', 1, 'designation', 1, 1],
+  ['cluster MACS J1149.5+6663, were', 0, 'designation', 1149.5, 1149.5],
+];
+
+test('ranges, signs and number forms', () => {
+  for (const [input, i, kind, low, high] of FORMS) {
+    const q = scanNumbers(input)[i];
+    assert.ok(q, input);
+    assert.equal(q.kind, kind, input);
+    assert.ok(Math.abs(q.low - low) < 1e-9 * Math.max(1, Math.abs(low)), `${input}: low ${q.low}`);
+    assert.ok(Math.abs(q.high - high) < 1e-9 * Math.max(1, Math.abs(high)), `${input}: high ${q.high}`);
   }
 });

@@ -13,7 +13,7 @@ import { lexicons, type UnitInfo } from './lexicons.js';
 import { NUMBER_START_RE, numberAt, type NumberAtom } from './numbers.js';
 
 /** What a number found in text is. Only 'quantity' figures are amounts a claim can carry. */
-export type NumberKind = 'quantity' | 'age' | 'year' | 'date' | 'time' | 'ordinal' | 'designation' | 'phone' | 'reference';
+export type NumberKind = 'quantity' | 'age' | 'year' | 'date' | 'time' | 'ordinal' | 'designation' | 'phone' | 'reference' | 'tolerance';
 
 export interface Quantity extends Span {
   kind: NumberKind;
@@ -47,17 +47,19 @@ export interface Quantity extends Span {
 const LEFT_WINDOW = 48;
 
 const TIME_COLON_RE = /\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:[ \u00a0]?(?:[ap]\.m\.|[ap]m(?![\p{L}])|[AP]M(?![\p{L}])))?/uy;
-const TIME_SUFFIX_RE = /[ \u00a0]?(?:[ap]\.[ \u00a0]?m\.?|[ap]m(?![\p{L}])|[AP]\.?M\.?(?![\p{L}])|GMT(?![\p{L}])|UTC(?![\p{L}])|hrs(?![\p{L}])|o'clock)/uy;
+const TIME_SUFFIX_RE = /[ \u00a0]?(?:[ap]\.[ \u00a0]?m\.?|[ap]m(?![\p{L}])|[AP]\.?M\.?(?![\p{L}])|GMT(?![\p{L}])|UTC(?![\p{L}])|o'clock)/uy;
 const NUMERIC_DATE_RE = /\d{4}-\d{1,2}-\d{1,2}(?!\d)|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d.])/y;
 const PHONE_RE = /\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?!\d)|\d{1,4}(?:[ .-]\d{2,4}){3,5}(?![\d,])/y;
 const ORDINAL_RE = /(?:st|nd|rd|th)(?![\p{L}])/uy;
 const DECADE_RE = /'?s(?![\p{L}])/uy;
-const RANGE_SEP_RE = /[ \u00a0]*(?:-|–|—|‐|‑|to|and|through)[ \u00a0]*/iy;
+/** Range separators; "8- to 16-meter" and "200,000 to-260,000" hang a hyphen beside "to". */
+const RANGE_SEP_RE = /[ \u00a0]*(?:-[ \u00a0]*to(?![\p{L}])|to-(?=\d)|-|–|—|‐|‑|to|and|through)[ \u00a0]*/iuy;
 const PER_RE = /[ \u00a0]*(?:(?:per|an?|each|every)(?![\p{L}])[ \u00a0]*|\/)/iuy;
 const DENOM_RE = /[ \u00a0]+(?:out[ \u00a0]+of|of|in)[ \u00a0]+(?:(?:the|its|their|every)[ \u00a0]+)?(?:[\p{L}]+['’]s?[ \u00a0]+)?/iuy;
-const ATTACHED_WORD_RE = /[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/uy;
+const ATTACHED_WORD_RE = /[\p{L}\p{N}]*(?:[-.+][\p{L}\p{N}]+)*/uy;
 const NOUN_WORD_RE = /(?:[ \u00a0]+|[ \u00a0]*-[ \u00a0]*)([\p{L}][\p{L}'’&]*(?:-[\p{L}]+)*)/uy;
 const OF_RE = /[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+|their[ \u00a0]+|its[ \u00a0]+|his[ \u00a0]+|her[ \u00a0]+|our[ \u00a0]+|my[ \u00a0]+|your[ \u00a0]+|them[ \u00a0]+)?/iy;
+const TOLERANCE_LEFT_RE = /[\d\p{L}%)][ \u00a0]*(?:\+\/-|\+-|±)[ \u00a0]*$/u;
 const THE_RE = /[ \u00a0]+the[ \u00a0]+/iy;
 /** "1/16 of a US pint": a fraction of a unit. */
 const OF_A_RE = /[ \u00a0]+of[ \u00a0]+an?[ \u00a0]+(?:\p{Lu}{1,3}[ \u00a0]+)?/uy;
@@ -438,13 +440,20 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
 
   const n1 = numberAt(text, p);
   if (!n1) return null;
+  // "9.83e-3 +/- 1e-5": the uncertainty of the figure before, not a figure of its own.
+  if (TOLERANCE_LEFT_RE.test(left)) return blank(p, n1.end, 'tolerance', n1.value);
+  // "24/7", "9/11", "1/0": a slash pair that is no fraction names something.
+  if (digitStart && !n1.fraction && text.charCodeAt(n1.end) === 47 && /\d/.test(text[n1.end + 1] ?? '')) {
+    const n2 = numberAt(text, n1.end + 1);
+    return blank(p, n2 ? n2.end : n1.end + 2, 'designation', n1.value);
+  }
   if (!digitStart && !notAmountWord(text, p, n1, left, lx)) return blank(p, n1.end, 'designation', n1.value);
   let end = n1.end;
 
   // Glued to a word on the left: "Su-24M", "Mi-8", "F-16", "A2", "COVID-19".
   if (digitStart && p > 0) {
     const pc = text.charCodeAt(p - 1);
-    const glued = isLetter(pc) || pc === 94 /* ^ exponent */ || ((pc === 45 || pc === 0x2010 || pc === 0x2011) && p > 1 && (isLetter(text.charCodeAt(p - 2)) || (text[p - 2] === ' ' && p > 2 && /\p{Lu}/u.test(text[p - 3]!))));
+    const glued = isLetter(pc) || pc === 94 /* ^ exponent */ || ((pc === 45 || pc === 0x2010 || pc === 0x2011 || pc === 0x2212) && p > 1 && (isLetter(text.charCodeAt(p - 2)) || (text[p - 2] === ' ' && p > 2 && /\p{Lu}/u.test(text[p - 3]!))));
     if (glued) {
       const cur = tailExec(lx.currencyLeftRe, left, 2);
       const subMatch = left.toLowerCase().endsWith('sub-');
@@ -498,16 +507,24 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   let currency: string | null = null;
   let currencySurface: string | null = null;
   let rest = left;
+  // "$-99.99": a minus between the currency symbol and the digits.
+  let sign = 0;
+  if (digitStart && /[$€£¥][-−]$/.test(left)) {
+    sign = -1;
+    start -= 1;
+    rest = rest.slice(0, -1);
+  }
   const cm = tailExec(lx.currencyLeftRe, rest, 2);
   if (cm && digitStart) {
     currencySurface = cm[1]!;
     currency = lx.currencyPrefix.get(currencySurface) ?? null;
-    start = p - cm[0].length;
+    start -= cm[0].length;
     rest = rest.slice(0, rest.length - cm[0].length);
   }
-  let sign = 0;
   const sc = rest.charCodeAt(rest.length - 1);
-  if ((sc === 43 || sc === 45 || sc === 0x2212) && (rest.length === 1 || /[\s(\[]/.test(rest[rest.length - 2]!))) {
+  if (sign !== 0) {
+    // read above
+  } else if ((sc === 43 || sc === 45 || sc === 0x2212) && (rest.length === 1 || /[\s(\[]/.test(rest[rest.length - 2]!))) {
     sign = sc === 43 ? 1 : -1;
     start -= 1;
     rest = rest.slice(0, -1);
@@ -540,6 +557,7 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   let high = n1.high;
   let vague = n1.vague;
   let unit: UnitMatch | null = null;
+  let currencyRate = false;
   // A one-letter scale ("5m") without a currency is a metre, mile or thousand only when a noun or unit follows.
   if (n1.letterScale && !currency && /m$/i.test(text.slice(p, n1.end))) {
     const u = unitAt(text, n1.end);
@@ -554,6 +572,27 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   }
   unit = unitAt(text, end);
   if (unit && unit.info.kind === 'count' && !/times|fold/i.test(unit.surface)) unit = null;
+  if (currency && !unit) {
+    // "$3500 a month", "$10 per gram": the currency leads, the unit divides.
+    PER_RE.lastIndex = end;
+    if (PER_RE.exec(text)) {
+      const d = unitAt(text, PER_RE.lastIndex);
+      NOT_RATE_AFTER_RE.lastIndex = d ? d.end : 0;
+      if (d && !NOT_RATE_AFTER_RE.test(text) && (d.info.kind === 'time' || d.info.kind === 'weight' || d.info.kind === 'area' || d.info.kind === 'volume' || d.info.kind === 'length')) {
+        unit = { end: d.end, surface: text.slice(end, d.end).trim(), info: { normalized: `${currency} per ${d.info.normalized}`, kind: 'currency' } };
+        currency = unit.info.normalized;
+        currencyRate = true;
+      }
+    }
+  }
+  // A minus read before the figure applies before a range is read: "from -18 °C to -34 °C", "-78-0 degrees".
+  let negated = false;
+  if (sign === -2 || (sign === -1 && !(unit && unit.info.kind === 'percent'))) {
+    const l = -high;
+    high = -low;
+    low = l;
+    negated = true;
+  }
   let rangeEnd = -1;
   let descending = false;
   let n2: NumberAtom | null = null;
@@ -561,7 +600,9 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   RANGE_SEP_RE.lastIndex = afterFirst;
   const sep = RANGE_SEP_RE.exec(text);
   if (sep) {
-    const word = sep[0].trim().toLowerCase();
+    // "8- to 16-meter", "200,000 to-260,000": a hanging hyphen beside "to" is still "to".
+    const rawWord = sep[0].trim().toLowerCase();
+    const word = rawWord.length > 2 && rawWord.includes('to') ? 'to' : rawWord;
     let q = RANGE_SEP_RE.lastIndex;
     let cur2: string | null = null;
     const curRight = /^(US ?\$|HK ?\$|[A-Z]{0,2}\$|€|£|¥|₹|₽|Y=)[ \u00a0]?/.exec(text.slice(q, q + 6));
@@ -569,14 +610,20 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
       cur2 = curRight[1]!;
       q += curRight[0].length;
     }
+    let neg2 = false;
+    if (digitStart && (text[q] === '-' || text[q] === '−') && /\d/.test(text[q + 1] ?? '')) {
+      neg2 = true;
+      q++;
+    }
     const c2 = text.charCodeAt(q);
-    const n2try = (c2 >= 48 && c2 <= 57) === digitStart || word !== '-' ? numberAt(text, q) : null;
+    const n2read = (c2 >= 48 && c2 <= 57) === digitStart || word !== '-' ? numberAt(text, q) : null;
+    const n2try = n2read && neg2 ? { ...n2read, value: -n2read.value, high: -n2read.high } : n2read;
     if (n2try && !(n2try.digits && q > 0 && isLetter(text.charCodeAt(q - 1)))) {
       const dashy = word === '-' || word === '–' || word === '—' || word === '‐' || word === '‑';
       let v2 = n2try.value;
       let v1 = low;
       // "1.2 to 1.5 million": the scale written once applies to both ends.
-      if (!n1.scaled && n2try.scaled && !unit && !n1.vague && low < (n2try.value / n2try.factor) * 10) v1 = low * n2try.factor;
+      if (!n1.scaled && n2try.scaled && !unit && !n1.vague && Math.abs(low) < Math.abs(n2try.value / n2try.factor) * 10) v1 = low * n2try.factor;
       const yearPair = n1.plainInt && low >= 1000 && low < 2200 && n2try.plainInt && ((v2 >= 1000 && v2 < 2200) || (v2 < 100 && /^\d{2}$/.test(text.slice(q, n2try.end))));
       let ok = false;
       if (yearPair && !currency && !unit) ok = false;
@@ -584,10 +631,8 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
       else if (word === 'to') ok = fromCue || (direction === null && v2 > v1);
       else if (word === 'and') ok = betweenCue;
       else if (word === 'through') ok = v2 > v1;
-      if (yearPair && !currency && !unit) {
-        const e = n2try.end;
-        return blank(p, e, 'year', n1.value);
-      }
+      // "2013-14", "1990-1995": a period, not a year or an amount.
+      if (yearPair && !currency && !unit) return blank(p, n2try.end, 'date', n1.value);
       if (ok && unit) {
         const u2 = unitAt(text, n2try.end);
         if (u2 && u2.info.normalized !== unit.info.normalized) ok = false;
@@ -606,18 +651,12 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
         end = rangeEnd;
         const u2 = unitAt(text, end);
         if (u2 && (u2.info.kind !== 'count' || /times|fold/i.test(u2.surface))) unit = u2;
-      }
-    }
-  }
-  if (currency && !unit) {
-    // "$3500 a month", "$10 per gram": the currency leads, the unit divides.
-    PER_RE.lastIndex = end;
-    if (PER_RE.exec(text)) {
-      const d = unitAt(text, PER_RE.lastIndex);
-      NOT_RATE_AFTER_RE.lastIndex = d ? d.end : 0;
-      if (d && !NOT_RATE_AFTER_RE.test(text) && (d.info.kind === 'time' || d.info.kind === 'weight' || d.info.kind === 'area' || d.info.kind === 'volume' || d.info.kind === 'length')) {
-        unit = { end: d.end, surface: text.slice(end, d.end).trim(), info: { normalized: `${currency} per ${d.info.normalized}`, kind: 'currency' } };
-        currency = unit.info.normalized;
+        else if (currencyRate) {
+          // "from $350 per kg to $680 per kg": the rate written again after the second figure.
+          PER_RE.lastIndex = end;
+          const d = PER_RE.exec(text) ? unitAt(text, PER_RE.lastIndex) : null;
+          if (d && unit && unit.info.normalized.endsWith(` per ${d.info.normalized}`)) unit = { ...unit, end: d.end };
+        }
       }
     }
   }
@@ -712,10 +751,8 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
     return blank(p, ATTACHED_WORD_RE.lastIndex, 'designation', n1.value);
   }
 
-  if (sign === -2 || (sign === -1 && !(unit && unit.info.kind === 'percent'))) {
-    const l = -high;
-    high = -low;
-    low = l;
+  if (negated) {
+    // applied before the range was read
   } else if (sign !== 0 && direction === null && unit && unit.info.kind === 'percent') {
     direction = sign > 0 ? 'up' : 'down';
   }
