@@ -3,8 +3,10 @@ import { UsageError } from '../../errors.js';
 import type { Command } from '../command.js';
 import { withStore } from './search.js';
 
+/** Megabytes with enough digits to show small inputs ("0.021", "3.4"). */
 function mb(chars: number): string {
-  return (chars / 1e6).toFixed(1);
+  const m = chars / 1e6;
+  return m >= 10 ? m.toFixed(0) : m >= 1 ? m.toFixed(1) : m.toFixed(3);
 }
 
 export const ingestCommand: Command = {
