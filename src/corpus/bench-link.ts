@@ -67,17 +67,64 @@ export function syntheticDocs(n: number, seed = 7): FixtureDoc[] {
   return docs;
 }
 
+/**
+ * Near-duplicate reports of one event (the same wire story republished by many outlets): the worst case for group sizes.
+ * @example nearDuplicateDocs(200).length // 200
+ */
+export function nearDuplicateDocs(n: number, seed = 11): FixtureDoc[] {
+  const base = syntheticDocs(4, seed)[0]!;
+  return Array.from({ length: n }, (_, i) => ({
+    ...base,
+    id: `n${String(i).padStart(6, '0')}`,
+    outlet: `Outlet${i % 20}`,
+    text: base.text.replace(/^/, `Report ${i}. `),
+  }));
+}
+
+/** Wrap an index so that every method call is counted. */
+function counted(index: MemoryCorpusIndex): { index: MemoryCorpusIndex; calls: Map<string, number> } {
+  const calls = new Map<string, number>();
+  const proxy = new Proxy(index, {
+    get(target, prop, recv) {
+      const v = Reflect.get(target, prop, recv) as unknown;
+      if (typeof v !== 'function' || typeof prop !== 'string') return v;
+      return (...args: unknown[]) => {
+        calls.set(prop, (calls.get(prop) ?? 0) + 1);
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { index: proxy, calls };
+}
+
+async function run(label: string, docs: FixtureDoc[]): Promise<void> {
+  const bundles = docs.map(bundleOf);
+  const bytes = bundles.reduce((s, b) => s + b.document.text.length, 0);
+  const { index, calls } = counted(new MemoryCorpusIndex());
+  const t0 = performance.now();
+  let lap = t0;
+  const laps: string[] = [];
+  for (let i = 0; i < bundles.length; i++) {
+    await linkDocument(bundles[i]!, index);
+    if ((i + 1) % Math.max(1, Math.floor(bundles.length / 4)) === 0) {
+      const now = performance.now();
+      laps.push(`${((now - lap) / Math.max(1, Math.floor(bundles.length / 4))).toFixed(2)}`);
+      lap = now;
+    }
+  }
+  const s = (performance.now() - t0) / 1000;
+  const n = bundles.length;
+  const top = [...calls].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, c]) => `${k} ${c}`).join(', ');
+  process.stdout.write(
+    `${label}: ${n} docs in ${s.toFixed(1)} s: ${(n / s).toFixed(0)} docs/s, ${(bytes / 1e6 / s).toFixed(2)} MB/s; ms/doc by quarter ${laps.join(' ')}; ` +
+      `stories ${index.stories.size}, quote groups ${index.quoteGroups.size}, measures ${index.measures.byId.size}\n  index calls: ${top}\n`,
+  );
+}
+
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 10000);
-  const bundles = syntheticDocs(n).map(bundleOf);
-  const bytes = bundles.reduce((s, b) => s + b.document.text.length, 0);
-  const index = new MemoryCorpusIndex();
-  const t0 = performance.now();
-  for (const b of bundles) await linkDocument(b, index);
-  const s = (performance.now() - t0) / 1000;
-  process.stdout.write(
-    `${n} docs in ${s.toFixed(1)} s: ${(n / s).toFixed(0)} docs/s, ${(bytes / 1e6 / s).toFixed(2)} MB/s; stories ${index.stories.size}, quote groups ${index.quoteGroups.size}, measures ${index.measures.byId.size}\n`,
-  );
+  await run('synthetic', syntheticDocs(n));
+  await run('near-duplicates', nearDuplicateDocs(Number(process.argv[3] ?? 200)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -21,6 +21,9 @@ export const QUOTE_MATCH = {
   perKey: 20,
 } as const;
 
+/** Other documents of a group reported to story clustering, most recent first. */
+const SHARING_DOCS = 8;
+
 /** Overlap of two stem lists relative to the shorter one, and the shared count. */
 export function stemOverlap(a: readonly string[], b: readonly string[]): { shared: number; overlap: number } {
   const sb = new Set(b);
@@ -122,6 +125,36 @@ export interface GroupingResult {
 }
 
 /**
+ * A group with the new quote appended, when the quote sorts after every member (the usual case: articles arrive
+ * in date order); null when the group must be rebuilt. Costs one member read, whatever the group's size.
+ */
+async function appendedGroup(gid: string, rec: QuoteRecord, index: CorpusIndex): Promise<QuoteGroupRecord | null> {
+  const g = await index.getQuoteGroup(gid);
+  if (!g || !g.quotes.length) return null;
+  const last = await index.getQuote(g.quotes[g.quotes.length - 1]!);
+  if (!last || compareQuoteRecords(last, rec) > 0) return null;
+  const provenance = [...g.provenance];
+  const seen = new Set<string>();
+  for (const p of provenance) {
+    if (p.role === 'relay') seen.add(`relay:${p.name}`);
+    if (p.role === 'outlet') seen.add(`outlet:${p.name}|${p.doc}`);
+  }
+  const speaker = g.speaker ?? rec.speaker;
+  if (!g.speaker && rec.speaker && !provenance.some((p) => p.role === 'speaker')) {
+    const date = provenance.find((p) => p.role === 'outlet')?.date ?? rec.published;
+    provenance.unshift({ entity: rec.speaker, name: rec.speakerName ?? rec.speaker, role: 'speaker', doc: null, date });
+  }
+  for (const relay of [...rec.via].reverse()) {
+    if (seen.has(`relay:${relay}`) || seen.has(`outlet:${relay}`)) continue;
+    seen.add(`relay:${relay}`);
+    provenance.push({ entity: null, name: relay, role: 'relay', doc: null, date: null });
+  }
+  const outlet = rec.outlet ?? rec.doc;
+  if (!seen.has(`outlet:${outlet}|${rec.doc}`)) provenance.push({ entity: null, name: outlet, role: 'outlet', doc: rec.doc, date: rec.published });
+  return { id: g.id, quotes: [...g.quotes, rec.id], speaker, provenance };
+}
+
+/**
  * Put a document's quotes into groups, updating the index.
  * @example const { groupOf } = await groupQuotes(inputs, index);
  */
@@ -153,49 +186,64 @@ export async function groupQuotes(inputs: QuoteInput[], index: CorpusIndex): Pro
     }
     const cands = await index.quotesByKeys(rec.keys, QUOTE_MATCH.perKey);
     const hitGroups = new Set<string>();
-    for (const c of cands) if (quotesMatch(rec, c) > 0) hitGroups.add(renamed.get(c.group) ?? c.group);
-    // Members of every matched group, plus the new quote.
-    const members: QuoteRecord[] = [rec];
+    // One matching member stands for its group: the other members of a group already hit are not compared.
+    for (const c of cands) {
+      const gid = renamed.get(c.group) ?? c.group;
+      if (!hitGroups.has(gid) && quotesMatch(rec, c) > 0) hitGroups.add(gid);
+    }
     const oldIds = [...hitGroups];
-    for (const gid of oldIds) {
-      const g = await index.getQuoteGroup(gid);
-      if (!g) continue;
-      for (const qid of g.quotes) {
-        const m = await index.getQuote(qid);
-        if (m && !members.some((x) => x.id === m.id)) members.push(m);
+    let group: QuoteGroupRecord | null = null;
+    if (oldIds.length === 1) group = await appendedGroup(oldIds[0]!, rec, index);
+    if (group) {
+      rec.group = group.id;
+      await index.putQuote(rec);
+      for (const qid of group.quotes) if (qid.startsWith(`${q.doc}.q`)) groupOf.set(qid, group.id);
+    } else {
+      // Merging groups, or a quote earlier than a group's first: rebuild from all members (rare when articles arrive in date order).
+      const members: QuoteRecord[] = [rec];
+      for (const gid of oldIds) {
+        const g = await index.getQuoteGroup(gid);
+        if (!g) continue;
+        for (const qid of g.quotes) {
+          const m = await index.getQuote(qid);
+          if (m && !members.some((x) => x.id === m.id)) members.push(m);
+        }
+      }
+      members.sort(compareQuoteRecords);
+      const id = `qg:${members[0]!.id}`;
+      const speakerRec = members.find((m) => m.speaker) ?? null;
+      group = {
+        id,
+        quotes: members.map((m) => m.id),
+        speaker: speakerRec?.speaker ?? null,
+        provenance: provenanceOf(members, speakerRec?.speaker ?? null, speakerRec?.speakerName ?? null),
+      };
+      for (const old of oldIds) {
+        if (old === id) continue;
+        await index.deleteQuoteGroup(old);
+        groups.delete(old);
+        merges.push({ from: old, into: id });
+        renamed.set(old, id);
+      }
+      for (const m of members) {
+        if (m.group !== id || m.id === rec.id) {
+          m.group = id;
+          await index.putQuote(m);
+        }
+        if (m.doc === q.doc) groupOf.set(m.id, id);
       }
     }
-    members.sort(compareQuoteRecords);
-    const id = `qg:${members[0]!.id}`;
-    const speakerRec = members.find((m) => m.speaker) ?? null;
-    const group: QuoteGroupRecord = {
-      id,
-      quotes: members.map((m) => m.id),
-      speaker: speakerRec?.speaker ?? null,
-      provenance: provenanceOf(members, speakerRec?.speaker ?? null, speakerRec?.speakerName ?? null),
-    };
-    for (const old of oldIds) {
-      if (old === id) continue;
-      await index.deleteQuoteGroup(old);
-      groups.delete(old);
-      merges.push({ from: old, into: id });
-      renamed.set(old, id);
-    }
-    for (const m of members) {
-      if (m.group !== id || m.id === rec.id) {
-        m.group = id;
-        await index.putQuote(m);
-      }
-      if (m.doc === q.doc) groupOf.set(m.id, id);
-    }
+    const id = group.id;
     await index.putQuoteGroup(group);
     groups.set(id, { id, quotes: group.quotes, speaker: group.speaker, provenance: group.provenance });
   }
   const docsSharing = new Map<string, number>();
   const doc = inputs[0]?.doc;
   for (const g of groups.values()) {
+    // The most recent few documents of a group are enough to find its story (a wire story may be in hundreds).
     const docs = new Set<string>();
-    for (const qid of g.quotes) {
+    for (let i = g.quotes.length - 1; i >= 0 && docs.size < SHARING_DOCS; i--) {
+      const qid = g.quotes[i]!;
       const d = qid.slice(0, qid.lastIndexOf('.q'));
       if (d !== doc) docs.add(d);
     }

@@ -23,7 +23,7 @@ export const STORY = {
   /** Score at which a document that joins one story also merges another into it. */
   mergeStories: 0.5,
   /** Candidate stories compared by profile. */
-  storiesScored: 20,
+  storiesScored: 10,
   /** Days apart beyond which two reports are different events unless near-duplicates. */
   maxDays: 30,
   /** Days apart within which a shared quote group makes one story (the same statement reported). */
@@ -32,6 +32,10 @@ export const STORY = {
   terms: 40,
   /** Candidate documents read per lookup key. */
   perKey: 30,
+  /** Candidate documents read per common-word or figure key. */
+  perWeakKey: 8,
+  /** Candidate documents scored (those sharing the most keys). */
+  candidates: 80,
 } as const;
 
 /** Relative weight of term kinds: names and figures say which event it is; words say what kind of event. */
@@ -89,12 +93,35 @@ export function eraOf(text: string, published: string | null): string | null {
   return best;
 }
 
-function storyEra(profile: Record<string, number> | undefined): string | null {
-  if (!profile) return null;
-  let best: string | null = null;
-  let n = 0;
-  for (const [k, c] of Object.entries(profile)) if (k.startsWith('era:') && c > n) (best = k.slice(4)), (n = c);
-  return best;
+/** A story profile split by kind, parsed once per stored profile object. */
+interface ParsedProfile {
+  terms: [string, number][];
+  termSet: Set<string>;
+  era: string | null;
+  days: string[];
+  speakers: string[];
+  names: number;
+}
+
+const parsedProfiles = new WeakMap<Record<string, number>, ParsedProfile>();
+
+function parsedProfile(profile: Record<string, number>): ParsedProfile {
+  let pp = parsedProfiles.get(profile);
+  if (pp) return pp;
+  pp = { terms: [], termSet: new Set(), era: null, days: [], speakers: [], names: 0 };
+  let eraCount = 0;
+  for (const k in profile) {
+    const n = profile[k]!;
+    if (k.startsWith('t:')) {
+      pp.terms.push([k, n]);
+      pp.termSet.add(k);
+      if (NAME_KIND.has(k[2]!)) pp.names++;
+      if (k.startsWith('t:s:')) pp.speakers.push(k.slice(4));
+    } else if (k.startsWith('day:')) pp.days.push(k.slice(4));
+    else if (k.startsWith('era:') && n > eraCount) (pp.era = k.slice(4)), (eraCount = n);
+  }
+  parsedProfiles.set(profile, pp);
+  return pp;
 }
 
 /** Features of one document for story clustering. */
@@ -196,6 +223,8 @@ function mergeProfiles(profiles: (Record<string, number> | undefined)[], extra: 
   const out = new Map<string, number>();
   for (const p of profiles) if (p) for (const [k, n] of Object.entries(p)) out.set(k, (out.get(k) ?? 0) + n);
   for (const k of extra) out.set(k, (out.get(k) ?? 0) + 1);
+  // Trimmed only when well over size: sorting every profile on every join costs more than keeping a few extra terms.
+  if (out.size <= PROFILE_SIZE * 1.5) return Object.fromEntries(out);
   return Object.fromEntries([...out.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, PROFILE_SIZE));
 }
 
@@ -204,6 +233,42 @@ function earlier(a: { doc: string; published: string | null }, b: { doc: string;
   const da = a.published ?? '9999';
   const db = b.published ?? '9999';
   return da !== db ? da < db : a.doc < b.doc;
+}
+
+/** Whether a document key is weak evidence (a common word or figure): read fewer documents per such key. */
+function isWeakKey(k: string): boolean {
+  return k.startsWith('t:w:') || k.startsWith('t:x:');
+}
+
+/**
+ * Candidate documents for a new one: a bounded number per key (fewer for common words), ranked by how many keys
+ * they share (a shared LSH band counts most), at most `STORY.candidates`, plus documents sharing a quote group.
+ * Work per document stays the same however large the corpus grows.
+ */
+async function candidateDocuments(f: StoryFeatures, keys: string[], index: CorpusIndex): Promise<DocRecord[]> {
+  const strong = keys.filter((k) => !isWeakKey(k));
+  const weak = keys.filter(isWeakKey);
+  const found = new Map<string, DocRecord>();
+  for (const c of await index.documentsByKeys(strong, STORY.perKey)) if (c.id !== f.id) found.set(c.id, c);
+  if (weak.length) for (const c of await index.documentsByKeys(weak, STORY.perWeakKey)) if (c.id !== f.id && !found.has(c.id)) found.set(c.id, c);
+  let cands = [...found.values()];
+  if (cands.length > STORY.candidates) {
+    const mine = new Set(keys);
+    const hits = new Map<string, number>();
+    for (const c of cands) {
+      let h = 0;
+      for (const k of c.keys) if (mine.has(k)) h += k.startsWith('b:') ? 5 : isWeakKey(k) ? 1 : 2;
+      hits.set(c.id, h);
+    }
+    cands = cands.sort((a, b) => hits.get(b.id)! - hits.get(a.id)! || (a.id < b.id ? 1 : -1)).slice(0, STORY.candidates);
+  }
+  const have = new Set(cands.map((c) => c.id));
+  for (const d of f.docsSharing.keys()) {
+    if (have.has(d) || d === f.id) continue;
+    const c = await index.getDocument(d);
+    if (c) (cands.push(c), have.add(d));
+  }
+  return cands;
 }
 
 /**
@@ -229,12 +294,7 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
   if (era) base.numbers.push(`era:${era}`);
   const keys = docKeys(base, terms);
   const rec: DocRecord = { ...base, keys };
-  const cands = (await index.documentsByKeys(keys, STORY.perKey)).filter((c) => c.id !== f.id);
-  for (const d of f.docsSharing.keys()) {
-    if (cands.some((c) => c.id === d)) continue;
-    const c = await index.getDocument(d);
-    if (c) cands.push(c);
-  }
+  const cands = await candidateDocuments(f, keys, index);
   // Document frequency of each key among the candidates (bounded by perKey): rare keys weigh more.
   const df = new Map<string, number>();
   for (const c of cands) for (const k of c.keys) if (k.startsWith('t:')) df.set(k, (df.get(k) ?? 0) + 1);
@@ -276,19 +336,17 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     if (!st) continue;
     storyRecs.set(sid, st);
     let score = best >= STORY.similar ? best : 0;
-    const sEra = storyEra(st.profile);
     if (st.profile) {
+      const pp = parsedProfile(st.profile);
       const size = st.documents.length;
-      const entries = Object.entries(st.profile);
-      for (const e of entries) e[1] /= size;
+      const entries: [string, number][] = pp.terms.map(([k, n]) => [k, n / size]);
       let centroid = termCosine(weights, norm, entries, df);
-      if (era && sEra && era !== sEra) centroid *= STORY.otherEra;
-      const storyDays = Object.keys(st.profile).filter((k) => k.startsWith('day:')).map((k) => daysBetween(f.published, k.slice(4)) ?? Infinity);
-      const nearest = storyDays.length && f.published ? Math.min(...storyDays) : null;
-      const storySpeakers = Object.keys(st.profile).filter((k) => k.startsWith('t:s:')).map((k) => k.slice(4));
-      centroid *= contextFactor(nearest === Infinity ? null : nearest, f.speakers, storySpeakers);
+      if (era && pp.era && era !== pp.era) centroid *= STORY.otherEra;
+      let nearest: number | null = null;
+      if (f.published) for (const d of pp.days) nearest = Math.min(nearest ?? Infinity, daysBetween(f.published, d) ?? Infinity);
+      centroid *= contextFactor(nearest === Infinity ? null : nearest, f.speakers, pp.speakers);
       if (centroid >= STORY.similarStory) {
-        const names = nameShare(weights, new Map(entries), countNames(Object.keys(st.profile)));
+        const names = nameShare(weights, pp.termSet, pp.names);
         if (names !== null && names < STORY.minNameShare) centroid = 0;
       }
       if (centroid >= STORY.similarStory) score = Math.max(score, centroid);
