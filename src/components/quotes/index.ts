@@ -5,6 +5,7 @@ import { defineComponent } from '../../pipeline/component.js';
 import { findQuoteCandidates, type QuoteCandidate } from './find-quotes.js';
 import { SpeakerResolver } from './resolve-speaker.js';
 import { findOpenAttributions } from './find-open.js';
+import { findTaggedAttributions } from './find-tagged.js';
 
 export { findQuoteCandidates, speakerBefore, speakerAfter, quotePairs } from './find-quotes.js';
 export { findOpenAttributions } from './find-open.js';
@@ -66,6 +67,11 @@ export function findQuotes(doc: Doc): Quote[] {
     if (c.cueSpan) taken.push(c.cueSpan);
   }
   raw.push(...findOpenAttributions(doc.text, doc.paragraphs, doc.sentences, doc.tokens, taken, skip));
+  if (process.env.QT_OFF !== '1') {
+    const contents: Span[] = raw.map((c) => ({ start: c.start, end: c.end }));
+    if (skip > 0) contents.push({ start: 0, end: skip });
+    raw.push(...findTaggedAttributions(doc.text, doc.paragraphs, doc.tokens, contents, raw));
+  }
   const indexOf = new Map<QuoteCandidate, number>();
   raw.forEach((c, i) => indexOf.set(c, i));
   const sameAsCand = raw.map((c) => (c.sameAs !== null && c.sameAs >= 0 ? raw[c.sameAs]! : null));

@@ -1,0 +1,102 @@
+/**
+ * Attributions from the learned tagger (tagger.ts) that the rules missed: a tagged CONTENT run that
+ * overlaps no rule quote becomes an indirect quote, with the nearest tagged SOURCE and CUE runs in
+ * its sentences as source and cue. Runs only when the weights file is present.
+ */
+import type { Span } from '../../doc/span.js';
+import type { TokenTable } from '../../doc/tokens.js';
+import type { QuoteCandidate } from './find-quotes.js';
+import { decodeTags, loadTaggerWeights, tagInput, tagRuns, type TagRun } from './tagger.js';
+
+/** Gates (tuned on the held-out train sample): minimum content tokens, max token gap to source/cue. */
+export const TAGGED_MIN_TOKENS = Number(process.env.QT_MIN ?? 2);
+const MAX_GAP = Number(process.env.QT_GAP ?? 25);
+const NEED = process.env.QT_NEED ?? 'any';
+const FIX = process.env.QT_FIX ?? '1';
+
+const REFLEXIVE_RE = /\b(?:itself|himself|herself|themselves)\b/i;
+const TRIM_RE = /[\s"“”«»‘’',.;:!?]/;
+
+/**
+ * Quote candidates the tagger finds outside `taken` (rule quote contents). Rule candidates in `fix`
+ * with no source (and no shared speaker) take a tagged source run next to them.
+ * @example findTaggedAttributions(doc.text, doc.paragraphs, doc.tokens, [], [])
+ */
+export function findTaggedAttributions(text: string, paragraphs: readonly Span[], tokens: TokenTable, taken: readonly Span[], fix: readonly QuoteCandidate[] = []): QuoteCandidate[] {
+  const w = loadTaggerWeights();
+  if (!w || tokens.length === 0) return [];
+  const runs = tagRuns(decodeTags(tagInput(text, tokens), w));
+  const out: QuoteCandidate[] = [];
+  const { start, end, sentence } = tokens;
+  const near = (con: TagRun, label: number): TagRun | null => {
+    let best: TagRun | null = null;
+    let bd = Infinity;
+    for (const r of runs) {
+      if (r.label !== label) continue;
+      const d = r.to <= con.from ? con.from - r.to : r.from >= con.to ? r.from - con.to : 0;
+      if (d > MAX_GAP || d >= bd) continue;
+      const s0 = sentence[Math.min(r.from, con.from)]!;
+      const s1 = sentence[Math.max(r.to, con.to) - 1]!;
+      if (s1 - s0 > (sentence[con.to - 1]! - sentence[con.from]!)) continue; // same sentence(s) as the content
+      best = r;
+      bd = d;
+    }
+    return best;
+  };
+  // Rule contents, sources and cues: a tagged attribution may reuse none of them.
+  const used: Span[] = [...taken];
+  for (const c of fix) {
+    if (c.source) used.push(c.source);
+    if (c.cueSpan) used.push(c.cueSpan);
+    used.push(...c.relays);
+  }
+  if (FIX === '1') {
+    for (const c of fix) {
+      if (c.kind !== 'indirect' || c.source || c.sameAs !== null) continue;
+      const from = tokens.indexAt(c.start);
+      let to = tokens.indexAt(c.end - 1) + 1;
+      if (from >= tokens.length) continue;
+      if (to > tokens.length) to = tokens.length;
+      const src = near({ label: 3, from, to }, 1);
+      if (!src) continue;
+      const source = { start: start[src.from]!, end: end[src.to - 1]! };
+      if (source.start < c.end && c.start < source.end) continue;
+      c.source = source;
+    }
+  }
+  for (const r of runs) {
+    if (r.label !== 3 || r.to - r.from < TAGGED_MIN_TOKENS) continue;
+    let s = start[r.from]!;
+    let e = end[r.to - 1]!;
+    while (s < e && TRIM_RE.test(text[s]!)) s++;
+    while (e > s && TRIM_RE.test(text[e - 1]!)) e--;
+    if (e - s < 8) continue;
+    if (used.some((t) => t.start < e && s < t.end)) continue;
+    const src = near(r, 1);
+    const cue = near(r, 2);
+    if (NEED === 'src' && !src) continue;
+    if (NEED === 'both' && (!src || !cue)) continue;
+    if (NEED === 'any' && !src && !cue) continue;
+    const source = src ? { start: start[src.from]!, end: end[src.to - 1]! } : null;
+    if (source && used.some((t) => t.start < source.end && source.start < t.end)) continue;
+    const cueSpan = cue ? { start: start[cue.from]!, end: end[cue.to - 1]! } : null;
+    if (cueSpan && used.some((t) => t.start < cueSpan.end && cueSpan.start < t.end)) continue;
+    // Naming, not speech: "calls itself", "describes himself as".
+    if (cueSpan && REFLEXIVE_RE.test(text.slice(cueSpan.start, Math.min(text.length, cueSpan.end + 12)))) continue;
+    let paragraph = 0;
+    while (paragraph + 1 < paragraphs.length && paragraphs[paragraph + 1]!.start <= s) paragraph++;
+    out.push({
+      start: s,
+      end: e,
+      kind: 'indirect',
+      source,
+      cue: cueSpan ? text.slice(cueSpan.start, cueSpan.end) : null,
+      cueSpan,
+      relays: [],
+      sameAs: null,
+      words: r.to - r.from,
+      paragraph,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,233 @@
+/**
+ * Attribution tagger: a greedy averaged-perceptron BIO tagger over SOURCE / CUE / CONTENT, trained
+ * on PolNeAR train (train/train-tagger.ts). Features are hashed integers built from per-token values
+ * in typed arrays; the weights (int16, gzip) load once per process, lazily. The quotes component uses
+ * it to add attributions the rules miss.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { TokenTable } from '../../doc/tokens.js';
+import { TokenFlag, TokenKind } from '../../doc/tokens.js';
+import { fmix, hashLower } from '../entities/hash.js';
+import { LEARNED_CUES } from './data/learned-cues.js';
+
+/** Tag ids: 0 O, then B/I per label. */
+export const ATTR_TAGS = ['O', 'B-SRC', 'I-SRC', 'B-CUE', 'I-CUE', 'B-CON', 'I-CON'] as const;
+export const NT = ATTR_TAGS.length;
+/** Hash table rows (features); weights are `ROWS * NT`. */
+export const ROW_BITS = 18;
+export const ROWS = 1 << ROW_BITS;
+/** Static features per token. */
+export const NF = 24;
+
+let cueRate: Map<number, number> | null = null;
+/** Cue-rate bucket per lower-cased word hash (1..5; 0 not a learned cue). */
+function cueRates(): Map<number, number> {
+  if (!cueRate) {
+    cueRate = new Map();
+    for (const [w, [c, n]] of Object.entries(LEARNED_CUES)) {
+      const r = c / n;
+      cueRate.set(hashLower(w, 0, w.length), r >= 0.7 ? 5 : r >= 0.45 ? 4 : r >= 0.3 ? 3 : r >= 0.2 ? 2 : 1);
+    }
+  }
+  return cueRate;
+}
+
+const mix = (a: number, b: number): number => fmix(Math.imul(a, 0x9e3779b1) ^ b);
+
+/** Per-token values and static features of a token table. */
+export interface TagInput {
+  n: number;
+  /** `n * NF` feature keys (un-reduced hashes). */
+  feats: Uint32Array;
+  /** Lower-case word hash per token (for tag-word features in decoding). */
+  lw: Uint32Array;
+}
+
+/**
+ * Static features for every token of a doc: word, neighbours ±2, shape, cue-rate buckets, quote
+ * state, distance to the nearest strong cue, position in sentence.
+ * @example tagInput(doc.text, doc.tokens).n === doc.tokens.length
+ */
+export function tagInput(text: string, tokens: TokenTable): TagInput {
+  const n = tokens.length;
+  const rates = cueRates();
+  const lw = new Uint32Array(n);
+  const shape = new Uint32Array(n);
+  const cue = new Uint8Array(n);
+  const inQ = new Uint8Array(n);
+  const pos = new Uint8Array(n);
+  const { start, end, kind, flags, sentence } = tokens;
+  let open = 0;
+  let sentStart = 0;
+  for (let i = 0; i < n; i++) {
+    const s = start[i]!;
+    const e = end[i]!;
+    lw[i] = hashLower(text, s, e);
+    cue[i] = rates.get(lw[i]!) ?? 0;
+    const k = kind[i]!;
+    const f = flags[i]!;
+    let sh = k;
+    if (f & TokenFlag.CAPITALIZED) sh |= 8;
+    if (f & TokenFlag.ALL_CAPS) sh |= 16;
+    if (k === TokenKind.PUNCT || k === TokenKind.QUOTE || k === TokenKind.SYMBOL) sh = (sh << 8) ^ text.charCodeAt(s);
+    shape[i] = sh;
+    if (i === 0 || sentence[i] !== sentence[i - 1]) sentStart = i;
+    const p = i - sentStart;
+    pos[i] = p > 6 ? 7 : p;
+    if (k === TokenKind.QUOTE) {
+      if (f & TokenFlag.OPENING) open = 1;
+      else if (f & TokenFlag.CLOSING) open = 0;
+      else open ^= 1;
+      inQ[i] = 2;
+    } else inQ[i] = open;
+  }
+  // Signed distance to the nearest strong cue (rate bucket >= 3) in the sentence, bucketed.
+  const dist = new Uint8Array(n);
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && sentence[i] !== sentence[i - 1]) last = -1;
+    if (cue[i]! >= 3) last = i;
+    dist[i] = last < 0 ? 0 : Math.min(i - last, 6) + 1; // 1..7: cue before at distance
+  }
+  const distR = new Uint8Array(n);
+  last = -1;
+  for (let i = n - 1; i >= 0; i--) {
+    if (i < n - 1 && sentence[i] !== sentence[i + 1]) last = -1;
+    if (cue[i]! >= 3) last = i;
+    distR[i] = last < 0 ? 0 : Math.min(last - i, 6) + 1;
+  }
+  const feats = new Uint32Array(n * NF);
+  const P = 0x1234567;
+  for (let i = 0; i < n; i++) {
+    const o = i * NF;
+    const w0 = lw[i]!;
+    const wm1 = i > 0 ? lw[i - 1]! : P;
+    const wm2 = i > 1 ? lw[i - 2]! : P;
+    const wp1 = i + 1 < n ? lw[i + 1]! : P;
+    const wp2 = i + 2 < n ? lw[i + 2]! : P;
+    const sm1 = i > 0 ? shape[i - 1]! : 0;
+    const sp1 = i + 1 < n ? shape[i + 1]! : 0;
+    const cm1 = i > 0 ? cue[i - 1]! : 9;
+    const cp1 = i + 1 < n ? cue[i + 1]! : 9;
+    let f = 0;
+    feats[o + f++] = mix(1, 0);
+    feats[o + f++] = mix(2, w0);
+    feats[o + f++] = mix(3, wm1);
+    feats[o + f++] = mix(4, wp1);
+    feats[o + f++] = mix(5, wm2);
+    feats[o + f++] = mix(6, wp2);
+    feats[o + f++] = mix(7, mix(w0, wp1));
+    feats[o + f++] = mix(8, mix(wm1, w0));
+    feats[o + f++] = mix(9, shape[i]!);
+    feats[o + f++] = mix(10, mix(sm1, shape[i]!));
+    feats[o + f++] = mix(11, mix(shape[i]!, sp1));
+    feats[o + f++] = mix(12, cue[i]!);
+    feats[o + f++] = mix(13, cm1 * 16 + cp1);
+    feats[o + f++] = mix(14, inQ[i]!);
+    feats[o + f++] = mix(15, dist[i]! * 16 + distR[i]!);
+    feats[o + f++] = mix(16, dist[i]! * 16 + cue[i]!);
+    feats[o + f++] = mix(17, pos[i]!);
+    feats[o + f++] = mix(18, pos[i]! * 16 + (shape[i]! & 0xff));
+    feats[o + f++] = mix(19, mix(distR[i]!, shape[i]!));
+    feats[o + f++] = mix(20, mix(inQ[i]!, dist[i]!));
+    feats[o + f++] = mix(21, mix(wm1, cue[i]!));
+    feats[o + f++] = mix(22, mix(cm1, sm1));
+    feats[o + f++] = mix(23, mix(i > 0 ? inQ[i - 1]! : 3, inQ[i]!));
+    feats[o + f++] = mix(24, mix(distR[i]!, wp1));
+  }
+  return { n, feats, lw };
+}
+
+/** Dynamic (previous-tag) feature keys for token i. Writes 3 keys into `out`. */
+export function dynFeats(inp: TagInput, i: number, prev: number, prev2: number, out: Uint32Array): void {
+  out[0] = mix(100, prev);
+  out[1] = mix(101, prev * 16 + prev2);
+  out[2] = mix(102, mix(prev, inp.lw[i]!));
+}
+export const ND = 3;
+
+/** Valid transitions: I-x only after B-x or I-x. */
+export function allowed(prev: number, t: number): boolean {
+  if (t === 0 || (t & 1) === 1) return true;
+  return prev === t || prev === t - 1;
+}
+
+/**
+ * Greedy left-to-right decoding with weights `w` (`ROWS * NT`, any numeric typed array).
+ * @example decodeTags(tagInput(text, tokens), loadTaggerWeights()!)
+ */
+export function decodeTags(inp: TagInput, w: ArrayLike<number>): Uint8Array {
+  const tags = new Uint8Array(inp.n);
+  const scores = new Float64Array(NT);
+  const dyn = new Uint32Array(ND);
+  const mask = ROWS - 1;
+  const { feats } = inp;
+  let prev = 0;
+  let prev2 = 0;
+  for (let i = 0; i < inp.n; i++) {
+    scores.fill(0);
+    const o = i * NF;
+    for (let f = 0; f < NF; f++) {
+      const r = (feats[o + f]! & mask) * NT;
+      for (let t = 0; t < NT; t++) scores[t]! += w[r + t]!;
+    }
+    dynFeats(inp, i, prev, prev2, dyn);
+    for (let f = 0; f < ND; f++) {
+      const r = (dyn[f]! & mask) * NT;
+      for (let t = 0; t < NT; t++) scores[t]! += w[r + t]!;
+    }
+    let best = 0;
+    let bs = -Infinity;
+    for (let t = 0; t < NT; t++) if (scores[t]! > bs && allowed(prev, t)) { bs = scores[t]!; best = t; }
+    tags[i] = best;
+    prev2 = prev;
+    prev = best;
+  }
+  return tags;
+}
+
+const WEIGHTS_URL = new URL('./data/attr-weights.bin.gz', import.meta.url);
+let weights: Int16Array | null | undefined;
+
+/**
+ * The trained weights (int16, `ROWS * NT`), loaded once per process; null when the file is missing.
+ * @example loadTaggerWeights()?.length // ROWS * NT
+ */
+export function loadTaggerWeights(): Int16Array | null {
+  if (weights === undefined) {
+    if (!existsSync(WEIGHTS_URL)) weights = null;
+    else {
+      const buf = gunzipSync(readFileSync(WEIGHTS_URL));
+      weights = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength >> 1);
+      if (weights.length !== ROWS * NT) weights = null;
+    }
+  }
+  return weights;
+}
+
+/** A labelled token run: tag label 1 SRC, 2 CUE, 3 CON; token range [from, to). */
+export interface TagRun {
+  label: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * Token runs of a tag sequence (B starts a run, I continues it).
+ * @example tagRuns(Uint8Array.of(0, 1, 2, 0, 5)) // [{label:1,from:1,to:3},{label:3,from:4,to:5}]
+ */
+export function tagRuns(tags: Uint8Array): TagRun[] {
+  const out: TagRun[] = [];
+  let cur: TagRun | null = null;
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    if (t === 0) { cur = null; continue; }
+    const label = (t + 1) >> 1;
+    if ((t & 1) === 1 || !cur || cur.label !== label) {
+      cur = { label, from: i, to: i + 1 };
+      out.push(cur);
+    } else cur.to = i + 1;
+  }
+  return out;
+}
