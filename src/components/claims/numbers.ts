@@ -44,7 +44,7 @@ const VAGUE: Record<string, number> = { tens: 10, dozens: 12, scores: 20, hundre
 
 /** Where a number may start: a digit, a vulgar fraction, or a number word. Global, case-insensitive. */
 export const NUMBER_START_RE =
-  /[0-9½¼¾⅓⅔⅛⅕]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|tens|dozens?|scores|hundreds|thousands|millions|billions|trillions|half|an?\s+(?:dozen|half|third|quarter|fifth|hundred|thousand|million|billion))\b/gi;
+  /[0-9½¼¾⅓⅔⅛⅕]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|tens|dozens?|scores|hundreds|thousands|millions|billions|trillions|half|an?\s+(?:dozen|half|third|quarter|fifth|hundred|thousand|million|billion))\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)(?=fold\b)/gi;
 
 const DIGITS_RE = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])(?=[ \u00a0]\p{L})|\d+)(?:\.\d+)?/uy;
 /** Scientific notation after the mantissa: "4e14", "1.99×10−30", "2.48x10^-5". */
@@ -58,6 +58,7 @@ const SCALE_SUFFIX_RE = /[ \u00a0]?(bn|bln|mn|mln|tn|trn)(?![\p{L}\p{N}])|(m|k|b
 const WORD_RE = /[\p{L}]+/uy;
 const WORD_SEP_RE = /(?:[ \u00a0]+(?:and|&)[ \u00a0]+|[ \u00a0]*-[ \u00a0]*|[ \u00a0]+|(,[ \u00a0]+))/y;
 const VAGUE_RE = /(tens|dozens|scores|hundreds|thousands|millions|billions|trillions)(?:[ \u00a0]+of[ \u00a0]+(thousands|millions|billions))?(?=[ \u00a0]+of(?![\p{L}]))/iuy;
+const FOLD_RE = /(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)(?=fold(?![\p{L}]))/iuy;
 const FRACTION_OF_RE = /(?:[ \u00a0]*-[ \u00a0]*|[ \u00a0]+)(halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)(?![\p{L}])/iuy;
 
 function atom(start: number, end: number, value: number, over: Partial<NumberAtom> = {}): NumberAtom {
@@ -257,6 +258,10 @@ export function numberAt(text: string, p: number): NumberAtom | null {
     const mult = vm[2] ? SCALES[vm[2].toLowerCase().replace(/s$/, '')]! : 1;
     return atom(p, VAGUE_RE.lastIndex, base * mult, { high: base * mult * 10, vague: true });
   }
+  // "sixfold": the number, with "fold" left for the unit reader.
+  FOLD_RE.lastIndex = p;
+  const fold = FOLD_RE.exec(text);
+  if (fold) return atom(p, p + fold[1]!.length, ONES[fold[1]!.toLowerCase()] ?? TENS[fold[1]!.toLowerCase()] ?? 100);
   const lower = text.slice(p, p + 5).toLowerCase();
   if (lower.startsWith('half') && !/^half[\p{L}-]/u.test(text.slice(p, p + 5))) return atom(p, p + 4, 0.5, { fraction: true });
   return wordsAt(text, p);

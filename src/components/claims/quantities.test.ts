@@ -199,6 +199,14 @@ const MORE_UNITS: [string, number, string | null, string | null][] = [
   ['$3500 a month', 0, 'dollar per month', null],
   // A bare figure converted in parentheses keeps no earlier unit.
   ['worth $5bn, and 771.3 billion ($1tn)', 1, null, null],
+  // Singular compounds after a figure; superlatives with "most" and modifiers joined by "and".
+  ['have a three course meal all the wine', 0, null, 'meal'],
+  ['The 11 member trade agreement, dubbed', 0, null, 'agreement'],
+  ['one of the most gifted and unpredictable attackers in the league', 0, null, 'attackers'],
+  // An age is no unit for a later figure.
+  ['the then 18 year-old winger, one of the best', 1, null, null],
+  // "sixfold" is six times.
+  ['grew more than sixfold to $3.7 billion', 0, 'count', null],
 ];
 
 test('counted phrases, fractions of units, rates and conversions', () => {

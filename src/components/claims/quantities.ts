@@ -60,6 +60,7 @@ const ATTACHED_WORD_RE = /[\p{L}\p{N}]*(?:[-.+][\p{L}\p{N}]+)*/uy;
 const NOUN_WORD_RE = /(?:[ \u00a0]+|[ \u00a0]*-[ \u00a0]*)([\p{L}][\p{L}'’&]*(?:-[\p{L}]+)*)/uy;
 const OF_RE = /[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+|their[ \u00a0]+|its[ \u00a0]+|his[ \u00a0]+|her[ \u00a0]+|our[ \u00a0]+|my[ \u00a0]+|your[ \u00a0]+|them[ \u00a0]+)?/iy;
 const TOLERANCE_LEFT_RE = /[\d\p{L}%)][ \u00a0]*(?:\+\/-|\+-|±)[ \u00a0]*$/u;
+const LOWER_WORD_RE = /^\p{Ll}+$/u;
 const THE_RE = /[ \u00a0]+the[ \u00a0]+/iy;
 /** "1/16 of a US pint": a fraction of a unit. */
 const OF_A_RE = /[ \u00a0]+of[ \u00a0]+an?[ \u00a0]+(?:\p{Lu}{1,3}[ \u00a0]+)?/uy;
@@ -170,13 +171,18 @@ function countedNounAt(text: string, pos: number, singularOk: boolean, phraseOk 
   }
   let hyphenFirst = false;
   const words: { s: number; e: number; w: string }[] = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 6 && words.length < 4; i++) {
     NOUN_WORD_RE.lastIndex = p;
     const m = NOUN_WORD_RE.exec(text);
     if (!m) break;
     const w = m[1]!;
     const l = w.toLowerCase();
-    if (words.length === 0 && i === 0 && SKIP_BEFORE_NOUN.has(l)) {
+    if (words.length === 0 && i === 0 && (SKIP_BEFORE_NOUN.has(l) || (viaOf && (l === 'most' || l === 'least')))) {
+      p = NOUN_WORD_RE.lastIndex;
+      continue;
+    }
+    // "one of the most gifted and unpredictable attackers": "and" between modifiers.
+    if (l === 'and' && viaOf && words.length > 0 && !isPluralNoun(words[words.length - 1]!.w)) {
       p = NOUN_WORD_RE.lastIndex;
       continue;
     }
@@ -199,6 +205,8 @@ function countedNounAt(text: string, pos: number, singularOk: boolean, phraseOk 
   let last = -1;
   for (let i = words.length - 1; i >= 0; i--) if (isPluralNoun(words[i]!.w)) { last = i; break; }
   if (last < 0 && phraseOk && viaOf) last = words.length - 1;
+  // A singular compound after a figure: "a three course meal", "the 11 member trade agreement".
+  if (last < 0 && !viaOf && words.length >= 2 && words.every((x) => LOWER_WORD_RE.test(x.w))) last = words.length - 1;
   if (last < 0) {
     if (!singularOk || viaOf) return null;
     last = words.length === 1 ? 0 : -1;
@@ -294,7 +302,7 @@ function inheritUnits(text: string, qs: Quantity[], offset: number): void {
       const r = qs[j]!;
       if (SENTENCE_END_RE.test(text.slice(r.end - offset, q.start - offset))) break;
       if (r.kind !== 'quantity' || r.unitInferred) continue;
-      if (r.unitKind === 'percent' || r.unitKind === 'fraction') continue;
+      if (r.unitKind === 'percent' || r.unitKind === 'fraction' || r.unitKind === 'age') continue;
       if (r.normalizedUnit || r.of) copyUnit(q, r);
       break;
     }
@@ -421,6 +429,14 @@ function isLetter(c: number): boolean {
   return !Number.isNaN(c) && LETTER_RE.test(String.fromCharCode(c));
 }
 
+/** Cheap gate for TOLERANCE_LEFT_RE: the left context ends in "-" or "±" (spaces aside). */
+function endsWithTolerance(left: string): boolean {
+  let i = left.length - 1;
+  while (i >= 0 && isSpaceCode(left.charCodeAt(i))) i--;
+  const c = left.charCodeAt(i);
+  return c === 45 || c === 0xb1;
+}
+
 function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Quantity | null {
   const c0 = text.charCodeAt(p);
   const digitStart = c0 >= 48 && c0 <= 57;
@@ -441,7 +457,7 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   const n1 = numberAt(text, p);
   if (!n1) return null;
   // "9.83e-3 +/- 1e-5": the uncertainty of the figure before, not a figure of its own.
-  if (TOLERANCE_LEFT_RE.test(left)) return blank(p, n1.end, 'tolerance', n1.value);
+  if (endsWithTolerance(left) && TOLERANCE_LEFT_RE.test(left.slice(-8))) return blank(p, n1.end, 'tolerance', n1.value);
   // "24/7", "9/11", "1/0": a slash pair that is no fraction names something.
   if (digitStart && !n1.fraction && text.charCodeAt(n1.end) === 47 && /\d/.test(text[n1.end + 1] ?? '')) {
     const n2 = numberAt(text, n1.end + 1);
@@ -509,7 +525,8 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   let rest = left;
   // "$-99.99": a minus between the currency symbol and the digits.
   let sign = 0;
-  if (digitStart && /[$€£¥][-−]$/.test(left)) {
+  const lastL = left.charCodeAt(left.length - 1);
+  if (digitStart && (lastL === 45 || lastL === 0x2212) && '$€£¥'.includes(left[left.length - 2] ?? ' ')) {
     sign = -1;
     start -= 1;
     rest = rest.slice(0, -1);

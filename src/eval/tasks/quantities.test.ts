@@ -28,6 +28,7 @@ const UNITS: [string, string][] = [
   ['gave up 517 rushing yards against them', 'yard'],
   ['One fourth of the US population is vaccinated.', '% us population'],
   ['A third of those screened were obese.', '% -'],
+  ['one of the most gifted and unpredictable attackers in the Premier League', 'gifted unpredictable attacker premier league'],
 ];
 
 test('NewsQuant units: scope after "one of", rates, unit heads, fractions', () => {

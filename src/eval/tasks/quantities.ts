@@ -66,7 +66,7 @@ export function singularPhrase(phrase: string): string {
   const last = words.length - 1;
   for (let i = 0; i < last; i++) words[i] = adjectiveBase(words[i]!);
   words[last] = singularWord(words[last]!);
-  return words.filter((w) => w !== '').join(' ');
+  return words.filter((w) => w !== '' && w !== 'and').join(' ');
 }
 
 /**
