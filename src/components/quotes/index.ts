@@ -51,11 +51,17 @@ export function afterDateline(text: string, end: number): number {
   return m ? end + m[0].length : end;
 }
 
+/** Options of the quotes component. */
+export interface QuotesOptions {
+  /** Add attributions from the learned tagger (default true); false gives the rules-only baseline. */
+  tagger?: boolean;
+}
+
 /**
  * Find direct, partial and indirect quotes in a doc and resolve their speakers and relays.
  * @example findQuotes(doc).map((q) => [q.kind, doc.text.slice(q.start, q.end)])
  */
-export function findQuotes(doc: Doc): Quote[] {
+export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
   const skip = doc.meta.datelineSpan ? afterDateline(doc.text, doc.meta.datelineSpan.end) : 0;
   const raw = findQuoteCandidates(doc.text, doc.paragraphs, doc.sentences, skip);
   const taken: Span[] = [];
@@ -67,7 +73,7 @@ export function findQuotes(doc: Doc): Quote[] {
     if (c.cueSpan) taken.push(c.cueSpan);
   }
   raw.push(...findOpenAttributions(doc.text, doc.paragraphs, doc.sentences, doc.tokens, taken, skip));
-  if (process.env.QT_OFF !== '1') {
+  if (options.tagger !== false) {
     const contents: Span[] = raw.map((c) => ({ start: c.start, end: c.end }));
     if (skip > 0) contents.push({ start: 0, end: skip });
     raw.push(...findTaggedAttributions(doc.text, doc.paragraphs, doc.tokens, contents, raw));
@@ -136,12 +142,12 @@ export function findQuotes(doc: Doc): Quote[] {
 }
 
 /** Quotes (direct, partial, indirect) with speakers resolved to entities and relays to outlets. */
-export const quotes = defineComponent({
+export const quotes = defineComponent<QuotesOptions>({
   name: 'quotes',
   requires: ['text', 'sentences', 'tokens', 'entities', 'meta'],
   assigns: ['quotes'],
   summary: 'Find direct, partial and indirect quotes; resolve speakers (names, pronouns, role nouns) and relays.',
-  create: () => (doc) => {
-    doc.quotes = findQuotes(doc);
+  create: (options: QuotesOptions = {}) => (doc) => {
+    doc.quotes = findQuotes(doc, options);
   },
 });

@@ -42,6 +42,8 @@ export interface TagInput {
   feats: Uint32Array;
   /** Lower-case word hash per token (for tag-word features in decoding). */
   lw: Uint32Array;
+  /** 1 where the token's sentence has a cue-like word of at least the requested rate bucket. */
+  active: Uint8Array;
 }
 
 /**
@@ -49,7 +51,7 @@ export interface TagInput {
  * state, distance to the nearest strong cue, position in sentence.
  * @example tagInput(doc.text, doc.tokens).n === doc.tokens.length
  */
-export function tagInput(text: string, tokens: TokenTable): TagInput {
+export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0): TagInput {
   const n = tokens.length;
   const rates = cueRates();
   const lw = new Uint32Array(n);
@@ -97,9 +99,22 @@ export function tagInput(text: string, tokens: TokenTable): TagInput {
     if (cue[i]! >= 3) last = i;
     distR[i] = last < 0 ? 0 : Math.min(last - i, 6) + 1;
   }
+  // Sentences with no cue-like word cannot hold an attribution the tagger may add; inference skips them.
+  const active = new Uint8Array(n);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    let best = 0;
+    while (j < n && sentence[j] === sentence[i]) {
+      if (cue[j]! > best) best = cue[j]!;
+      j++;
+    }
+    if (best >= minSentenceCue) active.fill(1, i, j);
+    i = j;
+  }
   const feats = new Uint32Array(n * NF);
   const P = 0x1234567;
   for (let i = 0; i < n; i++) {
+    if (!active[i]) continue;
     const o = i * NF;
     const w0 = lw[i]!;
     const wm1 = i > 0 ? lw[i - 1]! : P;
@@ -136,7 +151,7 @@ export function tagInput(text: string, tokens: TokenTable): TagInput {
     feats[o + f++] = mix(23, mix(i > 0 ? inQ[i - 1]! : 3, inQ[i]!));
     feats[o + f++] = mix(24, mix(distR[i]!, wp1));
   }
-  return { n, feats, lw };
+  return { n, feats, lw, active };
 }
 
 /** Dynamic (previous-tag) feature keys for token i. Writes 3 keys into `out`. */
@@ -166,6 +181,10 @@ export function decodeTags(inp: TagInput, w: ArrayLike<number>): Uint8Array {
   let prev = 0;
   let prev2 = 0;
   for (let i = 0; i < inp.n; i++) {
+    if (!inp.active[i]) {
+      prev2 = prev = 0;
+      continue;
+    }
     scores.fill(0);
     const o = i * NF;
     for (let f = 0; f < NF; f++) {
