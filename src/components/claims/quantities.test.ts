@@ -205,6 +205,9 @@ const MORE_UNITS: [string, number, string | null, string | null][] = [
   ['one of the most gifted and unpredictable attackers in the league', 0, null, 'attackers'],
   // An age is no unit for a later figure.
   ['the then 18 year-old winger, one of the best', 1, null, null],
+  // A share says what it is of, unless that is a name.
+  ['control around 40% of the Iraqi territory and', 0, 'percentage', 'territory'],
+  ['make up 40% of Islamic State', 0, 'percentage', null],
   // "sixfold" is six times.
   ['grew more than sixfold to $3.7 billion', 0, 'count', null],
 ];

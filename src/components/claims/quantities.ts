@@ -725,6 +725,12 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   }
   if (!unit || unit.info.kind === 'count') {
     of = countedNounAt(text, end, low === 1 && high === 1, n1.fraction && !n2);
+  } else if (unit.info.kind === 'percent') {
+    // "40% of the Iraqi territory": what the share is of.
+    OF_RE.lastIndex = end;
+    if (OF_RE.test(text)) of = countedNounAt(text, end, false, true);
+    // "40% of Islamic State": a name is no counted noun.
+    if (of && !LOWER_WORD_RE.test(of.head)) of = null;
   }
 
   // Kinds that are not amounts.
