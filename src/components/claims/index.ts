@@ -47,8 +47,12 @@ interface Zones {
   spans: Span[];
   /** The sentence's mentions (found once per sentence). */
   mentions: Mention[];
-  /** Where clauses start after a boundary ("..., while "), absolute offsets, ascending. */
-  clauses: number[];
+  /** Where clauses start after a boundary ("..., while "), absolute offsets, ascending; found on first use. */
+  clauses: number[] | null;
+  /** Example lists ("including France, ..."); found on first use. */
+  examples: Span[] | null;
+  sentence: Span;
+  text: string;
   /** "According to X" matches (sentence-relative). */
   according: RegExpExecArray[];
   /** "X authorities claim" matches (sentence-relative). */
@@ -57,6 +61,14 @@ interface Zones {
 
 function inZones(z: Zones, s: number, e: number): boolean {
   for (const x of z.spans) if (s >= x.start && e <= x.end) return true;
+  if (z.examples === null) {
+    z.examples = [];
+    const t = z.text.slice(z.sentence.start, z.sentence.end);
+    EXAMPLE_LIST_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    if (mayListExamples(t)) while ((m = EXAMPLE_LIST_RE.exec(t)) !== null) z.examples.push({ start: z.sentence.start + m.index, end: z.sentence.start + m.index + m[0].length });
+  }
+  for (const x of z.examples) if (s >= x.start && e <= x.end) return true;
   return false;
 }
 
@@ -78,15 +90,10 @@ function zonesOf(doc: Doc, sentence: Span, sorted: Mention[]): Zones {
     sourceVerbs.push(m);
     spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
   }
-  EXAMPLE_LIST_RE.lastIndex = 0;
-  if (mayListExamples(s)) while ((m = EXAMPLE_LIST_RE.exec(s)) !== null) spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
   for (const q of doc.quotes) {
     if (q.source && q.source.start >= sentence.start && q.source.end <= sentence.end) spans.push(q.source);
   }
-  const clauses: number[] = [];
-  CLAUSE_BOUNDARY_RE.lastIndex = 0;
-  while ((m = CLAUSE_BOUNDARY_RE.exec(s)) !== null) clauses.push(sentence.start + m.index + m[0].length);
-  return { spans, mentions: mentionsIn(sorted, sentence, true), clauses, according, sourceVerbs };
+  return { spans, mentions: mentionsIn(sorted, sentence, true), clauses: null, examples: null, sentence, text: doc.text, according, sourceVerbs };
 }
 
 /** What a figure in a sentence looks like as a claim (before attribution). */
@@ -141,6 +148,13 @@ function isActor(doc: Doc, m: Mention): boolean {
 /** Start of the clause holding `at`: after the last clause boundary, past an "According to X," opener. */
 function clauseStart(text: string, sentence: Span, at: number, zones: Zones): number {
   let start = sentence.start;
+  if (zones.clauses === null) {
+    zones.clauses = [];
+    const s = text.slice(sentence.start, sentence.end);
+    CLAUSE_BOUNDARY_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CLAUSE_BOUNDARY_RE.exec(s)) !== null) zones.clauses.push(sentence.start + m.index + m[0].length);
+  }
   for (const c of zones.clauses) if (c <= at) start = c;
   const op = ACCORDING_OPENER_RE.exec(text.slice(start, at));
   if (op) start += op[0].length;
@@ -196,9 +210,13 @@ function subjectOf(doc: Doc, sentence: Span, q: Quantity, zones: Zones): string 
     const words = phrase.split(/\s+/);
     for (let i = 0; i < words.length - 1; i++) if (/^\p{Lu}/u.test(words[i]!) && !lex.byWord.has(words[i]!.toLowerCase())) return phrase;
   }
-  const from = clauseStart(text, sentence, q.start, zones);
-  for (const m of mentionsIn(zones.mentions, { start: from, end: q.start })) {
-    if (isActor(doc, m) && !inZones(zones, m.start, m.end)) return doc.entities[m.entity]!.name;
+  let actorBefore = false;
+  for (const m of zones.mentions) if (m.end <= q.start && isActor(doc, m)) actorBefore = true;
+  const from = actorBefore ? clauseStart(text, sentence, q.start, zones) : sentence.start;
+  if (actorBefore) {
+    for (const m of mentionsIn(zones.mentions, { start: from, end: q.start })) {
+      if (isActor(doc, m) && !inZones(zones, m.start, m.end)) return doc.entities[m.entity]!.name;
+    }
   }
   const tailEnd = q.ofSpan && !q.unitInferred ? q.ofSpan.end : q.end;
   const after = AFTER_GROUP_RE.exec(text.slice(tailEnd, Math.min(sentence.end, tailEnd + 80)));
@@ -206,10 +224,12 @@ function subjectOf(doc: Doc, sentence: Span, q: Quantity, zones: Zones): string 
     const name = actorNamed(doc, after[1]!);
     if (name) return name;
   }
-  const clause = text.slice(from, q.start);
+  if (!GROUP_NP_GATE_RE.test(text.slice(from, q.start))) return null;
+  const from2 = actorBefore ? from : clauseStart(text, sentence, q.start, zones);
+  const clause = text.slice(from2, q.start);
   GROUP_NP_RE.lastIndex = 0;
-  const np = GROUP_NP_GATE_RE.test(clause) ? GROUP_NP_RE.exec(clause) : null;
-  if (np) return lastGroupBefore(doc, from + np.index) ?? np[0];
+  const np = GROUP_NP_RE.exec(clause);
+  if (np) return lastGroupBefore(doc, from2 + np.index) ?? np[0];
   return null;
 }
 

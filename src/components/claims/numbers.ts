@@ -44,7 +44,7 @@ const VAGUE: Record<string, number> = { tens: 10, dozens: 12, scores: 20, hundre
 
 /** Where a number may start: a digit, a vulgar fraction, or a number word. Global, case-insensitive. */
 export const NUMBER_START_RE =
-  /[0-9½¼¾⅓⅔⅛⅕]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|tens|dozens?|scores|hundreds|thousands|millions|billions|trillions|half|an?\s+(?:dozen|half|third|quarter|fifth|hundred|thousand|million|billion))\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)(?=fold\b)/gi;
+  /[0-9½¼¾⅓⅔⅛⅕]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|tens|dozens?|scores|hundreds|thousands|millions|billions|trillions|half|an?\s+(?:dozen|half|third|quarter|fifth|hundred|thousand|million|billion))(?:\b|(?=fold\b))/gi;
 
 const DIGITS_RE = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])(?=[ \u00a0]\p{L})|\d+)(?:\.\d+)?/uy;
 /** Scientific notation after the mantissa: "4e14", "1.99×10−30", "2.48x10^-5". */
