@@ -152,6 +152,11 @@ test('subject: clause subject, possessor, group after the figure, resolved group
     // A group named right after the figure: "there are 200,000 in IS", "40% of Islamic State".
     ['Officials believe there are around 200,000 in [IS|group].', 'around 200,000', 'IS'],
     ['Foreign mercenaries make up 40% of [Islamic State|group].', '40%', 'Islamic State'],
+    // A name before a verb of having is the possessor even when no entity was found for it.
+    ['ISIS has over 10,000 fighters in the east.', 'over 10,000', 'ISIS'],
+    ['Officials said the Foo Brigade now controls about 3,000 men.', 'about 3,000', 'Foo Brigade'],
+    // A lower-case clause opener is no name.
+    ['Prices have risen by 5% this year.', '5%', null],
     // An ordinary "the air group" does not resolve to an armed group.
     ['The [Taliban|group] struck. The air group in Syria includes more than 50 warplanes.', 'more than 50', null],
   ];

@@ -39,6 +39,10 @@ const EXAMPLE_LIST_RE = /\b(?:including|such\s+as|among\s+them|e\.g\.|for\s+exam
 /** A definite noun phrase naming a group, resolved to the last group named before it: "the extremist group" -> Islamic State. */
 const GROUP_NP_GATE_RE = /group|organi[sz]ation|movement|militia|network|faction|jihadists|militants|insurgents|rebels/;
 const GROUP_NP_RE = /\b(?:the|this|that)\s+(?:(?:extremist|terrorist|militant|jihadist|islamist|armed|rebel|insurgent|radical|outlawed|banned)\s+){0,2}(?:group|organi[sz]ation|movement|militia|network|faction|jihadists|militants|insurgents|rebels)\b/giu;
+/** Verbs of having that make the clause subject the figure's possessor. */
+const HAS_GATE_RE = /\b(?:has|have|had|includes?|included|controls?|controlled|numbers?|numbered|commands?|fields?|fielded|deploys?|deployed)\b/;
+/** "ISIS has", "The Taliban control": a capitalized name opening the clause, then a verb of having, then (hedged) the figure. */
+const NAME_HAS_RE = /^\s*(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}\p{N}&'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{N}&'’.-]*)\s+(?:now\s+|still\s+|already\s+)?(?:has|have|had|includes?|included|controls?|controlled|numbers?|numbered|commands?|fields?|fielded|deploys?|deployed)\s+$/u;
 /** "there are 200,000 in IS", "30,000 fighters of the Taliban": the group after the figure. */
 const AFTER_GROUP_RE = /^\s*(?:[\p{Ll}-]+\s+){0,2}?(?:in|of|within|among|from|for)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&'’-]*)(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}&'’-]*){0,4})/u;
 
@@ -224,12 +228,19 @@ function subjectOf(doc: Doc, sentence: Span, q: Quantity, zones: Zones): string 
     const name = actorNamed(doc, after[1]!);
     if (name) return name;
   }
-  if (!GROUP_NP_GATE_RE.test(text.slice(from, q.start))) return null;
+  const gate = GROUP_NP_GATE_RE.test(text.slice(from, q.start));
+  const possessive = HAS_GATE_RE.test(text.slice(from, q.start));
+  if (!gate && !possessive) return null;
   const from2 = actorBefore ? from : clauseStart(text, sentence, q.start, zones);
   const clause = text.slice(from2, q.start);
-  GROUP_NP_RE.lastIndex = 0;
-  const np = GROUP_NP_RE.exec(clause);
-  if (np) return lastGroupBefore(doc, from2 + np.index) ?? np[0];
+  if (gate) {
+    GROUP_NP_RE.lastIndex = 0;
+    const np = GROUP_NP_RE.exec(clause);
+    if (np) return lastGroupBefore(doc, from2 + np.index) ?? np[0];
+  }
+  // "ISIS has over 10,000 fighters": a name right before a verb of having, even when no entity was found for it.
+  const has = possessive ? NAME_HAS_RE.exec(clause) : null;
+  if (has && !inZones(zones, from2 + has.index, from2 + has.index + has[1]!.length)) return actorNamed(doc, has[1]!) ?? has[1]!;
   return null;
 }
 
