@@ -74,6 +74,7 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
     outlet: doc.outlet,
     published: doc.published,
     via: q.via.map((v) => names.get(v) ?? v),
+    background: insideAny({ start: q.start, end: q.end }, scan.repeated),
   }));
   const grouping = await groupQuotes(quoteInputs, index);
 
@@ -127,7 +128,16 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
   const mentionCount = new Map<string, number>();
   for (const m of mentions) mentionCount.set(m.entity, (mentionCount.get(m.entity) ?? 0) + 1);
   const entityOrder = [...new Set([...ids.values()])].sort((a, b) => (mentionCount.get(b) ?? 0) - (mentionCount.get(a) ?? 0) || (a < b ? -1 : 1));
-  const speakers = [...new Set(quotes.map((q) => q.speaker).filter((s): s is string => s !== null))];
+  // People quoted outside backgrounders: a different person speaking is evidence of a different event;
+  // organisations and places named as sources, and backgrounder quotes, say nothing about that.
+  const people = new Set(bundle.entities.filter((e) => e.type === 'person').map((e) => ids.get(e.id) ?? e.id));
+  const speakers = [
+    ...new Set(
+      quotes
+        .filter((q) => q.speaker !== null && people.has(q.speaker) && !insideAny({ start: q.start, end: q.end }, scan.repeated))
+        .map((q) => q.speaker!),
+    ),
+  ];
   const story = await assignStory(
     {
       id: doc.id,

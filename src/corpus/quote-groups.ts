@@ -111,6 +111,8 @@ export interface QuoteInput {
   outlet: string | null;
   published: string | null;
   via: string[];
+  /** Inside a paragraph the outlet published before (a backgrounder): grouped, but not evidence of a shared story. */
+  background?: boolean;
 }
 
 /** What grouping a document's quotes changed. */
@@ -185,13 +187,19 @@ export async function groupQuotes(inputs: QuoteInput[], index: CorpusIndex): Pro
       continue;
     }
     const cands = await index.quotesByKeys(rec.keys, QUOTE_MATCH.perKey);
-    const hitGroups = new Set<string>();
-    // One matching member stands for its group: the other members of a group already hit are not compared.
+    // Join the best-matching group only. Joining every group a quote matches chained different statements by one
+    // speaker (a long multi-sentence quote overlaps several shorter ones) into one group.
+    let bestGroup: string | null = null;
+    let bestScore = 0;
     for (const c of cands) {
       const gid = renamed.get(c.group) ?? c.group;
-      if (!hitGroups.has(gid) && quotesMatch(rec, c) > 0) hitGroups.add(gid);
+      const score = quotesMatch(rec, c);
+      if (score > bestScore || (score === bestScore && score > 0 && bestGroup !== null && gid < bestGroup)) {
+        bestScore = score;
+        bestGroup = gid;
+      }
     }
-    const oldIds = [...hitGroups];
+    const oldIds = bestGroup ? [bestGroup] : [];
     let group: QuoteGroupRecord | null = null;
     if (oldIds.length === 1) group = await appendedGroup(oldIds[0]!, rec, index);
     if (group) {
@@ -239,7 +247,10 @@ export async function groupQuotes(inputs: QuoteInput[], index: CorpusIndex): Pro
   }
   const docsSharing = new Map<string, number>();
   const doc = inputs[0]?.doc;
+  const background = new Set(inputs.filter((q) => q.background).map((q) => q.id));
   for (const g of groups.values()) {
+    const own = g.quotes.filter((qid) => groupOf.get(qid) === g.id && qid.startsWith(`${doc}.q`));
+    if (own.length && own.every((qid) => background.has(qid))) continue;
     // The most recent few documents of a group are enough to find its story (a wire story may be in hundreds).
     const docs = new Set<string>();
     for (let i = g.quotes.length - 1; i >= 0 && docs.size < SHARING_DOCS; i--) {

@@ -349,7 +349,11 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
         const names = nameShare(weights, pp.termSet, pp.names);
         if (names !== null && names < STORY.minNameShare) centroid = 0;
       }
-      if (centroid >= STORY.similarStory) score = Math.max(score, centroid);
+      // A one-document story's centroid is that document. When both quote people and none in common
+      // (a different speaker is likely a different event), hold it to the document threshold.
+      const disjointSpeakers = f.speakers.length > 0 && pp.speakers.length > 0 && !f.speakers.some((x) => pp.speakers.includes(x));
+      const threshold = size === 1 && disjointSpeakers ? STORY.similar : STORY.similarStory;
+      if (centroid >= threshold) score = Math.max(score, centroid);
     }
     if (score > 0) storyScore.set(sid, score);
   }
