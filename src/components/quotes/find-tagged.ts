@@ -6,7 +6,7 @@
 import type { Span } from '../../doc/span.js';
 import type { TokenTable } from '../../doc/tokens.js';
 import type { QuoteCandidate } from './find-quotes.js';
-import { decodeTags, loadTaggerWeights, tagInput, tagRuns, type TagRun } from './tagger.js';
+import { ATTR_TAGS, decodeTags, loadTaggerWeights, tagInput, tagRuns, type TagRun } from './tagger.js';
 
 /** Gates (tuned on the held-out train sample): minimum content tokens, max token gap to source/cue. */
 export const TAGGED_MIN_TOKENS = 2;
@@ -22,6 +22,9 @@ const FIX = true;
  */
 export const MIN_SENTENCE_CUE = 0;
 
+const B_CON = ATTR_TAGS.indexOf('B-CON');
+const I_CON = ATTR_TAGS.indexOf('I-CON');
+
 const REFLEXIVE_RE = /\b(?:itself|himself|herself|themselves)\b/i;
 const TRIM_RE = /[\s"“”«»‘’',.;:!?]/;
 
@@ -33,7 +36,14 @@ const TRIM_RE = /[\s"“”«»‘’',.;:!?]/;
 export function findTaggedAttributions(text: string, paragraphs: readonly Span[], tokens: TokenTable, taken: readonly Span[], fix: readonly QuoteCandidate[] = []): QuoteCandidate[] {
   const w = loadTaggerWeights();
   if (!w || tokens.length === 0) return [];
-  const runs = tagRuns(decodeTags(tagInput(text, tokens, MIN_SENTENCE_CUE), w));
+  // Tokens of quotes the rules already found are CONTENT: the tagger adds nothing there, so they are not scored.
+  const forced = new Uint8Array(tokens.length);
+  for (const t of taken) {
+    for (let i = tokens.indexAt(t.start), first = true; i < tokens.length && tokens.start[i]! < t.end; i++, first = false) {
+      forced[i] = first ? B_CON : I_CON;
+    }
+  }
+  const runs = tagRuns(decodeTags(tagInput(text, tokens, MIN_SENTENCE_CUE, forced), w));
   const out: QuoteCandidate[] = [];
   const { start, end, sentence } = tokens;
   const near = (con: TagRun, label: number): TagRun | null => {

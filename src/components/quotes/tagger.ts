@@ -15,7 +15,7 @@ import { LEARNED_CUES } from './data/learned-cues.js';
 export const ATTR_TAGS = ['O', 'B-SRC', 'I-SRC', 'B-CUE', 'I-CUE', 'B-CON', 'I-CON'] as const;
 export const NT = ATTR_TAGS.length;
 /** Hash table rows (features); weights are `ROWS * NT`. */
-export const ROW_BITS = 18;
+export const ROW_BITS = 16;
 export const ROWS = 1 << ROW_BITS;
 /** Static features per token. */
 export const NF = 24;
@@ -44,6 +44,8 @@ export interface TagInput {
   lw: Uint32Array;
   /** 1 where the token's sentence has a cue-like word of at least the requested rate bucket. */
   active: Uint8Array;
+  /** A tag index fixed in advance (0 = free): tokens of quotes the rules found are CONTENT, not scored. */
+  forced: Uint8Array;
 }
 
 /**
@@ -51,7 +53,7 @@ export interface TagInput {
  * state, distance to the nearest strong cue, position in sentence.
  * @example tagInput(doc.text, doc.tokens).n === doc.tokens.length
  */
-export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0): TagInput {
+export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0, forced: Uint8Array = new Uint8Array(tokens.length)): TagInput {
   const n = tokens.length;
   const rates = cueRates();
   const lw = new Uint32Array(n);
@@ -114,7 +116,7 @@ export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0): 
   const feats = new Uint32Array(n * NF);
   const P = 0x1234567;
   for (let i = 0; i < n; i++) {
-    if (!active[i]) continue;
+    if (!active[i] || forced[i]) continue;
     const o = i * NF;
     const w0 = lw[i]!;
     const wm1 = i > 0 ? lw[i - 1]! : P;
@@ -151,7 +153,7 @@ export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0): 
     feats[o + f++] = mix(23, mix(i > 0 ? inQ[i - 1]! : 3, inQ[i]!));
     feats[o + f++] = mix(24, mix(distR[i]!, wp1));
   }
-  return { n, feats, lw, active };
+  return { n, feats, lw, active, forced };
 }
 
 /** Dynamic (previous-tag) feature keys for token i. Writes 3 keys into `out`. */
@@ -183,6 +185,12 @@ export function decodeTags(inp: TagInput, w: ArrayLike<number>): Uint8Array {
   for (let i = 0; i < inp.n; i++) {
     if (!inp.active[i]) {
       prev2 = prev = 0;
+      continue;
+    }
+    if (inp.forced[i]) {
+      tags[i] = inp.forced[i]!;
+      prev2 = prev;
+      prev = tags[i]!;
       continue;
     }
     scores.fill(0);
