@@ -25,6 +25,9 @@ export const MIN_SENTENCE_CUE = 0;
 const B_CON = ATTR_TAGS.indexOf('B-CON');
 const I_CON = ATTR_TAGS.indexOf('I-CON');
 
+/** Words a content clause cannot end on. */
+const DANGLING_END = new Set(['a', 'an', 'the', 'as', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'and', 'or', 'that', 'than']);
+
 const REFLEXIVE_RE = /\b(?:itself|himself|herself|themselves)\b/i;
 const TRIM_RE = /[\s"“”«»‘’',.;:!?]/;
 
@@ -89,6 +92,10 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     while (s < e && TRIM_RE.test(text[s]!)) s++;
     while (e > s && TRIM_RE.test(text[e - 1]!)) e--;
     if (e - s < 8) continue;
+    // A reported clause never ends on an article or preposition: such a run is a cut-off fragment
+    // ("He described the plan as a \"terrorist ram\"" gives "the plan as a").
+    const last = /[\p{L}']+$/u.exec(text.slice(s, e))?.[0]?.toLowerCase();
+    if (last && DANGLING_END.has(last)) continue;
     if (used.some((t) => t.start < e && s < t.end)) continue;
     const src = near(r, 1);
     const cue = near(r, 2);
