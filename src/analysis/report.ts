@@ -1,25 +1,6 @@
 /** The readable report `crosscheck analyze` prints by default. Plain text, one section per document. */
-import type { Analysis, ClaimOut } from './types.js';
-
-const QUALIFIER_WORDS: Record<string, string> = {
-  exact: '',
-  approx: 'about ',
-  up_to: 'up to ',
-  at_least: 'at least ',
-  more_than: 'more than ',
-  less_than: 'less than ',
-};
-
-/** "about 2,000–3,000", "up to 50,000", "25 out of 34". */
-export function formatFigure(c: Pick<ClaimOut, 'low' | 'high' | 'qualifier' | 'outOf' | 'unit'>): string {
-  const n = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  let s = QUALIFIER_WORDS[c.qualifier] ?? '';
-  s += c.low === c.high ? n(c.low) : `${n(c.low)}–${n(c.high)}`;
-  if (c.outOf !== null && c.outOf !== undefined) s += ` out of ${n(c.outOf)}`;
-  if (c.unit === 'percent' || c.unit === 'percentage' || c.unit === '%') s += '%';
-  else if (c.unit) s += ' ' + c.unit;
-  return s;
-}
+import type { Analysis } from './types.js';
+import { formatFigure } from './figure.js';
 
 function clip(s: string, max = 110): string {
   const one = s.replace(/\s+/g, ' ').trim();
