@@ -16,7 +16,7 @@ export type { Quantity, NumberKind } from './quantities.js';
 const ACCORDING_RE = /[Aa]ccording\s+to\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.]*['’]s?\s+)?((?:[\p{Lu}][\p{L}\p{N}&.'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?[\p{Lu}][\p{L}\p{N}&.'’-]*)*)/gu;
 /** "Iraqi authorities claim", "The ministry estimates". Group 1 is the source. */
 const SOURCE_VERB_RE = /((?:[\p{Lu}][\p{L}\p{N}&.'’-]*\s+){1,4}(?:authorities|officials|government|ministry|military|police|sources|forces|intelligence|data)?)\s*(?:claim|claims|claimed|say|says|said|estimate|estimates|estimated|report|reports|reported|believe|believes)\b/gu;
-const SOURCE_GATE_RE = /(?:authorities|officials|government|ministry|military|police|sources|forces|intelligence)\s+(?:claim|say|said|estimate|report|believe)/i;
+const SOURCE_GATE_RE = /(?:[Aa]uthorities|[Oo]fficials|[Gg]overnment|[Mm]inistry|[Mm]ilitary|[Pp]olice|[Ss]ources|[Ff]orces|[Ii]ntelligence)\s+(?:claim|say|said|estimate|report|believe)/;
 /** "the country" refers back to the last country named before it. */
 const THE_COUNTRY_RE = /\bthe\s+country\b/i;
 /** "half of the country", "in the country": the figure is scoped by the country named last before the sentence. */
@@ -37,10 +37,55 @@ function mayListExamples(s: string): boolean {
 }
 const EXAMPLE_LIST_RE = /\b(?:including|such\s+as|among\s+them|e\.g\.|for\s+example|like)\s+[^.;]*/giu;
 /** A definite noun phrase naming a group, resolved to the last group named before it: "the extremist group" -> Islamic State. */
-const GROUP_NP_GATE_RE = /group|organi[sz]ation|movement|militia|network|faction|jihadists|militants|insurgents|rebels/;
+const GROUP_NP_GATE_RE = /group|organi[sz]ation|movement|militia|network|faction|jihadists|militants|insurgents|rebels/g;
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The word right before `at` (lower-case), or "". */
+function wordBefore(text: string, at: number): string {
+  let e = at;
+  while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+  let b = e;
+  while (b > 0 && b > e - 12 && isAsciiLetter(text.charCodeAt(b - 1))) b--;
+  return text.slice(b, e).toLowerCase();
+}
+
+/** Spans in start order: the array itself when already sorted (the usual case), else a sorted copy. */
+function byStart<T extends Span>(xs: T[]): T[] {
+  for (let i = 1; i < xs.length; i++) if (xs[i]!.start < xs[i - 1]!.start) return [...xs].sort(compareStart);
+  return xs;
+}
+
+function compareStart(a: Span, b: Span): number {
+  return a.start - b.start;
+}
+
+function quoteSourcesOf(doc: Doc): Span[] {
+  const out: Span[] = [];
+  for (const q of doc.quotes) if (q.source) out.push(q.source);
+  return out;
+}
+
+/** True when some offset lies in [from, to). */
+function anyIn(offsets: number[], from: number, to: number): boolean {
+  for (const x of offsets) if (x >= from && x < to) return true;
+  return false;
+}
+
+/** Absolute offsets where a global regex matches inside a sentence. */
+function matchStarts(text: string, sentence: Span, re: RegExp): number[] {
+  const out: number[] = [];
+  const s = text.slice(sentence.start, sentence.end);
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) out.push(sentence.start + m.index);
+  return out;
+}
 const GROUP_NP_RE = /\b(?:the|this|that)\s+(?:(?:extremist|terrorist|militant|jihadist|islamist|armed|rebel|insurgent|radical|outlawed|banned)\s+){0,2}(?:group|organi[sz]ation|movement|militia|network|faction|jihadists|militants|insurgents|rebels)\b/giu;
 /** Verbs of having that make the clause subject the figure's possessor. */
-const HAS_GATE_RE = /\b(?:has|have|had|includes?|included|controls?|controlled|numbers?|numbered|commands?|fields?|fielded|deploys?|deployed)\b/;
+const HAS_VERBS = new Set(['has', 'have', 'had', 'include', 'includes', 'included', 'control', 'controls', 'controlled', 'number', 'numbers', 'numbered', 'command', 'commands', 'field', 'fields', 'fielded', 'deploy', 'deploys', 'deployed']);
 /** "ISIS has", "The Taliban control": a capitalized name opening the clause, then a verb of having, then (hedged) the figure. */
 const NAME_HAS_RE = /^\s*(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}\p{N}&'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{N}&'’.-]*)\s+(?:now\s+|still\s+|already\s+)?(?:has|have|had|includes?|included|controls?|controlled|numbers?|numbered|commands?|fields?|fielded|deploys?|deployed)\s+$/u;
 /** "there are 200,000 in IS", "30,000 fighters of the Taliban": the group after the figure. */
@@ -55,6 +100,8 @@ interface Zones {
   clauses: number[] | null;
   /** Example lists ("including France, ..."); found on first use. */
   examples: Span[] | null;
+  /** Where verbs of having and group nouns occur (absolute offsets); found on first use. */
+  groupAt: number[] | null;
   sentence: Span;
   text: string;
   /** "According to X" matches (sentence-relative). */
@@ -77,7 +124,7 @@ function inZones(z: Zones, s: number, e: number): boolean {
 }
 
 /** Source names ("according to US' CIA", "Iraqi authorities claim", a quote's speaker words) and example lists in a sentence. */
-function zonesOf(doc: Doc, sentence: Span, sorted: Mention[]): Zones {
+function zonesOf(doc: Doc, sentence: Span, sorted: Mention[], quoteSources: Span[]): Zones {
   const s = doc.text.slice(sentence.start, sentence.end);
   const spans: Span[] = [];
   const according: RegExpExecArray[] = [];
@@ -94,10 +141,8 @@ function zonesOf(doc: Doc, sentence: Span, sorted: Mention[]): Zones {
     sourceVerbs.push(m);
     spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
   }
-  for (const q of doc.quotes) {
-    if (q.source && q.source.start >= sentence.start && q.source.end <= sentence.end) spans.push(q.source);
-  }
-  return { spans, mentions: mentionsIn(sorted, sentence, true), clauses: null, examples: null, sentence, text: doc.text, according, sourceVerbs };
+  for (const src of mentionsIn(quoteSources, sentence, true)) spans.push(src);
+  return { spans, mentions: mentionsIn(sorted, sentence, true), clauses: null, examples: null, groupAt: null, sentence, text: doc.text, according, sourceVerbs };
 }
 
 /** What a figure in a sentence looks like as a claim (before attribution). */
@@ -125,8 +170,8 @@ function claimOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache,
 }
 
 /** Mentions inside `span`; `sortedByStart` lets it start at a binary-searched index and stop early. */
-function mentionsIn(mentions: Mention[], span: Span, sortedByStart = false): Mention[] {
-  const out: Mention[] = [];
+function mentionsIn<T extends Span>(mentions: T[], span: Span, sortedByStart = false): T[] {
+  const out: T[] = [];
   let i = 0;
   if (sortedByStart) {
     let hi = mentions.length;
@@ -228,8 +273,9 @@ function subjectOf(doc: Doc, sentence: Span, q: Quantity, zones: Zones): string 
     const name = actorNamed(doc, after[1]!);
     if (name) return name;
   }
-  const gate = GROUP_NP_GATE_RE.test(text.slice(from, q.start));
-  const possessive = HAS_GATE_RE.test(text.slice(from, q.start));
+  zones.groupAt ??= matchStarts(text, sentence, GROUP_NP_GATE_RE);
+  const gate = anyIn(zones.groupAt, from, q.start);
+  const possessive = HAS_VERBS.has(wordBefore(text, q.start));
   if (!gate && !possessive) return null;
   const from2 = actorBefore ? from : clauseStart(text, sentence, q.start, zones);
   const clause = text.slice(from2, q.start);
@@ -244,7 +290,8 @@ function subjectOf(doc: Doc, sentence: Span, q: Quantity, zones: Zones): string 
   return null;
 }
 
-type CountryCache = Map<number, { name: string; at: number }[]>;
+/** Per document: country matches per sentence start, and "the country" antecedents per sentence start. */
+type CountryCache = Map<number, { name: string; at: number; end: number }[]> & { before: Map<number, string | null> };
 
 /** Location in scope: a demonym on the counted noun, a place named in the sentence (nearest to the figure, outside source names and example lists), or "the country" resolved backwards. */
 function placeOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache, zones: Zones): string | null {
@@ -258,13 +305,14 @@ function placeOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache,
     const m = lex.re.exec(phrase);
     if (m) return lex.byWord.get(m[0].toLowerCase()) ?? null;
   }
-  const tc = THE_COUNTRY_AFTER_RE.exec(text.slice(q.end, Math.min(sentence.end, q.end + 40)));
+  const near = text.slice(q.end, Math.min(sentence.end, q.end + 40));
+  const tc = near.includes('country') ? THE_COUNTRY_AFTER_RE.exec(near) : null;
   if (tc) {
     // "in the country [Afghanistan]", "in the country (Mali)": the apposition names it.
     const named = APPOSITION_RE.exec(text.slice(q.end + tc[0].length, Math.min(sentence.end, q.end + tc[0].length + 60)));
     const country = named ? lex.byWord.get(named[1]!.toLowerCase()) : undefined;
     if (country) return country;
-    const prior = countryBefore(text, sentence.start);
+    const prior = countryBefore(text, sentence.start, countries);
     if (prior) return prior;
   }
   let best: { name: string; dist: number } | null = null;
@@ -275,27 +323,27 @@ function placeOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache,
     if (!best || dist < best.dist) best = { name: e.name, dist };
   }
   if (best) return best.name;
-  // No location mentions: country names in the sentence (scanned once per sentence).
-  let found = countries.get(sentence.start);
-  if (!found) {
-    found = [];
+  // No location mentions: country names in the sentence (scanned once per sentence), outside source names and example lists.
+  let all = countries.get(sentence.start);
+  if (!all) {
+    all = [];
     const s = text.slice(sentence.start, sentence.end);
     lex.re.lastIndex = 0;
     let cm: RegExpExecArray | null;
     while ((cm = lex.re.exec(s)) !== null) {
       const name = lex.byWord.get(cm[0].toLowerCase());
-      const at = sentence.start + cm.index;
-      if (name && !inZones(zones, at, at + cm[0].length)) found.push({ name, at });
+      if (name) all.push({ name, at: sentence.start + cm.index, end: sentence.start + cm.index + cm[0].length });
     }
-    countries.set(sentence.start, found);
+    countries.set(sentence.start, all);
   }
   let nearest: { name: string; dist: number } | null = null;
-  for (const f of found) {
+  for (const f of all) {
+    if (inZones(zones, f.at, f.end)) continue;
     const dist = Math.abs(f.at - q.start);
     if (!nearest || dist < nearest.dist) nearest = { name: f.name, dist };
   }
   if (nearest) return nearest.name;
-  if (THE_COUNTRY_RE.test(text.slice(sentence.start, sentence.end))) return countryBefore(text, sentence.start);
+  if (THE_COUNTRY_RE.test(text.slice(sentence.start, sentence.end))) return countryBefore(text, sentence.start, countries);
   return null;
 }
 
@@ -303,7 +351,9 @@ function placeOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache,
  * The antecedent of "the country": the country named most often in the 5,000 characters before `at`
  * (ties go to the one named last), since a passing "America criticizes ..." should not outweigh the story's country.
  */
-function countryBefore(text: string, at: number): string | null {
+function countryBefore(text: string, at: number, cache: CountryCache): string | null {
+  const memo = cache.before.get(at);
+  if (memo !== undefined) return memo;
   const lex = placeLexicon();
   const before = text.slice(Math.max(0, at - 5000), at);
   lex.re.lastIndex = 0;
@@ -317,7 +367,15 @@ function countryBefore(text: string, at: number): string | null {
     counts.set(name, n);
     if (best === null || n >= counts.get(best)!) best = name;
   }
+  cache.before.set(at, best);
   return best;
+}
+
+/** True when an "according to" or "X authorities claim" match starts in [from, to) (absolute offsets). */
+function sourceNamedIn(zones: Zones, sentenceStart: number, from: number, to: number): boolean {
+  for (const a of zones.according) if (sentenceStart + a.index >= from && sentenceStart + a.index < to) return true;
+  for (const a of zones.sourceVerbs) if (sentenceStart + a.index >= from && sentenceStart + a.index < to) return true;
+  return false;
 }
 
 /** Index of the quote holding `span`, or -1. */
@@ -358,8 +416,9 @@ function namedSources(doc: Doc, sentence: Span, zones: Zones): { at: number; ent
  */
 export function findClaims(doc: Doc): Claim[] {
   const claims: Claim[] = [];
-  const countries: CountryCache = new Map();
+  const countries = Object.assign(new Map(), { before: new Map<number, string | null>() }) as CountryCache;
   let sorted: Mention[] | undefined;
+  let quoteSources: Span[] | undefined;
   // One pass over the whole text, then group figures by sentence.
   const all = findQuantities(doc.text);
   let k = 0;
@@ -382,8 +441,9 @@ export function findClaims(doc: Doc): Claim[] {
         prev.baseline = { low: q.low, high: q.high, qualifier: q.qualifier, text: doc.text.slice(q.start, q.end) };
         continue;
       }
-      sorted ??= [...doc.mentions].sort((a, b) => a.start - b.start);
-      zones ??= zonesOf(doc, sentence, sorted);
+      sorted ??= byStart(doc.mentions);
+      quoteSources ??= byStart(quoteSourcesOf(doc));
+      zones ??= zonesOf(doc, sentence, sorted, quoteSources);
       const c = claimOf(doc, sentence, q, countries, zones);
       const qi = quoteAt(doc, c.value);
       if (qi >= 0) {
@@ -393,9 +453,9 @@ export function findClaims(doc: Doc): Claim[] {
           c.claimant = quote.speaker;
           c.claimantFrom = 'speaker';
           // A source named inside the quoted span, before the figure, is nearer: "X says A, while Y claim B".
-          sources ??= namedSources(doc, sentence, zones);
+          if (sourceNamedIn(zones, sentence.start, quote.start, q.start)) sources ??= namedSources(doc, sentence, zones);
           let inner: number | null = null;
-          for (const x of sources) if (x.at >= quote.start && x.at < q.start) inner = x.entity;
+          for (const x of sources ?? []) if (x.at >= quote.start && x.at < q.start) inner = x.entity;
           if (inner !== null && inner !== quote.speaker) {
             c.claimant = inner;
             c.claimantFrom = 'source';
