@@ -57,7 +57,7 @@ function personTokens(name: string): string[] {
   return normKey(name.replace(PERSON_PREFIX_RE, '')).split(' ').filter(Boolean);
 }
 
-/** True when a name is only a description ("the FSB chief"), not a proper name. */
+/** True when a name is only a description ("the police chief"), not a proper name. */
 function isDescriptive(name: string): boolean {
   return !/^\p{Lu}/u.test(name.trim()) || /^(?:the|a|an)\s/i.test(name.trim());
 }
@@ -68,7 +68,7 @@ function roleKey(role: Role): string {
 
 /**
  * Lookup keys of an entity: names/aliases ('n:'), literal acronyms ('a:'), acronyms of multi-word names ('x:'), surnames ('s:'), roles ('r:').
- * @example entityKeys({ name: 'Alexander Bortnikov', type: 'person', aliases: [], roles: [] }) // ['n:p:alexander bortnikov', 's:bortnikov']
+ * @example entityKeys({ name: 'Jane Doe', type: 'person', aliases: [], roles: [] }) // ['n:p:jane doe', 's:doe']
  */
 export function entityKeys(e: { name: string; type: EntityType; aliases: string[]; roles: Role[] }): string[] {
   const tc = typeClass(e.type);
@@ -109,7 +109,7 @@ export function acronymLinks(localKeys: readonly string[], candKeys: readonly st
   return false;
 }
 
-/** Whether two person names can name the same person ("A. Bortnikov" ~ "Alexander Bortnikov", not "Igor Bortnikov"). */
+/** Whether two person names can name the same person ("J. Doe" ~ "Jane Doe", not "John Doe"). */
 function personNamesCompatible(a: string, b: string): boolean {
   const ta = personTokens(a);
   const tb = personTokens(b);
@@ -153,7 +153,7 @@ function matchEntity(local: EntityOut, keys: string[], cands: EntityRecord[]): E
     const compatible = bySurname.filter((c) => names.every((n) => fullNames(c).some((cn) => personNamesCompatible(n, cn))));
     if (compatible.length === 1) return compatible[0]!;
     if (names.length === 0) {
-      // 4. Named only by a role ("the FSB chief"): one holder of the role.
+      // 4. Named only by a role ("the police chief"): one holder of the role.
       const byRole = same.filter((c) => has(c, 'r:'));
       if (byRole.length === 1) return byRole[0]!;
     }
@@ -170,7 +170,7 @@ function mergeRoles(a: Role[], b: Role[]): Role[] {
 
 function preferName(current: string, incoming: string, type: EntityType): string {
   if (isDescriptive(current) && !isDescriptive(incoming)) return incoming;
-  // A full person name replaces a surname-only one ("Bortnikov" -> "Alexander Bortnikov").
+  // A full person name replaces a surname-only one ("Doe" -> "Jane Doe").
   if (type === 'person' && !isDescriptive(incoming) && personTokens(incoming).length > personTokens(current).length && personNamesCompatible(current, incoming)) return incoming;
   return current;
 }

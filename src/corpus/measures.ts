@@ -9,7 +9,7 @@ import { normKey, slug, stem } from './text.js';
 
 /**
  * Counted nouns that name the same kind of thing in news about armed conflict, business and politics.
- * Why: "10,000 fighters" and "10,000 militants" are the same count in different words.
+ * Why: "5,000 fighters" and "5,000 militants" are the same count in different words.
  */
 const COUNTED_SYNONYMS: Record<string, string> = {
   militant: 'fighter',

@@ -40,7 +40,7 @@ export function stemOverlap(a: readonly string[], b: readonly string[]): { share
 export function quotesMatch(a: Pick<QuoteRecord, 'speaker' | 'stems' | 'numbers' | 'doc'>, b: Pick<QuoteRecord, 'speaker' | 'stems' | 'numbers' | 'doc'>): number {
   if (a.doc === b.doc) return 0;
   if (a.speaker && b.speaker && a.speaker !== b.speaker) return 0;
-  // Figures must agree: a quote with "100 countries" is not one with "80 countries".
+  // Figures must agree: a quote with "12 countries" is not one with "15 countries".
   if (a.numbers.length && b.numbers.length) {
     const nb = new Set(b.numbers.map(bare));
     if (!a.numbers.some((n) => nb.has(bare(n)))) return 0;

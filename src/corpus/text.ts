@@ -105,7 +105,7 @@ export function normKey(text: string): string {
     .trim();
 }
 
-/** URL-safe slug of a name. @example slug('Alexander Bortnikov') // 'alexander-bortnikov' */
+/** URL-safe slug of a name. @example slug('Jane Doe') // 'jane-doe' */
 export function slug(text: string): string {
   return normKey(text).replace(/ /g, '-').slice(0, 80) || 'x';
 }

@@ -97,7 +97,7 @@ export interface Quote extends Span {
   kind: QuoteKind;
   /** Index into doc.entities, or null when unresolved. */
   speaker: number | null;
-  /** The words naming the speaker ("the FSB chief", "Maria Zakharova", "he"). */
+  /** The words naming the speaker ("the FSB chief", "Ana Silva", "he"). */
   source: Span | null;
   /** The cue verb or phrase ("said", "according to"). */
   cue: string | null;
@@ -121,7 +121,7 @@ export interface Claim extends Span {
   low: number;
   high: number;
   qualifier: Qualifier;
-  /** Denominator for "25 out of 34". */
+  /** Denominator for "12 out of 20". */
   outOf: number | null;
   /** What is counted: "militants", "provinces", "percent". */
   of: string | null;

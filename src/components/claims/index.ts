@@ -12,7 +12,7 @@ import { placeLexicon } from './places.js';
 export { findQuantities, scanNumbers } from './quantities.js';
 export type { Quantity, NumberKind } from './quantities.js';
 
-/** "According to CSTO data", "according to the US' Central Intelligence Agency". Group 1 is the source name. */
+/** "According to UN data", "according to the country's health ministry". Group 1 is the source name. */
 const ACCORDING_RE = /[Aa]ccording\s+to\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.]*['’]s?\s+)?((?:[\p{Lu}][\p{L}\p{N}&.'’-]*)(?:\s+(?:of\s+(?:the\s+)?)?[\p{Lu}][\p{L}\p{N}&.'’-]*)*)/gu;
 /** "Iraqi authorities claim", "The ministry estimates". Group 1 is the source. */
 const SOURCE_VERB_RE = /((?:[\p{Lu}][\p{L}\p{N}&.'’-]*\s+){1,4}(?:authorities|officials|government|ministry|military|police|sources|forces|intelligence|data)?)\s*(?:claim|claims|claimed|say|says|said|estimate|estimates|estimated|report|reports|reported|believe|believes)\b/gu;
@@ -28,7 +28,7 @@ const IN_PLACE_RE = /(?:^|\s)(?:in|across|throughout|inside|within)\s+$/i;
 const CLAUSE_BOUNDARY_RE = /[,;:]\s+(?:while|whereas|but|and|although|though|as)\s+|;\s+|\b(?:said|says|say|added|noted|stated|claimed|claims|claim|believe|believes|estimated|estimates)\s+(?:that\s+)?|\bthat\s+/g;
 /** An "According to X," opener is the source, not the clause. */
 const ACCORDING_OPENER_RE = /^\s*[Aa]ccording\s+to\s+[^,]{1,80},\s*/u;
-/** Example lists name instances, not the scope of a figure: "citizens of 80 countries, including France, ...". */
+/** Example lists name instances, not the scope of a figure: "visitors from 40 countries, including Spain, ...". */
 const SOURCE_NOUN_END_RE = /(?:authorities|officials|government|ministry|military|police|sources|forces|intelligence)\s*$/i;
 
 /** Cheap gate before EXAMPLE_LIST_RE. */
@@ -88,7 +88,7 @@ const GROUP_NP_RE = /\b(?:the|this|that)\s+(?:(?:extremist|terrorist|militant|ji
 const HAS_VERBS = new Set(['has', 'have', 'had', 'include', 'includes', 'included', 'control', 'controls', 'controlled', 'number', 'numbers', 'numbered', 'command', 'commands', 'field', 'fields', 'fielded', 'deploy', 'deploys', 'deployed']);
 /** "ISIS has", "The Taliban control": a capitalized name opening the clause, then a verb of having, then (hedged) the figure. */
 const NAME_HAS_RE = /^\s*(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}\p{N}&'’.-]*\s+){0,3}\p{Lu}[\p{L}\p{N}&'’.-]*)\s+(?:now\s+|still\s+|already\s+)?(?:has|have|had|includes?|included|controls?|controlled|numbers?|numbered|commands?|fields?|fielded|deploys?|deployed)\s+$/u;
-/** "there are 200,000 in IS", "30,000 fighters of the Taliban": the group after the figure. */
+/** "there are 5,000 in the group", "3,000 fighters of the militia": the group after the figure. */
 const AFTER_GROUP_RE = /^\s*(?:[\p{Ll}-]+\s+){0,2}?(?:in|of|within|among|from|for)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{N}&'’-]*)(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}&'’-]*){0,4})/u;
 
 /** Character ranges of a sentence that name a source or list examples: no place or subject comes from them. */
@@ -246,7 +246,7 @@ function lastGroupBefore(doc: Doc, at: number): string | null {
 /**
  * Who or what the figure is about: the counted phrase when a name qualifies it ("ISIL militants"), else the
  * clause subject (a group or organization named in the clause before the figure, outside source names),
- * a group named right after it ("200,000 in IS"), or a definite group phrase ("the extremist group") resolved
+ * a group named right after it ("5,000 in the group"), or a definite group phrase ("the extremist group") resolved
  * to the last group named before it.
  */
 function subjectOf(doc: Doc, sentence: Span, q: Quantity, zones: Zones): string | null {
@@ -255,7 +255,7 @@ function subjectOf(doc: Doc, sentence: Span, q: Quantity, zones: Zones): string 
     const phrase = text.slice(q.ofSpan.start, q.ofSpan.end);
     for (const m of mentionsIn(zones.mentions, q.ofSpan)) if (isActor(doc, m)) return phrase;
     const lex = placeLexicon();
-    // A capitalized modifier that is no demonym: "ISIL militants" (not "Afghan provinces", nor a headline's "Militants").
+    // A capitalized modifier that is no demonym: "NATO troops" (not "Kenyan provinces", nor a headline's "Troops").
     const words = phrase.split(/\s+/);
     for (let i = 0; i < words.length - 1; i++) if (/^\p{Lu}/u.test(words[i]!) && !lex.byWord.has(words[i]!.toLowerCase())) return phrase;
   }
@@ -284,7 +284,7 @@ function subjectOf(doc: Doc, sentence: Span, q: Quantity, zones: Zones): string 
     const np = GROUP_NP_RE.exec(clause);
     if (np) return lastGroupBefore(doc, from2 + np.index) ?? np[0];
   }
-  // "ISIS has over 10,000 fighters": a name right before a verb of having, even when no entity was found for it.
+  // "Hezbollah has over 5,000 fighters": a name right before a verb of having, even when no entity was found for it.
   const has = possessive ? NAME_HAS_RE.exec(clause) : null;
   if (has && !inZones(zones, from2 + has.index, from2 + has.index + has[1]!.length)) return actorNamed(doc, has[1]!) ?? has[1]!;
   return null;
@@ -296,7 +296,7 @@ type CountryCache = Map<number, { name: string; at: number; end: number }[]> & {
 /** Location in scope: a demonym on the counted noun, a place named in the sentence (nearest to the figure, outside source names and example lists), or "the country" resolved backwards. */
 function placeOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache, zones: Zones): string | null {
   const text = doc.text;
-  // A demonym right on the counted phrase: "Afghan provinces", "Syrian refugees".
+  // A demonym right on the counted phrase: "Kenyan provinces", "Syrian refugees".
   const lex = placeLexicon();
   if (q.ofSpan) {
     const from = Math.max(sentence.start, q.start);

@@ -1,6 +1,6 @@
 /**
  * Country names and demonyms from the installed `world-countries` package, compiled once:
- * "Afghan provinces" -> Afghanistan, "in Iraq" -> Iraq.
+ * "Kenyan provinces" -> Kenya, "in Peru" -> Peru.
  */
 import { createRequire } from 'node:module';
 

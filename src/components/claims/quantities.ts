@@ -1,7 +1,7 @@
 /**
  * The quantity grammar: finds figures in text with their bounds, hedges, units, denominators and
  * direction, and tells amounts apart from numbers that name things (years, dates, times, ordinals,
- * designations like "Su-24M", phone numbers, page and section numbers).
+ * designations like "F-35A", phone numbers, page and section numbers).
  *
  * One left-to-right pass: a global regex finds where a number may start; sticky regexes read the
  * number and what follows it; the left context (at most LEFT_WINDOW characters) gives hedges,
@@ -26,7 +26,7 @@ export interface Quantity extends Span {
   normalizedUnit: string | null;
   /** Unit family: 'currency', 'percent', 'length', 'time', ... or null. */
   unitKind: string | null;
-  /** Denominator: 34 in "25 out of 34", 5 in "one in five". */
+  /** Denominator: 20 in "12 out of 20", 5 in "one in five". */
   outOf: number | null;
   direction: 'up' | 'down' | null;
   /** Head noun of what is counted ("militants", "provinces"), as written. */
@@ -312,7 +312,7 @@ function inheritUnits(text: string, qs: Quantity[], offset: number): void {
 /**
  * Figures that are amounts: counts, money, percentages, measures (not years, dates, times,
  * ordinals, designations, phone, page or section numbers, nor appositive ages).
- * @example findQuantities('up to 50,000 militants')[0] // { low: 50000, high: 50000, qualifier: 'up_to', of: 'militants', ... }
+ * @example findQuantities('up to 8,000 workers')[0] // { low: 8000, high: 8000, qualifier: 'up_to', of: 'workers', ... }
  */
 export function findQuantities(text: string, offset = 0): Quantity[] {
   return scanNumbers(text, offset).filter((q) => q.kind === 'quantity');
@@ -466,7 +466,7 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   if (!digitStart && !notAmountWord(text, p, n1, left, lx)) return blank(p, n1.end, 'designation', n1.value);
   let end = n1.end;
 
-  // Glued to a word on the left: "Su-24M", "Mi-8", "F-16", "A2", "COVID-19".
+  // Glued to a word on the left: "F-35A", "MiG-29", "F-16", "A2", "COVID-19".
   if (digitStart && p > 0) {
     const pc = text.charCodeAt(p - 1);
     const glued = isLetter(pc) || pc === 94 /* ^ exponent */ || ((pc === 45 || pc === 0x2010 || pc === 0x2011 || pc === 0x2212) && p > 1 && (isLetter(text.charCodeAt(p - 2)) || (text[p - 2] === ' ' && p > 2 && /\p{Lu}/u.test(text[p - 3]!))));
@@ -691,7 +691,7 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
     }
   }
 
-  // Denominator: "25 out of 34", "one in five", "3 of 10".
+  // Denominator: "12 out of 20", "one in five", "3 of 10".
   let outOf: number | null = null;
   if (!unit && !n2 && !n1.fraction) {
     DENOM_RE.lastIndex = end;

@@ -208,7 +208,7 @@ const NOUN_FITS: Record<string, string[]> = {
 const GENERIC = new Set(['official', 'officer', 'diplomat', 'politician', 'source', 'representative', 'minister', 'spokesman', 'spokesperson', 'spokeswoman', 'leader', 'envoy', 'chief', 'head']);
 
 /**
- * Resolve a role noun phrase ("the FSB chief", "the diplomat") to the person entity mentioned most recently
+ * Resolve a role noun phrase ("the police chief", "the diplomat") to the person entity mentioned most recently
  * before offset `before` whose roles fit; generic nouns fall back to the most recent person. Null when none.
  * @example matchRoleNoun(doc, 'the deputy defense minister', quote.start) // entity index or null
  */

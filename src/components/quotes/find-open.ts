@@ -335,7 +335,7 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     while (en > st && /[\s.!?,;:]/.test(text[en - 1]!)) en--;
     const inner = text.slice(st, en);
     if (!/\s/.test(inner.trim()) || inner.length < 6) continue;
-    // "described the plan as a “terrorist ram”": the outlet's gloss of a characterization, not
+    // "described the plan as a “political stunt”": the outlet's gloss of a characterization, not
     // reported speech; a quoted label in it is handled as a scare quote.
     if (CHARACTERIZATION_RE.test(inner)) continue;
     const cand: QuoteCandidate = { start: st, end: en, kind: 'indirect', source: src, cue: w, cueSpan: { start: cs, end: ce }, relays: [], sameAs: null, words: 0, paragraph: pi };

@@ -74,8 +74,8 @@ function isCap(w: string): boolean {
 
 /**
  * The speaker phrase that ends right before `end` ("the Russian Foreign Ministry’s spokesperson",
- * "Bortnikov", "he"), not starting before `lo`; null when the words before are not a speaker phrase.
- * @example speakerBefore('Maria Zakharova said', 0, 16) // { start: 0, end: 15 }
+ * "Doe", "he"), not starting before `lo`; null when the words before are not a speaker phrase.
+ * @example speakerBefore('Ana Silva said', 0, 10) // { start: 0, end: 9 }
  */
 export function speakerBefore(text: string, lo: number, end: number): Span | null {
   // Most phrases are short: try a short window first and widen only when the walk reaches its start.
@@ -172,9 +172,9 @@ function speakerBeforeIn(text: string, lo: number, end: number, win: number): Sp
 const FORWARD_STOP_RE = /[,.;:"“”«»!?()]|\s(?:on|in|at|who|which|that|after|before|during|last|this|earlier|according|to|as|when|while|and\s+(?:said|added))\s/;
 
 /**
- * The speaker phrase starting at `pos` ("the FSB chief" after an inverted cue, the NP after
+ * The speaker phrase starting at `pos` ("the police chief" after an inverted cue, the NP after
  * "according to" or "citing"), with an appositive name folded in ("the head of X, Alexander Y").
- * @example speakerAfter('said the FSB chief.', 5, 19) // { start: 5, end: 18 }
+ * @example speakerAfter('said the police chief.', 5, 22) // { start: 5, end: 21 }
  */
 export function speakerAfter(text: string, pos: number, limit: number): Span | null {
   let p = pos;
@@ -194,7 +194,7 @@ export function speakerAfter(text: string, pos: number, limit: number): Span | n
   const hasHead = words.some((w) => isCap(w) || ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, '')) || PRONOUNS.has(w.toLowerCase()));
   if (!hasHead) return null;
   let end = p + phrase.length;
-  // Appositive name: "the head of the service, Alexander Bortnikov."
+  // Appositive name: "the head of the service, Jane Doe."
   const app = /^,\s+((?:[A-Z][\p{L}.’'\-]*\s?){1,4})(?=[.,;]|$)/u.exec(text.slice(end, Math.min(limit, end + 60)));
   if (app && !isCap(words[0]!)) end = end + app[0].trimEnd().length;
   return { start: p, end };
@@ -363,7 +363,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
       const prevCh = pj < para.start ? '' : text[pj]!;
       const terminal = /[.!?…]$/.test(text.slice(q.start, q.end).replace(/["”’']+$/, ''));
       const cand: QuoteCandidate = { start: q.start, end: q.end, kind: 'direct', source: null, cue: null, cueSpan: null, relays: [], sameAs: null, words, paragraph: pi };
-      // (a) attribution after the closing mark: `," he said.` / `," said the FSB chief.`
+      // (a) attribution after the closing mark: `," he said.` / `," said the police chief.`
       const afterStart = q.close + (text[q.close] === "'" ? 2 : 1);
       const sentAfter = sentenceOf(sents, para, Math.min(afterStart, para.end - 1));
       const afterLimit = Math.min(para.end, Math.max(sentAfter.end, afterStart));
@@ -467,7 +467,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
         let src = speakerBefore(text, ctx.s, cs);
         let nameStart = src ? src.start : -1;
         if (!src && prevComma) {
-          // Inverted: "..., said the FSB chief."
+          // Inverted: "..., said the police chief."
           if (info.inverts) {
             const fw = speakerAfter(text, cEnd, ce);
             const endC = lastNonSpace(text, ctx.s, pc);
@@ -479,7 +479,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
               continue;
             }
           }
-          // Apposition: "Zamir Kabulov, the head of the department, said."
+          // Apposition: "Omar Hale, the head of the department, said."
           // The appositive may hold commas of its own ("a developer and spokeswoman for X, which ..."):
           // try up to three earlier commas for a capitalized name that opens the clause.
           let prevC = pc;

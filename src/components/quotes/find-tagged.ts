@@ -93,7 +93,7 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     while (e > s && TRIM_RE.test(text[e - 1]!)) e--;
     if (e - s < 8) continue;
     // A reported clause never ends on an article or preposition: such a run is a cut-off fragment
-    // ("He described the plan as a \"terrorist ram\"" gives "the plan as a").
+    // ("He described the plan as a \"political stunt\"" gives "the plan as a").
     const last = /[\p{L}']+$/u.exec(text.slice(s, e))?.[0]?.toLowerCase();
     if (last && DANGLING_END.has(last)) continue;
     if (used.some((t) => t.start < e && s < t.end)) continue;

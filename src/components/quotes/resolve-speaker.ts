@@ -45,7 +45,7 @@ export class SpeakerResolver {
         for (let i = inside.length - 1; i >= 0; i--) if (t.includes(this.doc.entities[inside[i]!.entity]!.type)) return inside[i]!.entity;
         return null;
       };
-      // A person named in the phrase is the speaker ("FSB Director Alexander Bortnikov"), unless the phrase is headed by an outlet.
+      // A person named in the phrase is the speaker ("Police Chief Jane Doe"), unless the phrase is headed by an outlet.
       return pick(['person']) ?? pick(['organization', 'group']) ?? inside[inside.length - 1]!.entity;
     }
     const words = phrase.split(/\s+/).map((w) => w.replace(/[’']s$/, ''));
@@ -158,7 +158,7 @@ export class SpeakerResolver {
     return null;
   }
 
-  /** Role nouns ("the FSB chief", "the diplomat", "the official") against entity roles. */
+  /** Role nouns ("the police chief", "the diplomat", "the official") against entity roles. */
   private roleNoun(phrase: string, lw: string[], head: string, before: number): number | null {
     // The entities component's matcher first (roles it extracted), then ours (synonym classes, last speaker).
     const hit = matchRoleNoun(this.doc, phrase, before);
@@ -245,12 +245,12 @@ const ORG_ROLE_RE = /^(?:the\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+(?:of\s+(?:the\s+)?)
 const TITLE_ABBR_RE = /^(?:Gen|Maj|Col|Lt|Capt|Adm|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|President|Director|Minister|Chief|Secretary|Chairman|Deputy|General|Colonel|Major|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Senator|Governor|Mayor|Premier|Prime|Foreign|Defense|Defence|Interior)\.?$/;
 
 /**
- * Split "Defense Ministry spokesman Maj. Gen. Igor Konashenkov" into the trailing name and a role.
- * @example splitTitle('FSB Director Alexander Bortnikov').name // 'Alexander Bortnikov'
+ * Split "Interior Ministry spokesman Col. Peter Grant" into the trailing name and a role.
+ * @example splitTitle('Police Chief Jane Doe').name // 'Jane Doe'
  */
 export function splitTitle(phrase: string): { name: string; role: { title: string; organization: string | null } | null } {
   const clean = phrase.replace(/^(?:the|a|an)\s+/i, '').replace(/[’']s$/, '').trim();
-  // Appositive name after a comma: "the head of the service, Alexander Bortnikov".
+  // Appositive name after a comma: "the head of the service, Jane Doe".
   const comma = clean.lastIndexOf(',');
   if (comma > 0 && /^\s*\p{Lu}/u.test(clean.slice(comma + 1))) {
     const title = clean.slice(0, comma).trim();
@@ -293,7 +293,7 @@ function insertSorted(list: Mention[], m: Mention): void {
 /**
  * Fallback role-noun matcher: the person entity whose role title shares the phrase's head's synonym
  * class and whose organization shares the phrase's modifiers; ties go to the previous speaker.
- * @example matchRoleNounFallback(doc, 'the FSB chief', 120, null)
+ * @example matchRoleNounFallback(doc, 'the police chief', 120, null)
  */
 export function matchRoleNounFallback(doc: Doc, phrase: string, before: number, lastSpeaker: number | null, lw?: string[], head?: string): number | null {
   const words = lw ?? phrase.toLowerCase().split(/\s+/).map((w) => w.replace(/[’']s$/, ''));

@@ -194,7 +194,7 @@ export function tokenizeText(text: string, paragraphs: Span[] = findParagraphs(t
         if (plainNumber) {
           buf.push(para.start + s, para.start + e, TokenKind.NUMBER, TokenFlag.HAS_DIGIT | spaceBefore);
         } else {
-          // Words, with inner hyphens and apostrophes: "al-Qaida", "Su-24M", "don't".
+          // Words, with inner hyphens and apostrophes: "al-Shabaab", "F-35A", "don't".
           e = i + 1;
           for (;;) {
             while (e < n && isWordClass(CLASS[paraText.charCodeAt(e)]!)) e++;
