@@ -281,18 +281,25 @@ export class SqlStoreReader implements StoreReader {
     return { entity: entityOut(r), quotes, claims, outlets, documents };
   }
 
+  /**
+   * The FROM clause for a list of quotes or claims: `base`, or the full-text join when a query is given
+   * (its conditions go into `w`; a query that cannot match adds a false condition).
+   */
+  private ftsFrom(kind: 'quote' | 'claim', query: string | undefined, base: string, w: Where): string {
+    if (!query) return base;
+    const m = this.fts.match(kind, query);
+    if (!m) {
+      w.add('1 = 0');
+      return base;
+    }
+    w.conds.push(m.where);
+    w.params.push(...m.fromParams, ...m.whereParams);
+    return m.from;
+  }
+
   protected async quoteWhere(q: ListQuery | undefined): Promise<{ from: string; w: Where }> {
     const w = new Where();
-    let from = 'quotes x JOIN documents d ON d.id = x.doc_id';
-    if (q?.q) {
-      const m = this.fts.match('quote', q.q);
-      if (!m) w.add('1 = 0');
-      else {
-        from = m.from;
-        w.conds.push(m.where);
-        w.params.push(...m.fromParams, ...m.whereParams);
-      }
-    }
+    const from = this.ftsFrom('quote', q?.q, 'quotes x JOIN documents d ON d.id = x.doc_id', w);
     const { entity, ...rest } = q ?? {};
     await this.docFilters(w, rest);
     for (const v of [q?.speaker, entity]) {
@@ -312,16 +319,7 @@ export class SqlStoreReader implements StoreReader {
 
   async listClaims(q?: ListQuery): Promise<Page<ClaimOut & { outlet: string | null; published: string | null }>> {
     const w = new Where();
-    let from = 'claims x JOIN documents d ON d.id = x.doc_id';
-    if (q?.q) {
-      const m = this.fts.match('claim', q.q);
-      if (!m) w.add('1 = 0');
-      else {
-        from = m.from;
-        w.conds.push(m.where);
-        w.params.push(...m.fromParams, ...m.whereParams);
-      }
-    }
+    const from = this.ftsFrom('claim', q?.q, 'claims x JOIN documents d ON d.id = x.doc_id', w);
     const { entity, ...rest } = q ?? {};
     await this.docFilters(w, rest);
     if (entity) {

@@ -55,3 +55,19 @@ export function Snippet(props: { text: string }): JSX.Element {
     </span>
   );
 }
+
+/** Outlets (or any labelled counts) as horizontal bars scaled to the largest count. */
+export function OutletBars(props: { items: readonly { outlet: string; count: number }[]; link?: boolean }): JSX.Element {
+  const max = Math.max(1, ...props.items.map((o) => o.count));
+  return (
+    <ul class="bars">
+      {props.items.map((o) => (
+        <li key={o.outlet}>
+          {props.link ? <Link href={`/search?outlet=${encodeURIComponent(o.outlet)}`}>{o.outlet}</Link> : <span>{o.outlet}</span>}
+          <span class="bar" style={{ width: `${(o.count / max) * 100}%` }} />
+          <span class="meta">{o.count}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

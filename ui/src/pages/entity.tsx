@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import type { EntityDetail } from '../../../src/server/api-types.js';
 import { useApi } from '../api.js';
-import { Badge, Card, Status } from '../common.js';
+import { Badge, Card, OutletBars, Status } from '../common.js';
 import { date, figure } from '../lib/format.js';
 import { Link, to } from '../router.js';
 
@@ -27,7 +27,6 @@ export function EntityPage(props: { id: string }): JSX.Element {
   ].sort((a, b) => (a.published ?? '9999').localeCompare(b.published ?? '9999'));
   const byDate = new Map<string, Statement[]>();
   for (const s of statements) byDate.set(date(s.published), [...(byDate.get(date(s.published)) ?? []), s]);
-  const maxOutlet = Math.max(1, ...d.outlets.map((o) => o.count));
   return (
     <div class="entity">
       <h1>
@@ -49,15 +48,7 @@ export function EntityPage(props: { id: string }): JSX.Element {
           </ul>
         </Card>
         <Card title="Outlets" id="entity-outlets">
-          <ul class="bars">
-            {d.outlets.map((o) => (
-              <li key={o.outlet}>
-                <span>{o.outlet}</span>
-                <span class="bar" style={{ width: `${(o.count / maxOutlet) * 100}%` }} />
-                <span class="meta">{o.count}</span>
-              </li>
-            ))}
-          </ul>
+          <OutletBars items={d.outlets} />
         </Card>
       </div>
       <Card title={`Statements over time (${statements.length})`} id="statements">

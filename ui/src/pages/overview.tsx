@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import type { Counts, EntityOut, MeasureOut, Page, StoryOut } from '../../../src/server/api-types.js';
 import { useApi } from '../api.js';
-import { Badge, Card, Status } from '../common.js';
+import { Badge, Card, OutletBars, Status } from '../common.js';
 import { date } from '../lib/format.js';
 import { Link, to } from '../router.js';
 
@@ -23,7 +23,6 @@ export function OverviewPage(): JSX.Element {
   const people = useApi<Page<EntityOut & { mentionCount: number; quoteCount: number }>>('/api/entities?type=person&limit=50');
   const outlets = useApi<{ outlet: string; count: number }[]>('/api/outlets');
   const speakers = (people.data?.items ?? []).filter((e) => e.quoteCount > 0).sort((a, b) => b.quoteCount - a.quoteCount).slice(0, 8);
-  const maxOutlet = Math.max(1, ...(outlets.data ?? []).map((o) => o.count));
   return (
     <div class="overview">
       <h1>Overview</h1>
@@ -84,15 +83,7 @@ export function OverviewPage(): JSX.Element {
         </Card>
         <Card title="Outlets" id="outlets">
           <Status loading={outlets.loading} error={outlets.error} />
-          <ul class="bars">
-            {outlets.data?.map((o) => (
-              <li key={o.outlet}>
-                <Link href={`/search?outlet=${encodeURIComponent(o.outlet)}`}>{o.outlet}</Link>
-                <span class="bar" style={{ width: `${(o.count / maxOutlet) * 100}%` }} />
-                <span class="meta">{o.count}</span>
-              </li>
-            ))}
-          </ul>
+          <OutletBars items={outlets.data ?? []} link />
         </Card>
       </div>
     </div>
