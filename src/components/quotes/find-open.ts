@@ -197,7 +197,7 @@ function mayEndSubject(text: string, tokens: TokenTable, i: number, lo: number, 
 }
 
 /** The subject NP that ends right before `end` (after auxiliaries), or null. */
-function subjectBefore(text: string, lo: number, end: number): Span | null {
+export function subjectBefore(text: string, lo: number, end: number): Span | null {
   let e = end;
   // Walk back over auxiliaries and adverbs.
   for (let guard = 0; guard < 4; guard++) {

@@ -6,6 +6,7 @@
 import type { Span } from '../../doc/span.js';
 import type { TokenTable } from '../../doc/tokens.js';
 import type { QuoteCandidate } from './find-quotes.js';
+import { subjectBefore } from './find-open.js';
 import { ATTR_TAGS, decodeTags, loadTaggerWeights, tagInput, tagRuns, type TagRun } from './tagger.js';
 
 /** Gates (tuned on the held-out train sample): minimum content tokens, max token gap to source/cue. */
@@ -73,7 +74,8 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
   }
   if (FIX) {
     for (const c of fix) {
-      if (c.kind !== 'indirect' || c.source || c.sameAs !== null) continue;
+      // Scare quotes (short partial quotes with no speech around them) stay unattributed.
+      if (c.source || c.sameAs !== null || (c.kind === 'partial' && c.words <= 3)) continue;
       const from = tokens.indexAt(c.start);
       let to = tokens.indexAt(c.end - 1) + 1;
       if (from >= tokens.length) continue;
@@ -82,6 +84,17 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
       if (!src) continue;
       const source = { start: start[src.from]!, end: end[src.to - 1]! };
       if (source.start < c.end && c.start < source.end) continue;
+      if (c.kind !== 'indirect') {
+        // A quote-mark quote the cue grammar left without a speaker: "“...,” one person tweeted."
+        // Needs a tagged cue too, and neither may belong to another attribution.
+        const cue = near({ label: 3, from, to }, 2);
+        if (!cue) continue;
+        const cueSpan = { start: start[cue.from]!, end: end[cue.to - 1]! };
+        if (used.some((t) => (t.start < source.end && source.start < t.end) || (t.start < cueSpan.end && cueSpan.start < t.end))) continue;
+        c.cue = text.slice(cueSpan.start, cueSpan.end);
+        c.cueSpan = cueSpan;
+        used.push(source, cueSpan);
+      }
       c.source = source;
     }
   }
@@ -102,7 +115,13 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     if (NEED === 'src' && !src) continue;
     if (NEED === 'both' && (!src || !cue)) continue;
     if (NEED === 'any' && !src && !cue) continue;
-    const source = src ? { start: start[src.from]!, end: end[src.to - 1]! } : null;
+    let source = src ? { start: start[src.from]!, end: end[src.to - 1]! } : null;
+    if (!source && cue && cue.to <= r.from) {
+      // A tagged cue with no tagged source: the subject noun phrase right before the cue ("Critics have long argued ...").
+      let k = cue.from;
+      while (k > 0 && sentence[k - 1] === sentence[cue.from]) k--;
+      source = subjectBefore(text, start[k]!, start[cue.from]!);
+    }
     if (source && used.some((t) => t.start < source.end && source.start < t.end)) continue;
     const cueSpan = cue ? { start: start[cue.from]!, end: end[cue.to - 1]! } : null;
     if (cueSpan && used.some((t) => t.start < cueSpan.end && cueSpan.start < t.end)) continue;

@@ -18,7 +18,7 @@ export const NT = ATTR_TAGS.length;
 export const ROW_BITS = 16;
 export const ROWS = 1 << ROW_BITS;
 /** Static features per token. */
-export const NF = 24;
+export const NF = 25;
 
 let cueRate: Map<number, number> | null = null;
 /** Cue-rate bucket per lower-cased word hash (1..5; 0 not a learned cue). */
