@@ -218,15 +218,8 @@ export function subjectBefore(text: string, lo: number, end: number): Span | nul
   const last = text.slice(k + 1, j + 1);
   const lw = last.toLowerCase();
   if (SUBJECT_PRONOUNS.has(lw)) {
-    if (lw === 'who') {
-      // "Barkley, who said ...": the antecedent before the comma.
-      let c = k;
-      while (c >= lo && text.charCodeAt(c) === 32) c--;
-      if (c >= lo && text[c] === ',') {
-        const ante = speakerBefore(text, lo, c);
-        if (ante) return ante;
-      }
-    }
+    // "Barkley, who said ...": the source is the relative pronoun itself (PolNeAR guidelines: no
+    // coreference in source spans); the speaker resolver reads the antecedent before the comma.
     return { start: k + 1, end: j + 1 };
   }
   if (!QUANT_HEADS.has(lw)) return speakerBefore(text, lo, j + 1);
@@ -328,7 +321,7 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     st += lead.length;
     let en = nextStart(spans, st, sent.end);
     // "Barkley, who said he votes for Democrats, left early": the relative clause ends at its comma.
-    if (src.end <= cs && /,\s*who\s+(?:\S+\s+){0,2}$/.test(text.slice(src.end, cs))) {
+    if (src.end <= cs && /,\s*who\s+(?:\S+\s+){0,2}$/.test(text.slice(Math.max(0, src.start - 3), cs))) {
       const comma = text.indexOf(',', st);
       if (comma > st && comma < en) en = comma;
     }

@@ -29,6 +29,23 @@ const I_CON = ATTR_TAGS.indexOf('I-CON');
 /** Words a content clause cannot end on. */
 const DANGLING_END = new Set(['a', 'an', 'the', 'as', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'and', 'or', 'that', 'than']);
 
+/** True when `text[s, e)` ends on a word of DANGLING_END (scans back over ASCII letters only). */
+function endsDangling(text: string, s: number, e: number): boolean {
+  let k = e;
+  while (k > s && k > e - 6) {
+    const c = text.charCodeAt(k - 1) | 32;
+    if (c < 97 || c > 122) break;
+    k--;
+  }
+  if (k === e || k === e - 6) return false;
+  if (k > s) {
+    const c = text.charCodeAt(k - 1);
+    // Part of a longer word (non-ASCII letter or apostrophe before): not one of these short words.
+    if (c === 39 || c === 0x2019 || (c > 127 && /\p{L}/u.test(text[k - 1]!))) return false;
+  }
+  return DANGLING_END.has(text.slice(k, e).toLowerCase());
+}
+
 const REFLEXIVE_RE = /\b(?:itself|himself|herself|themselves)\b/i;
 const TRIM_RE = /[\s"“”«»‘’',.;:!?]/;
 
@@ -50,10 +67,20 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
   const runs = tagRuns(decodeTags(tagInput(text, tokens, MIN_SENTENCE_CUE, forced), w));
   const out: QuoteCandidate[] = [];
   const { start, end, sentence } = tokens;
+  // Runs are in token order and do not overlap: search only those within MAX_GAP tokens.
   const near = (con: TagRun, label: number): TagRun | null => {
     let best: TagRun | null = null;
     let bd = Infinity;
-    for (const r of runs) {
+    let lo = 0;
+    let hi = runs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (runs[mid]!.to < con.from - MAX_GAP) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < runs.length; k++) {
+      const r = runs[k]!;
+      if (r.from > con.to + MAX_GAP) break;
       if (r.label !== label) continue;
       const d = r.to <= con.from ? con.from - r.to : r.from >= con.to ? r.from - con.to : 0;
       if (d > MAX_GAP || d >= bd) continue;
@@ -99,7 +126,8 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     }
   }
   for (const r of runs) {
-    if (r.label !== 3 || r.to - r.from < TAGGED_MIN_TOKENS) continue;
+    // Forced runs are the rules' own contents.
+    if (r.label !== 3 || r.to - r.from < TAGGED_MIN_TOKENS || forced[r.from]) continue;
     let s = start[r.from]!;
     let e = end[r.to - 1]!;
     while (s < e && TRIM_RE.test(text[s]!)) s++;
@@ -107,8 +135,7 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     if (e - s < 8) continue;
     // A reported clause never ends on an article or preposition: such a run is a cut-off fragment
     // ("He described the plan as a \"political stunt\"" gives "the plan as a").
-    const last = /[\p{L}']+$/u.exec(text.slice(s, e))?.[0]?.toLowerCase();
-    if (last && DANGLING_END.has(last)) continue;
+    if (endsDangling(text, s, e)) continue;
     if (used.some((t) => t.start < e && s < t.end)) continue;
     const src = near(r, 1);
     const cue = near(r, 2);

@@ -115,6 +115,8 @@ const SPEAKERS: [string, EntitySpec[], (string | null)[]][] = [
   ['"Prices will rise," Anna Petrova said.\n"They will not fall before next year."', [ANNA], ['Anna Petrova', 'Anna Petrova']],
   // a name NER missed is added as an entity
   ['"Prices will rise," Boris Kuznetsov said.', [], ['Boris Kuznetsov']],
+  // a relative "who" resolves to the noun phrase before its comma
+  ['Anna Petrova, who said she typically votes for the incumbent, left early.', [ANNA], ['Anna Petrova']],
   // generic sources resolve to no entity
   ['Prices will rise next year, sources said.', [ANNA], [null]],
 ];
@@ -280,7 +282,8 @@ const OPEN: [string, [string, string | null, string | null][]][] = [
   ['Jeb Bush called Trump “unhinged” and dangerous.', [['Trump “unhinged” and dangerous', 'Jeb Bush', 'called'], ['unhinged', 'Jeb Bush', 'called']]],
   ['Seventy-three percent said they would vote for him again.', [['they would vote for him again', 'Seventy-three percent', 'said']]],
   ['About 4 in 10 voters endorsed the plan to cut taxes.', [['the plan to cut taxes', 'About 4 in 10 voters', 'endorsed']]],
-  ['Barkley, who said he typically votes for Democrats, left early.', [['he typically votes for Democrats', 'Barkley', 'said']]],
+  // A relative pronoun is the source span itself (PolNeAR: no coreference in spans); the speaker is its antecedent.
+  ['Barkley, who said he typically votes for Democrats, left early.', [['he typically votes for Democrats', 'who', 'said']]],
   ['Graham: Trump’s rhetoric is destroying the party.', [['Trump’s rhetoric is destroying the party', 'Graham', ':']]],
   // Naming and passives are not attributions.
   ['The group calls itself a movement for the poor.', []],

@@ -9,6 +9,7 @@ import type { EntityType, Mention, Role } from '../../doc/types.js';
 import { matchRoleNoun } from '../entities/roles.js';
 import { findOutlet } from '../metadata/outlets.js';
 import { OUTLET_WORDS_RE, ORG_WORDS_RE } from './data/outlets.js';
+import { speakerBefore } from './find-quotes.js';
 import { DIPLOMATIC_ORG_WORDS, GENERIC_SOURCES, PRONOUNS, ROLE_CLASSES, ROLE_NOUNS } from './data/role-nouns.js';
 
 /** Organization-like heads: "the ministry said" resolves to the latest organization naming one. */
@@ -37,6 +38,13 @@ export class SpeakerResolver {
     const phrase = text.slice(span.start, span.end);
     const lower = phrase.toLowerCase();
     if (PRONOUNS.has(lower)) return this.pronoun(lower, span.start);
+    if (lower === 'who') {
+      // "Barkley, who said ...": the antecedent noun phrase before the comma.
+      let c = span.start - 1;
+      while (c >= 0 && text.charCodeAt(c) === 32) c--;
+      const ante = c > 0 && text[c] === ',' ? speakerBefore(text, Math.max(0, c - 200), c) : null;
+      return ante ? this.resolve(ante) : null;
+    }
     const inside = this.mentionsIn(span);
     const roled = this.orgRole(span, phrase, inside);
     if (roled !== undefined) return roled;

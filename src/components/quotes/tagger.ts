@@ -170,43 +170,52 @@ export function allowed(prev: number, t: number): boolean {
   return prev === t || prev === t - 1;
 }
 
+/** Row stride of the loaded weights: NT tags padded to 8, so each row sits in one cache line. */
+export const W_STRIDE = 8;
+
 /**
- * Greedy left-to-right decoding with weights `w` (`ROWS * NT`, any numeric typed array).
+ * Greedy left-to-right decoding with loaded weights `w` (`ROWS * W_STRIDE`, see loadTaggerWeights).
+ * Scores accumulate in integer locals, one row read per feature.
  * @example decodeTags(tagInput(text, tokens), loadTaggerWeights()!)
  */
-export function decodeTags(inp: TagInput, w: ArrayLike<number>): Uint8Array {
+export function decodeTags(inp: TagInput, w: Int16Array): Uint8Array {
   const tags = new Uint8Array(inp.n);
-  const scores = new Float64Array(NT);
   const dyn = new Uint32Array(ND);
   const mask = ROWS - 1;
-  const { feats } = inp;
+  const { feats, active, forced } = inp;
   let prev = 0;
   let prev2 = 0;
   for (let i = 0; i < inp.n; i++) {
-    if (!inp.active[i]) {
+    if (!active[i]) {
       prev2 = prev = 0;
       continue;
     }
-    if (inp.forced[i]) {
-      tags[i] = inp.forced[i]!;
+    if (forced[i]) {
+      tags[i] = forced[i]!;
       prev2 = prev;
       prev = tags[i]!;
       continue;
     }
-    scores.fill(0);
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
     const o = i * NF;
     for (let f = 0; f < NF; f++) {
-      const r = (feats[o + f]! & mask) * NT;
-      for (let t = 0; t < NT; t++) scores[t]! += w[r + t]!;
+      const r = (feats[o + f]! & mask) << 3;
+      s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!; s6 += w[r + 6]!;
     }
     dynFeats(inp, i, prev, prev2, dyn);
     for (let f = 0; f < ND; f++) {
-      const r = (dyn[f]! & mask) * NT;
-      for (let t = 0; t < NT; t++) scores[t]! += w[r + t]!;
+      const r = (dyn[f]! & mask) << 3;
+      s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!; s6 += w[r + 6]!;
     }
+    // O, B-x always allowed; I-x only after B-x or I-x (tags 2, 4, 6).
     let best = 0;
-    let bs = -Infinity;
-    for (let t = 0; t < NT; t++) if (scores[t]! > bs && allowed(prev, t)) { bs = scores[t]!; best = t; }
+    let bs = s0;
+    if (s1 > bs) { bs = s1; best = 1; }
+    if (s2 > bs && (prev === 1 || prev === 2)) { bs = s2; best = 2; }
+    if (s3 > bs) { bs = s3; best = 3; }
+    if (s4 > bs && (prev === 3 || prev === 4)) { bs = s4; best = 4; }
+    if (s5 > bs) { bs = s5; best = 5; }
+    if (s6 > bs && (prev === 5 || prev === 6)) { bs = s6; best = 6; }
     tags[i] = best;
     prev2 = prev;
     prev = best;
@@ -218,16 +227,20 @@ const WEIGHTS_URL = new URL('./data/attr-weights.bin.gz', import.meta.url);
 let weights: Int16Array | null | undefined;
 
 /**
- * The trained weights (int16, `ROWS * NT`), loaded once per process; null when the file is missing.
- * @example loadTaggerWeights()?.length // ROWS * NT
+ * The trained weights (file: int16 `ROWS * NT`), loaded once per process and padded to rows of
+ * `W_STRIDE`; null when the file is missing.
+ * @example loadTaggerWeights()?.length // ROWS * W_STRIDE
  */
 export function loadTaggerWeights(): Int16Array | null {
   if (weights === undefined) {
-    if (!existsSync(WEIGHTS_URL)) weights = null;
-    else {
+    weights = null;
+    if (existsSync(WEIGHTS_URL)) {
       const buf = gunzipSync(readFileSync(WEIGHTS_URL));
-      weights = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength >> 1);
-      if (weights.length !== ROWS * NT) weights = null;
+      const raw = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength >> 1);
+      if (raw.length === ROWS * NT) {
+        weights = new Int16Array(ROWS * W_STRIDE);
+        for (let r = 0; r < ROWS; r++) for (let t = 0; t < NT; t++) weights[r * W_STRIDE + t] = raw[r * NT + t]!;
+      }
     }
   }
   return weights;
