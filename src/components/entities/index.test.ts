@@ -171,3 +171,52 @@ test('titles with a portfolio and a country before them', () => {
     assert.deepEqual(e.roles[0], role, text);
   }
 });
+
+test('sentence layout classes: tables without lower-case words, numbers, capitals', async () => {
+  const { tokenInfo } = await import('./tagger.js');
+  const { loadGazetteer } = await import('./gazetteer.js');
+  const rows: [string, number][] = [
+    ['Genoa 1 Lecce 0', 1 | 2],
+    ['BASEBALL - MAJOR LEAGUE RESULTS', 1 | 4],
+    ['The club won 2-0 on Sunday.', 2],
+    ['He went home.', 0],
+  ];
+  for (const [text, want] of rows) {
+    const doc = new Doc('t', { text });
+    doc.text = text;
+    sentences.create().run(doc);
+    const info = tokenInfo(text, doc.tokens, loadGazetteer());
+    assert.deepEqual([...new Set(info.row)], [want], text);
+  }
+});
+
+test('a model-found acronym is not repeated into table rows in capitals', async () => {
+  const { linkSpans } = await import('./link.js');
+  const { tokenInfo } = await import('./tagger.js');
+  const { loadGazetteer } = await import('./gazetteer.js');
+  // [text, token index of the tagged acronym, expected mention count]
+  const rows: [string, number, number][] = [
+    ['The ABC said so on Monday.\nSEP ABC 12 14\n', 1, 1],
+    ['The ABC said so on Monday.\nLater the ABC said more.\n', 1, 2],
+  ];
+  for (const [text, at, want] of rows) {
+    const doc = new Doc('t', { text });
+    doc.text = text;
+    sentences.create().run(doc);
+    const gaz = loadGazetteer();
+    const info = tokenInfo(text, doc.tokens, gaz);
+    const mentions = linkSpans(doc, [{ first: at, last: at, type: 'organization', entry: -1, source: 'model' }], gaz, info.lw, undefined, info.row);
+    assert.equal(mentions.length, want, text);
+  }
+});
+
+test('a country inside a longer MISC name is not a location of its own', () => {
+  const rows: [string, string][] = [
+    ['Pete Sampras won the U.S. Open on Sunday in New York.', 'U.S.'],
+    ['She reached the final of the French Open last year.', 'French'],
+  ];
+  for (const [text, inside] of rows) {
+    const doc = analyze(text);
+    assert.ok(!doc.mentions.some((m) => text.slice(m.start, m.end) === inside), `${inside} in ${text}`);
+  }
+});

@@ -26,7 +26,7 @@ export function findEntities(doc: Doc, options: EntitiesOptions = {}): void {
   const gaz = loadGazetteer();
   const weights = options.model === false ? null : shippedWeights();
   const { spans, info, headline } = recognizeSpans(doc.text, doc.tokens, doc.sentences.length, gaz, weights);
-  doc.mentions = linkSpans(doc, spans, gaz, info.lw, headline);
+  doc.mentions = linkSpans(doc, spans, gaz, info.lw, headline, info.row);
   extractRoles(doc);
 }
 

@@ -107,7 +107,7 @@ interface Pending {
  * `lw` (token hashes) and `headline` (title-case sentence flags) come from recognizeSpans.
  * @example const mentions = linkSpans(doc, spans, loadGazetteer())
  */
-export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Uint32Array, headline?: Uint8Array): Mention[] {
+export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Uint32Array, headline?: Uint8Array, rows?: Uint8Array): Mention[] {
   const text = doc.text;
   const tokens = doc.tokens;
   const table = new EntityTable(doc);
@@ -283,6 +283,8 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
     const e = doc.entities[idx]!;
     const acr = isAcronymText(w);
     if (!acr && e.type !== 'person') continue;
+    // Tables and lists in capitals ("SEP", "KV", "FOB" columns) repeat short codes the model left out on purpose.
+    if (acr && rows && rows[j]! & 1) continue;
     if (!acr && tokens.flags[j]! & TokenFlag.SENTENCE_START && !personBySurname.has(w.toLowerCase())) continue;
     mentions.push({ start: tokens.start[j]!, end: tokens.end[j]!, entity: idx, via: acr ? (e.name === w ? 'name' : 'acronym') : e.name === w ? 'name' : 'surname' });
   }

@@ -100,6 +100,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
   const owner = new Int32Array(n).fill(-1);
   const spans: (EntitySpan | null)[] = [];
   const caps = capsSentences(tokens, nSentences);
+  const misc = new Uint8Array(n);
   const place = (sp: EntitySpan, force: boolean): void => {
     for (let j = sp.first; j <= sp.last; j++) {
       const o = owner[j]!;
@@ -139,6 +140,8 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       let j = i;
       while (j + 1 < n && tags[j + 1]! !== 0 && tags[j + 1]! % 2 === 0 && tagType(tags[j + 1]!) === tagType(t)) j++;
       runs.push(i, j, tagType(t));
+      // A country inside a longer MISC name ("U.S. Open", "Russian Revolution") is part of that name.
+      if (tagType(t) === 4 && j > i) misc.fill(1, i, j + 1);
       i = j;
     }
     // Evidence from body text: words capitalized mid-sentence, and what the model called each name there.
@@ -213,7 +216,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     if (sp && sp.first === i && sp.last === last) {
       sp.entry = e;
       if (sp.type !== 'person') sp.type = 'location';
-    } else if (!sp && rules && owner[last]! < 0) place({ first: i, last, type: 'location', entry: e, source: 'gazetteer' }, false);
+    } else if (!sp && rules && owner[last]! < 0 && !misc[i]) place({ first: i, last, type: 'location', entry: e, source: 'gazetteer' }, false);
   }
   if (!rules) return { spans: spans.filter((s): s is EntitySpan => s !== null).sort((a, b) => a.first - b.first), info, headline };
   // 4. Organization heads: a capitalized run ending in "Ministry", "Service", ... (with a leading demonym),

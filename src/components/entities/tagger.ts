@@ -35,6 +35,8 @@ export interface TokenInfo {
   gaz: Uint8Array; // kind * 2 + (inside ? 1 : 0), 0 none
   cls: Uint8Array; // bits: 1 capitalized, 2 all caps, 4 sentence start, 8 digit, 16 has upper, 32 word, 64 lower seen in doc, 128 one char
   sent: Uint32Array;
+  /** Per token, its sentence's layout: 1 no lower-case word (tables, headlines in capitals), 2 has a number, 4 most words in capitals. */
+  row: Uint8Array;
   /** Gazetteer match entry id per token, -1 none. */
   gazEntry: Int32Array;
 }
@@ -73,6 +75,7 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
     gazEntry: new Int32Array(buf, n * 32, n).fill(-1),
     gaz: new Uint8Array(buf, n * 36, n),
     cls: new Uint8Array(buf, n * 37, n),
+    row: new Uint8Array(buf, n * 38, n),
     sent: tokens.sentence,
   };
   const { lw, ew, shape, pre, suf, cls: clsOut } = info;
@@ -132,6 +135,7 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
     clsOut[i] = cls;
   }
   for (let i = 0; i < n; i++) if (clsOut[i]! & 1 && lowerSeen.get(lw[i]!)) clsOut[i] = clsOut[i]! | 64;
+  sentenceRows(info, tokens);
   for (const m of matchGazetteer(text, tokens, gaz, lw, ew)) {
     const kind = gaz.entries[m.entry]!.kind;
     for (let j = m.first; j <= m.last; j++) {
@@ -146,6 +150,35 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
     if (w) info.gaz[i] = 16 + (w & 15);
   }
   return info;
+}
+
+/**
+ * Sentence layout per token: sports results and market tables ("Genoa 1 Lecce 0") have no lower-case
+ * word and carry numbers; there a place name is usually a club (ORG), and capitals say nothing.
+ */
+function sentenceRows(info: TokenInfo, tokens: TokenTable): void {
+  const { cls, row, sent, n } = info;
+  const kinds = tokens.kind;
+  let a = 0;
+  while (a < n) {
+    const s = sent[a]!;
+    let b = a;
+    let lower = 0;
+    let digit = 0;
+    let words = 0;
+    let caps = 0;
+    for (; b < n && sent[b] === s; b++) {
+      const c = cls[b]!;
+      if (c & 8) digit = 1;
+      if (kinds[b] !== TokenKind.WORD) continue;
+      words++;
+      if (c & 2) caps++;
+      else if (!(c & 16)) lower = 1;
+    }
+    const r = (lower ? 0 : 1) | (digit ? 2 : 0) | (caps * 2 > words ? 4 : 0);
+    row.fill(r, a, b);
+    a = b;
+  }
 }
 
 /** Lower-case, non-word tokens other than "&", "-", "'", "." that the model never puts inside a name. */
@@ -254,9 +287,13 @@ const T32 = Math.imul(32 + 1, 0x9e3779b1);
 const T33 = Math.imul(33 + 1, 0x9e3779b1);
 const T34 = Math.imul(34 + 1, 0x9e3779b1);
 const T35 = Math.imul(35 + 1, 0x9e3779b1);
+const T36 = Math.imul(36 + 1, 0x9e3779b1);
+const T37 = Math.imul(37 + 1, 0x9e3779b1);
+const T38 = Math.imul(38 + 1, 0x9e3779b1);
+
 
 /** Max features per token. */
-export const MAX_FEATURES = 40;
+export const MAX_FEATURES = 48;
 
 /**
  * Write the feature keys of token i into `out`; returns how many.
@@ -320,6 +357,10 @@ export function tokenFeatures(info: TokenInfo, i: number, prev: number, prev2: n
   const mem = got < 0 ? 9 : got;
   out[k++] = T34 ^ mem;
   out[k++] = T35 ^ (pair(mem, sh));
+  const rw = info.row[i]!;
+  out[k++] = T36 ^ (pair(rw, w));
+  out[k++] = T37 ^ (pair(rw, g));
+  out[k++] = T38 ^ (pair(rw, sh));
   // The murmur finalizer over all keys in one call-free loop (same keys as featureKey(t, v)).
   for (let f = 0; f < k; f++) {
     let h = out[f]! | 0;
