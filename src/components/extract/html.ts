@@ -1,23 +1,15 @@
 /**
  * HTML -> plain text (one paragraph per line) + metadata hints, parsing the page once with linkedom.
- * Readability picks the main content; a body-text walk that skips page chrome is the fallback.
+ * Readability picks the main content; block statistics of the unmutated page (blocks.ts) then recover sibling
+ * sections, the headline and the standfirst it dropped (main-lines.ts); a body-text walk that skips page chrome is the fallback.
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { MetaHints } from '../../doc/types.js';
+import { BLOCK_TAGS, BlockFlag, CHROME_CLASS, CHROME_TAGS, SKIP_TAGS, pageBlocks } from './blocks.js';
+import type { NodeLike } from './blocks.js';
+import { mainLines } from './main-lines.js';
 
-/** Elements whose text never reaches the output. */
-const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'title', 'canvas', 'object', 'embed', 'select', 'button', 'input', 'textarea', 'option', 'math']);
-/** Page chrome dropped by the fallback walk (site menus, footers, sidebars, sign-up forms). */
-const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'form', 'menu', 'dialog']);
-/** Elements that end a line (block-level and line breaks). */
-const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
-  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary',
-  'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'caption', 'center', 'body', 'html',
-]);
-/** class/id of chrome blocks the fallback drops: "site-nav", "related-posts", "cookie-banner", "share-buttons", "comments". */
-const CHROME_CLASS = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar|footer|masthead|cookie|consent|share|sharing|social|related|recommended|newsletter|subscribe|comments?|advert|ads?|promo|popup|modal|skip)(?:$|[\s_-])/i;
 /** Readability output shorter than this (characters) triggers the fallback comparison. */
 const MIN_READABLE_CHARS = 500;
 
@@ -25,14 +17,6 @@ export interface HtmlExtraction {
   text: string;
   hints: MetaHints;
   method: 'readability' | 'fallback';
-}
-
-interface NodeLike {
-  nodeType: number;
-  nodeValue?: string | null;
-  localName?: string;
-  childNodes: ArrayLike<NodeLike>;
-  getAttribute?(name: string): string | null;
 }
 
 /**
@@ -160,9 +144,10 @@ function findArticleLd(data: unknown, depth = 0): Record<string, any> | null {
 export function extractHtml(html: string): HtmlExtraction {
   const { document } = parseHTML(html);
   const hints = metaHintsOf(document as unknown as Document);
-  // The fallback walk runs before Readability, which mutates the DOM.
+  // The page's blocks are read before Readability, which mutates the DOM.
   const body = (document.body ?? document.documentElement) as unknown as NodeLike | null;
-  const fallback = body ? textOfNode(body, true) : '';
+  const blocks = body ? pageBlocks(body) : null;
+  const fallback = blocks ? blocks.text.filter((t, i) => t && !(blocks.flags[i]! & (BlockFlag.Chrome | BlockFlag.Header))).join('\n') : '';
   let readable = '';
   try {
     const article = new Readability<NodeLike>(document as unknown as Document, { serializer: (el) => el as unknown as NodeLike }).parse();
@@ -172,6 +157,10 @@ export function extractHtml(html: string): HtmlExtraction {
     if (!hints.published && article?.publishedTime) hints.published = clean(article.publishedTime);
   } catch {
     readable = '';
+  }
+  if (blocks && readable) {
+    const lines = mainLines(blocks, readable.split('\n'), hints.title ?? null);
+    if (lines) readable = lines.join('\n');
   }
   if (readable.length >= MIN_READABLE_CHARS) return { text: readable, hints, method: 'readability' };
   // Little content: the chrome-free body walk, unless it lost most of what Readability kept.
