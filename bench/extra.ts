@@ -1,6 +1,12 @@
 /** Benchmarks beyond single-core analysis: all cores, ingest into SQLite, search latency. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AnalyzerPool } from '../src/analysis/pool.js';
 import type { SourceRecord } from '../src/doc/types.js';
+import { ingestAll } from '../src/ingest/ingest.js';
+import { loadSettings } from '../src/settings.js';
+import { openStore } from '../src/store/open.js';
 
 export interface BenchContext {
   records: SourceRecord[];
@@ -10,14 +16,61 @@ export interface BenchContext {
   report: (name: string, bytes: number, docs: number, seconds: number, baselineMBs?: number) => void;
 }
 
-export async function extraBenches(ctx: BenchContext): Promise<void> {
-  if (!ctx.only || ctx.only === 'parallel') {
-    const pool = new AnalyzerPool(0);
-    // Warm-up: each worker loads its lexicons once.
-    await Promise.all(ctx.records.slice(0, pool.size * 4).map((r) => pool.analyze(r)));
-    const t0 = performance.now();
-    await Promise.all(ctx.records.map((r) => pool.analyze(r)));
-    ctx.report(`analysis, ${pool.size} workers`, ctx.bytes, ctx.records.length, (performance.now() - t0) / 1000, ctx.baselineMBs);
-    await pool.close();
+/** Records each worker analyzes before timing starts, so its JIT is as warm as the single-core run's. */
+const WARM_UP_PER_WORKER = 100;
+
+async function parallelBench(ctx: BenchContext): Promise<void> {
+  const pool = new AnalyzerPool(0);
+  const warm = ctx.records.slice(0, Math.min(ctx.records.length, pool.size * WARM_UP_PER_WORKER));
+  await Promise.all(warm.map((r) => pool.analyze(r)));
+  const t0 = performance.now();
+  await Promise.all(ctx.records.map((r) => pool.analyze(r)));
+  ctx.report(`analysis, ${pool.size} workers`, ctx.bytes, ctx.records.length, (performance.now() - t0) / 1000, ctx.baselineMBs);
+  await pool.close();
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Ingest the corpus (analysis on every core, linking, one writer) into a fresh SQLite file, then time searches on it. */
+async function storeBenches(ctx: BenchContext, runSearch: boolean, runIngest: boolean): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-'));
+  try {
+    const input = join(dir, 'corpus.jsonl');
+    writeFileSync(input, ctx.records.map((r) => JSON.stringify({ id: r.id, text: r.text })).join('\n') + '\n');
+    const settings = loadSettings({ env: {}, configPath: null });
+    const store = await openStore(join(dir, 'bench.db'));
+    try {
+      const t0 = performance.now();
+      const rep = await ingestAll([input], store, { settings });
+      const secs = (performance.now() - t0) / 1000;
+      if (runIngest) ctx.report(`ingest into SQLite, ${settings.workers || 'all'} workers`, ctx.bytes, rep.added + rep.replaced + rep.unchanged, secs, ctx.baselineMBs);
+      if (!runSearch) return;
+      const counts = await store.counts();
+      const terms = ['militants', 'minister said', 'countries', 'security', 'attack', 'statement', 'data', 'president'];
+      const times: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        for (const q of terms) {
+          const s = performance.now();
+          await store.search({ q, limit: 20 });
+          times.push(performance.now() - s);
+        }
+      }
+      times.sort((a, b) => a - b);
+      console.log(
+        `search (${counts.documents} docs, ${times.length} queries)`.padEnd(34) +
+          ` p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  max ${times[times.length - 1]!.toFixed(1)} ms`,
+      );
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function extraBenches(ctx: BenchContext): Promise<void> {
+  if (!ctx.only || ctx.only === 'parallel') await parallelBench(ctx);
+  if (!ctx.only || ctx.only === 'ingest' || ctx.only === 'search') await storeBenches(ctx, !ctx.only || ctx.only === 'search', !ctx.only || ctx.only === 'ingest');
 }

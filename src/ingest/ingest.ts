@@ -114,6 +114,8 @@ export async function* ingest(inputs: string[], store: Store, opts: IngestOption
     }
   };
 
+  // Commit in batches (see StoreWrites.beginBatch): a crash loses at most the open batch, which a re-run redoes.
+  store.beginBatch();
   try {
     for await (const item of allItems(inputs, opts)) {
       let job: Job;
@@ -136,7 +138,11 @@ export async function* ingest(inputs: string[], store: Store, opts: IngestOption
     }
     while (queue.length) yield await settle(queue.shift()!);
   } finally {
-    if (closePool) await closePool();
+    try {
+      await store.endBatch();
+    } finally {
+      if (closePool) await closePool();
+    }
   }
 }
 

@@ -15,6 +15,9 @@ import {
 } from '../corpus/corpus-index.js';
 import { placeholders, type SqlConn } from './sql.js';
 
+/** Ids per `IN (...)` lookup: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const ID_BATCH = 200;
+
 type Kind = 'entity' | 'document' | 'story' | 'quote' | 'quoteGroup' | 'measure' | 'paragraph';
 
 /**
@@ -22,11 +25,20 @@ type Kind = 'entity' | 'document' | 'story' | 'quote' | 'quoteGroup' | 'measure'
  * @example const index = new SqlCorpusIndex(conn); await index.getEntity('e_x')
  */
 export class SqlCorpusIndex implements CorpusIndex {
-  constructor(private readonly conn: SqlConn) {}
+  /** `cache`: parsed records shared across this store's write transactions (see RecordCache); null reads every record from SQL. */
+  constructor(
+    private readonly conn: SqlConn,
+    private readonly cache: RecordCache | null = null,
+  ) {}
 
   private async get<T>(kind: Kind, id: string): Promise<T | null> {
+    const hit = this.cache?.get(kind, id);
+    if (hit !== undefined) return hit as T;
     const row = await this.conn.get<{ json: string }>('SELECT json FROM cx_records WHERE kind = ? AND id = ?', [kind, id]);
-    return row ? (JSON.parse(row.json) as T) : null;
+    if (!row) return null;
+    const rec = JSON.parse(row.json) as T;
+    this.cache?.set(kind, id, rec);
+    return rec;
   }
 
   private async put(kind: Kind, id: string, record: unknown, keys: readonly string[] | null): Promise<void> {
@@ -39,6 +51,8 @@ export class SqlCorpusIndex implements CorpusIndex {
       'INSERT INTO cx_records (kind, id, json) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json',
       [kind, id, JSON.stringify(record)],
     );
+    // After reading the old keys (which may have cached the old record): the next read parses the new one.
+    this.cache?.delete(kind, id);
     if (!keys) return;
     const next = new Set(keys);
     const prev = new Set(oldKeys);
@@ -53,24 +67,43 @@ export class SqlCorpusIndex implements CorpusIndex {
   }
 
   private async del(kind: Kind, id: string): Promise<void> {
+    this.cache?.delete(kind, id);
     await this.conn.run('DELETE FROM cx_postings WHERE kind = ? AND id = ?', [kind, id]);
     await this.conn.run('DELETE FROM cx_records WHERE kind = ? AND id = ?', [kind, id]);
   }
 
+  /**
+   * Records posted under any of `keys`, newest first per key, each once. Two phases: ids from the posting index
+   * (no record bodies read), then each distinct record fetched and parsed once, so a record shared by many keys
+   * (a quote reprinted across a story) costs one read, not one per key.
+   */
   private async byKeys<T>(kind: Kind, keys: string[], limitPerKey: number): Promise<T[]> {
+    const order: string[] = [];
     const seen = new Set<string>();
-    const out: T[] = [];
     for (const key of new Set(keys)) {
-      const rows = await this.conn.all<{ id: string; json: string }>(
-        `SELECT p.id, r.json FROM cx_postings p JOIN cx_records r ON r.kind = p.kind AND r.id = p.id
-         WHERE p.kind = ? AND p.key = ? ORDER BY p.seq DESC LIMIT ?`,
-        [kind, key, limitPerKey],
-      );
+      const rows = await this.conn.all<{ id: string }>('SELECT id FROM cx_postings WHERE kind = ? AND key = ? ORDER BY seq DESC LIMIT ?', [kind, key, limitPerKey]);
+      for (const r of rows) if (!seen.has(r.id)) (seen.add(r.id), order.push(r.id));
+    }
+    const byId = new Map<string, T>();
+    const missing: string[] = [];
+    for (const id of order) {
+      const hit = this.cache?.get(kind, id);
+      if (hit !== undefined) byId.set(id, hit as T);
+      else missing.push(id);
+    }
+    for (let i = 0; i < missing.length; i += ID_BATCH) {
+      const part = missing.slice(i, i + ID_BATCH);
+      const rows = await this.conn.all<{ id: string; json: string }>(`SELECT id, json FROM cx_records WHERE kind = ? AND id IN (${placeholders(part.length)})`, [kind, ...part]);
       for (const r of rows) {
-        if (seen.has(r.id)) continue;
-        seen.add(r.id);
-        out.push(JSON.parse(r.json) as T);
+        const rec = JSON.parse(r.json) as T;
+        byId.set(r.id, rec);
+        this.cache?.set(kind, r.id, rec);
       }
+    }
+    const out: T[] = [];
+    for (const id of order) {
+      const rec = byId.get(id);
+      if (rec !== undefined) out.push(rec);
     }
     return out;
   }
@@ -152,5 +185,46 @@ export class SqlCorpusIndex implements CorpusIndex {
   }
   putParagraph(p: ParagraphRecord): Promise<void> {
     return this.put('paragraph', p.id, p, null);
+  }
+}
+
+/**
+ * Parsed index records kept between write transactions, so linking a document does not re-read and re-parse
+ * the records of the documents before it (a story's quotes are looked up by every later report of it).
+ * Records are shared objects, as MemoryCorpusIndex's are: callers that change one write it back with put,
+ * which drops the entry. The owner clears the cache when a transaction rolls back or another connection
+ * has written the database. Bounded: the oldest entries go first.
+ * @example const cache = new RecordCache(50_000); new SqlCorpusIndex(conn, cache)
+ */
+export class RecordCache {
+  private readonly map = new Map<string, unknown>();
+
+  constructor(private readonly max = 50_000) {}
+
+  get(kind: string, id: string): unknown {
+    return this.map.get(kind + '\u0000' + id);
+  }
+
+  set(kind: string, id: string, record: unknown): void {
+    if (this.map.size >= this.max) {
+      let drop = this.max >> 3;
+      for (const k of this.map.keys()) {
+        this.map.delete(k);
+        if (--drop <= 0) break;
+      }
+    }
+    this.map.set(kind + '\u0000' + id, record);
+  }
+
+  delete(kind: string, id: string): void {
+    this.map.delete(kind + '\u0000' + id);
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+
+  get size(): number {
+    return this.map.size;
   }
 }

@@ -2,17 +2,29 @@
 import type { DocBundle } from '../analysis/types.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { LinkResult } from '../corpus/link-result.js';
-import { SqlCorpusIndex } from './corpus-index-sql.js';
+import { RecordCache, SqlCorpusIndex } from './corpus-index-sql.js';
 import { SqlStoreReader, type FtsDialect } from './reader.js';
 import type { SqlConn } from './sql.js';
 import type { Store } from './types.js';
 import type { Linker, WriteOutcome, WriteTx } from './write-types.js';
 import { findByContentHash, writeDocumentSql } from './writer.js';
 
+/** Writes per batch transaction, and the longest a batch stays open, in batch mode. */
+const BATCH_WRITES = 100;
+const BATCH_MS = 1000;
+
+/** A transaction held open across writes in batch mode. */
+export interface LongTransaction {
+  conn: SqlConn;
+  end(commit: boolean): Promise<void>;
+}
+
 /** The connection-level pieces a dialect provides. */
 export abstract class SqlStore extends SqlStoreReader implements Store {
   abstract readonly kind: 'sqlite' | 'postgres';
   private queue: Promise<unknown> = Promise.resolve();
+  /** Index records shared across write transactions; null when the dialect cannot tell that another writer changed them. */
+  private readonly records: RecordCache | null = this.cachesRecords() ? new RecordCache() : null;
 
   constructor(rconn: SqlConn, fts: FtsDialect) {
     super(rconn, fts);
@@ -22,21 +34,103 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
   abstract close(): Promise<void>;
   /** Run fn inside one database transaction on the writer connection. */
   protected abstract transaction<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T>;
+  /** Begin a transaction on the writer connection that stays open until `end`. */
+  protected abstract beginLong(): Promise<LongTransaction>;
+  /** Whether write transactions may reuse parsed index records between them (see `othersWrote`). */
+  protected cachesRecords(): boolean {
+    return false;
+  }
+  /** True when another connection has changed the database since the last call (then cached records are dropped). */
+  protected othersWrote(_conn: SqlConn): boolean {
+    return true;
+  }
+
+  private batchDepth = 0;
+  private batch: (LongTransaction & { writes: number; started: number; timer: NodeJS.Timeout | null }) | null = null;
+
+  private txFor(conn: SqlConn): WriteTx {
+    const index: CorpusIndex = new SqlCorpusIndex(conn, this.records);
+    return {
+      index,
+      findByContentHash: (hash) => findByContentHash(conn, hash),
+      writeDocument: (bundle: DocBundle, link: LinkResult | null) => writeDocumentSql(conn, bundle, link),
+    };
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(job);
+    // A rolled-back transaction may have left changed records in the cache.
+    this.queue = next.catch(() => this.records?.clear());
+    return next;
+  }
 
   write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
-    const next = this.queue.then(() =>
+    if (this.batchDepth > 0) return this.enqueue(() => this.writeInBatch(fn));
+    return this.enqueue(() =>
       this.transaction(async (conn) => {
-        const index: CorpusIndex = new SqlCorpusIndex(conn);
-        const tx: WriteTx = {
-          index,
-          findByContentHash: (hash) => findByContentHash(conn, hash),
-          writeDocument: (bundle: DocBundle, link: LinkResult | null) => writeDocumentSql(conn, bundle, link),
-        };
-        return fn(tx);
+        if (this.records && this.othersWrote(conn)) this.records.clear();
+        return fn(this.txFor(conn));
       }),
     );
-    this.queue = next.catch(() => undefined);
-    return next;
+  }
+
+  private async writeInBatch<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+    if (!this.batch) {
+      const long = await this.beginLong();
+      if (this.records && this.othersWrote(long.conn)) this.records.clear();
+      this.batch = { ...long, writes: 0, started: Date.now(), timer: null };
+      // A stalled input (a slow feed) must not hold the write lock: commit what is there after BATCH_MS.
+      this.batch.timer = setTimeout(() => void this.enqueue(() => this.commitBatch()).catch(() => undefined), BATCH_MS);
+      this.batch.timer.unref?.();
+    }
+    const b = this.batch;
+    await b.conn.run('SAVEPOINT cc_write');
+    let out: T;
+    try {
+      out = await fn(this.txFor(b.conn));
+    } catch (err) {
+      try {
+        await b.conn.run('ROLLBACK TO SAVEPOINT cc_write');
+        await b.conn.run('RELEASE SAVEPOINT cc_write');
+      } catch {
+        // The connection cannot roll back to the savepoint: drop the whole batch rather than commit a half write.
+        this.batch = null;
+        if (b.timer) clearTimeout(b.timer);
+        await b.end(false).catch(() => undefined);
+      }
+      throw err;
+    }
+    await b.conn.run('RELEASE SAVEPOINT cc_write');
+    if (++b.writes >= BATCH_WRITES || Date.now() - b.started >= BATCH_MS) await this.commitBatch();
+    return out;
+  }
+
+  private async commitBatch(): Promise<void> {
+    const b = this.batch;
+    if (!b) return;
+    this.batch = null;
+    if (b.timer) clearTimeout(b.timer);
+    try {
+      await b.end(true);
+    } catch (err) {
+      this.records?.clear();
+      throw err;
+    }
+  }
+
+  beginBatch(): void {
+    this.batchDepth++;
+  }
+
+  async endBatch(): Promise<void> {
+    if (this.batchDepth > 0) this.batchDepth--;
+    if (this.batchDepth === 0) await this.enqueue(() => this.commitBatch());
+  }
+
+  /** Leave batch mode and commit whatever is open (before closing the connection). */
+  protected async finishBatches(): Promise<void> {
+    this.batchDepth = 0;
+    await this.enqueue(() => this.commitBatch());
   }
 
   putDocument(bundle: DocBundle, linker?: Linker | null): Promise<WriteOutcome> {

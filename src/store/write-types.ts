@@ -36,4 +36,13 @@ export interface StoreWrites {
    * @example await store.putDocument(bundle, linkDocument)
    */
   putDocument(bundle: DocBundle, linker?: Linker | null): Promise<WriteOutcome>;
+  /**
+   * Batch mode for bulk ingest: until `endBatch`, each `write` runs in a savepoint of a longer transaction that
+   * commits every few dozen documents or about a second, so index and full-text upkeep is paid per batch, not per
+   * document. A failing write still rolls back alone; a crash loses at most the open batch, which a re-run redoes.
+   * @example store.beginBatch(); try { for (const b of bundles) await store.putDocument(b) } finally { await store.endBatch() }
+   */
+  beginBatch(): void;
+  /** Commit the open batch and return to one transaction per write. */
+  endBatch(): Promise<void>;
 }

@@ -171,6 +171,40 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       await store.write(async (tx) => assert.equal(await tx.index.getEntity('e_tmp'), null));
     });
 
+    it('batch mode: a failing write rolls back alone, the rest commit at endBatch, index records stay coherent', async () => {
+      const before = await store.counts();
+      const ok1 = bundle({ ...DOCS[0]!, id: 'batch1', url: 'https://news.example/batch/1', text: DOCS[0]!.text + ' Batch one.' });
+      const ok2 = bundle({ ...DOCS[1]!, id: 'batch2', url: 'https://other.example/batch/2', text: DOCS[1]!.text + ' Batch two.' });
+      const bad = bundle({ ...DOCS[2]!, id: 'batchbad', url: 'https://bank.example/batch/bad', text: DOCS[2]!.text + ' Batch bad.' });
+      store.beginBatch();
+      try {
+        await store.putDocument(ok1, async (_b, index) => {
+          await index.putEntity({ id: 'e_batch', name: 'Batch', type: 'person', aliases: [], roles: [], keys: ['n:batch'], docCount: 1 });
+          return linkOf(ok1, 's_batch', ['batch1']);
+        });
+        await assert.rejects(
+          store.putDocument(bad, async (_b, index) => {
+            await index.putEntity({ id: 'e_batch', name: 'Batch', type: 'person', aliases: [], roles: [], keys: ['n:batch'], docCount: 99 });
+            throw new Error('linker failed');
+          }),
+          /linker failed/,
+        );
+        await store.putDocument(ok2, async (_b, index) => {
+          // The failed write's change to the record is gone, in SQL and in any cached copy.
+          assert.equal((await index.getEntity('e_batch'))?.docCount, 1);
+          assert.deepEqual((await index.entitiesByKeys(['n:batch'])).map((e) => e.docCount), [1]);
+          return linkOf(ok2, 's_batch', ['batch1', 'batch2']);
+        });
+      } finally {
+        await store.endBatch();
+      }
+      const after = await store.counts();
+      assert.equal(after.documents, before.documents + 2);
+      assert.ok(await store.getDocument('batch1'));
+      assert.ok(await store.getDocument('batch2'));
+      assert.equal(await store.getDocument('batchbad'), null);
+    });
+
     it('implements the CorpusIndex inside the writer transaction', async () => {
       await store.write(async (tx) => {
         const ix = tx.index;

@@ -1,7 +1,7 @@
 /** The PostgreSQL store: a read pool with statement_timeout, and one writer client per transaction. */
 import pg from 'pg';
 import { CrosscheckError } from '../../errors.js';
-import { SqlStore } from '../sql-store.js';
+import { SqlStore, type LongTransaction } from '../sql-store.js';
 import type { SqlConn } from '../sql.js';
 import { PgConn } from './driver.js';
 import { MIGRATIONS } from './migrations.js';
@@ -70,7 +70,33 @@ export class PostgresStore extends SqlStore {
     }
   }
 
+  protected async beginLong(): Promise<LongTransaction> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.wpool.connect();
+    } catch (err) {
+      throw new CrosscheckError('E_STORE', `cannot connect to PostgreSQL: ${(err as Error).message}`, {}, { cause: err });
+    }
+    try {
+      await client.query('BEGIN');
+    } catch (err) {
+      client.release();
+      throw new CrosscheckError('E_STORE', `PostgreSQL could not begin a transaction: ${(err as Error).message}`, {}, { cause: err });
+    }
+    return {
+      conn: new PgConn(client),
+      end: async (commit) => {
+        try {
+          await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+        } finally {
+          client.release();
+        }
+      },
+    };
+  }
+
   async close(): Promise<void> {
+    await this.finishBatches().catch(() => undefined);
     await Promise.allSettled([this.pool.end(), this.wpool.end()]);
   }
 }

@@ -1,6 +1,6 @@
 /** The SQLite store: one writer connection, one read connection (WAL lets reads run beside the writer). */
 import { CrosscheckError } from '../../errors.js';
-import { SqlStore } from '../sql-store.js';
+import { SqlStore, type LongTransaction } from '../sql-store.js';
 import type { SqlConn } from '../sql.js';
 import { openSqlite, SqliteConn } from './driver.js';
 import { MIGRATIONS } from './migrations.js';
@@ -49,6 +49,20 @@ export class SqliteStore extends SqlStore {
     }
   }
 
+  private dataVersion = -1;
+
+  protected override cachesRecords(): boolean {
+    return true;
+  }
+
+  /** SQLite's data_version changes on this connection only when another connection commits. */
+  protected override othersWrote(): boolean {
+    const v = this.wconn.db.pragma('data_version', { simple: true }) as number;
+    const changed = v !== this.dataVersion;
+    this.dataVersion = v;
+    return changed;
+  }
+
   protected async transaction<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> {
     this.wconn.exec('BEGIN IMMEDIATE');
     try {
@@ -61,7 +75,19 @@ export class SqliteStore extends SqlStore {
     }
   }
 
+  protected async beginLong(): Promise<LongTransaction> {
+    this.wconn.exec('BEGIN IMMEDIATE');
+    return {
+      conn: this.wconn,
+      end: async (commit) => {
+        if (commit) this.wconn.exec('COMMIT');
+        else if (this.wconn.db.inTransaction) this.wconn.exec('ROLLBACK');
+      },
+    };
+  }
+
   async close(): Promise<void> {
+    await this.finishBatches();
     const r = this.rconn as SqliteConn;
     if (r !== this.wconn) r.db.close();
     if (this.wconn.db.open) {
