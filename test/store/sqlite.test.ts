@@ -18,7 +18,7 @@ describe('sqlite: index records cached between write transactions', () => {
     const a = await openStore(path);
     const b = await openStore(path);
     try {
-      const entity = (docCount: number) => ({ id: 'e_shared', name: 'Shared', type: 'person', aliases: [], roles: [], keys: ['n:shared'], docCount });
+      const entity = (docCount: number) => ({ id: 'e_shared', name: 'Shared', type: 'person' as const, aliases: [], roles: [], keys: ['n:shared'], docCount });
       await a.write(async (tx) => tx.index.putEntity(entity(1)));
       await a.write(async (tx) => assert.equal((await tx.index.getEntity('e_shared'))?.docCount, 1));
       await b.write(async (tx) => tx.index.putEntity(entity(2)));
