@@ -15,10 +15,10 @@ import { LEARNED_CUES } from './data/learned-cues.js';
 export const ATTR_TAGS = ['O', 'B-SRC', 'I-SRC', 'B-CUE', 'I-CUE', 'B-CON', 'I-CON'] as const;
 export const NT = ATTR_TAGS.length;
 /** Hash table rows (features); weights are `ROWS * NT`. */
-export const ROW_BITS = 16;
+export const ROW_BITS = 17;
 export const ROWS = 1 << ROW_BITS;
 /** Static features per token. */
-export const NF = 25;
+export const NF = 32;
 
 let cueRate: Map<number, number> | null = null;
 /** Cue-rate bucket per lower-cased word hash (1..5; 0 not a learned cue). */
@@ -101,6 +101,30 @@ export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0, f
     if (cue[i]! >= 3) last = i;
     distR[i] = last < 0 ? 0 : Math.min(last - i, 6) + 1;
   }
+  // Word of the nearest strong cue to the right in the sentence (sources precede their cue), the
+  // sentence's quote-mark count (0, 1, 2+) and a 3-letter suffix (inflection of unseen verbs).
+  const cueR = new Uint32Array(n);
+  let lastW = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    if (i < n - 1 && sentence[i] !== sentence[i + 1]) lastW = 0;
+    cueR[i] = lastW;
+    if (cue[i]! >= 3) lastW = lw[i]!;
+  }
+  const quotes = new Uint8Array(n);
+  const suffix = new Uint32Array(n);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    let q = 0;
+    while (j < n && sentence[j] === sentence[i]) {
+      if (kind[j] === TokenKind.QUOTE) q++;
+      const e = end[j]!;
+      const b = e - 3 > start[j]! ? e - 3 : start[j]!;
+      suffix[j] = hashLower(text, b, e);
+      j++;
+    }
+    quotes.fill(q > 2 ? 2 : q, i, j);
+    i = j;
+  }
   // Sentences with no cue-like word cannot hold an attribution the tagger may add; inference skips them.
   const active = new Uint8Array(n);
   for (let i = 0; i < n; ) {
@@ -152,6 +176,14 @@ export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0, f
     feats[o + f++] = mix(22, mix(cm1, sm1));
     feats[o + f++] = mix(23, mix(i > 0 ? inQ[i - 1]! : 3, inQ[i]!));
     feats[o + f++] = mix(24, mix(distR[i]!, wp1));
+    const cp2 = i + 2 < n ? cue[i + 2]! : 9;
+    feats[o + f++] = mix(25, suffix[i]!);
+    feats[o + f++] = mix(26, mix(cueR[i]!, distR[i]!));
+    feats[o + f++] = mix(27, mix(w0, cp1));
+    feats[o + f++] = mix(28, cp1 * 16 + cp2 + ((shape[i]! & 24) << 8));
+    feats[o + f++] = mix(29, mix(quotes[i]!, inQ[i]! * 16 + dist[i]!));
+    feats[o + f++] = mix(30, mix(wm1, shape[i]!));
+    feats[o + f++] = mix(31, mix(suffix[i]!, cm1));
   }
   return { n, feats, lw, active, forced };
 }
