@@ -17,6 +17,8 @@ import { placeholders, type SqlConn } from './sql.js';
 
 /** Ids per `IN (...)` lookup: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const ID_BATCH = 200;
+/** Keys per posting lookup statement (three parameters each). */
+const KEY_BATCH = 32;
 
 type Kind = 'entity' | 'document' | 'story' | 'quote' | 'quoteGroup' | 'measure' | 'paragraph';
 
@@ -80,8 +82,17 @@ export class SqlCorpusIndex implements CorpusIndex {
   private async byKeys<T>(kind: Kind, keys: string[], limitPerKey: number): Promise<T[]> {
     const order: string[] = [];
     const seen = new Set<string>();
-    for (const key of new Set(keys)) {
-      const rows = await this.conn.all<{ id: string }>('SELECT id FROM cx_postings WHERE kind = ? AND key = ? ORDER BY seq DESC LIMIT ?', [kind, key, limitPerKey]);
+    const distinct = [...new Set(keys)];
+    for (let i = 0; i < distinct.length; i += KEY_BATCH) {
+      const part = distinct.slice(i, i + KEY_BATCH);
+      // One statement for many keys, each still limited and newest-first through its own index range scan.
+      const sql = part
+        .map((_, k) => `SELECT id, seq, ${k} AS k FROM (SELECT id, seq FROM cx_postings WHERE kind = ? AND key = ? ORDER BY seq DESC LIMIT ?) AS p${k}`)
+        .join(' UNION ALL ');
+      const params: (string | number)[] = [];
+      for (const key of part) params.push(kind, key, limitPerKey);
+      const rows = await this.conn.all<{ id: string; seq: number | string; k: number | string }>(sql, params);
+      rows.sort((a, b) => Number(a.k) - Number(b.k) || Number(b.seq) - Number(a.seq));
       for (const r of rows) if (!seen.has(r.id)) (seen.add(r.id), order.push(r.id));
     }
     const byId = new Map<string, T>();
