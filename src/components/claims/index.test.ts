@@ -174,6 +174,12 @@ test('place: scope of the figure, not a source name or an example list', () => {
     ['Among members are citizens of 80 countries, including [France|location], [Germany|location] and [Morocco|location].', '80', null],
     // "in X" scopes.
     ['Some 3,000 fighters are now in [Mali|location].', 'Some 3,000', 'Mali'],
+    // Places listed together: the figure spans them all, so no single place is picked.
+    ['Around 10 groups include citizens of [Chile|location], [Peru|location], [Bolivia|location] and other countries.', 'Around 10', null],
+    ['Nearly 30,000 foreigners are fighting in [Chile|location] and [Peru|location], up from 15,000.', 'Nearly 30,000', null],
+    ['Nearly 30,000 foreigners are fighting in Chile and Peru, up from 15,000.', 'Nearly 30,000', null],
+    // One place in the scope, another named apart from it.
+    ['Nearly 3,000 people left [Chile|location] last year, [Peru|location] officials said.', 'Nearly 3,000', 'Chile'],
     // "half of the country" resolves to the country the story is about, not the one named last in passing.
     ['Fighting in Afghanistan went on. Afghanistan is poor. America criticizes it. The Taliban controls half of the country, officials say.', 'half', 'Afghanistan'],
   ];

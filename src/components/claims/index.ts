@@ -108,6 +108,26 @@ interface Zones {
   according: RegExpExecArray[];
   /** "X authorities claim" matches (sentence-relative). */
   sourceVerbs: RegExpExecArray[];
+  /** Starts (absolute) of place names coordinated with another ("Russia, Georgia and Ukraine"); found on first use. */
+  listed: Set<number> | null;
+}
+
+/** Only a comma, "and", "or" or "&" between two place names: they are listed together. */
+const PLACE_LIST_GAP_RE = /^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)(?:the\s+)?$/;
+
+/**
+ * Starts of places listed together in a sentence. A figure scoped over "Russia, Georgia and Ukraine" or "Syria and
+ * Iraq" has no single place, and picking one would invent a scope, so listed places are never the place.
+ */
+function listedPlaces(text: string, places: { at: number; end: number }[]): Set<number> {
+  const out = new Set<number>();
+  const sorted = [...places].sort((a, b) => a.at - b.at);
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]!;
+    const b = sorted[i]!;
+    if (b.at > a.end && b.at - a.end <= 12 && PLACE_LIST_GAP_RE.test(text.slice(a.end, b.at))) (out.add(a.at), out.add(b.at));
+  }
+  return out;
 }
 
 function inZones(z: Zones, s: number, e: number): boolean {
@@ -142,7 +162,7 @@ function zonesOf(doc: Doc, sentence: Span, sorted: Mention[], quoteSources: Span
     spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
   }
   for (const src of mentionsIn(quoteSources, sentence, true)) spans.push(src);
-  return { spans, mentions: mentionsIn(sorted, sentence, true), clauses: null, examples: null, groupAt: null, sentence, text: doc.text, according, sourceVerbs };
+  return { spans, mentions: mentionsIn(sorted, sentence, true), clauses: null, examples: null, groupAt: null, sentence, text: doc.text, according, sourceVerbs, listed: null };
 }
 
 /** What a figure in a sentence looks like as a claim (before attribution). */
@@ -316,9 +336,14 @@ function placeOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache,
     if (prior) return prior;
   }
   let best: { name: string; dist: number } | null = null;
+  if (zones.listed === null) {
+    const locs: { at: number; end: number }[] = [];
+    for (const m of zones.mentions) if (doc.entities[m.entity]?.type === 'location') locs.push({ at: m.start, end: m.end });
+    zones.listed = listedPlaces(text, locs);
+  }
   for (const m of zones.mentions) {
     const e = doc.entities[m.entity];
-    if (!e || e.type !== 'location' || inZones(zones, m.start, m.end)) continue;
+    if (!e || e.type !== 'location' || inZones(zones, m.start, m.end) || zones.listed.has(m.start)) continue;
     const dist = m.start >= q.end ? m.start - q.end : q.start - m.end + (IN_PLACE_RE.test(text.slice(Math.max(0, m.start - 12), m.start)) ? 0 : 40);
     if (!best || dist < best.dist) best = { name: e.name, dist };
   }
@@ -337,8 +362,9 @@ function placeOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache,
     countries.set(sentence.start, all);
   }
   let nearest: { name: string; dist: number } | null = null;
+  const listed = all.length > 1 ? listedPlaces(text, all) : null;
   for (const f of all) {
-    if (inZones(zones, f.at, f.end)) continue;
+    if (inZones(zones, f.at, f.end) || listed?.has(f.at)) continue;
     const dist = Math.abs(f.at - q.start);
     if (!nearest || dist < nearest.dist) nearest = { name: f.name, dist };
   }
