@@ -143,7 +143,7 @@ const NOT_COMPLEMENT_RE = /^\s*(?:by\b|off\b|out\b|up\b|it\s+quits\b|(?:itself|h
 const CLAUSE_START_RE = /^\s*,?\s*(?:that|whether|if|how|why|what|when|who|where|to)\b/i;
 
 /** A complement "<short NP> as <NP>" after a cue: a characterization. */
-const CHARACTERIZATION_RE = /^(?:[\p{L}\p{N}’'-]+\s+){1,5}as\s+(?:an?|the)\s/u;
+export const CHARACTERIZATION_RE = /^(?:[\p{L}\p{N}’'-]+\s+){1,5}as\s+(?:an?|the)\s/u;
 
 /** True when `pos` lies inside one of the sorted, possibly overlapping spans (binary search on start). */
 function covered(spans: Span[], pos: number): boolean {

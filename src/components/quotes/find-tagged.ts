@@ -6,8 +6,8 @@
 import type { Span } from '../../doc/span.js';
 import type { TokenTable } from '../../doc/tokens.js';
 import type { QuoteCandidate } from './find-quotes.js';
-import { subjectBefore } from './find-open.js';
-import { isCuratedCue } from './find-quotes.js';
+import { CHARACTERIZATION_RE, subjectBefore } from './find-open.js';
+import { isCuratedCue, ZERO_THAT } from './find-quotes.js';
 import { ATTR_TAGS, decodeTags, loadTaggerWeights, tagInput, tagRuns, type TagRun } from './tagger.js';
 
 /** Gates (tuned on the held-out train sample): minimum content tokens, max token gap to source/cue. */
@@ -48,7 +48,20 @@ function endsDangling(text: string, s: number, e: number): boolean {
 }
 
 const REFLEXIVE_RE = /\b(?:itself|himself|herself|themselves)\b/i;
+/** Clause openers after a cue: "announced that ...", "asked whether ...", "plans to ...". */
+const CLAUSE_RE = /^(?:that|whether|if|how|why|what|when|who|where|to)\b/i;
+
 const TRIM_RE = /[\s"“”«»‘’',.;:!?]/;
+
+/** A tagged source or cue span trimmed of quote marks and punctuation; null when no letter is left ("“" tagged as a source). */
+function trimmed(text: string, from: number, to: number): Span | null {
+  let s = from;
+  let e = to;
+  while (s < e && TRIM_RE.test(text[s]!)) s++;
+  while (e > s && TRIM_RE.test(text[e - 1]!)) e--;
+  for (let i = s; i < e; i++) if (/[\p{L}\p{N}]/u.test(text[i]!)) return { start: s, end: e };
+  return null;
+}
 
 /**
  * Quote candidates the tagger finds outside `taken` (rule quote contents). Rule candidates in `fix`
@@ -120,8 +133,8 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
       if (to > tokens.length) to = tokens.length;
       const src = near({ label: 3, from, to }, 1);
       if (!src) continue;
-      const source = { start: start[src.from]!, end: end[src.to - 1]! };
-      if (source.start < c.end && c.start < source.end) continue;
+      const source = trimmed(text, start[src.from]!, end[src.to - 1]!);
+      if (!source || (source.start < c.end && c.start < source.end)) continue;
       if (c.kind !== 'indirect') {
         // A quote-mark quote the cue grammar left without a speaker: "“...,” one person tweeted."
         // Needs a tagged cue too, and neither may belong to another attribution.
@@ -153,7 +166,7 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     if (NEED === 'src' && !src) continue;
     if (NEED === 'both' && (!src || !cue)) continue;
     if (NEED === 'any' && !src && !cue) continue;
-    let source = src ? { start: start[src.from]!, end: end[src.to - 1]! } : null;
+    let source = src ? trimmed(text, start[src.from]!, end[src.to - 1]!) : null;
     if (!source && cue && cue.to <= r.from) {
       // A tagged cue with no tagged source: the subject noun phrase right before the cue ("Critics have long argued ...").
       let k = cue.from;
@@ -179,6 +192,44 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
       words: r.to - r.from,
       paragraph,
     });
+  }
+  // A tagged source right before a tagged cue with no content run of its own ("frontman X recently
+  // revealed ...", "Reporter Y says: ..."): the content is the rest of the sentence after the cue.
+  const taken2: Span[] = [...used];
+  for (const c of out) {
+    taken2.push(c);
+    if (c.source) taken2.push(c.source);
+    if (c.cueSpan) taken2.push(c.cueSpan);
+  }
+  for (let k = 0; k + 1 < runs.length; k++) {
+    const r = runs[k]!;
+    const cue = runs[k + 1]!;
+    if (r.label !== 1 || cue.label !== 2 || cue.from - r.to > 1 || sentence[r.from] !== sentence[cue.to - 1]) continue;
+    const source = trimmed(text, start[r.from]!, end[r.to - 1]!);
+    const cueSpan = { start: start[cue.from]!, end: end[cue.to - 1]! };
+    if (!source) continue;
+    let last = cue.to;
+    while (last + 1 < tokens.length && sentence[last + 1] === sentence[cue.to - 1]) last++;
+    if (last - cue.to < 2) continue;
+    let s = start[cue.to]!;
+    let e = end[last]!;
+    while (s < e && TRIM_RE.test(text[s]!)) s++;
+    while (e > s && TRIM_RE.test(text[e - 1]!)) e--;
+    if (e - s < 8) continue;
+    const cueWord = text.slice(cueSpan.start, cueSpan.end).toLowerCase();
+    // A curated cue that needs a clause takes no bare object here ("The group announced the caliphate").
+    if (isCuratedCue(cueWord) && !ZERO_THAT.has(cueWord) && !CLAUSE_RE.test(text.slice(s, s + 9))) continue;
+    if (/^that\s/i.test(text.slice(s, s + 5))) s += 5;
+    // "described the plan as a ...": a characterization, not reported speech.
+    if (CHARACTERIZATION_RE.test(text.slice(s, e))) continue;
+    const hit = (a: Span): boolean => taken2.some((t) => t.start < a.end && a.start < t.end);
+    if (hit(source) || hit(cueSpan)) continue;
+    if (REFLEXIVE_RE.test(text.slice(cueSpan.start, Math.min(text.length, cueSpan.end + 12)))) continue;
+    let paragraph = 0;
+    while (paragraph + 1 < paragraphs.length && paragraphs[paragraph + 1]!.start <= s) paragraph++;
+    const c: QuoteCandidate = { start: s, end: e, kind: 'indirect', source, cue: text.slice(cueSpan.start, cueSpan.end), cueSpan, relays: [], sameAs: null, words: last + 1 - cue.to, paragraph };
+    out.push(c);
+    taken2.push(c, source, cueSpan);
   }
   return out;
 }

@@ -60,7 +60,8 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['"We will win," Anna Petrova said.', [['direct', 'We will win', 'Anna Petrova', 'said']]],
   ['“We will win,” said Anna Petrova.', [['direct', 'We will win', 'Anna Petrova', 'said']]],
   ['Anna Petrova said: “We will win. They will lose.”', [['direct', 'We will win. They will lose.', 'Anna Petrova', 'said']]],
-  ['“We will win,” Anna Petrova said. “They will lose.”', [['direct', 'We will win', 'Anna Petrova', 'said'], ['direct', 'They will lose.', null, null]]],
+  // A continuation shares the cue of the quote it continues (one attribution, content in pieces).
+  ['“We will win,” Anna Petrova said. “They will lose.”', [['direct', 'We will win', 'Anna Petrova', 'said'], ['direct', 'They will lose.', null, 'said']]],
   ['Anna Petrova said the group "has already settled in the north."', [['partial', 'has already settled in the north.', 'Anna Petrova', 'said']]],
   ['Anna Petrova said that prices will rise next year.', [['indirect', 'prices will rise next year', 'Anna Petrova', 'said']]],
   ['Prices will rise next year, Anna Petrova said on Thursday.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'said']]],
@@ -289,6 +290,24 @@ const OPEN: [string, [string, string | null, string | null][]][] = [
   ['The group calls itself a movement for the poor.', []],
   ['The meeting was called off after the storm.', []],
 ];
+
+// Learned tagger (find-tagged.ts) on top of the rules: [text, expected (content, source, cue) rows].
+// These depend on the trained weights; they pin behaviour the rules alone do not give.
+const TAGGED: [string, [string, string | null, string | null][]][] = [
+  // A quote-mark quote the cue grammar leaves without a speaker takes a tagged source and cue.
+  ['“It’s a never ending line!” one person tweeted.', [['It’s a never ending line!', 'one person', 'tweeted']]],
+  // A tagged source before a tagged cue with no content run: the rest of the sentence is the content.
+  ['Frontman Boris Kuznetsov recently revealed the record is almost complete.', [['the record is almost complete', 'Frontman Boris Kuznetsov', 'revealed']]],
+  // A tagged source is never a lone quote mark.
+  ['“Gov. Smith, blink twice if you’re in trouble!” one voter tweeted.', [['Gov. Smith, blink twice if you’re in trouble!', null, null]]],
+];
+
+test('tagger-backed attributions', () => {
+  for (const [text, expected] of TAGGED) {
+    const got = rows(makeDoc(text)).map((r) => [r.content, r.source, r.cue]);
+    assert.deepEqual(got, expected, text);
+  }
+});
 
 test('open attribution rules', () => {
   for (const [text, expected] of OPEN) {

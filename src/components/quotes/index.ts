@@ -124,7 +124,12 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     }
     if (from) {
       speaker.set(c, speaker.get(from) ?? null);
-      if (!c.cue) via.set(c, via.get(from) ?? []);
+      if (!c.cue) {
+        via.set(c, via.get(from) ?? []);
+        // A continuation is part of the same attribution (one cue, content in pieces), as PolNeAR annotates it.
+        c.cue = from.cue;
+        c.cueSpan = from.cueSpan;
+      }
     } else if (c.kind === 'partial' && c.words <= 3) {
       cands = cands.filter((x) => x !== c);
     }
