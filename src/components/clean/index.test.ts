@@ -53,6 +53,7 @@ test('caption suffixes and headline-likeness', () => {
     ['Radical Activity Spikes in Afghanistan, 50,000 Militants Active', true],
     ["Ex-Pentagon Chief: US Plan in Syria Was 'Nuts'", true],
     ['This is a sentence.', false],
+    ['"Take what you need," he said. "Within reason."', false],
     [BODY, false],
   ];
   for (const [input, expected] of headlineRows) assert.equal(isHeadlineLike(input), expected, input);

@@ -108,7 +108,7 @@ export function isBodyLine(s: string): boolean {
 /** A short title-like line: no final sentence punctuation, at most MAX_HEADLINE_CHARS, at least two words. */
 export function isHeadlineLike(s: string): boolean {
   if (s.length > MAX_HEADLINE_CHARS || s.length < 8) return false;
-  if (/[.!?;,:]$/.test(s)) return false;
+  if (/[.!?;,:…]["'”’»)\]]*$/.test(s)) return false;
   const w = wordCount(s);
   return w >= 2 && w <= 25 && /^[\p{Lu}\p{N}"“‘']/u.test(s);
 }

@@ -17,7 +17,9 @@ export const BLOCK_TAGS = new Set([
 /** class/id of chrome blocks: "site-nav", "related-posts", "cookie-banner", "share-buttons", "comments". */
 export const CHROME_CLASS = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar|footer|masthead|cookie|consent|share|sharing|social|related|recommended|newsletter|subscribe|comments?|advert|ads?|promo|popup|modal|skip)(?:$|[\s_-])/i;
 /** class/id of blocks beside an article that aren't its text: "author-profile", "byline", "buybox", "paywall", "article-topics", "post-tags". */
-export const SECONDARY_CLASS = /(?:^|[\s_-])(?:author|authors|byline|bio|buy-?box|buybox__\w+|paywall|subscription|topics|tags|tag-list|keywords)(?:$|[\s_-])/i;
+export const SECONDARY_CLASS = /(?:^|[\s_-])(?:author|authors|byline|bio|buy-?box|buybox__\w+|paywall|subscription|topics|tags|tag-list|keywords|donate|donation|cta)(?:$|[\s_-])/i;
+/** class/id of image captions and credits outside figure elements: "photo-caption", "wp-caption-text", "image-credit". */
+export const CAPTION_CLASS = /caption|(?:^|[\s_-])credits?(?:$|[\s_-])/i;
 const HIDDEN_STYLE = /display:\s*none/i;
 const SPACES = /[ \t\r\n\f\u00a0]+/g;
 
@@ -135,6 +137,7 @@ export function pageBlocks(root: NodeLike): PageBlocks {
         if (cls || idAttr) {
           const k = (cls ?? '') + ' ' + (idAttr ?? '');
           if (CHROME_CLASS.test(k) || SECONDARY_CLASS.test(k)) self = true;
+          else if (CAPTION_CLASS.test(k)) f |= BlockFlag.Figure;
         }
       }
       if (self) f |= BlockFlag.Chrome;

@@ -16,7 +16,7 @@ const MIN_READABLE_CHARS = 500;
 export interface HtmlExtraction {
   text: string;
   hints: MetaHints;
-  method: 'readability' | 'fallback';
+  method: 'readability' | 'fallback' | 'json-ld';
 }
 
 /**
@@ -76,7 +76,13 @@ function clean(s: string | null | undefined): string | null {
 
 /** Meta, Open Graph, JSON-LD NewsArticle, <time datetime>, <html lang>, canonical link. */
 export function metaHintsOf(document: Document): MetaHints {
+  return metaOf(document).hints;
+}
+
+/** The hints and the JSON-LD articleBody (a string, or null). */
+function metaOf(document: Document): { hints: MetaHints; articleBody: string | null } {
   const hints: MetaHints = {};
+  let articleBody: string | null = null;
   const meta = (sel: string) => clean(document.querySelector(sel)?.getAttribute('content'));
   hints.title = meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]') ?? meta('meta[name="title"]');
   hints.published =
@@ -110,12 +116,39 @@ export function metaHintsOf(document: Document): MetaHints {
     hints.url ??= clean(typeof article.url === 'string' ? article.url : null);
     const author = Array.isArray(article.author) ? article.author[0] : article.author;
     hints.author ??= clean(typeof author === 'string' ? author : typeof author?.name === 'string' ? author.name : null);
+    if (typeof article.articleBody === 'string') articleBody = article.articleBody;
     break;
   }
   if (!hints.published) hints.published = clean(document.querySelector('time[datetime]')?.getAttribute('datetime'));
   if (!hints.title) hints.title = clean(document.querySelector('h1')?.textContent) ?? clean(document.querySelector('title')?.textContent);
   for (const k of Object.keys(hints) as (keyof MetaHints)[]) if (hints[k] == null) delete hints[k];
-  return hints;
+  return { hints, articleBody };
+}
+
+/** Shortest JSON-LD articleBody considered, and how much longer than the extracted text it must be to replace it. */
+const MIN_LD_BODY_CHARS = 500;
+const LD_BODY_RATIO = 2;
+
+/**
+ * Paragraph lines of a JSON-LD articleBody: markup dropped, entities of the common kinds decoded, one paragraph per line.
+ * @example ldBodyLines('<p>One.</p><p>Two &amp; three.</p>') // ['One.', 'Two & three.']
+ */
+export function ldBodyLines(body: string): string[] {
+  const text = body
+    .replace(/<(?:br|\/p|\/div|\/h\d|\/li)\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+  const out: string[] = [];
+  for (const line of text.split(/\n|\r|\u2028|\u2029/)) {
+    const t = line.replace(/[ \t\f\u00a0]+/g, ' ').trim();
+    if (t) out.push(t);
+  }
+  return out;
 }
 
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|OpinionNewsArticle|BackgroundNewsArticle|WebPage)$/;
@@ -143,7 +176,7 @@ function findArticleLd(data: unknown, depth = 0): Record<string, any> | null {
  */
 export function extractHtml(html: string): HtmlExtraction {
   const { document } = parseHTML(html);
-  const hints = metaHintsOf(document as unknown as Document);
+  const { hints, articleBody } = metaOf(document as unknown as Document);
   // The page's blocks are read before Readability, which mutates the DOM.
   const body = (document.body ?? document.documentElement) as unknown as NodeLike | null;
   const blocks = body ? pageBlocks(body) : null;
@@ -161,6 +194,11 @@ export function extractHtml(html: string): HtmlExtraction {
   if (blocks && readable) {
     const lines = mainLines(blocks, readable.split('\n'), hints.title ?? null);
     if (lines) readable = lines.join('\n');
+  }
+  // A page that renders its text by script often still states it in JSON-LD: use that when it is much longer.
+  if (articleBody && articleBody.length >= MIN_LD_BODY_CHARS && articleBody.length > LD_BODY_RATIO * Math.max(readable.length, fallback.length)) {
+    const lines = ldBodyLines(articleBody);
+    if (lines.length) return { text: lines.join('\n'), hints, method: 'json-ld' };
   }
   if (readable.length >= MIN_READABLE_CHARS) return { text: readable, hints, method: 'readability' };
   // Little content: the chrome-free body walk, unless it lost most of what Readability kept.

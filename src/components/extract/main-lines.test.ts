@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import { BlockFlag, pageBlocks } from './blocks.js';
 import type { NodeLike } from './blocks.js';
-import { extractHtml } from './html.js';
+import { extractHtml, ldBodyLines } from './html.js';
 import { mainLines } from './main-lines.js';
 
 const P1 = 'The council voted on Tuesday to extend the programme for another two years after a long debate about its costs.';
@@ -85,12 +85,53 @@ test('mainLines: head recovery adds the headline matching the title and standfir
       'Council Extends Programme | Example News',
       ['Council Extends Programme', P4, P1, P2],
     ],
+    // a headline worded a little differently from the og:title, an h2 when the h1 is a section name; date lines and captions stay out
+    [
+      `<body><h1>News</h1><article><h2>Council extends the programme for two years</h2><p>Published 19 February 2020 Updated 19 February 2020 12:02 by the desk</p><div class="photo-caption">${P3}</div><p>${P4}</p><div><p>${P1}</p><p>${P2}</p><p>${P1} ${P2}</p><p>${P2} ${P1}</p></div></article></body>`,
+      'Council extends programme for two years - Example News',
+      ['Council extends the programme for two years', P4, P1, P2, `${P1} ${P2}`, `${P2} ${P1}`],
+    ],
+    // a donation prompt between headline and body stays out (class)
+    [
+      `<body><h1>Council Extends Programme</h1><div class="article-donation-CTA"><p>${P3}</p></div><div><p>${P1}</p><p>${P2}</p></div></body>`,
+      'Council Extends Programme',
+      ['Council Extends Programme', P1, P2],
+    ],
     // no title match: nothing added
     [`<body><h1>Welcome to our site</h1><p>${P4}</p><div><p>${P1}</p><p>${P2}</p></div></body>`, 'Council Extends Programme', [P1, P2]],
     // no title known: nothing added
     [`<body><h1>Council Extends Programme</h1><p>${P4}</p><div><p>${P1}</p><p>${P2}</p></div></body>`, null, [P1, P2]],
   ];
-  for (const [html, title, expected] of rows) assert.deepEqual(mainLines(blocksOf(html), [P1, P2], title), expected, html.slice(0, 80));
+  for (const [html, title, expected] of rows) {
+    const readable = [P1, P2, `${P1} ${P2}`, `${P2} ${P1}`].filter((l) => html.includes(l));
+    assert.deepEqual(mainLines(blocksOf(html), readable, title), expected, html.slice(0, 80));
+  }
+});
+
+test('mainLines: subheadings inside the body that Readability dropped come back', () => {
+  const rows: [string, string[], string[]][] = [
+    [`<body><div><p>${P1}</p><h2>Straight to the point</h2><p>${P2}</p></div></body>`, [P1, P2], [P1, 'Straight to the point', P2]],
+    // a heading at the end of the body introduces nothing: not added
+    [`<body><div><p>${P1}</p><p>${P2}</p><h2>More from us</h2></div></body>`, [P1, P2], [P1, P2]],
+  ];
+  for (const [html, readable, expected] of rows) assert.deepEqual(mainLines(blocksOf(html), readable, null), expected, html.slice(0, 80));
+});
+
+test('ldBodyLines: JSON-LD articleBody to paragraph lines', () => {
+  const rows: [string, string[]][] = [
+    ['One paragraph.\nTwo paragraph.', ['One paragraph.', 'Two paragraph.']],
+    ['<p>One.</p><p>Two &amp; three &quot;quoted&quot;.</p>', ['One.', 'Two & three "quoted".']],
+    ['Line one<br/>Line  two', ['Line one', 'Line two']],
+  ];
+  for (const [input, expected] of rows) assert.deepEqual(ldBodyLines(input), expected, input);
+});
+
+test('extractHtml: a script-rendered page uses the JSON-LD articleBody when it is much longer', () => {
+  const body = [P1, P2, P3, P4, P1, P2].join('\n');
+  const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'H', articleBody: body });
+  const out = extractHtml(`<html><head><script type="application/ld+json">${ld}</script></head><body><div id="app"><p>Loading the story now, please wait a moment.</p></div></body></html>`);
+  assert.equal(out.method, 'json-ld');
+  assert.equal(out.text, body);
 });
 
 test('mainLines: Readability output that does not map onto the page is left alone', () => {

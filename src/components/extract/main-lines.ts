@@ -22,8 +22,13 @@ const EXTRA_MAX_LINK = 0.25;
 /** Standfirst candidates: at least this many characters and words. */
 const LEDE_MIN_CHARS = 50;
 const LEDE_MIN_WORDS = 8;
-/** Blocks searched between the headline and the body for a standfirst. */
+/** Blocks (outside chrome) searched back from the body for the headline. */
 const LEDE_WINDOW = 40;
+/** Longest subheading recovered inside the body. */
+const MAX_SUBHEADING_CHARS = 150;
+/** A date line between headline and body ("Published 19 February 2020 Updated 19 February 2020 12:02"): a clock time or two years. */
+const MAX_DATE_LINE_CHARS = 120;
+const DATE_LINE = /\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b.*\b(?:19|20)\d{2}\b/;
 
 /** ... and at least this share of the core's paragraph text (Readability's own sibling rule is relative to the top candidate too). */
 const EXTRA_MIN_SHARE = 0.25;
@@ -33,6 +38,10 @@ const SMALL_STEP = 200;
 function isGood(pb: PageBlocks, i: number): boolean {
   const n = pb.text[i]!.length;
   return n >= GOOD_MIN_CHARS && pb.linkChars[i]! < n * GOOD_MAX_LINK;
+}
+
+function isDateLine(s: string): boolean {
+  return s.length <= MAX_DATE_LINE_CHARS && DATE_LINE.test(s);
 }
 
 function words(s: string): number {
@@ -46,8 +55,22 @@ function words(s: string): number {
   return n;
 }
 
-function norm(s: string): string {
-  return s.toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim();
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function wordSet(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of s.toLowerCase().matchAll(WORD)) out.add(m[0]);
+  return out;
+}
+
+/** Two titles say the same: at least this share of the longer one's words are shared ("Turkey, Poland and three ..." ~ "Turkey, Poland, ... - Site"). */
+const TITLE_OVERLAP = 0.6;
+
+function sameWords(a: Set<string>, b: Set<string>): boolean {
+  if (a.size < 2 || b.size < 2) return false;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared >= TITLE_OVERLAP * Math.max(a.size, b.size);
 }
 
 /**
@@ -133,28 +156,50 @@ export function mainLines(pb: PageBlocks, readable: string[], title: string | nu
     const cb = pb.end[core]!;
     for (let i = pb.first[top]!; i < pb.end[top]!; i++) {
       if (i >= ca && i < cb) continue;
-      if (plain[i] && !(pb.flags[i]! & BlockFlag.Figure)) keep[i] = 1;
+      if (plain[i] && !(pb.flags[i]! & BlockFlag.Figure) && !isDateLine(pb.text[i]!)) keep[i] = 1;
     }
   }
 
+  // Subheadings inside the body that Readability dropped: a plain heading followed by a kept line.
+  for (let i = coreA; i < coreB; i++) {
+    if (keep[i] || !plain[i] || !(pb.flags[i]! & BlockFlag.Heading) || pb.flags[i]! & BlockFlag.Figure) continue;
+    let j = i + 1;
+    while (j < coreB && !pb.text[j]) j++;
+    if (j < coreB && keep[j] && pb.text[i]!.length <= MAX_SUBHEADING_CHARS) keep[i] = 1;
+  }
+
   // Head recovery: the headline and standfirst paragraphs before the body.
-  let firstKept = 0;
-  while (firstKept < nb && !keep[firstKept]) firstKept++;
-  if (title && firstKept < nb) {
-    const nt = norm(title);
-    for (let h = firstKept - 1; h >= 0 && h >= firstKept - LEDE_WINDOW; h--) {
-      const f = pb.flags[h]!;
-      if (!(f & BlockFlag.H1) || f & BlockFlag.Chrome) continue;
-      const ht = norm(pb.text[h]!);
-      if (ht.length < 10 || !(nt.includes(ht) || ht.includes(nt))) continue;
-      keep[h] = 1;
-      for (let j = h + 1; j < firstKept; j++) {
-        const fj = pb.flags[j]!;
-        const t = pb.text[j]!;
-        if (fj & (BlockFlag.Chrome | BlockFlag.Heading | BlockFlag.Figure)) continue;
-        if (t.length >= LEDE_MIN_CHARS && pb.linkChars[j]! < t.length * GOOD_MAX_LINK && words(t) >= LEDE_MIN_WORDS) keep[j] = 1;
+  // (counted from the body's start: a short line Readability kept may also match a menu item far above)
+  const topEnd = pb.end[top]!;
+  let firstKept = pb.first[top]!;
+  while (firstKept < topEnd && !keep[firstKept]) firstKept++;
+  if (title && firstKept < topEnd) {
+    const tw = wordSet(title);
+    const outside = (i: number) => {
+      const c = pb.chromeEl[i]!;
+      return c >= 0 && !(pb.first[c]! <= coreA && coreB <= pb.end[c]!);
+    };
+    // The headline: the nearest h1 (else h2..h6) before the body that says what the title says.
+    let head = -1;
+    for (let pass = 0; pass < 2 && head < 0; pass++) {
+      for (let h = firstKept - 1, seen = 0; h >= 0 && seen < LEDE_WINDOW; h--) {
+        if (outside(h)) continue;
+        seen++;
+        if (!(pb.flags[h]! & (pass === 0 ? BlockFlag.H1 : BlockFlag.Heading))) continue;
+        if (sameWords(wordSet(pb.text[h]!), tw)) {
+          head = h;
+          break;
+        }
       }
-      break;
+    }
+    if (head >= 0) {
+      keep[head] = 1;
+      for (let j = head + 1; j < firstKept; j++) {
+        const t = pb.text[j]!;
+        if (pb.flags[j]! & (BlockFlag.Heading | BlockFlag.Figure) || outside(j)) continue;
+        if (t.length < LEDE_MIN_CHARS || pb.linkChars[j]! >= t.length * GOOD_MAX_LINK || words(t) < LEDE_MIN_WORDS || isDateLine(t)) continue;
+        keep[j] = 1;
+      }
     }
   }
 
