@@ -45,6 +45,8 @@ export interface DocRecord {
   quoteGroups: string[];
   /** Normalised numbers and years it states (e.g. '40%', 'y2016', '100'). */
   numbers: string[];
+  /** Term vector for similarity: story term key ('t:...') -> weight of its count in the text (1 + ln count). Absent in older records. */
+  terms?: Record<string, number>;
   /** Lookup keys: LSH bands ('b:...'), speakers ('s:...'), rare entities by week ('e:...'), quote groups ('g:...'). */
   keys: string[];
 }

@@ -28,8 +28,10 @@ export const STORY = {
   maxDays: 30,
   /** Days apart within which a shared quote group makes one story (the same statement reported). */
   quoteDays: 10,
-  /** Terms kept per document. */
+  /** Terms posted as lookup keys per document. */
   terms: 40,
+  /** Terms kept in a document's vector: more than the keys, since the minor names and words of a report tell two events of one kind apart. */
+  vectorTerms: 100,
   /** Candidate documents read per lookup key. */
   perKey: 30,
   /** Candidate documents read per common-word or figure key. */
@@ -54,6 +56,14 @@ const YEAR_RE = /\b(1[89]\d\d|20\d\d)\b/g;
  * @example storyTerms('Fire in Paris killed 12 people on Monday. Paris police said.')
  */
 export function storyTerms(text: string, limit: number = STORY.terms): string[] {
+  return [...storyTermCounts(text, limit).keys()];
+}
+
+/**
+ * The salient terms of a text (as `storyTerms`) with how often each occurs, most telling first.
+ * @example storyTermCounts('Paris police said. Paris is calm.').get('n:paris') // 2
+ */
+export function storyTermCounts(text: string, limit: number = STORY.vectorTerms): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (k: string, n = 1) => counts.set(k, (counts.get(k) ?? 0) + n);
   for (const m of text.matchAll(CAP_SEQ_RE)) {
@@ -64,7 +74,7 @@ export function storyTerms(text: string, limit: number = STORY.terms): string[] 
     if (single && (i === 0 || /[.!?"“\n]\s*$/.test(before))) continue;
     const k = normKey(m[0]);
     if (!k || (single && (isStopword(k) || CALENDAR.has(k)))) continue;
-    add(`n:${k}`, 2);
+    add(`n:${k}`);
   }
   for (const m of text.matchAll(YEAR_RE)) add(`y:${m[1]}`);
   for (const n of numbersIn(text)) if (!/^(?:1[89]\d\d|20\d\d)$/.test(n) && n !== '0' && n !== '1') add(`x:${n}`);
@@ -72,10 +82,22 @@ export function storyTerms(text: string, limit: number = STORY.terms): string[] 
     if (w.length < 4 || isStopword(w) || /\d/.test(w)) continue;
     add(`w:${stem(w)}`);
   }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] * (KIND_WEIGHT[b[0][0]!] ?? 1) - a[1] * (KIND_WEIGHT[a[0][0]!] ?? 1) || (a[0] < b[0] ? -1 : 1))
-    .slice(0, limit)
-    .map(([k]) => k);
+  return new Map(
+    [...counts.entries()]
+      .sort((a, b) => b[1] * rankWeight(b[0]) - a[1] * rankWeight(a[0]) || (a[0] < b[0] ? -1 : 1))
+      .slice(0, limit),
+  );
+}
+
+/** Order of terms within a text: names count double on top of their kind weight (a name said once beats a word said twice). */
+function rankWeight(key: string): number {
+  const kind = key[0]!;
+  return (KIND_WEIGHT[kind] ?? 1) * (kind === 'n' ? 2 : 1);
+}
+
+/** Weight of a term's count in one text: sublinear, so a name said ten times is telling but does not drown the rest. */
+function countWeight(n: number): number {
+  return 1 + Math.log(Math.max(1, n));
 }
 
 /**
@@ -161,7 +183,8 @@ function termWeight(key: string, df: number): number {
 }
 
 /**
- * Cosine similarity of a new document's weighted terms and a set of terms with frequencies (a document: all 1; a story profile: share of members).
+ * Cosine similarity of a new document's weighted terms and a set of terms with count weights (a document: 1 + ln count;
+ * a story profile: the members' mean). Each term weighs its kind and rarity (`termWeight`) times its count weight.
  * @example termCosine(weights, norm, new Map([['t:n:paris', 1]]), df)
  */
 export function termCosine(weights: Map<string, number>, norm: number, other: Iterable<[string, number]>, df: Map<string, number>): number {
@@ -169,11 +192,20 @@ export function termCosine(weights: Map<string, number>, norm: number, other: It
   let on = 0;
   for (const [k, f] of other) {
     if (!k.startsWith('t:')) continue;
-    const w = weights.get(k) ?? termWeight(k, df.get(k) ?? 0);
-    on += (w * f) ** 2;
-    if (weights.has(k)) dot += w * w * f;
+    const w = termWeight(k, df.get(k) ?? 0) * f;
+    on += w * w;
+    const mine = weights.get(k);
+    if (mine !== undefined) dot += mine * w;
   }
   return norm && on ? dot / Math.sqrt(norm * on) : 0;
+}
+
+/** A candidate document's term vector: its stored count weights, or its term keys at weight 1 (records from before vectors were kept). */
+function* docVector(c: DocRecord): Iterable<[string, number]> {
+  if (c.terms) {
+    for (const k in c.terms) yield [k, c.terms[k]!];
+    for (const k of c.keys) if (k.startsWith('t:e:') || k.startsWith('t:s:')) yield [k, 1];
+  } else for (const k of c.keys) yield [k, 1];
 }
 
 const NAME_KIND = new Set(['n', 'e', 's']);
@@ -212,17 +244,13 @@ export function contextFactor(days: number | null, speakers: readonly string[], 
   return f;
 }
 
-function* ones(keys: readonly string[]): Iterable<[string, number]> {
-  for (const k of keys) yield [k, 1];
-}
-
 /** Keep the profile to the terms most members share. */
 const PROFILE_SIZE = 300;
 
-function mergeProfiles(profiles: (Record<string, number> | undefined)[], extra: string[]): Record<string, number> {
+function mergeProfiles(profiles: (Record<string, number> | undefined)[], extra: Iterable<[string, number]>): Record<string, number> {
   const out = new Map<string, number>();
   for (const p of profiles) if (p) for (const [k, n] of Object.entries(p)) out.set(k, (out.get(k) ?? 0) + n);
-  for (const k of extra) out.set(k, (out.get(k) ?? 0) + 1);
+  for (const [k, n] of extra) out.set(k, (out.get(k) ?? 0) + n);
   // Trimmed only when well over size: sorting every profile on every join costs more than keeping a few extra terms.
   if (out.size <= PROFILE_SIZE * 1.5) return Object.fromEntries(out);
   return Object.fromEntries([...out.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, PROFILE_SIZE));
@@ -277,7 +305,10 @@ async function candidateDocuments(f: StoryFeatures, keys: string[], index: Corpu
  */
 export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise<StoryAssignment> {
   const minhash = minhashOf(f.text);
-  const terms = storyTerms(f.text);
+  const counts = storyTermCounts(f.text);
+  const terms = [...counts.keys()].slice(0, STORY.terms);
+  const vector: Record<string, number> = {};
+  for (const [t, n] of counts) vector[`t:${t}`] = countWeight(n);
   const base: Omit<DocRecord, 'keys'> = {
     id: f.id,
     outlet: f.outlet,
@@ -289,20 +320,22 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     speakers: f.speakers,
     quoteGroups: f.quoteGroups,
     numbers: terms.filter((t) => t.startsWith('x:') || t.startsWith('y:')).map((t) => t.slice(2)),
+    terms: vector,
   };
   const era = eraOf(f.text, f.published);
   if (era) base.numbers.push(`era:${era}`);
   const keys = docKeys(base, terms);
   const rec: DocRecord = { ...base, keys };
   const cands = await candidateDocuments(f, keys, index);
-  // Document frequency of each key among the candidates (bounded by perKey): rare keys weigh more.
+  // Document frequency of each term among the candidates (bounded by perKey): rare terms weigh more.
   const df = new Map<string, number>();
-  for (const c of cands) for (const k of c.keys) if (k.startsWith('t:')) df.set(k, (df.get(k) ?? 0) + 1);
+  for (const c of cands) for (const [k] of docVector(c)) df.set(k, (df.get(k) ?? 0) + 1);
   const weights = new Map<string, number>();
   let norm = 0;
-  for (const k of keys) {
-    if (!k.startsWith('t:')) continue;
-    const w = termWeight(k, df.get(k) ?? 0);
+  const mine: [string, number][] = [...Object.entries(vector)];
+  for (const k of keys) if (k.startsWith('t:e:') || k.startsWith('t:s:')) mine.push([k, 1]);
+  for (const [k, n] of mine) {
+    const w = termWeight(k, df.get(k) ?? 0) * n;
     weights.set(k, w);
     norm += w * w;
   }
@@ -317,9 +350,10 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     else if (days !== null && days > STORY.maxDays) score = -1;
     else if ((f.docsSharing.get(c.id) ?? 0) > 0 && (days === null || days <= STORY.quoteDays)) score = 1;
     else {
-      score = termCosine(weights, norm, ones(c.keys), df);
+      score = termCosine(weights, norm, docVector(c), df);
       if (score >= STORY.similar) {
-        const names = nameShare(weights, new Set(c.keys), countNames(c.keys));
+        const theirs = new Set([...docVector(c)].map(([k]) => k));
+        const names = nameShare(weights, theirs, countNames(theirs));
         if (names !== null && names < STORY.minNameShare) score = 0;
       }
       if (era && c.numbers.some((n) => n.startsWith('era:') && n !== `era:${era}`)) score *= STORY.otherEra;
@@ -373,7 +407,7 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     }
   }
   const id = `story:${first.doc}`;
-  const merged: StoryRecord = { id, documents: [...documents].sort(), label, first, profile: mergeProfiles(stories.map((x) => x.profile), [...keys.filter((k) => k.startsWith('t:')), ...(era ? [`era:${era}`] : []), ...(f.published ? [`day:${f.published.slice(0, 10)}`] : [])]) };
+  const merged: StoryRecord = { id, documents: [...documents].sort(), label, first, profile: mergeProfiles(stories.map((x) => x.profile), [...mine, ...(era ? [[`era:${era}`, 1]] : []), ...(f.published ? [[`day:${f.published.slice(0, 10)}`, 1]] : [])] as [string, number][]) };
   const merges: { from: string; into: string }[] = [];
   for (const s of stories) {
     if (s.id === id) continue;
