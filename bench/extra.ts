@@ -2,7 +2,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Analyzer } from '../src/analysis/analyze.js';
 import { AnalyzerPool } from '../src/analysis/pool.js';
+import type { DocBundle } from '../src/analysis/types.js';
 import type { SourceRecord } from '../src/doc/types.js';
 import { ingestAll } from '../src/ingest/ingest.js';
 import { loadSettings } from '../src/settings.js';
@@ -13,6 +15,8 @@ export interface BenchContext {
   bytes: number;
   baselineMBs: number;
   only: string | null | undefined;
+  /** Documents in the search-scale store (`--docs N`). */
+  scaleDocs?: number;
   report: (name: string, bytes: number, docs: number, seconds: number, baselineMBs?: number) => void;
 }
 
@@ -70,7 +74,66 @@ async function storeBenches(ctx: BenchContext, runSearch: boolean, runIngest: bo
   }
 }
 
+/** Words of the synthetic vocabulary added to each scaled copy, so some queries are selective. */
+const RARE_WORDS = 5000;
+
+/**
+ * Search latency on a large store: `docs` copies of the analyzed corpus (ids renamed, one rare word appended to
+ * each text so selective queries exist) written straight to SQLite in batches, unlinked; then searches of
+ * common and rare terms. Building 100,000 documents takes a few minutes.
+ */
+async function searchScaleBench(ctx: BenchContext, docs: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-scale-'));
+  try {
+    const analyzer = new Analyzer();
+    const bundles = ctx.records.slice(0, 200).map((r) => JSON.stringify(analyzer.analyze(r)));
+    const store = await openStore(join(dir, 'scale.db'));
+    try {
+      let t0 = performance.now();
+      let bytes = 0;
+      store.beginBatch();
+      try {
+        for (let i = 0; i < docs; i++) {
+          const src = bundles[i % bundles.length]!;
+          const oldId = (JSON.parse(src) as DocBundle).document.id;
+          const b = JSON.parse(src.split(oldId).join(`s${i}`)) as DocBundle;
+          b.document.text += ` w${i % RARE_WORDS}x`;
+          b.document.contentHash = `scale-${i}`;
+          b.document.url = null;
+          bytes += b.document.text.length;
+          await store.putDocument(b, null);
+          if (process.stderr.isTTY && i % 1000 === 0) process.stderr.write(`\r  building: ${i}/${docs}`);
+        }
+      } finally {
+        await store.endBatch();
+      }
+      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      ctx.report(`store build (${docs} docs, no linking)`, bytes, docs, (performance.now() - t0) / 1000);
+      const queries = ['militants', 'security', 'minister said', 'countries', 'attack', `w${docs % RARE_WORDS}x`, 'w17x', 'w4242x OR w99x'];
+      const times: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        for (const q of queries) {
+          t0 = performance.now();
+          await store.search({ q, limit: 20 });
+          times.push(performance.now() - t0);
+        }
+      }
+      times.sort((a, b) => a - b);
+      console.log(
+        `search (${docs} docs, ${times.length} queries)`.padEnd(34) +
+          ` p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  max ${times[times.length - 1]!.toFixed(1)} ms`,
+      );
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function extraBenches(ctx: BenchContext): Promise<void> {
   if (!ctx.only || ctx.only === 'parallel') await parallelBench(ctx);
+  // Opt-in only: it builds a large store.
+  if (ctx.only === 'search-scale') await searchScaleBench(ctx, ctx.scaleDocs ?? 100_000);
   if (!ctx.only || ctx.only === 'ingest' || ctx.only === 'search') await storeBenches(ctx, !ctx.only || ctx.only === 'search', !ctx.only || ctx.only === 'ingest');
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: throughput of analysis (MB/s, articles/s), per component, against a baseline measured in
  * the same run (a plain regex word count over the same bytes), so numbers compare across machines.
- * A benchmark, never a test: it asserts nothing. Options: --articles N (default 2000), --only analysis|components|parallel|ingest|search.
+ * A benchmark, never a test: it asserts nothing. Options: --articles N (default 2000), --only analysis|components|parallel|ingest|search|search-scale,
+ * --docs N (documents in the search-scale store, default 100000; search-scale runs only when asked for).
  */
 import { availableParallelism } from 'node:os';
 import { Doc } from '../src/doc/doc.js';
@@ -13,6 +14,7 @@ import { extraBenches } from './extra.js';
 const args = process.argv.slice(2);
 const articles = Number(args[args.indexOf('--articles') + 1] ?? 0) || 2000;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const scaleDocs = args.includes('--docs') ? Number(args[args.indexOf('--docs') + 1]) || undefined : undefined;
 
 function report(name: string, bytes: number, docs: number, seconds: number, baselineMBs?: number): void {
   const mbs = bytes / 1e6 / seconds;
@@ -56,4 +58,4 @@ if (!only || only === 'analysis' || only === 'components') {
   }
 }
 
-await extraBenches({ records, bytes, baselineMBs, only, report });
+await extraBenches({ records, bytes, baselineMBs, only, report, scaleDocs });

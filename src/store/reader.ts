@@ -39,6 +39,10 @@ export interface FtsDialect {
     /** ORDER BY expression for best-first (FTS5's `rank` lets SQLite stop early under LIMIT). */
     orderBy: string;
     orderParams: SqlValue[];
+    /** The column `recent` orders by (newest is largest): ranking is limited to the newest matches through it. */
+    recentKey: string;
+    /** A FROM with the match's table alone, for counting when no document filter applies; null to use `from`. */
+    countFrom: string | null;
     /** ORDER BY for a cheap, unranked sample (newest first), used for facets. */
     recent: string;
     snippet: string;
@@ -56,6 +60,12 @@ const FACET_SAMPLE = 1000;
 const ENTITY_FACET_SAMPLE = 300;
 /** Search totals are counted up to this; a larger total is reported as this number ("at least"). */
 export const SEARCH_COUNT_CAP = 10_000;
+/**
+ * Matches ranked per kind: the newest RANK_WINDOW. Ranking scores every candidate, so ranking all matches of a
+ * common word would grow with the corpus; the window keeps a query's cost flat (the newest reports are also what
+ * an analyst wants first), while selective queries, with fewer matches than the window, are ranked in full.
+ */
+export const RANK_WINDOW = 2_000;
 const DETAIL_CAP = 200;
 
 const DOC_COLS =
@@ -476,16 +486,23 @@ export class SqlStoreReader implements StoreReader {
           const ids = await this.entityIds(q.speaker);
           w.add(ids.length ? `x.${kind === 'quote' ? 'speaker' : 'claimant'} IN (${placeholders(ids.length)})` : '1 = 0', ...ids);
         }
+        const filtered = w.conds.length > 1;
         if (this.fts.deadline) w.add(this.fts.deadline);
         const where = w.sql();
+        const countFrom = !filtered && m.countFrom ? m.countFrom : m.from;
         total += num(
-          (await this.rconn.get<{ n: unknown }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${m.from}${where} LIMIT ${SEARCH_COUNT_CAP}) t`, [...m.fromParams, ...w.params]))?.n,
+          (await this.rconn.get<{ n: unknown }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${countFrom}${where} LIMIT ${SEARCH_COUNT_CAP}) t`, [...(countFrom === m.from ? m.fromParams : []), ...w.params]))?.n,
         );
+        const cut = await this.rconn.get<{ k: unknown }>(
+          `SELECT ${m.recentKey} AS k FROM ${countFrom}${where} ORDER BY ${m.recent} LIMIT 1 OFFSET ${RANK_WINDOW - 1}`,
+          [...(countFrom === m.from ? m.fromParams : []), ...w.params],
+        );
+        const ranked = cut ? `${where} AND ${m.recentKey} >= ?` : where;
         const idCol = kind === 'document' ? 'd.id' : 'x.id';
         const rows = await this.rconn.all(
           `SELECT ${idCol} AS id, d.id AS doc, d.title, d.outlet, d.published, ${m.snippet} AS snippet, ${m.score} AS score
-           FROM ${m.from}${where} ORDER BY ${m.orderBy} LIMIT ?`,
-          [...m.snippetParams, ...m.scoreParams, ...m.fromParams, ...w.params, ...m.orderParams, offset + limit],
+           FROM ${m.from}${ranked} ORDER BY ${m.orderBy} LIMIT ?`,
+          [...m.snippetParams, ...m.scoreParams, ...m.fromParams, ...w.params, ...(cut ? [cut.k as SqlValue] : []), ...m.orderParams, offset + limit],
         );
         for (const r of rows)
           all.push({ kind, id: r.id, doc: r.doc, title: str(r.title), outlet: str(r.outlet), published: str(r.published), snippet: String(r.snippet ?? ''), score: num(r.score) });

@@ -29,6 +29,8 @@ export const postgresFts: FtsDialect = {
         orderBy: `ts_rank(d.tsv, ${tsq}) DESC`,
         orderParams: [q],
         recent: 'd.rid DESC',
+        recentKey: 'd.rid',
+        countFrom: null,
         snippet: `ts_headline('simple', d.text, ${tsq}, '${HEADLINE}')`,
         snippetParams: [q],
       };
@@ -43,6 +45,8 @@ export const postgresFts: FtsDialect = {
       orderBy: `ts_rank(x.tsv, ${tsq}) DESC`,
       orderParams: [q],
       recent: 'x.rid DESC',
+      recentKey: 'x.rid',
+      countFrom: `${t} x`,
       snippet: `ts_headline('simple', x.text, ${tsq}, '${HEADLINE}')`,
       snippetParams: [q],
     };

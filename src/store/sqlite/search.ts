@@ -51,6 +51,8 @@ export const sqliteFts: FtsDialect = {
         orderBy: 'documents_fts.rank',
         orderParams: [],
         recent: 'documents_fts.rowid DESC',
+        recentKey: 'documents_fts.rowid',
+        countFrom: 'documents_fts',
         snippet: `snippet(documents_fts, 1, '[[', ']]', '…', ${SNIPPET_TOKENS})`,
         snippetParams: [],
       };
@@ -65,6 +67,8 @@ export const sqliteFts: FtsDialect = {
       orderBy: `${t}_fts.rank`,
       orderParams: [],
       recent: `${t}_fts.rowid DESC`,
+      recentKey: `${t}_fts.rowid`,
+      countFrom: `${t}_fts`,
       snippet: `snippet(${t}_fts, 0, '[[', ']]', '…', ${SNIPPET_TOKENS})`,
       snippetParams: [],
     };
