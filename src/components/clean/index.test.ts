@@ -25,6 +25,10 @@ test('one-line cruft rules', () => {
     ['Read more', 'navigation'],
     ['Advertisement', 'navigation'],
     ['Category : Press Releases', 'navigation'],
+    ['News date : 04/21/2022 Category : Press Releases', 'navigation'],
+    ['EXAMPLENEWS.COM', 'navigation'],
+    ['www.example.org', 'navigation'],
+    ['(Credit: Jane Doe / Example Daily)', 'photo-credit'],
     ['© Copyright IBTimes 2024. All rights reserved.', 'copyright'],
     ['Copyright 2019 The Associated Press. All rights reserved.', 'copyright'],
     ['© AP PhotoMilitants celebrate in the city', 'photo-credit'],
@@ -37,6 +41,8 @@ test('one-line cruft rules', () => {
     ['Registration of voters will continue until the end of the month, officials said.', null],
     ['Russia launches airstrikes in Syria', null],
     [BODY, null],
+    ['The category of the award changed this year.', null],
+    ['Node.js', null],
   ];
   for (const [input, expected] of rows) assert.equal(lineCruftReason(input), expected, input);
 });

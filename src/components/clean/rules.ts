@@ -47,8 +47,11 @@ export const REGEXPS = {
   notice:
     /\b(?:copyrighted property of|written permission must be obtained|(?:may|must) not be (?:re)?(?:published|reproduced|redistributed)|not responsible for the (?:opinions|content)|advertis(?:ing|er) (?:disclosure|disclaimer)|we may (?:receive|earn) (?:compensation|a commission)|affiliate links?)\b/i,
   /** "Category : Press Releases", "Filed under: Politics", "Posted in News", "Photograph by X", "Credit: Getty". */
-  filedUnder: /^(?:categor(?:y|ies)|filed under|posted in|tagged(?: with)?)\s*:?\s+\S/i,
-  creditLine: /^(?:photograph(?:s|ed)? by|(?:photo |image )?credit\s*:)/i,
+  filedUnder: /^(?:categor(?:y|ies)|filed under|posted in|tagged(?: with)?)\s*:?\s+\S|\bcategor(?:y|ies)\s+:\s+\S/i,
+  /** "Photograph by X", "Credit: Getty", "(Credit: Jane Doe / Example)". */
+  creditLine: /^\(?(?:photograph(?:s|ed)? by|(?:photo |image )?credits?\s*:)/i,
+  /** A site's domain alone on a line: "EXAMPLENEWS.COM", "www.example.org". */
+  bareDomain: /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co|uk|info|news|tv|io|gov|edu)$/i,
 } as const;
 
 /** A line ending in " - Sputnik International" / " | AFP": a caption or credit suffix naming an outlet. */
@@ -121,6 +124,7 @@ export function lineCruftReason(s: string): CruftReason | null {
   if (s.length <= 250 && REGEXPS.promptSentence.test(s)) return 'subscribe-prompt';
   if (s.length <= 250 && REGEXPS.notice.test(s)) return 'boilerplate';
   if (s.length <= 80 && REGEXPS.filedUnder.test(s)) return 'navigation';
+  if (s.length <= 60 && REGEXPS.bareDomain.test(s)) return 'navigation';
   if (s.length > MAX_PROMPT_CHARS) return null;
   if (REGEXPS.login.test(s)) return 'login-prompt';
   if (REGEXPS.comment.test(s)) return 'comment-prompt';
