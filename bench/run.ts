@@ -2,13 +2,15 @@
  * `npm run bench`: throughput of analysis (MB/s, articles/s), per component, against a baseline measured in
  * the same run (a plain regex word count over the same bytes), so numbers compare across machines.
  * A benchmark, never a test: it asserts nothing. Options: --articles N (default 2000), --only analysis|components|parallel|ingest|search|search-scale,
- * --docs N (documents in the search-scale store, default 100000; search-scale runs only when asked for).
+ * --docs N (documents in the search-scale store, default 100000; search-scale runs only when asked for),
+ * --corpus synthetic|ecbplus (ECB+ news from the datasets folder: real overlap between documents, for ingest and linking).
  */
 import { availableParallelism } from 'node:os';
 import { Doc } from '../src/doc/doc.js';
 import { Analyzer } from '../src/analysis/analyze.js';
 import { createRegistry, DEFAULT_PIPELINE } from '../src/pipeline/factories.js';
-import { benchCorpus, totalBytes } from './corpus.js';
+import { benchCorpus, ecbCorpus, totalBytes } from './corpus.js';
+import { loadSettings } from '../src/settings.js';
 import { extraBenches } from './extra.js';
 
 const args = process.argv.slice(2);
@@ -22,9 +24,17 @@ function report(name: string, bytes: number, docs: number, seconds: number, base
   console.log(`${name.padEnd(34)} ${mbs.toFixed(2).padStart(8)} MB/s ${(docs / seconds).toFixed(0).padStart(8)} articles/s${rel}`);
 }
 
-const records = benchCorpus(articles);
+const corpusName = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : 'synthetic';
+let records = benchCorpus(articles);
+if (corpusName === 'ecbplus') {
+  const dir = loadSettings().datasets;
+  const ecb = ecbCorpus(dir, articles);
+  if (!ecb) {
+    console.error(`--corpus ecbplus: ECB+ not found under ${dir} (setting datasets); using the synthetic corpus`);
+  } else records = ecb;
+}
 const bytes = totalBytes(records);
-console.log(`corpus: ${articles} synthetic articles, ${(bytes / 1e6).toFixed(2)} MB; ${availableParallelism()} cores\n`);
+console.log(`corpus: ${records.length} ${records[0]?.id?.startsWith('bench-') ? 'synthetic' : 'ECB+'} articles, ${(bytes / 1e6).toFixed(2)} MB; ${availableParallelism()} cores\n`);
 
 // Baseline: the cheapest possible pass over the same text.
 let t0 = performance.now();
@@ -32,7 +42,7 @@ let words = 0;
 for (const r of records) words += (r.text!.match(/\S+/g) ?? []).length;
 const baseSec = (performance.now() - t0) / 1000;
 const baselineMBs = bytes / 1e6 / baseSec;
-report('baseline: regex word count', bytes, articles, baseSec);
+report('baseline: regex word count', bytes, records.length, baseSec);
 
 if (!only || only === 'analysis' || only === 'components') {
   const analyzer = new Analyzer();
@@ -40,7 +50,7 @@ if (!only || only === 'analysis' || only === 'components') {
   for (const r of records.slice(0, 20)) analyzer.analyze(r);
   t0 = performance.now();
   for (const r of records) analyzer.analyze(r);
-  report('analysis, 1 core (full pipeline)', bytes, articles, (performance.now() - t0) / 1000, baselineMBs);
+  report('analysis, 1 core (full pipeline)', bytes, records.length, (performance.now() - t0) / 1000, baselineMBs);
 
   if (!only || only === 'components') {
     const registry = createRegistry();
@@ -54,7 +64,7 @@ if (!only || only === 'analysis' || only === 'components') {
         time[i]! += performance.now() - s;
       });
     }
-    for (let i = 0; i < comps.length; i++) report(`  component ${comps[i]!.name}`, bytes, articles, time[i]! / 1000, baselineMBs);
+    for (let i = 0; i < comps.length; i++) report(`  component ${comps[i]!.name}`, bytes, records.length, time[i]! / 1000, baselineMBs);
   }
 }
 
