@@ -19,6 +19,8 @@ import { placeholders, type SqlConn } from './sql.js';
 const ID_BATCH = 200;
 /** Keys per posting lookup statement (three parameters each). */
 const KEY_BATCH = 32;
+/** Postings per multi-row INSERT (three parameters each). */
+const INSERT_BATCH = 100;
 
 type Kind = 'entity' | 'document' | 'story' | 'quote' | 'quoteGroup' | 'measure' | 'paragraph';
 
@@ -63,8 +65,13 @@ export class SqlCorpusIndex implements CorpusIndex {
       const part = dropped.slice(i, i + 100);
       await this.conn.run(`DELETE FROM cx_postings WHERE kind = ? AND id = ? AND key IN (${placeholders(part.length)})`, [kind, id, ...part]);
     }
-    for (const k of next) {
-      if (!prev.has(k)) await this.conn.run('INSERT INTO cx_postings (kind, key, id) VALUES (?, ?, ?)', [kind, k, id]);
+    const added = [...next].filter((k) => !prev.has(k));
+    // Multi-row inserts, in key order as before (seq orders postings newest-first per key).
+    for (let i = 0; i < added.length; i += INSERT_BATCH) {
+      const part = added.slice(i, i + INSERT_BATCH);
+      const params: string[] = [];
+      for (const k of part) params.push(kind, k, id);
+      await this.conn.run(`INSERT INTO cx_postings (kind, key, id) VALUES ${part.map(() => '(?, ?, ?)').join(', ')}`, params);
     }
   }
 
