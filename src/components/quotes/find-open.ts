@@ -102,6 +102,9 @@ function lexicons(): Lexicons {
     const rate = c / t;
     if (rate < MIN_CUE_RATE) continue;
     const f = w.toLowerCase().replace(/’/g, "'");
+    // PolNeAR cue spans often open with an auxiliary ("has said"), so the lexicon learns "has";
+    // on its own it is never a cue ("Russia has dismissed ...": the cue is "dismissed").
+    if (AUXILIARY_CUES.has(f)) continue;
     const h = hashWord(f);
     const prev = cues.get(h);
     if (prev && prev.rate >= rate) continue;
@@ -125,6 +128,8 @@ function lexicons(): Lexicons {
   return lex;
 }
 
+/** Auxiliaries and copulas: never a cue on their own. */
+export const AUXILIARY_CUES: ReadonlySet<string> = new Set(['has', 'have', 'had', 'having', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", '’s', 'do', 'does', 'did', 'get', 'got', 'gets']);
 /** Words allowed between a subject and its cue: "has also said", "did not deny", "would never agree". */
 const AUX = new Set(['has', 'have', 'had', 'also', 'did', 'does', 'do', 'not', 'never', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'still', 'already', 'repeatedly', 'previously', 'recently', 'later', 'then', 'often', 'even', 'further', 'again', 'only', 'just', 'once', 'first', 'publicly', 'privately', 'openly', 'reportedly', 'apparently', 'clearly', 'quickly', 'immediately', 'long', 'always', 'seemingly', 'has', 'n’t', "n't"]);
 /** Subject words the speaker-phrase grammar does not cover. */

@@ -6,7 +6,7 @@
 import type { Span } from '../../doc/span.js';
 import type { TokenTable } from '../../doc/tokens.js';
 import type { QuoteCandidate } from './find-quotes.js';
-import { CHARACTERIZATION_RE, subjectBefore } from './find-open.js';
+import { AUXILIARY_CUES, CHARACTERIZATION_RE, subjectBefore } from './find-open.js';
 import { isCuratedCue, ZERO_THAT } from './find-quotes.js';
 import { ATTR_TAGS, decodeTags, loadTaggerWeights, tagInput, tagRuns, type TagRun } from './tagger.js';
 
@@ -52,6 +52,23 @@ const REFLEXIVE_RE = /\b(?:itself|himself|herself|themselves)\b/i;
 const CLAUSE_RE = /^(?:that|whether|if|how|why|what|when|who|where|to)\b/i;
 
 const TRIM_RE = /[\s"“”«»‘’',.;:!?]/;
+
+/** Auxiliaries, modals and adverbs a cue may open with; a cue of these words only is no cue ("Russia has: ..."). */
+const CUE_FILLER = new Set([...AUXILIARY_CUES, 'not', "n't", 'n’t', 'never', 'also', 'still', 'already', 'just', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'shall']);
+const WORD_RE = /[\p{L}’'-]+/gu;
+
+/**
+ * True when a tagged cue span holds a word other than an auxiliary, modal or adverb: "has said"
+ * yes, "has", "is", "has been" no.
+ * @example isContentfulCue('has been supporting') // true
+ */
+export function isContentfulCue(cue: string): boolean {
+  for (const m of cue.toLowerCase().matchAll(WORD_RE)) if (!CUE_FILLER.has(m[0])) return true;
+  return false;
+}
+
+/** A content that opens with "by" is a passive agent ("is opposed by the U.S."), not what was said; one that opens with "among", "against" ... is a place or target. */
+const NOT_CONTENT_START_RE = /^(?:by|among|against|amid|between|within|toward|towards|across|behind|beside|near)\b/i;
 
 /** A tagged source or cue span trimmed of quote marks and punctuation; null when no letter is left ("“" tagged as a source). */
 function trimmed(text: string, from: number, to: number): Span | null {
@@ -174,8 +191,13 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
       source = subjectBefore(text, start[k]!, start[cue.from]!);
     }
     if (source && used.some((t) => t.start < source.end && source.start < t.end)) continue;
-    const cueSpan = cue ? { start: start[cue.from]!, end: end[cue.to - 1]! } : null;
-    if (cueSpan && used.some((t) => t.start < cueSpan.end && cueSpan.start < t.end)) continue;
+    if (NOT_CONTENT_START_RE.test(text.slice(s, s + 12))) continue;
+    let cueSpan = cue ? { start: start[cue.from]!, end: end[cue.to - 1]! } : null;
+    if (cueSpan && !isContentfulCue(text.slice(cueSpan.start, cueSpan.end))) {
+      if (!src) continue;
+      cueSpan = null;
+    }
+    if (cueSpan && used.some((t) => t.start < cueSpan!.end && cueSpan!.start < t.end)) continue;
     // Naming, not speech: "calls itself", "describes himself as".
     if (cueSpan && REFLEXIVE_RE.test(text.slice(cueSpan.start, Math.min(text.length, cueSpan.end + 12)))) continue;
     let paragraph = 0;
@@ -207,7 +229,7 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     if (r.label !== 1 || cue.label !== 2 || cue.from - r.to > 1 || sentence[r.from] !== sentence[cue.to - 1]) continue;
     const source = trimmed(text, start[r.from]!, end[r.to - 1]!);
     const cueSpan = { start: start[cue.from]!, end: end[cue.to - 1]! };
-    if (!source) continue;
+    if (!source || !isContentfulCue(text.slice(cueSpan.start, cueSpan.end))) continue;
     let last = cue.to;
     while (last + 1 < tokens.length && sentence[last + 1] === sentence[cue.to - 1]) last++;
     if (last - cue.to < 2) continue;
@@ -220,6 +242,7 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     // A curated cue that needs a clause takes no bare object here ("The group announced the caliphate").
     if (isCuratedCue(cueWord) && !ZERO_THAT.has(cueWord) && !CLAUSE_RE.test(text.slice(s, s + 9))) continue;
     if (/^that\s/i.test(text.slice(s, s + 5))) s += 5;
+    if (NOT_CONTENT_START_RE.test(text.slice(s, s + 12))) continue;
     // "described the plan as a ...": a characterization, not reported speech.
     if (CHARACTERIZATION_RE.test(text.slice(s, e))) continue;
     const hit = (a: Span): boolean => taken2.some((t) => t.start < a.end && a.start < t.end);

@@ -5,6 +5,7 @@ import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
 import { afterDateline, findQuotes, quotePairs, speakerBefore, splitTitle } from './index.js';
+import { isContentfulCue } from './find-tagged.js';
 
 interface EntitySpec {
   name: string;
@@ -141,7 +142,8 @@ test('a name NER missed becomes an entity with a mention', () => {
 const RELAYS: [string, string[][]][] = [
   ['"Prices will rise," Anna Petrova told RIA Novosti.', [['RIA Novosti']]],
   ['"Prices will rise," she said, according to Sputnik News.', [['Sputnik News']]],
-  ['Prices will rise in the region, the Associated Press reported.', [['Associated Press']]],
+  // An outlet reporting is the speaker, never its own relay.
+  ['Prices will rise in the region, the Associated Press reported.', [[]]],
   ['Prices will rise, Sputnik News reported, citing Anna Petrova.', [['Sputnik News']]],
 ];
 
@@ -299,8 +301,43 @@ const TAGGED: [string, [string, string | null, string | null][]][] = [
   // A tagged source before a tagged cue with no content run: the rest of the sentence is the content.
   ['Frontman Boris Kuznetsov recently revealed the record is almost complete.', [['the record is almost complete', 'Frontman Boris Kuznetsov', 'revealed']]],
   // A tagged source is never a lone quote mark.
-  ['“Gov. Smith, blink twice if you’re in trouble!” one voter tweeted.', [['Gov. Smith, blink twice if you’re in trouble!', null, null]]],
+  ['“Gov. Smith, blink twice if you’re in trouble!” one voter tweeted.', [['Gov. Smith, blink twice if you’re in trouble!', 'one voter', 'tweeted']]],
 ];
+
+// [text, expected quotes as (content, source, cue)]: verbs of possession, state or action are not speech.
+const NOT_SPEECH: [string, [string, string | null, string | null][]][] = [
+  // An auxiliary is never a cue on its own (the verb after it may be).
+  ['The country has been mired in a civil war since 2011.', []],
+  ['The group has over 10,000 fighters in the region, officials estimate.', []],
+  ['The ministry has dismissed such allegations as baseless.', [['such allegations as baseless', 'The ministry', 'dismissed']]],
+  // A passive "is opposed by" is not an attribution.
+  ['The plan is opposed by the United States and its allies.', []],
+  // A noun followed by a place is not a cue.
+  ['There is strong anti-government sentiment among military commanders in the north.', []],
+  // The real cue after an auxiliary still counts.
+  ['The minister has said that the talks will resume next week.', [['the talks will resume next week', 'The minister', 'said']]],
+];
+
+test('non-speech verbs give no attribution', () => {
+  for (const [text, expected] of NOT_SPEECH) {
+    const got = rows(makeDoc(text)).map((r) => [r.content, r.source, r.cue]);
+    assert.deepEqual(got, expected, text);
+  }
+});
+
+const CONTENTFUL_CUES: [string, boolean][] = [
+  ['has', false],
+  ['has been', false],
+  ['is', false],
+  ['would not', false],
+  ['has said', true],
+  ['has been supporting', true],
+  ['dismissed', true],
+];
+
+test('isContentfulCue: auxiliaries, modals and adverbs alone are no cue', () => {
+  for (const [cue, expected] of CONTENTFUL_CUES) assert.equal(isContentfulCue(cue), expected, cue);
+});
 
 test('tagger-backed attributions', () => {
   for (const [text, expected] of TAGGED) {

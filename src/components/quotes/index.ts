@@ -99,8 +99,11 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     if (c.source) sp = resolver.resolve(c.source);
     else if (same) sp = speaker.get(same) ?? null;
     else continue;
-    // An outlet speaking for itself ("the Associated Press reported") is also its own relay.
-    if (sp !== null && c.source && v.length === 0 && resolver.outlet(c.source) === sp) v.push(sp);
+    // An outlet speaking for itself ("the Associated Press reported") is the speaker, not a relay of itself.
+    if (sp !== null) {
+      const self = v.indexOf(sp);
+      if (self >= 0) v.splice(self, 1);
+    }
     speaker.set(c, sp);
     if (sp !== null) resolver.lastSpeaker = sp;
   }

@@ -1,5 +1,6 @@
 /**
- * Attribution tagger: a greedy averaged-perceptron BIO tagger over SOURCE / CUE / CONTENT, trained
+ * Attribution tagger: a structured averaged-perceptron BIO tagger (first-order, Viterbi decoding)
+ * over SOURCE / CUE / CONTENT, trained
  * on PolNeAR train (train/train-tagger.ts). Features are hashed integers built from per-token values
  * in typed arrays; the weights (int16, gzip) load once per process, lazily. The quotes component uses
  * it to add attributions the rules miss.
@@ -18,7 +19,29 @@ export const NT = ATTR_TAGS.length;
 export const ROW_BITS = 17;
 export const ROWS = 1 << ROW_BITS;
 /** Static features per token. */
-export const NF = 32;
+export const NF = 40;
+
+/** Closed-class word classes (a cheap part-of-speech stand-in): 1 pronoun, 2 determiner, 3 preposition, 4 modal, 5 auxiliary, 6 conjunction, 7 wh-word, 8 negation, 9 "that". */
+const CLOSED: readonly [number, string][] = [
+  [1, 'i me my we us our you your he him his she her it its they them their who whom whose this these those someone everyone anyone nobody'],
+  [2, 'a an the some any every each no many most several both all another such'],
+  [3, 'of in on at by for with from to into about over under after before during since through between against among without within according'],
+  [4, 'will would can could may might shall should must'],
+  [5, 'is are was were be been being am has have had having do does did'],
+  [6, 'and or but nor so yet while although though because if'],
+  [7, 'what which when where why how whether'],
+  [8, 'not n\'t never'],
+  [9, 'that'],
+];
+let closedClass: Map<number, number> | null = null;
+/** Closed-class id per lower-cased word hash (0: open class). */
+function closedClasses(): Map<number, number> {
+  if (!closedClass) {
+    closedClass = new Map();
+    for (const [c, words] of CLOSED) for (const w of words.split(' ')) closedClass.set(hashLower(w, 0, w.length), c);
+  }
+  return closedClass;
+}
 
 let cueRate: Map<number, number> | null = null;
 /** Cue-rate bucket per lower-cased word hash (1..5; 0 not a learned cue). */
@@ -61,6 +84,8 @@ export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0, f
   const cue = new Uint8Array(n);
   const inQ = new Uint8Array(n);
   const pos = new Uint8Array(n);
+  const cls = new Uint8Array(n);
+  const classes = closedClasses();
   const { start, end, kind, flags, sentence } = tokens;
   let open = 0;
   let sentStart = 0;
@@ -69,6 +94,7 @@ export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0, f
     const e = end[i]!;
     lw[i] = hashLower(text, s, e);
     cue[i] = rates.get(lw[i]!) ?? 0;
+    cls[i] = classes.get(lw[i]!) ?? 0;
     const k = kind[i]!;
     const f = flags[i]!;
     let sh = k;
@@ -104,7 +130,14 @@ export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0, f
   // Word of the nearest strong cue to the right in the sentence (sources precede their cue), the
   // sentence's quote-mark count (0, 1, 2+) and a 3-letter suffix (inflection of unseen verbs).
   const cueR = new Uint32Array(n);
+  const cueL = new Uint32Array(n);
   let lastW = 0;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && sentence[i] !== sentence[i - 1]) lastW = 0;
+    cueL[i] = lastW;
+    if (cue[i]! >= 3) lastW = lw[i]!;
+  }
+  lastW = 0;
   for (let i = n - 1; i >= 0; i--) {
     if (i < n - 1 && sentence[i] !== sentence[i + 1]) lastW = 0;
     cueR[i] = lastW;
@@ -184,17 +217,27 @@ export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0, f
     feats[o + f++] = mix(29, mix(quotes[i]!, inQ[i]! * 16 + dist[i]!));
     feats[o + f++] = mix(30, mix(wm1, shape[i]!));
     feats[o + f++] = mix(31, mix(suffix[i]!, cm1));
+    const km1 = i > 0 ? cls[i - 1]! : 15;
+    const kp1 = i + 1 < n ? cls[i + 1]! : 15;
+    const kp2 = i + 2 < n ? cls[i + 2]! : 15;
+    feats[o + f++] = mix(32, km1 * 16 + cls[i]!);
+    feats[o + f++] = mix(33, (cls[i]! * 16 + kp1) * 16 + kp2);
+    feats[o + f++] = mix(34, i > 2 ? lw[i - 3]! : P);
+    feats[o + f++] = mix(35, i + 3 < n ? lw[i + 3]! : P);
+    feats[o + f++] = mix(36, mix(wp1, wp2));
+    feats[o + f++] = mix(37, mix(wm2, wm1));
+    feats[o + f++] = mix(38, mix(cueL[i]!, dist[i]!));
+    feats[o + f++] = mix(39, mix(w0, kp1 * 16 + cp1));
   }
   return { n, feats, lw, active, forced };
 }
 
-/** Dynamic (previous-tag) feature keys for token i. Writes 3 keys into `out`. */
-export function dynFeats(inp: TagInput, i: number, prev: number, prev2: number, out: Uint32Array): void {
+/** Previous-tag feature keys for token i (first order, so Viterbi decoding is exact). Writes ND keys into `out`. */
+export function dynFeats(inp: TagInput, i: number, prev: number, out: Uint32Array): void {
   out[0] = mix(100, prev);
-  out[1] = mix(101, prev * 16 + prev2);
-  out[2] = mix(102, mix(prev, inp.lw[i]!));
+  out[1] = mix(102, mix(prev, inp.lw[i]!));
 }
-export const ND = 3;
+export const ND = 2;
 
 /** Valid transitions: I-x only after B-x or I-x. */
 export function allowed(prev: number, t: number): boolean {
@@ -206,51 +249,80 @@ export function allowed(prev: number, t: number): boolean {
 export const W_STRIDE = 8;
 
 /**
- * Greedy left-to-right decoding with loaded weights `w` (`ROWS * W_STRIDE`, see loadTaggerWeights).
- * Scores accumulate in integer locals, one row read per feature.
+ * Viterbi decoding over BIO tags with weights `w` (`ROWS * W_STRIDE` rows, see loadTaggerWeights):
+ * static feature rows give per-tag emission scores, previous-tag rows the transition scores; I-x only
+ * after B-x or I-x. Forced tokens take their tag; inactive tokens are O. Scores are integer sums.
  * @example decodeTags(tagInput(text, tokens), loadTaggerWeights()!)
  */
 export function decodeTags(inp: TagInput, w: Int16Array): Uint8Array {
-  const tags = new Uint8Array(inp.n);
-  const dyn = new Uint32Array(ND);
+  const n = inp.n;
+  const tags = new Uint8Array(n);
+  if (n === 0) return tags;
   const mask = ROWS - 1;
-  const { feats, active, forced } = inp;
-  let prev = 0;
-  let prev2 = 0;
-  for (let i = 0; i < inp.n; i++) {
-    if (!active[i]) {
-      prev2 = prev = 0;
-      continue;
+  const { feats, active, forced, lw } = inp;
+  const back = new Uint8Array(n * NT);
+  let delta = new Int32Array(NT);
+  let next = new Int32Array(NT);
+  const emit = new Int32Array(NT);
+  const NEG = -0x3fffffff;
+  // Transition rows are the same at every token: read them once.
+  const trans = new Int32Array(NT * NT);
+  for (let p = 0; p < NT; p++) {
+    const r = (mix(100, p) & mask) << 3;
+    for (let t = 0; t < NT; t++) trans[p * NT + t] = w[r + t]!;
+  }
+  const pwRow = new Int32Array(NT);
+  delta.fill(NEG);
+  delta[0] = 0;
+  for (let i = 0; i < n; i++) {
+    const fixed = !active[i] ? 0 : forced[i] ? forced[i]! : -1;
+    if (fixed < 0) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+      const o = i * NF;
+      for (let f = 0; f < NF; f++) {
+        const r = (feats[o + f]! & mask) << 3;
+        s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!; s6 += w[r + 6]!;
+      }
+      emit[0] = s0; emit[1] = s1; emit[2] = s2; emit[3] = s3; emit[4] = s4; emit[5] = s5; emit[6] = s6;
     }
-    if (forced[i]) {
-      tags[i] = forced[i]!;
-      prev2 = prev;
-      prev = tags[i]!;
-      continue;
+    if (fixed >= 0) {
+      // A fixed tag: the best predecessor, whatever the transition.
+      let arg = 0;
+      for (let p = 1; p < NT; p++) if (delta[p]! > delta[arg]!) arg = p;
+      next.fill(NEG);
+      next[fixed] = delta[arg]!;
+      for (let t = 0; t < NT; t++) back[i * NT + t] = arg;
+    } else {
+      const wi = lw[i]!;
+      for (let p = 0; p < NT; p++) pwRow[p] = delta[p]! <= NEG ? -1 : (mix(102, mix(p, wi)) & mask) << 3;
+      for (let t = 0; t < NT; t++) {
+        let best = NEG;
+        let arg = 0;
+        for (let p = 0; p < NT; p++) {
+          const r = pwRow[p]!;
+          if (r < 0) continue;
+          // I-x (even t > 0) only after B-x (t - 1) or I-x (t).
+          if (t !== 0 && (t & 1) === 0 && p !== t && p !== t - 1) continue;
+          const sc = delta[p]! + trans[p * NT + t]! + w[r + t]!;
+          if (sc > best) { best = sc; arg = p; }
+        }
+        back[i * NT + t] = arg;
+        next[t] = best <= NEG ? NEG : best + emit[t]!;
+      }
     }
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-    const o = i * NF;
-    for (let f = 0; f < NF; f++) {
-      const r = (feats[o + f]! & mask) << 3;
-      s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!; s6 += w[r + 6]!;
-    }
-    dynFeats(inp, i, prev, prev2, dyn);
-    for (let f = 0; f < ND; f++) {
-      const r = (dyn[f]! & mask) << 3;
-      s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!; s6 += w[r + 6]!;
-    }
-    // O, B-x always allowed; I-x only after B-x or I-x (tags 2, 4, 6).
-    let best = 0;
-    let bs = s0;
-    if (s1 > bs) { bs = s1; best = 1; }
-    if (s2 > bs && (prev === 1 || prev === 2)) { bs = s2; best = 2; }
-    if (s3 > bs) { bs = s3; best = 3; }
-    if (s4 > bs && (prev === 3 || prev === 4)) { bs = s4; best = 4; }
-    if (s5 > bs) { bs = s5; best = 5; }
-    if (s6 > bs && (prev === 5 || prev === 6)) { bs = s6; best = 6; }
-    tags[i] = best;
-    prev2 = prev;
-    prev = best;
+    // Keep the integer sums small over long documents.
+    let m = NEG;
+    for (let t = 0; t < NT; t++) if (next[t]! > m) m = next[t]!;
+    for (let t = 0; t < NT; t++) if (next[t]! > NEG) next[t] = next[t]! - m;
+    const tmp = delta;
+    delta = next;
+    next = tmp;
+  }
+  let bt = 0;
+  for (let t = 1; t < NT; t++) if (delta[t]! > delta[bt]!) bt = t;
+  for (let i = n - 1; i >= 0; i--) {
+    tags[i] = bt;
+    bt = back[i * NT + bt]!;
   }
   return tags;
 }

@@ -1,6 +1,6 @@
 /**
- * Train the attribution tagger (../tagger.ts) on PolNeAR train: greedy averaged perceptron over
- * BIO SOURCE / CUE / CONTENT tags, one annotator file per article. The first 150 articles (sorted)
+ * Train the attribution tagger (../tagger.ts) on PolNeAR train: structured averaged perceptron
+ * (first-order Viterbi per sentence, shuffled order) over BIO SOURCE / CUE / CONTENT tags, one annotator file per article. The first 150 articles (sorted)
  * are held out (they are `attributionTrainTask`, used for tuning). Writes int16 weights, gzipped,
  * to ../data/attr-weights.bin.gz; never copies the dataset.
  *
@@ -17,7 +17,7 @@ import { NT, ND, NF, ROWS, allowed, dynFeats, tagInput, type TagInput } from '..
 
 const here = dirname(fileURLToPath(import.meta.url));
 const datasets = process.argv[2] ?? join(here, '../../../../../shared/datasets');
-const epochs = Number(process.argv[3] ?? 6);
+const epochs = Number(process.argv[3] ?? 8);
 const HOLDOUT = 150;
 const dir = join(datasets, 'polnear', 'data', 'train');
 
@@ -47,7 +47,7 @@ function goldTags(ann: string, starts: Uint32Array, ends: Uint32Array, n: number
 
 const files = (await polnearFiles(dir)).slice(HOLDOUT);
 const sent = sentences.create();
-const data: { inp: TagInput; gold: Uint8Array }[] = [];
+const data: { inp: TagInput; gold: Uint8Array; sent: { sentence: Uint32Array } }[] = [];
 for (const f of files) {
   let text: string;
   try { text = readFileSync(f.text, 'utf8'); } catch { continue; }
@@ -55,7 +55,7 @@ for (const f of files) {
   doc.text = text;
   sent.run(doc);
   const inp = tagInput(text, doc.tokens);
-  data.push({ inp, gold: goldTags(readFileSync(f.ann, 'utf8'), doc.tokens.start, doc.tokens.end, doc.tokens.length) });
+  data.push({ inp, sent: { sentence: Uint32Array.from(doc.tokens.sentence) }, gold: goldTags(readFileSync(f.ann, 'utf8'), doc.tokens.start, doc.tokens.end, doc.tokens.length) });
 }
 console.error(`${data.length} docs, ${data.reduce((a, d) => a + d.inp.n, 0)} tokens`);
 
@@ -63,40 +63,92 @@ const w = new Float32Array(ROWS * NT);
 const u = new Float64Array(ROWS * NT);
 let c = 1;
 const mask = ROWS - 1;
-const scores = new Float64Array(NT);
 const dyn = new Uint32Array(ND);
-const update = (inp: TagInput, i: number, t: number, delta: number): void => {
+const emitAt = (inp: TagInput, i: number, t: number): number => {
+  let sc = 0;
   const o = i * NF;
-  for (let f = 0; f < NF; f++) { const r = (inp.feats[o + f]! & mask) * NT + t; w[r]! += delta; u[r]! += c * delta; }
+  for (let f = 0; f < NF; f++) sc += w[(inp.feats[o + f]! & mask) * NT + t]!;
+  return sc;
+};
+const transAt = (inp: TagInput, i: number, p: number, t: number): number => {
+  dynFeats(inp, i, p, dyn);
+  let sc = 0;
+  for (let f = 0; f < ND; f++) sc += w[(dyn[f]! & mask) * NT + t]!;
+  return sc;
+};
+const bump = (inp: TagInput, i: number, p: number, t: number, delta: number, emission: boolean): void => {
+  if (emission) {
+    const o = i * NF;
+    for (let f = 0; f < NF; f++) { const r = (inp.feats[o + f]! & mask) * NT + t; w[r]! += delta; u[r]! += c * delta; }
+  }
+  dynFeats(inp, i, p, dyn);
   for (let f = 0; f < ND; f++) { const r = (dyn[f]! & mask) * NT + t; w[r]! += delta; u[r]! += c * delta; }
 };
+/** Viterbi over tokens [a, b) starting after tag `p0`. */
+const viterbi = (inp: TagInput, a: number, b: number, p0: number): Uint8Array => {
+  const len = b - a;
+  const back = new Uint8Array(len * NT);
+  let delta = new Float64Array(NT).fill(-Infinity);
+  delta[p0] = 0;
+  const emit = new Float64Array(NT);
+  for (let k = 0; k < len; k++) {
+    const i = a + k;
+    for (let t = 0; t < NT; t++) emit[t] = emitAt(inp, i, t);
+    const next = new Float64Array(NT).fill(-Infinity);
+    for (let p = 0; p < NT; p++) {
+      if (delta[p] === -Infinity) continue;
+      dynFeats(inp, i, p, dyn);
+      for (let t = 0; t < NT; t++) {
+        if (!allowed(p, t)) continue;
+        let sc = delta[p]! + emit[t]!;
+        for (let f = 0; f < ND; f++) sc += w[(dyn[f]! & mask) * NT + t]!;
+        if (sc > next[t]!) { next[t] = sc; back[k * NT + t] = p; }
+      }
+    }
+    delta = next;
+  }
+  const out = new Uint8Array(len);
+  let bt = 0;
+  for (let t = 1; t < NT; t++) if (delta[t]! > delta[bt]!) bt = t;
+  for (let k = len - 1; k >= 0; k--) { out[k] = bt; bt = back[k * NT + bt]!; }
+  return out;
+};
+void transAt;
 let seed = 12345;
 const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+// Sentences as (doc, from, to) units, shuffled each epoch.
+const units: [number, number, number][] = [];
+for (let d = 0; d < data.length; d++) {
+  const { sentence } = data[d]!.sent;
+  for (let i = 0; i < data[d]!.inp.n; ) {
+    let j = i;
+    while (j < data[d]!.inp.n && sentence[j] === sentence[i]) j++;
+    units.push([d, i, j]);
+    i = j;
+  }
+}
 for (let ep = 0; ep < epochs; ep++) {
-  const order = data.map((_, i) => i).sort(() => rand() - 0.5);
+  for (let k = units.length - 1; k > 0; k--) { const j = Math.floor(rand() * (k + 1)); const t = units[k]!; units[k] = units[j]!; units[j] = t; }
   let err = 0;
   let tot = 0;
-  for (const di of order) {
-    const { inp, gold } = data[di]!;
-    let prev = 0;
-    let prev2 = 0;
-    for (let i = 0; i < inp.n; i++) {
-      scores.fill(0);
-      const o = i * NF;
-      for (let f = 0; f < NF; f++) { const r = (inp.feats[o + f]! & mask) * NT; for (let t = 0; t < NT; t++) scores[t]! += w[r + t]!; }
-      dynFeats(inp, i, prev, prev2, dyn);
-      for (let f = 0; f < ND; f++) { const r = (dyn[f]! & mask) * NT; for (let t = 0; t < NT; t++) scores[t]! += w[r + t]!; }
-      let best = 0;
-      let bs = -Infinity;
-      for (let t = 0; t < NT; t++) if (scores[t]! > bs && allowed(prev, t)) { bs = scores[t]!; best = t; }
-      let g = gold[i]!;
-      if (!allowed(prev, g)) g -= 1; // I-x after a missed B-x: learn to start the run here
-      if (best !== g) { update(inp, i, g, 1); update(inp, i, best, -1); err++; }
-      tot++;
-      c++;
-      prev2 = prev;
-      prev = best;
+  for (const [d, a, b] of units) {
+    const { inp, gold } = data[d]!;
+    const p0 = a > 0 ? gold[a - 1]! : 0;
+    const pred = viterbi(inp, a, b, p0);
+    let differs = false;
+    for (let k = 0; k < b - a; k++) if (pred[k] !== gold[a + k]) { differs = true; err++; }
+    tot += b - a;
+    if (differs) {
+      for (let k = 0; k < b - a; k++) {
+        const i = a + k;
+        const g = gold[i]!, pr = pred[k]!;
+        const gp = k > 0 ? gold[i - 1]! : p0, pp = k > 0 ? pred[k - 1]! : p0;
+        if (g === pr && gp === pp) continue;
+        bump(inp, i, gp, g, 1, g !== pr);
+        bump(inp, i, pp, pr, -1, g !== pr);
+      }
     }
+    c++;
   }
   console.error(`epoch ${ep + 1}: token error ${(err / tot).toFixed(4)}`);
 }
@@ -107,5 +159,5 @@ const q = new Int16Array(avg.length);
 const scale = 32000 / max;
 for (let i = 0; i < avg.length; i++) q[i] = Math.round(avg[i]! * scale);
 const out = gzipSync(Buffer.from(q.buffer), { level: 9 });
-writeFileSync(join(here, '../data/attr-weights.bin.gz'), out);
+writeFileSync(process.env.ATTR_WEIGHTS_OUT ?? join(here, "../data/attr-weights.bin.gz"), out);
 console.error(`wrote ${out.length} bytes (scale ${scale.toFixed(2)})`);
