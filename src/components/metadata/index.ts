@@ -198,6 +198,9 @@ export function fillMetadata(doc: Doc): void {
   meta.language = src.language ?? (hints.language ? hints.language.split(/[-_]/)[0]!.toLowerCase() : null) ?? guessLanguage(text);
 }
 
+/** Latin-script words read to decide whether a text is English. */
+const LANGUAGE_SAMPLE_WORDS = 400;
+
 /**
  * 'en' when English function words are frequent; otherwise a language only an unambiguous script gives; else null.
  * @example guessLanguage('The minister said that the talks were over.') // 'en'
@@ -206,9 +209,11 @@ export function guessLanguage(text: string): string | null {
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
   let words = 0;
   let stop = 0;
+  // A few hundred words decide it; reading more only costs time.
   for (const m of sample.matchAll(/[A-Za-z]+/g)) {
     words++;
     if (EN_STOPWORDS.has(m[0].toLowerCase())) stop++;
+    if (words >= LANGUAGE_SAMPLE_WORDS) break;
   }
   if (words >= 5 && stop / words >= EN_MIN_RATIO) return 'en';
   let hangul = 0;
