@@ -220,3 +220,37 @@ test('a country inside a longer MISC name is not a location of its own', () => {
     assert.ok(!doc.mentions.some((m) => text.slice(m.start, m.end) === inside), `${inside} in ${text}`);
   }
 });
+
+test('fast token scoring (dense tables, word cache) equals scoring every feature key', async () => {
+  const { tokenInfo, tokenFeatures, weightScorer, shippedWeights, WordMemory, MAX_FEATURES, NTAGS } = await import('./tagger.js');
+  const { loadGazetteer } = await import('./gazetteer.js');
+  const weights = shippedWeights();
+  assert.ok(weights);
+  const scorer = weightScorer(weights);
+  const dir = new URL('../../../examples/seeds/', import.meta.url);
+  const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
+  texts.push('Genoa 1 Lecce 0\nBASEBALL - MAJOR LEAGUE RESULTS\nThe ABC said on Monday.');
+  const feats = new Uint32Array(MAX_FEATURES);
+  const slow = new Float64Array(NTAGS);
+  const fast = new Float64Array(NTAGS);
+  let checked = 0;
+  for (const text of texts) {
+    const doc = new Doc('t', { text });
+    doc.text = text;
+    sentences.create().run(doc);
+    const info = tokenInfo(text, doc.tokens, loadGazetteer());
+    const memory = new WordMemory(64);
+    for (let i = 0; i < info.n; i++) {
+      // Every previous-tag pair and memory state the tagger can reach.
+      const prev = i % 9;
+      const prev2 = (i * 7) % 9;
+      if (i % 5 === 0) memory.set(info.lw[i]!, i % 5);
+      const nf = tokenFeatures(info, i, prev, prev2, memory, feats);
+      scorer.score(feats, nf, slow);
+      scorer.scoreToken!(info, i, prev, prev2, memory, fast);
+      assert.deepEqual([...fast], [...slow], `token ${i} of ${text.slice(0, 30)}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 1000);
+});
