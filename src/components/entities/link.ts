@@ -7,7 +7,7 @@ import type { Doc } from '../../doc/doc.js';
 import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import type { EntityRecord, Mention } from '../../doc/types.js';
-import { hashLower, hashString, isUpperCode } from './hash.js';
+import { IntTable, hashLower, hashString, isUpperCode } from './hash.js';
 import { GazKind } from './gazetteer.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { EntitySpan } from './recognize.js';
@@ -43,34 +43,56 @@ function isAcronymText(s: string): boolean {
  * the earliest entity wins) without scanning every entity on every call.
  */
 class EntityTable {
-  private readonly index = new Map<string, number>();
+  /** Per entity type: lower-case name or alias -> earliest entity index. */
+  private readonly index = new Map<string, Map<string, number>>();
   constructor(private readonly doc: Doc) {
     for (let i = 0; i < doc.entities.length; i++) this.indexEntity(i);
   }
+  private forms(type: string): Map<string, number> {
+    let m = this.index.get(type);
+    if (!m) {
+      m = new Map();
+      this.index.set(type, m);
+    }
+    return m;
+  }
   private indexForm(type: string, form: string, idx: number): void {
-    const k = `${type}\u0001${form.toLowerCase()}`;
-    const had = this.index.get(k);
-    if (had === undefined || had > idx) this.index.set(k, idx);
+    const forms = this.forms(type);
+    const k = form.toLowerCase();
+    const had = forms.get(k);
+    if (had === undefined || had > idx) forms.set(k, idx);
   }
   private indexEntity(i: number): void {
     const e = this.doc.entities[i]!;
     this.indexForm(e.type, e.name, i);
     for (const a of e.aliases) this.indexForm(e.type, a, i);
   }
+  private addAliasTo(found: number, a: string): void {
+    const e = this.doc.entities[found]!;
+    if (a !== e.name && !e.aliases.includes(a)) {
+      e.aliases.push(a);
+      this.indexForm(e.type, a, found);
+    }
+  }
+  /** Add `alias` to the entity that `idx`'s name and type resolve to (the earliest such entity). */
+  addAlias(idx: number, alias: string): number {
+    const e = this.doc.entities[idx]!;
+    const found = this.forms(e.type).get(e.name.toLowerCase()) ?? idx;
+    this.addAliasTo(found, alias);
+    return found;
+  }
   add(entity: EntityRecord): number {
-    const found = this.index.get(`${entity.type}\u0001${entity.name.toLowerCase()}`);
+    const found = this.forms(entity.type).get(entity.name.toLowerCase());
     if (found !== undefined) {
+      this.addAliasTo(found, entity.name);
+      for (const a of entity.aliases) this.addAliasTo(found, a);
       const e = this.doc.entities[found]!;
-      for (const a of [entity.name, ...entity.aliases]) {
-        if (a !== e.name && !e.aliases.includes(a)) {
-          e.aliases.push(a);
-          this.indexForm(e.type, a, found);
-        }
-      }
       for (const r of entity.roles) if (!e.roles.some((x) => x.title === r.title && x.organization === r.organization)) e.roles.push(r);
       return found;
     }
-    this.doc.entities.push({ ...entity, aliases: [...entity.aliases], roles: [...entity.roles] });
+    const copy: EntityRecord = { name: entity.name, type: entity.type, aliases: [...entity.aliases], roles: [...entity.roles] };
+    if (entity.attrs) copy.attrs = entity.attrs;
+    this.doc.entities.push(copy);
     const idx = this.doc.entities.length - 1;
     this.indexEntity(idx);
     return idx;
@@ -124,12 +146,11 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
   const byForm = new Map<string, number>();
   const formKey = (s: string): string => (isAcronymText(s) ? s : s.toLowerCase());
   // Lower-case hashes of every remembered form: the per-token pass below slices a token only on a hit.
-  const formHashes = new Set<number>();
-  const remember = (form: string, idx: number): void => {
-    const k = formKey(form);
-    if (!byForm.has(k)) {
-      byForm.set(k, idx);
-      formHashes.add(hashString(form));
+  const formHashes = new IntTable(64);
+  const remember = (form: string, idx: number, key = formKey(form)): void => {
+    if (!byForm.has(key)) {
+      byForm.set(key, idx);
+      formHashes.set(hashString(form), 1);
     }
   };
   for (let i = 0; i < doc.entities.length; i++) {
@@ -188,12 +209,14 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
     const sur = tokens.text(text, it.span.last).toLowerCase();
     if (!personBySurname.has(sur)) {
       personBySurname.set(sur, k);
-      formHashes.add(hashString(sur));
+      formHashes.set(hashString(sur), 1);
     }
   }
 
   const groupsSeen = new Set<string>();
-  const entrySeen = new Map<string, { idx: number; via: Via }>();
+  // Lexicon entry and type (entry * 8 + type code) -> the spellings seen so far and what they resolved to.
+  const entrySeen = new Map<number, { text: string; idx: number; via: Via }[]>();
+  const TYPE_CODE: Record<string, number> = { person: 1, organization: 2, location: 3, group: 4 };
   const entityOf = new Int32Array(items.length).fill(-1);
   const viaOf: Via[] = new Array(items.length).fill('name');
   const resolve = (k: number): number => {
@@ -204,7 +227,7 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
     const longK = acronymOf.get(k);
     if (longK !== undefined && longK !== k) {
       const idx = resolve(longK);
-      table.add({ ...doc.entities[idx]!, aliases: [it.text], roles: [] });
+      table.addAlias(idx, it.text);
       remember(it.text, idx);
       entityOf[k] = idx;
       viaOf[k] = 'acronym';
@@ -212,14 +235,16 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
     }
     const entry = sp.entry >= 0 ? gaz.entries[sp.entry]! : null;
     // The same lexicon entry written the same way resolves the same way: skip the merging work.
-    const seenKey = entry && !extraAliases.has(k) ? `${sp.entry}\u0001${sp.type}\u0001${it.text}` : '';
-    const seen = seenKey ? entrySeen.get(seenKey) : undefined;
+    const seenKey = entry && !extraAliases.has(k) ? sp.entry * 8 + (TYPE_CODE[sp.type] ?? 0) : -1;
+    const seenList = seenKey >= 0 ? entrySeen.get(seenKey) : undefined;
+    const seen = seenList?.find((x) => x.text === it.text);
     if (seen !== undefined) {
       entityOf[k] = seen.idx;
       viaOf[k] = seen.via;
       return seen.idx;
     }
     let idx: number;
+    let key: string | undefined;
     if (entry && entry.kind === GazKind.GROUP) {
       const aliases = gaz.groupAliases.get(entry.name) ?? [];
       idx = byForm.get(formKey(entry.name)) ?? table.add({ name: entry.name, type: 'group', aliases: it.text === entry.name ? [] : [it.text], roles: [] });
@@ -234,14 +259,18 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
       idx = table.add({ name: entry.name, type: 'location', aliases: it.text === entry.name ? [] : [it.text], roles: [], attrs: entry.country ? { country: entry.country } : undefined });
       viaOf[k] = it.text === entry.name ? 'name' : 'alias';
     } else {
-      const known = byForm.get(formKey(it.text));
+      const acr = isAcronymText(it.text);
+      const lower = it.text.toLowerCase();
+      key = acr ? it.text : lower;
+      const known = byForm.get(key);
       const knownEntity = known !== undefined ? doc.entities[known] : undefined;
+      const surnameOf = sp.first === sp.last && !acr ? personBySurname.get(lower) : undefined;
       if (knownEntity && (knownEntity.type === sp.type || sp.type !== 'person' || knownEntity.type === 'person')) {
         idx = known!;
-        viaOf[k] = knownEntity.name === it.text ? 'name' : isAcronymText(it.text) ? 'acronym' : knownEntity.type === 'person' ? 'surname' : 'alias';
-      } else if (sp.first === sp.last && personBySurname.has(it.text.toLowerCase()) && personBySurname.get(it.text.toLowerCase()) !== k && !isAcronymText(it.text)) {
-        idx = resolve(personBySurname.get(it.text.toLowerCase())!);
-        table.add({ ...doc.entities[idx]!, aliases: [it.text], roles: [] });
+        viaOf[k] = knownEntity.name === it.text ? 'name' : acr ? 'acronym' : knownEntity.type === 'person' ? 'surname' : 'alias';
+      } else if (surnameOf !== undefined && surnameOf !== k) {
+        idx = resolve(surnameOf);
+        table.addAlias(idx, it.text);
         viaOf[k] = 'surname';
       } else {
         idx = table.add({ name: it.text, type: sp.type, aliases: [], roles: [] });
@@ -249,12 +278,16 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
     }
     const extra = extraAliases.get(k);
     if (extra) {
-      table.add({ ...doc.entities[idx]!, aliases: extra, roles: [] });
+      for (const a of extra) table.addAlias(idx, a);
       for (const a of extra) remember(a, idx);
     }
-    remember(it.text, idx);
+    remember(it.text, idx, key);
     entityOf[k] = idx;
-    if (seenKey) entrySeen.set(seenKey, { idx, via: viaOf[k]! });
+    if (seenKey >= 0) {
+      const seenNow = { text: it.text, idx, via: viaOf[k]! };
+      if (seenList) seenList.push(seenNow);
+      else entrySeen.set(seenKey, [seenNow]);
+    }
     return idx;
   };
   // Definitions first, so acronyms used before their definition ("CIS states ... CIS (Commonwealth ...)") fold in.
@@ -273,7 +306,7 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
   for (const it of items) for (let j = it.span.first; j <= it.span.last; j++) covered[j] = 1;
   for (let j = 0; j < tokens.length; j++) {
     if (covered[j] || !(tokens.flags[j]! & TokenFlag.CAPITALIZED) || tokens.kind[j] !== TokenKind.WORD) continue;
-    if (!formHashes.has(lw ? lw[j]! : hashLower(text, tokens.start[j]!, tokens.end[j]!))) continue;
+    if (!formHashes.get(lw ? lw[j]! : hashLower(text, tokens.start[j]!, tokens.end[j]!))) continue;
     const w = tokens.text(text, j);
     const bySurname = personBySurname.get(w.toLowerCase());
     // A surname in a title-case headline above the full name ("Putin Says ..." above "Vladimir Putin said").
