@@ -254,3 +254,22 @@ test('fast token scoring (dense tables, word cache) equals scoring every feature
   }
   assert.ok(checked > 1000);
 });
+
+test('one name, one type per document: runs take the type with the most margin', async () => {
+  const { majorityTypes } = await import('./recognize.js');
+  // Tokens 0..5 with word hashes; runs are (first, last, type) with types 1 PER, 2 ORG, 3 LOC.
+  const lw = new Uint32Array([11, 22, 11, 33, 11, 22]);
+  const rows: [number[], number[], number[]][] = [
+    // "Genoa" (11) twice ORG, once PER: the PER run becomes ORG.
+    [[0, 0, 2, 2, 2, 2, 4, 4, 1], [5, 5, 1, 0, 0, 0], [0, 0, 2, 2, 2, 2, 4, 4, 2]],
+    // A confident single vote outweighs two weak ones.
+    [[0, 0, 2, 2, 2, 2, 4, 4, 1], [1, 0, 1, 0, 9, 0], [0, 0, 1, 2, 2, 1, 4, 4, 1]],
+    // Different words are not compared.
+    [[0, 0, 2, 1, 1, 1, 3, 3, 3], [1, 1, 1, 1, 0, 0], [0, 0, 2, 1, 1, 1, 3, 3, 3]],
+  ];
+  for (const [runs, margins, want] of rows) {
+    const got = [...runs];
+    majorityTypes(got, lw, new Float32Array(margins));
+    assert.deepEqual(got, want, JSON.stringify(runs));
+  }
+});

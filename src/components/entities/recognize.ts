@@ -83,6 +83,32 @@ export function headlineSentences(tokens: TokenTable, info: TokenInfo, nSent: nu
   return out;
 }
 
+/**
+ * One name, one type per document: a run whose words the model typed differently elsewhere in the
+ * doc takes the type with the most votes ("Genoa" a club in a results table and in the report below),
+ * each run voting with the model's margin on its first token (or 1 without margins). Ties keep the
+ * model's own choice. `runs` holds (first, last, type) triples; types change in place.
+ * @example majorityTypes(runs, info.lw)
+ */
+export function majorityTypes(runs: number[], lw: Uint32Array, margin?: Float32Array): void {
+  if (runs.length < 6) return;
+  const counts = new Map<number, Float64Array>();
+  const keys = new Int32Array(runs.length / 3);
+  for (let r = 0; r < runs.length; r += 3) {
+    const k = runKey(lw, runs[r]!, runs[r + 1]!);
+    keys[r / 3] = k;
+    let c = counts.get(k);
+    if (!c) counts.set(k, (c = new Float64Array(5)));
+    c[runs[r + 2]!]! += margin ? margin[runs[r]!]! : 1;
+  }
+  for (let r = 0; r < runs.length; r += 3) {
+    const c = counts.get(keys[r / 3]!)!;
+    let best = runs[r + 2]!;
+    for (let t = 1; t <= 4; t++) if (c[t]! > c[best]!) best = t;
+    runs[r + 2] = best;
+  }
+}
+
 /** Hash of the lower-case words of tokens [a, b]. */
 function runKey(lw: Uint32Array, a: number, b: number): number {
   let h = 0x2545f491;
@@ -144,6 +170,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (tagType(t) === 4 && j > i) misc.fill(1, i, j + 1);
       i = j;
     }
+    majorityTypes(runs, info.lw, margin);
     // Evidence from body text: words capitalized mid-sentence, and what the model called each name there.
     const midCap = new IntTable(256);
     for (let i = 0; i < n; i++) if ((info.cls[i]! & 37) === 33 && !headline[tokens.sentence[i]!]) midCap.set(info.lw[i]!, 1);
