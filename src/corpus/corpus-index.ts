@@ -45,8 +45,13 @@ export interface DocRecord {
   quoteGroups: string[];
   /** Normalised numbers and years it states (e.g. '40%', 'y2016', '100'). */
   numbers: string[];
-  /** Term vector for similarity: story term key ('t:...') -> weight of its count in the text (1 + ln count). Absent in older records. */
+  /** Older records only: story term key ('t:...') -> weight of its count in the text (1 + ln count). */
   terms?: Record<string, number>;
+  /**
+   * Term vector for similarity, weighted when the document was linked (kind x corpus rarity x count weight):
+   * story term keys ('t:...') and weights in parallel, and the sum of squared weights. Absent in older records.
+   */
+  weighted?: { keys: string[]; weights: number[]; norm: number };
   /** Lookup keys: LSH bands ('b:...'), speakers ('s:...'), rare entities by week ('e:...'), quote groups ('g:...'). */
   keys: string[];
 }
@@ -59,8 +64,30 @@ export interface StoryRecord {
   label: string | null;
   /** Earliest document (by published date, then id): it names the story. */
   first: { doc: string; published: string | null };
-  /** Term profile: story term key ('t:...') -> number of member documents holding it (the most frequent few hundred). */
+  /**
+   * Term profile: story term key ('t:...') -> the members' weights summed (the heaviest few hundred), plus
+   * 'era:<year>' and 'day:<date>' -> number of members. Older records: term -> members' count weights summed.
+   */
   profile?: Record<string, number>;
+  /** True when the profile's terms hold weighted vector sums (records from before are count profiles). */
+  weighted?: boolean;
+}
+
+/** Corpus document frequencies: documents counted and, per term, how many of them hold it. */
+export interface TermFrequencies {
+  documents: number;
+  /** Only the terms asked for that some document holds. */
+  df: Map<string, number>;
+}
+
+/** A change to the corpus document frequencies from linking one document. */
+export interface TermFrequencyDelta {
+  /** Documents added (1 for a new document, 0 for a relinked one). */
+  documents: number;
+  /** Distinct terms the document holds that it did not hold before. */
+  added: string[];
+  /** Distinct terms an earlier version of the document held and this one does not. */
+  removed: string[];
 }
 
 /** What quote grouping keeps about one quote. */
@@ -145,6 +172,11 @@ export interface CorpusIndex {
   documentsByKeys(keys: string[], limitPerKey?: number): Promise<DocRecord[]>;
   getDocument(id: string): Promise<DocRecord | null>;
   putDocument(doc: DocRecord): Promise<void>;
+
+  /** Corpus document frequencies of some terms (one batched read). */
+  termFrequencies(terms: string[]): Promise<TermFrequencies>;
+  /** Count one linked document's terms into the corpus document frequencies (one batched write). */
+  addTermFrequencies(delta: TermFrequencyDelta): Promise<void>;
 
   getStory(id: string): Promise<StoryRecord | null>;
   putStory(story: StoryRecord): Promise<void>;
@@ -242,6 +274,9 @@ export class MemoryCorpusIndex implements CorpusIndex {
   readonly stories = new Map<string, StoryRecord>();
   readonly quoteGroups = new Map<string, QuoteGroupRecord>();
   readonly paragraphRecords = new Map<string, ParagraphRecord>();
+  /** Corpus document frequency per term; `documentCount` documents counted. */
+  readonly termDf = new Map<string, number>();
+  documentCount = 0;
 
   async entitiesByKeys(keys: string[], limitPerKey = DEFAULT_LIMIT_PER_KEY): Promise<EntityRecord[]> {
     return this.entities.byKeys(keys, limitPerKey);
@@ -261,6 +296,24 @@ export class MemoryCorpusIndex implements CorpusIndex {
   }
   async putDocument(doc: DocRecord): Promise<void> {
     this.documents.put(doc);
+  }
+
+  async termFrequencies(terms: string[]): Promise<TermFrequencies> {
+    const df = new Map<string, number>();
+    for (const t of terms) {
+      const n = this.termDf.get(t);
+      if (n) df.set(t, n);
+    }
+    return { documents: this.documentCount, df };
+  }
+  async addTermFrequencies(delta: TermFrequencyDelta): Promise<void> {
+    this.documentCount += delta.documents;
+    for (const t of new Set(delta.added)) this.termDf.set(t, (this.termDf.get(t) ?? 0) + 1);
+    for (const t of new Set(delta.removed)) {
+      const n = (this.termDf.get(t) ?? 0) - 1;
+      if (n > 0) this.termDf.set(t, n);
+      else this.termDf.delete(t);
+    }
   }
 
   async getStory(id: string): Promise<StoryRecord | null> {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundleOf } from './fixtures.js';
 import type { FixtureDoc } from './fixtures.js';
-import { linkCorpus, linkDocument } from './link.js';
+import { isRepublication, linkCorpus, linkDocument } from './link.js';
 import { MemoryCorpusIndex } from './corpus-index.js';
 
 // Hand-made bundles mimicking the seed articles (tests may quote the samples).
@@ -213,4 +213,36 @@ test('incremental: a later earlier-dated document renames the story and flags ea
   assert.ok(r2.measuresRemoved.length === 1 || r2.measures.length >= 1);
   const doc4 = await index.getDocument('d004');
   assert.equal(doc4!.story, 'story:d001');
+});
+
+test('isRepublication: a document nearly all repeating its outlet is a republication, less is boilerplate', () => {
+  const u = (start: number, end: number) => ({ start, end });
+  const rows: [{ start: number; end: number }[], { start: number; end: number }[], boolean][] = [
+    [[u(0, 100), u(100, 200)], [u(0, 100), u(100, 200)], true],
+    // Half repeated: an article with a long backgrounder, not a republication.
+    [[u(0, 100), u(100, 200)], [u(100, 200)], false],
+    [[u(0, 20), u(20, 200)], [u(20, 200)], true],
+    [[u(0, 100), u(100, 200), u(200, 300)], [u(200, 300)], false],
+    [[u(0, 100)], [], false],
+    [[], [], false],
+  ];
+  for (const [units, repeated, expected] of rows) assert.equal(isRepublication(units, repeated), expected, JSON.stringify([units, repeated]));
+});
+
+test('the same article republished again and again by a few outlets stays one story', async () => {
+  const index = new MemoryCorpusIndex();
+  const body =
+    'Firefighters battled a large blaze at a furniture warehouse in Northfield overnight, the county fire service said.\n' +
+    'More than forty firefighters and ten engines were sent to the warehouse on Mill Road after the alarm was raised shortly after midnight.\n' +
+    'Residents of nearby streets were told to keep their windows and doors closed because of the heavy smoke over the town.\n' +
+    'The cause of the fire is not yet known and an investigation will begin once the site is safe, the fire service said.\n';
+  const stories = new Set<string>();
+  for (let i = 0; i < 24; i++) {
+    const r = await linkDocument(
+      bundleOf({ id: `r${String(i).padStart(3, '0')}`, outlet: `Outlet${i % 4}`, published: '2021-03-04', title: 'Warehouse fire', text: `Report ${i}. ${body}`, entities: [], quotes: [], claims: [] }),
+      index,
+    );
+    stories.add(r.story);
+  }
+  assert.deepEqual([...index.stories.keys()], ['story:r000']);
 });

@@ -122,9 +122,9 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
   for (const [id, m] of removed.changed) measures.set(id, m);
   for (const id of removed.removed) measures.delete(id);
 
-  // 6. Story (over the text less the outlet's repeated background).
+  // 6. Story (over the text less the outlet's repeated background; a text nearly all repeated is a republication, kept whole).
   let storyText = doc.text;
-  for (const u of [...scan.repeated].reverse()) storyText = storyText.slice(0, u.start) + storyText.slice(u.end);
+  if (!isRepublication(scan.units, scan.repeated)) for (const u of [...scan.repeated].reverse()) storyText = storyText.slice(0, u.start) + storyText.slice(u.end);
   const mentionCount = new Map<string, number>();
   for (const m of mentions) mentionCount.set(m.entity, (mentionCount.get(m.entity) ?? 0) + 1);
   const entityOrder = [...new Set([...ids.values()])].sort((a, b) => (mentionCount.get(b) ?? 0) - (mentionCount.get(a) ?? 0) || (a < b ? -1 : 1));
@@ -172,6 +172,22 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
     measureOf: Object.fromEntries(added.measureOf),
     background: [...claims.filter((c) => c.background).map((c) => c.id), ...earlier.map((c) => c.id)],
   };
+}
+
+/** Share of a document's hashed text an outlet must have published before for the document to be a republication (nearly all of it), not an article with a long backgrounder. */
+export const REPUBLISHED_SHARE = 0.8;
+
+/**
+ * True when nearly all of a document's hashed text repeats the outlet's earlier documents: the outlet republished an article
+ * (an update, a repost), and the repeated units are its body, not background to strip before story clustering.
+ * @example isRepublication([{ hash: 'a', start: 0, end: 90 }], [{ hash: 'a', start: 0, end: 90 }]) // true
+ */
+export function isRepublication(units: readonly { start: number; end: number }[], repeated: readonly { start: number; end: number }[]): boolean {
+  let all = 0;
+  let rep = 0;
+  for (const u of units) all += u.end - u.start;
+  for (const u of repeated) rep += u.end - u.start;
+  return all > 0 && rep / all >= REPUBLISHED_SHARE;
 }
 
 /**

@@ -4,7 +4,7 @@
  * joins on near-duplicate text, a shared quote group, or enough weighted overlap of names,
  * words and figures within a few days; documents far apart in time are not joined.
  */
-import type { CorpusIndex, DocRecord, StoryRecord } from './corpus-index.js';
+import type { CorpusIndex, DocRecord, StoryRecord, TermFrequencies } from './corpus-index.js';
 import { daysBetween, lshBands, minhashOf, minhashSimilarity, normKey, numbersIn, words } from './text.js';
 import { isStopword, stem } from './text.js';
 
@@ -38,6 +38,11 @@ export const STORY = {
   perWeakKey: 8,
   /** Candidate documents scored (those sharing the most keys). */
   candidates: 80,
+  /**
+   * Least corpus size the rarity weights assume: in a young corpus every term looks rare or common by chance,
+   * so a term counts as rare as it would in a corpus of at least this many documents.
+   */
+  idfDocuments: 100,
 } as const;
 
 /** Relative weight of term kinds: names and figures say which event it is; words say what kind of event. */
@@ -117,7 +122,8 @@ export function eraOf(text: string, published: string | null): string | null {
 
 /** A story profile split by kind, parsed once per stored profile object. */
 interface ParsedProfile {
-  terms: [string, number][];
+  /** Weighted term vector (the members' weighted vectors summed). */
+  vector: WeightedTerms;
   termSet: Set<string>;
   era: string | null;
   days: string[];
@@ -127,15 +133,18 @@ interface ParsedProfile {
 
 const parsedProfiles = new WeakMap<Record<string, number>, ParsedProfile>();
 
-function parsedProfile(profile: Record<string, number>): ParsedProfile {
+function parsedProfile(profile: Record<string, number>, weighted: boolean): ParsedProfile {
   let pp = parsedProfiles.get(profile);
   if (pp) return pp;
-  pp = { terms: [], termSet: new Set(), era: null, days: [], speakers: [], names: 0 };
+  pp = { vector: { keys: [], weights: [], norm: 0 }, termSet: new Set(), era: null, days: [], speakers: [], names: 0 };
   let eraCount = 0;
   for (const k in profile) {
     const n = profile[k]!;
     if (k.startsWith('t:')) {
-      pp.terms.push([k, n]);
+      const w = weighted ? n : legacyWeight(k, n);
+      pp.vector.keys.push(k);
+      pp.vector.weights.push(w);
+      pp.vector.norm += w * w;
       pp.termSet.add(k);
       if (NAME_KIND.has(k[2]!)) pp.names++;
       if (k.startsWith('t:s:')) pp.speakers.push(k.slice(4));
@@ -176,62 +185,106 @@ function docKeys(rec: Omit<DocRecord, 'keys'>, terms: string[]): string[] {
   return [...new Set(keys)];
 }
 
-function termWeight(key: string, df: number): number {
-  const kind = key.startsWith('t:') ? key[2]! : 'b';
-  const base = KIND_WEIGHT[kind] ?? 1;
-  return base * Math.log(1 + STORY.perKey / (1 + df));
+/** A weighted term vector: keys and weights in parallel, and the sum of squared weights. */
+export interface WeightedTerms {
+  keys: string[];
+  weights: number[];
+  norm: number;
 }
 
 /**
- * Cosine similarity of a new document's weighted terms and a set of terms with count weights (a document: 1 + ln count;
- * a story profile: the members' mean). Each term weighs its kind and rarity (`termWeight`) times its count weight.
- * @example termCosine(weights, norm, new Map([['t:n:paris', 1]]), df)
+ * Weight of a term: its kind (names and figures say which event) times its rarity in the whole corpus
+ * (inverse document frequency, with the corpus taken as at least `STORY.idfDocuments` documents).
+ * @example termWeight('t:n:paris', 3, 5000) // 2 * ln(1 + 5000 / 4)
  */
-export function termCosine(weights: Map<string, number>, norm: number, other: Iterable<[string, number]>, df: Map<string, number>): number {
-  let dot = 0;
-  let on = 0;
-  for (const [k, f] of other) {
-    if (!k.startsWith('t:')) continue;
-    const w = termWeight(k, df.get(k) ?? 0) * f;
-    on += w * w;
-    const mine = weights.get(k);
-    if (mine !== undefined) dot += mine * w;
-  }
-  return norm && on ? dot / Math.sqrt(norm * on) : 0;
+export function termWeight(key: string, df: number, documents: number): number {
+  const kind = key.startsWith('t:') ? key[2]! : 'b';
+  return (KIND_WEIGHT[kind] ?? 1) * Math.log(1 + Math.max(documents, STORY.idfDocuments) / (1 + df));
 }
 
-/** A candidate document's term vector: its stored count weights, or its term keys at weight 1 (records from before vectors were kept). */
-function* docVector(c: DocRecord): Iterable<[string, number]> {
+/** Weight for a record stored before weighted vectors were kept (its rarity is unknown: every term counts as unseen). */
+function legacyWeight(key: string, count: number): number {
+  return termWeight(key, 0, 0) * count;
+}
+
+/** A new document's weighted terms, with its squared norm and the squared norm of its names alone. */
+export interface QueryVector {
+  weights: Map<string, number>;
+  norm: number;
+  nameNorm: number;
+}
+
+/**
+ * A document's weighted vector: each term (count weight, 1 + ln count) times its kind and corpus rarity.
+ * @example queryVector([['t:n:paris', 1]], { documents: 0, df: new Map() }).norm > 0 // true
+ */
+export function queryVector(terms: Iterable<[string, number]>, stats: TermFrequencies): QueryVector {
+  const weights = new Map<string, number>();
+  let norm = 0;
+  let nameNorm = 0;
+  for (const [k, n] of terms) {
+    const w = termWeight(k, stats.df.get(k) ?? 0, stats.documents) * n;
+    weights.set(k, w);
+    norm += w * w;
+    if (NAME_KIND.has(k[2]!)) nameNorm += w * w;
+  }
+  return { weights, norm, nameNorm };
+}
+
+/** Cosine of a query vector and another weighted vector, and the share of the query's name weight the other holds (null when either names nothing). */
+export interface Comparison {
+  cosine: number;
+  names: number | null;
+}
+
+/**
+ * Compare a new document's vector with a stored weighted vector (a document's, or a story profile's) in one pass.
+ * Two reports of one event share weighted terms, and name the same people or places.
+ * @example compareVectors(q, { keys: ['t:n:paris'], weights: [3], norm: 9 }).cosine
+ */
+export function compareVectors(q: QueryVector, other: WeightedTerms): Comparison {
+  let dot = 0;
+  let shared = 0;
+  let otherNames = 0;
+  const { keys, weights } = other;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const name = NAME_KIND.has(k[2]!);
+    if (name) otherNames++;
+    const mine = q.weights.get(k);
+    if (mine === undefined) continue;
+    dot += mine * weights[i]!;
+    if (name) shared += mine * mine;
+  }
+  return {
+    cosine: q.norm && other.norm ? dot / Math.sqrt(q.norm * other.norm) : 0,
+    names: q.nameNorm && otherNames ? shared / q.nameNorm : null,
+  };
+}
+
+const legacyVectors = new WeakMap<DocRecord, WeightedTerms>();
+
+/** A candidate document's weighted vector: stored when it was linked, or built from an older record's count weights or keys. */
+function docVector(c: DocRecord): WeightedTerms {
+  if (c.weighted) return c.weighted;
+  let v = legacyVectors.get(c);
+  if (v) return v;
+  v = { keys: [], weights: [], norm: 0 };
+  const add = (k: string, n: number) => {
+    const w = legacyWeight(k, n);
+    v!.keys.push(k);
+    v!.weights.push(w);
+    v!.norm += w * w;
+  };
   if (c.terms) {
-    for (const k in c.terms) yield [k, c.terms[k]!];
-    for (const k of c.keys) if (k.startsWith('t:e:') || k.startsWith('t:s:')) yield [k, 1];
-  } else for (const k of c.keys) yield [k, 1];
+    for (const k in c.terms) add(k, c.terms[k]!);
+    for (const k of c.keys) if (k.startsWith('t:e:') || k.startsWith('t:s:')) add(k, 1);
+  } else for (const k of c.keys) if (k.startsWith('t:')) add(k, 1);
+  legacyVectors.set(c, v);
+  return v;
 }
 
 const NAME_KIND = new Set(['n', 'e', 's']);
-
-/**
- * Share of a document's name weight (names, entities, speakers) that another document or story also holds;
- * null when either side names nothing. Two reports of one event name the same people or places.
- * @example nameShare(weights, new Set(['t:n:paris'])) // 1 when Paris is the document's only name
- */
-export function nameShare(weights: Map<string, number>, other: { has(k: string): boolean }, otherNames: number): number | null {
-  let all = 0;
-  let shared = 0;
-  for (const [k, w] of weights) {
-    if (!NAME_KIND.has(k[2]!)) continue;
-    all += w * w;
-    if (other.has(k)) shared += w * w;
-  }
-  if (!all || !otherNames) return null;
-  return shared / all;
-}
-
-function countNames(keys: Iterable<string>): number {
-  let n = 0;
-  for (const k of keys) if (k.startsWith('t:') && NAME_KIND.has(k[2]!)) n++;
-  return n;
-}
 
 /**
  * Factor on text similarity from context: reports days apart, or quoting only different people, are likely different events.
@@ -244,16 +297,30 @@ export function contextFactor(days: number | null, speakers: readonly string[], 
   return f;
 }
 
-/** Keep the profile to the terms most members share. */
+/** Keep the profile to the terms with most weight across members. */
 const PROFILE_SIZE = 300;
 
-function mergeProfiles(profiles: (Record<string, number> | undefined)[], extra: Iterable<[string, number]>): Record<string, number> {
+/**
+ * A joined story's profile: the members' weighted term vectors summed (older count profiles converted), plus
+ * era and day counts. Terms are trimmed to the heaviest when well over size; era and day entries are kept.
+ */
+function mergeProfiles(stories: StoryRecord[], extra: Iterable<[string, number]>): Record<string, number> {
   const out = new Map<string, number>();
-  for (const p of profiles) if (p) for (const [k, n] of Object.entries(p)) out.set(k, (out.get(k) ?? 0) + n);
+  for (const st of stories) {
+    const p = st.profile;
+    if (!p) continue;
+    for (const k in p) {
+      const n = st.weighted || !k.startsWith('t:') ? p[k]! : legacyWeight(k, p[k]!);
+      out.set(k, (out.get(k) ?? 0) + n);
+    }
+  }
   for (const [k, n] of extra) out.set(k, (out.get(k) ?? 0) + n);
   // Trimmed only when well over size: sorting every profile on every join costs more than keeping a few extra terms.
-  if (out.size <= PROFILE_SIZE * 1.5) return Object.fromEntries(out);
-  return Object.fromEntries([...out.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, PROFILE_SIZE));
+  let terms = 0;
+  for (const k of out.keys()) if (k.startsWith('t:')) terms++;
+  if (terms <= PROFILE_SIZE * 1.5) return Object.fromEntries(out);
+  const kept = [...out.entries()].filter(([k]) => k.startsWith('t:')).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, PROFILE_SIZE);
+  return Object.fromEntries([...kept, ...[...out.entries()].filter(([k]) => !k.startsWith('t:'))]);
 }
 
 /** Earliest first: published date, then id. */
@@ -307,8 +374,6 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
   const minhash = minhashOf(f.text);
   const counts = storyTermCounts(f.text);
   const terms = [...counts.keys()].slice(0, STORY.terms);
-  const vector: Record<string, number> = {};
-  for (const [t, n] of counts) vector[`t:${t}`] = countWeight(n);
   const base: Omit<DocRecord, 'keys'> = {
     id: f.id,
     outlet: f.outlet,
@@ -320,27 +385,22 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     speakers: f.speakers,
     quoteGroups: f.quoteGroups,
     numbers: terms.filter((t) => t.startsWith('x:') || t.startsWith('y:')).map((t) => t.slice(2)),
-    terms: vector,
   };
   const era = eraOf(f.text, f.published);
   if (era) base.numbers.push(`era:${era}`);
   const keys = docKeys(base, terms);
-  const rec: DocRecord = { ...base, keys };
-  const cands = await candidateDocuments(f, keys, index);
-  // Document frequency of each term among the candidates (bounded by perKey): rare terms weigh more.
-  const df = new Map<string, number>();
-  for (const c of cands) for (const [k] of docVector(c)) df.set(k, (df.get(k) ?? 0) + 1);
-  const weights = new Map<string, number>();
-  let norm = 0;
-  const mine: [string, number][] = [...Object.entries(vector)];
+  // The document's terms with count weights (entities and speakers at 1), weighted by their rarity in the whole corpus.
+  const mine: [string, number][] = [];
+  for (const [t, n] of counts) mine.push([`t:${t}`, countWeight(n)]);
   for (const k of keys) if (k.startsWith('t:e:') || k.startsWith('t:s:')) mine.push([k, 1]);
-  for (const [k, n] of mine) {
-    const w = termWeight(k, df.get(k) ?? 0) * n;
-    weights.set(k, w);
-    norm += w * w;
-  }
+  const mineKeys = mine.map(([k]) => k);
+  const stats = await index.termFrequencies(mineKeys);
+  const prev = await index.getDocument(f.id);
+  const cands = await candidateDocuments(f, keys, index);
+  const q = queryVector(mine, stats);
+  const weighted: WeightedTerms = { keys: mineKeys, weights: mineKeys.map((k) => q.weights.get(k)!), norm: q.norm };
+  const rec: DocRecord = { ...base, weighted, keys };
   // Score every candidate document; keep the best score per story.
-  const storyScore = new Map<string, number>();
   const storyNear = new Map<string, number>();
   for (const c of cands) {
     const days = daysBetween(f.published, c.published);
@@ -350,12 +410,9 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     else if (days !== null && days > STORY.maxDays) score = -1;
     else if ((f.docsSharing.get(c.id) ?? 0) > 0 && (days === null || days <= STORY.quoteDays)) score = 1;
     else {
-      score = termCosine(weights, norm, docVector(c), df);
-      if (score >= STORY.similar) {
-        const theirs = new Set([...docVector(c)].map(([k]) => k));
-        const names = nameShare(weights, theirs, countNames(theirs));
-        if (names !== null && names < STORY.minNameShare) score = 0;
-      }
+      const cmp = compareVectors(q, docVector(c));
+      score = cmp.cosine;
+      if (score >= STORY.similar && cmp.names !== null && cmp.names < STORY.minNameShare) score = 0;
       if (era && c.numbers.some((n) => n.startsWith('era:') && n !== `era:${era}`)) score *= STORY.otherEra;
       score *= contextFactor(days, f.speakers, c.speakers);
     }
@@ -365,24 +422,22 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
   // Against each candidate story's profile (its centroid): a report shares more with the story than with any one member.
   const near = [...storyNear.entries()].sort((a, b) => b[1] - a[1]).slice(0, STORY.storiesScored);
   const storyRecs = new Map<string, StoryRecord>();
+  const storyScore = new Map<string, number>();
   for (const [sid, best] of near) {
     const st = await index.getStory(sid);
     if (!st) continue;
     storyRecs.set(sid, st);
     let score = best >= STORY.similar ? best : 0;
     if (st.profile) {
-      const pp = parsedProfile(st.profile);
+      const pp = parsedProfile(st.profile, st.weighted === true);
       const size = st.documents.length;
-      const entries: [string, number][] = pp.terms.map(([k, n]) => [k, n / size]);
-      let centroid = termCosine(weights, norm, entries, df);
+      const cmp = compareVectors(q, pp.vector);
+      let centroid = cmp.cosine;
       if (era && pp.era && era !== pp.era) centroid *= STORY.otherEra;
       let nearest: number | null = null;
       if (f.published) for (const d of pp.days) nearest = Math.min(nearest ?? Infinity, daysBetween(f.published, d) ?? Infinity);
       centroid *= contextFactor(nearest === Infinity ? null : nearest, f.speakers, pp.speakers);
-      if (centroid >= STORY.similarStory) {
-        const names = nameShare(weights, pp.termSet, pp.names);
-        if (names !== null && names < STORY.minNameShare) centroid = 0;
-      }
+      if (centroid >= STORY.similarStory && cmp.names !== null && cmp.names < STORY.minNameShare) centroid = 0;
       // A one-document story's centroid is that document. When both quote people and none in common
       // (a different speaker is likely a different event), hold it to the document threshold.
       const disjointSpeakers = f.speakers.length > 0 && pp.speakers.length > 0 && !f.speakers.some((x) => pp.speakers.includes(x));
@@ -407,7 +462,10 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     }
   }
   const id = `story:${first.doc}`;
-  const merged: StoryRecord = { id, documents: [...documents].sort(), label, first, profile: mergeProfiles(stories.map((x) => x.profile), [...mine, ...(era ? [[`era:${era}`, 1]] : []), ...(f.published ? [[`day:${f.published.slice(0, 10)}`, 1]] : [])] as [string, number][]) };
+  const extra: [string, number][] = weighted.keys.map((k, i) => [k, weighted.weights[i]!]);
+  if (era) extra.push([`era:${era}`, 1]);
+  if (f.published) extra.push([`day:${f.published.slice(0, 10)}`, 1]);
+  const merged: StoryRecord = { id, documents: [...documents].sort(), label, first, profile: mergeProfiles(stories, extra), weighted: true };
   const merges: { from: string; into: string }[] = [];
   for (const s of stories) {
     if (s.id === id) continue;
@@ -422,5 +480,13 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
   rec.story = id;
   await index.putDocument(rec);
   await index.putStory(merged);
+  // Corpus document frequencies: this document's distinct terms (less those of an earlier version of it).
+  const before = prev ? new Set(docVector(prev).keys) : new Set<string>();
+  const now = new Set(mineKeys);
+  await index.addTermFrequencies({
+    documents: prev ? 0 : 1,
+    added: mineKeys.filter((k) => !before.has(k)),
+    removed: [...before].filter((k) => !now.has(k)),
+  });
   return { story: id, stories: [merged], merges };
 }

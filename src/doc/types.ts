@@ -62,6 +62,8 @@ export interface DocMeta {
   publishedInferred: boolean;
   /** Where the date came from, e.g. 'meta', 'record', 'dateline', 'dateline+weekday'. */
   publishedFrom: string | null;
+  /** Where in doc.text the date is stated, when it was read from the text (a date line). */
+  publishedSpan?: Span | null;
   dateline: string | null;
   datelineSpan: Span | null;
   language: string | null;

@@ -12,6 +12,8 @@ import {
   type QuoteGroupRecord,
   type QuoteRecord,
   type StoryRecord,
+  type TermFrequencies,
+  type TermFrequencyDelta,
 } from '../corpus/corpus-index.js';
 import { placeholders, type SqlConn } from './sql.js';
 
@@ -19,6 +21,10 @@ import { placeholders, type SqlConn } from './sql.js';
 const ID_BATCH = 200;
 /** Keys per posting lookup statement (three parameters each). */
 const KEY_BATCH = 32;
+/** Rows per document-frequency upsert (two parameters each): under SQLite's oldest limit of 999 parameters. */
+const DF_BATCH = 400;
+/** The document-frequency row that counts documents ('' is never a term key). */
+const DOCS_TERM = '';
 /** Postings per multi-row INSERT (three parameters each). */
 const INSERT_BATCH = 100;
 
@@ -144,6 +150,41 @@ export class SqlCorpusIndex implements CorpusIndex {
   }
   putDocument(d: DocRecord): Promise<void> {
     return this.put('document', d.id, d, d.keys);
+  }
+
+  /** Document frequencies from `cx_term_df` (term, n), read in batches of term lists. */
+  async termFrequencies(terms: string[]): Promise<TermFrequencies> {
+    const df = new Map<string, number>();
+    let documents = 0;
+    const wanted = [DOCS_TERM, ...new Set(terms)];
+    for (let i = 0; i < wanted.length; i += ID_BATCH) {
+      const part = wanted.slice(i, i + ID_BATCH);
+      const rows = await this.conn.all<{ term: string; n: number | string }>(`SELECT term, n FROM cx_term_df WHERE term IN (${placeholders(part.length)})`, part);
+      for (const r of rows) {
+        const n = Number(r.n);
+        if (r.term === DOCS_TERM) documents = n;
+        else if (n > 0) df.set(r.term, n);
+      }
+    }
+    return { documents, df };
+  }
+
+  /** One multi-row upsert per batch (terms sorted, so concurrent writers lock rows in the same order). */
+  async addTermFrequencies(delta: TermFrequencyDelta): Promise<void> {
+    const change = new Map<string, number>();
+    if (delta.documents) change.set(DOCS_TERM, delta.documents);
+    for (const t of delta.added) if (t !== DOCS_TERM) change.set(t, 1);
+    for (const t of delta.removed) if (t !== DOCS_TERM && !change.has(t)) change.set(t, -1);
+    const rows = [...change.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (let i = 0; i < rows.length; i += DF_BATCH) {
+      const part = rows.slice(i, i + DF_BATCH);
+      const params: (string | number)[] = [];
+      for (const [t, n] of part) params.push(t, n);
+      await this.conn.run(
+        `INSERT INTO cx_term_df (term, n) VALUES ${part.map(() => '(?, ?)').join(', ')} ON CONFLICT (term) DO UPDATE SET n = cx_term_df.n + excluded.n`,
+        params,
+      );
+    }
   }
 
   getStory(id: string): Promise<StoryRecord | null> {

@@ -77,3 +77,61 @@ export function inferDate(month: number, day: number, text: string): string | nu
   const y = yearForWeekday(month, day, WEEKDAYS.indexOf(wd[1]!.toLowerCase()), minYear);
   return y === null ? null : validDate(y, month, day);
 }
+
+const MONTH_ALT = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+/** "May 3, 2013", "Dec. 19 2008", "May 3rd, 2013": groups 1 month, 2 day, 3 year. */
+const DATE_MDY = new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})\\b`, 'i');
+/** "16 December 2008", "3rd May, 2013": groups 1 day, 2 month, 3 year. */
+const DATE_DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_ALT})\\.?\\s*,?\\s+(\\d{4})\\b`, 'i');
+/** "2013-09-26", "2013/09/26": groups 1 year, 2 month, 3 day. */
+const DATE_YMD = /\b(\d{4})\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{1,2})\b/;
+/** "12/16/2008", "27.09.2013": day and month order is known only when one of them exceeds 12 (or both are equal). */
+const DATE_NUMERIC = /\b(\d{1,2})\s?[/.]\s?(\d{1,2})\s?[/.]\s?(\d{4})\b/;
+/** What may stand beside the date on a date line: labels, weekdays, times, time zones, separators. */
+const DATE_LINE_FILLER = new RegExp(
+  '^(?:[\\s|,.;:()\\[\\]/–—-]+' +
+    '|(?:first|originally|last|updated?|published|posted|modified|created|date|on|at)\\b' +
+    '|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\\b' +
+    '|\\d{1,2}\\s?:\\s?\\d{2}(?:\\s?:\\s?\\d{2})?(?:\\s*[ap]\\.?\\s?m\\b\\.?)?' +
+    '|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|IST|AE[SD]T|HKT|SGT|JST|MSK)(?:\\s?[+-]\\s?\\d{1,2}(?:\\s?:\\s?\\d{2})?)?\\b' +
+    ')*$',
+  'i',
+);
+const UPDATED_LABEL = /\b(?:updated?|modified|last)\b/i;
+const PUBLISHED_LABEL = /\b(?:published|posted|first|originally|created)\b/i;
+
+/** A date stated on a line of its own near the top of an article. */
+export interface DateLine {
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Offsets of the date within the line. */
+  start: number;
+  end: number;
+  /** What the line says the date is: 'published' ("Published", "Posted", "First published"), 'updated', or null (a bare date). */
+  label: 'published' | 'updated' | null;
+}
+
+/**
+ * The date of a line that holds only a date (with a label such as "Updated:" or "Published", a weekday, a time and a
+ * time zone), or null. Numeric dates count only when day and month cannot be swapped.
+ * @example dateLineOf('Updated: November 11, 2011 4:05 PM EST') // { date: '2011-11-11', start: 9, end: 26, label: 'updated' }
+ */
+export function dateLineOf(line: string): DateLine | null {
+  if (line.length > 100 || !/\d{4}/.test(line)) return null;
+  let date: string | null = null;
+  let m: RegExpExecArray | null;
+  if ((m = DATE_MDY.exec(line))) date = validDate(+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!);
+  else if ((m = DATE_DMY.exec(line))) date = validDate(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!);
+  else if ((m = DATE_YMD.exec(line))) date = validDate(+m[1]!, +m[2]!, +m[3]!);
+  else if ((m = DATE_NUMERIC.exec(line))) {
+    const a = +m[1]!;
+    const b = +m[2]!;
+    date = a > 12 && b <= 12 ? validDate(+m[3]!, b, a) : b > 12 && a <= 12 ? validDate(+m[3]!, a, b) : a === b ? validDate(+m[3]!, a, b) : null;
+  }
+  if (!m || !date) return null;
+  const before = line.slice(0, m.index);
+  const after = line.slice(m.index + m[0].length);
+  if (!DATE_LINE_FILLER.test(before) || !DATE_LINE_FILLER.test(after)) return null;
+  const label = PUBLISHED_LABEL.test(before) ? 'published' : UPDATED_LABEL.test(before) ? 'updated' : null;
+  return { date, start: m.index, end: m.index + m[0].length, label };
+}

@@ -5,7 +5,7 @@ import { Doc } from '../../doc/doc.js';
 import { extract } from '../extract/index.js';
 import { clean } from '../clean/index.js';
 import { metadata, guessLanguage } from './index.js';
-import { inferDate, isoDateOf, yearForWeekday } from './dates.js';
+import { dateLineOf, inferDate, isoDateOf, yearForWeekday } from './dates.js';
 import { allOutlets, findOutlet, hostOf } from './outlets.js';
 
 const seed = (name: string) => readFileSync(new URL(`../../../examples/seeds/${name}`, import.meta.url), 'utf8');
@@ -133,4 +133,56 @@ test('record and hint evidence beat inference', () => {
   assert.equal(h.meta.language, 'en');
   assert.equal(h.meta.url, 'https://www.bbc.co.uk/news/x');
   assert.equal(h.meta.dateline, 'London');
+});
+
+test('dateLineOf: a line holding only a date, with label, weekday, time and zone', () => {
+  const rows: [string, string | null, 'published' | 'updated' | null][] = [
+    ['May 03, 2013', '2013-05-03', null],
+    ['Updated: November 11, 2011', '2011-11-11', 'updated'],
+    ['First Published: June 13, 2013 4:59 PM EDT', '2013-06-13', 'published'],
+    ['Posted on Thu Jun 13, 2013 08:45 AM PDT', '2013-06-13', 'published'],
+    ['12:52 p.m. EDT May 2, 2013', '2013-05-02', null],
+    ['Fri., May. 3, 2013 11:45 AM PDT', '2013-05-03', null],
+    ['on Tuesday, 16 December 2008 13:45.', '2008-12-16', null],
+    ['26 September 2013, 10:00 (GMT+05:00)', '2013-09-26', null],
+    ['2013-09-26', '2013-09-26', null],
+    // Numeric day and month: only when they cannot be swapped.
+    ['27/09/2013', '2013-09-27', null],
+    ['05/03/2013', null, null],
+    // A date inside a sentence or beside a headline is not a date line.
+    ['The deal of May 3, 2013 was off', null, null],
+    ['27/09/2013 - Turkmenistan to hold elections', null, null],
+    ['May 2013', null, null],
+    ['February 30, 2013', null, null],
+  ];
+  for (const [line, date, label] of rows) {
+    const got = dateLineOf(line);
+    assert.equal(got?.date ?? null, date, line);
+    if (got) {
+      assert.equal(got.label, label, line);
+      assert.equal(isoDateOf(line.slice(got.start, got.end)) ?? dateLineOf(line.slice(got.start, got.end))?.date, date, `span of ${line}`);
+    }
+  }
+});
+
+test('published from a date line near the top: stated as published first, the span points at the date, never the title', () => {
+  const rows: [string, string | null, string | null, boolean][] = [
+    ['Fire destroys store in town centre\nMay 03, 2013\nA fire destroyed a store in the town centre on Friday, officials said.', '2013-05-03', 'date line', false],
+    ['Fire destroys store in town centre\nUpdated: May 04, 2013\nPublished: May 03, 2013\nA fire destroyed a store on Friday, officials said.', '2013-05-03', 'date line', false],
+    ['Fire destroys store in town centre\nUpdated 05/14/2013 at 11:00 AM EDT\nA fire destroyed a store on Friday, officials said.', '2013-05-14', 'date line (updated)', true],
+    // A date in running text is not a publication date.
+    ['Fire destroys store in town centre\nA fire on May 3, 2013 destroyed a store, officials said on Friday.', null, null, false],
+  ];
+  for (const [text, published, from, inferred] of rows) {
+    const d = analyze({ text });
+    assert.equal(d.meta.published, published, text);
+    assert.equal(d.meta.publishedFrom, from, text);
+    assert.equal(d.meta.publishedInferred, inferred, text);
+    assert.equal(d.meta.title, 'Fire destroys store in town centre');
+    if (published) assert.ok(d.meta.publishedSpan && dateLineOf(d.text.slice(d.meta.publishedSpan.start, d.meta.publishedSpan.end))?.date === published);
+  }
+  // A date line first: it is not taken as the title.
+  const d = analyze({ text: 'May 2, 2013, 1:12 PM\nLawyer: the actress checks into rehab facility\nThe actress checked into a facility, her lawyer said on Thursday.' });
+  assert.equal(d.meta.published, '2013-05-02');
+  assert.equal(d.meta.title, 'Lawyer: the actress checks into rehab facility');
 });

@@ -1,7 +1,7 @@
 import { defineComponent } from '../../pipeline/component.js';
 import type { Doc } from '../../doc/doc.js';
 import type { Span } from '../../doc/span.js';
-import { inferDate, isoDateOf, MONTHS } from './dates.js';
+import { dateLineOf, inferDate, isoDateOf, MONTHS, type DateLine } from './dates.js';
 import { findOutlet, hostOf, type OutletInfo } from './outlets.js';
 
 export { findOutlet, type OutletInfo } from './outlets.js';
@@ -67,6 +67,15 @@ export function fillMetadata(doc: Doc): void {
   const hints = meta.hints ?? {};
   const text = doc.text;
   const lines = headLines(text);
+  // Date lines near the top ("May 3, 2013", "Updated: November 11, 2011 4:05 PM"): the first stated as published,
+  // else the first bare date, else the first update.
+  const dateLines = new Map<HeadLine, DateLine>();
+  for (const l of lines) {
+    const d = dateLineOf(l.text);
+    if (d) dateLines.set(l, d);
+  }
+  const found = [...dateLines.entries()];
+  const dateLine = found.find(([, d]) => d.label === 'published') ?? found.find(([, d]) => d.label === null) ?? found[0] ?? null;
 
   // Dateline
   let datelineAgency: string | null = null;
@@ -163,6 +172,7 @@ export function fillMetadata(doc: Doc): void {
   } else {
     for (const l of lines) {
       if (meta.datelineSpan && l.start >= meta.datelineSpan.start) break;
+      if (dateLines.has(l)) continue;
       if (l.text.length <= 200 && l.text.length >= 10 && !/[.;,]$/.test(l.text) && l.text.split(/\s+/).length >= 3) {
         meta.title = l.text;
         meta.titleSpan = { start: l.start, end: l.end } satisfies Span;
@@ -171,10 +181,11 @@ export function fillMetadata(doc: Doc): void {
     }
   }
 
-  // Published: record, hints, dateline with a year, dateline + weekday.
+  // Published: record, hints, dateline with a year, a date line near the top, dateline + weekday.
   meta.published = null;
   meta.publishedInferred = false;
   meta.publishedFrom = null;
+  meta.publishedSpan = null;
   const fromRecord = isoDateOf(src.published);
   const fromHints = fromRecord ? null : isoDateOf(hints.published);
   if (fromRecord) {
@@ -186,6 +197,13 @@ export function fillMetadata(doc: Doc): void {
   } else if (datelineMonth && datelineYear) {
     meta.published = isoDateOf(`${datelineYear}-${datelineMonth}-${datelineDay}`);
     meta.publishedFrom = meta.published ? 'dateline' : null;
+  } else if (dateLine) {
+    const [l, d] = dateLine;
+    meta.published = d.date;
+    // An update time only bounds the publication date from above.
+    meta.publishedInferred = d.label === 'updated';
+    meta.publishedFrom = d.label === 'updated' ? 'date line (updated)' : 'date line';
+    meta.publishedSpan = { start: l.start + d.start, end: l.start + d.end };
   } else if (datelineMonth) {
     const inferred = inferDate(datelineMonth, datelineDay, text);
     if (inferred) {

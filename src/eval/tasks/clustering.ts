@@ -14,6 +14,8 @@ import { analyzeRecord } from '../../analysis/analyze.js';
 const TOKEN_RE = /<token\b[^>]*\bsentence="(\d+)"[^>]*>([^<]*)<\/token>/g;
 const NO_SPACE_BEFORE = /^(?:[.,;:!?%)\]}'’”]|'s|n't|'re|'ve|'ll|'d|'m)$/i;
 const NO_SPACE_AFTER = /^[(\[{$“‘]$/;
+const DIGIT_JOIN_RE = /(?<=\b\d+) ([/-]) (?=\d+\b)/g;
+const TIME_JOIN_RE = /(?<=\b\d{1,2}): (?=\d\d\b)/g;
 
 function unescapeXml(s: string): string {
   return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -41,7 +43,8 @@ export function ecbText(xml: string, dropUrlSentence: boolean): string {
       line += t;
       prev = t;
     }
-    lines.push(line);
+    // Tokenised figures, dates and times rejoined as written: "05 / 03 / 2013", "2013 - 09 - 26", "10: 00".
+    lines.push(line.replace(DIGIT_JOIN_RE, '$1').replace(TIME_JOIN_RE, ':'));
   }
   return lines.join('\n');
 }

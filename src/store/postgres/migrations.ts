@@ -147,4 +147,9 @@ ALTER TABLE claims ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('sim
 CREATE INDEX claims_tsv ON claims USING GIN (tsv);
 `,
   },
+  {
+    version: 2,
+    name: 'corpus document frequencies of story terms (cx_term_df; term "" counts documents)',
+    sql: `CREATE TABLE cx_term_df (term TEXT PRIMARY KEY, n BIGINT NOT NULL);`,
+  },
 ];

@@ -171,4 +171,9 @@ END;
     name: 'full-text rank: bm25 with document titles weighted 4x',
     sql: `INSERT INTO documents_fts(documents_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');`,
   },
+  {
+    version: 3,
+    name: 'corpus document frequencies of story terms (cx_term_df; term "" counts documents)',
+    sql: `CREATE TABLE cx_term_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;`,
+  },
 ];
