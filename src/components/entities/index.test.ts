@@ -273,3 +273,17 @@ test('one name, one type per document: runs take the type with the most margin',
     assert.deepEqual(got, want, JSON.stringify(runs));
   }
 });
+
+test('a name ending in a company designator is an organization', () => {
+  const rows: [string, string][] = [
+    ['Shares of Daewoo Corp rose on Monday.', 'Daewoo Corp'],
+    ['Analysts at Keane Inc said so.', 'Keane Inc'],
+    ['The deal lifted Slough Estates Plc shares.', 'Slough Estates Plc'],
+  ];
+  for (const [text, name] of rows) {
+    const doc = analyze(text);
+    const m = doc.mentions.find((x) => text.slice(x.start, x.end) === name);
+    assert.ok(m, `${name} in ${JSON.stringify(doc.mentions.map((x) => text.slice(x.start, x.end)))}`);
+    assert.equal(doc.entities[m.entity]!.type, 'organization', name);
+  }
+});

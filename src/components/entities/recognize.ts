@@ -50,6 +50,9 @@ function capsSentences(tokens: TokenTable, nSent: number): Uint8Array {
 // ("Threat In Central Asia Has Increased, Officials Say"), never a run of names.
 const HEADLINE_WORDS = intSet(['in', 'of', 'on', 'at', 'to', 'for', 'with', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'as', 'by', 'from', 'after', 'over', 'amid', 'says', 'say', 'said', 'will', 'would', 'could', 'may', 'can', 'and', 'the', 'a', 'an', 'its', 'their', 'into', 'against', 'about', 'than', 'not', 'no', 'new', 'more', 'how', 'why', 'what', 'who', 'up', 'out', 'off', 'amid'].map(hashString));
 
+// Legal-form words that end company names (CoNLL guidelines: companies are ORG).
+const CORP_SUFFIX = intSet(['inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'plc', 'llc', 'gmbh', 'ag', 'bhd', 'pty', 'holdings'].map(hashString));
+
 function intSet(keys: number[]): IntTable {
   const t = new IntTable(keys.length);
   for (const k of keys) t.set(k, 1);
@@ -212,6 +215,9 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
         // "Numerous", "Modernized": a lone capitalized first word needs the model to be sure, and no lower-case use.
         if (info.cls[first]! & 64 || margin[first]! < MIN_INITIAL_MARGIN) continue;
       }
+      // "Daewoo Corp", "Keane Inc": a name ending in a company designator is a company, whatever the
+      // greedy tagger made of its first word (it cannot switch type inside a name).
+      if (ty === 1 && last > first && CORP_SUFFIX.get(info.lw[last]!)) ty = 2;
       const type = MODEL_TYPES[ty];
       if (type) place({ first, last, type, entry: -1, source: 'model' }, false);
     }
