@@ -203,7 +203,8 @@ test('seed 002: spokesperson quotes, partial, "He stressed that", cataphoric rol
   assert.equal(stressed.kind, 'indirect');
   assert.ok(stressed.content.startsWith('all strikes were made after air reconnaissance'));
   assert.equal(stressed.speaker, 'Igor Konashenkov');
-  const first = r[0]!;
+  // The first speech quote (a stance before it, "Moscow is concerned with ...", is an attribution too).
+  const first = r.find((x) => x.cue === 'said')!;
   assert.equal(first.source, 'the Russian Foreign Ministry’s spokesperson');
   assert.equal(first.speaker, 'Maria Zakharova');
 });

@@ -76,7 +76,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
   if (options.tagger !== false) {
     const contents: Span[] = raw.map((c) => ({ start: c.start, end: c.end }));
     if (skip > 0) contents.push({ start: 0, end: skip });
-    raw.push(...findTaggedAttributions(doc.text, doc.paragraphs, doc.tokens, contents, raw));
+    raw.push(...findTaggedAttributions(doc.text, doc.paragraphs, doc.tokens, contents, raw, skip));
   }
   const indexOf = new Map<QuoteCandidate, number>();
   raw.forEach((c, i) => indexOf.set(c, i));

@@ -57,14 +57,18 @@ function cueRates(): Map<number, number> {
 }
 
 const mix = (a: number, b: number): number => fmix(Math.imul(a, 0x9e3779b1) ^ b);
+/** Per-template salts of the word features (`hw ^ SALT[template]`). */
+const SALT = Uint32Array.from({ length: 64 }, (_, k) => fmix(Math.imul(k + 1, 0x85ebca6b) ^ 0x2545f491));
 
 /** Per-token values and static features of a token table. */
 export interface TagInput {
   n: number;
   /** `n * NF` feature keys (un-reduced hashes). */
   feats: Uint32Array;
-  /** Lower-case word hash per token (for tag-word features in decoding). */
+  /** Lower-case word hash per token. */
   lw: Uint32Array;
+  /** Closed class * 8 + cue-rate bucket per token (for previous-tag features in decoding). */
+  pk: Uint8Array;
   /** 1 where the token's sentence has a cue-like word of at least the requested rate bucket. */
   active: Uint8Array;
   /** A tag index fixed in advance (0 = free): tokens of quotes the rules found are CONTENT, not scored. */
@@ -171,6 +175,11 @@ export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0, f
     i = j;
   }
   const feats = new Uint32Array(n * NF);
+  // Word features: one mixed hash per token, salted per template (no hashing per feature).
+  const hw = new Uint32Array(n);
+  for (let i = 0; i < n; i++) hw[i] = fmix(lw[i]! ^ 0x9e3779b9);
+  const pk = new Uint8Array(n);
+  for (let i = 0; i < n; i++) pk[i] = cls[i]! * 8 + cue[i]!;
   const P = 0x1234567;
   for (let i = 0; i < n; i++) {
     if (!active[i] || forced[i]) continue;
@@ -186,11 +195,11 @@ export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0, f
     const cp1 = i + 1 < n ? cue[i + 1]! : 9;
     let f = 0;
     feats[o + f++] = mix(1, 0);
-    feats[o + f++] = mix(2, w0);
-    feats[o + f++] = mix(3, wm1);
-    feats[o + f++] = mix(4, wp1);
-    feats[o + f++] = mix(5, wm2);
-    feats[o + f++] = mix(6, wp2);
+    feats[o + f++] = hw[i]! ^ SALT[2]!;
+    feats[o + f++] = (i > 0 ? hw[i - 1]! : P) ^ SALT[3]!;
+    feats[o + f++] = (i + 1 < n ? hw[i + 1]! : P) ^ SALT[4]!;
+    feats[o + f++] = (i > 1 ? hw[i - 2]! : P) ^ SALT[5]!;
+    feats[o + f++] = (i + 2 < n ? hw[i + 2]! : P) ^ SALT[6]!;
     feats[o + f++] = mix(7, mix(w0, wp1));
     feats[o + f++] = mix(8, mix(wm1, w0));
     feats[o + f++] = mix(9, shape[i]!);
@@ -222,20 +231,20 @@ export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0, f
     const kp2 = i + 2 < n ? cls[i + 2]! : 15;
     feats[o + f++] = mix(32, km1 * 16 + cls[i]!);
     feats[o + f++] = mix(33, (cls[i]! * 16 + kp1) * 16 + kp2);
-    feats[o + f++] = mix(34, i > 2 ? lw[i - 3]! : P);
-    feats[o + f++] = mix(35, i + 3 < n ? lw[i + 3]! : P);
+    feats[o + f++] = (i > 2 ? hw[i - 3]! : P) ^ SALT[34]!;
+    feats[o + f++] = (i + 3 < n ? hw[i + 3]! : P) ^ SALT[35]!;
     feats[o + f++] = mix(36, mix(wp1, wp2));
     feats[o + f++] = mix(37, mix(wm2, wm1));
     feats[o + f++] = mix(38, mix(cueL[i]!, dist[i]!));
     feats[o + f++] = mix(39, mix(w0, kp1 * 16 + cp1));
   }
-  return { n, feats, lw, active, forced };
+  return { n, feats, lw, pk, active, forced };
 }
 
-/** Previous-tag feature keys for token i (first order, so Viterbi decoding is exact). Writes ND keys into `out`. */
+/** Previous-tag feature keys for token i (first order, so Viterbi decoding is exact): the transition and (previous tag, word class and cue bucket). Writes ND keys into `out`. */
 export function dynFeats(inp: TagInput, i: number, prev: number, out: Uint32Array): void {
   out[0] = mix(100, prev);
-  out[1] = mix(102, mix(prev, inp.lw[i]!));
+  out[1] = mix(102, prev * 256 + inp.pk[i]!);
 }
 export const ND = 2;
 
@@ -248,6 +257,9 @@ export function allowed(prev: number, t: number): boolean {
 /** Row stride of the loaded weights: NT tags padded to 8, so each row sits in one cache line. */
 export const W_STRIDE = 8;
 
+/** Row offsets of the (previous tag, word class) keys, `prev * 256 + pk`. */
+let pwRowCache: Int32Array | null = null;
+
 /**
  * Viterbi decoding over BIO tags with weights `w` (`ROWS * W_STRIDE` rows, see loadTaggerWeights):
  * static feature rows give per-tag emission scores, previous-tag rows the transition scores; I-x only
@@ -259,7 +271,7 @@ export function decodeTags(inp: TagInput, w: Int16Array): Uint8Array {
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
   const mask = ROWS - 1;
-  const { feats, active, forced, lw } = inp;
+  const { feats, active, forced, pk } = inp;
   const back = new Uint8Array(n * NT);
   let delta = new Int32Array(NT);
   let next = new Int32Array(NT);
@@ -272,6 +284,11 @@ export function decodeTags(inp: TagInput, w: Int16Array): Uint8Array {
     for (let t = 0; t < NT; t++) trans[p * NT + t] = w[r + t]!;
   }
   const pwRow = new Int32Array(NT);
+  if (!pwRowCache) {
+    pwRowCache = new Int32Array(NT * 256);
+    for (let k = 0; k < NT * 256; k++) pwRowCache[k] = (mix(102, k) & mask) << 3;
+  }
+  const pwRows = pwRowCache;
   delta.fill(NEG);
   delta[0] = 0;
   for (let i = 0; i < n; i++) {
@@ -293,27 +310,38 @@ export function decodeTags(inp: TagInput, w: Int16Array): Uint8Array {
       next[fixed] = delta[arg]!;
       for (let t = 0; t < NT; t++) back[i * NT + t] = arg;
     } else {
-      const wi = lw[i]!;
-      for (let p = 0; p < NT; p++) pwRow[p] = delta[p]! <= NEG ? -1 : (mix(102, mix(p, wi)) & mask) << 3;
+      // (previous tag, word class) rows: few distinct keys, so they stay in cache.
+      const pki = pk[i]!;
+      for (let p = 0; p < NT; p++) pwRow[p] = delta[p]! <= NEG ? -1 : pwRows[p * 256 + pki]!;
       for (let t = 0; t < NT; t++) {
         let best = NEG;
         let arg = 0;
-        for (let p = 0; p < NT; p++) {
-          const r = pwRow[p]!;
-          if (r < 0) continue;
-          // I-x (even t > 0) only after B-x (t - 1) or I-x (t).
-          if (t !== 0 && (t & 1) === 0 && p !== t && p !== t - 1) continue;
-          const sc = delta[p]! + trans[p * NT + t]! + w[r + t]!;
-          if (sc > best) { best = sc; arg = p; }
+        if (t !== 0 && (t & 1) === 0) {
+          // I-x only after B-x (t - 1) or I-x (t).
+          for (let p = t - 1; p <= t; p++) {
+            const r = pwRow[p]!;
+            if (r < 0) continue;
+            const sc = delta[p]! + trans[p * NT + t]! + w[r + t]!;
+            if (sc > best) { best = sc; arg = p; }
+          }
+        } else {
+          for (let p = 0; p < NT; p++) {
+            const r = pwRow[p]!;
+            if (r < 0) continue;
+            const sc = delta[p]! + trans[p * NT + t]! + w[r + t]!;
+            if (sc > best) { best = sc; arg = p; }
+          }
         }
         back[i * NT + t] = arg;
         next[t] = best <= NEG ? NEG : best + emit[t]!;
       }
     }
-    // Keep the integer sums small over long documents.
-    let m = NEG;
-    for (let t = 0; t < NT; t++) if (next[t]! > m) m = next[t]!;
-    for (let t = 0; t < NT; t++) if (next[t]! > NEG) next[t] = next[t]! - m;
+    // Keep the integer sums small over long documents (a token adds at most ~(NF + ND) * 32767).
+    if ((i & 127) === 127) {
+      let m = NEG;
+      for (let t = 0; t < NT; t++) if (next[t]! > m) m = next[t]!;
+      for (let t = 0; t < NT; t++) if (next[t]! > NEG) next[t] = next[t]! - m;
+    }
     const tmp = delta;
     delta = next;
     next = tmp;
