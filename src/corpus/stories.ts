@@ -42,7 +42,7 @@ export const STORY = {
    * Least corpus size the rarity weights assume: in a young corpus every term looks rare or common by chance,
    * so a term counts as rare as it would in a corpus of at least this many documents.
    */
-  idfDocuments: 100,
+  idfDocuments: 1000,
 } as const;
 
 /** Relative weight of term kinds: names and figures say which event it is; words say what kind of event. */
