@@ -50,6 +50,8 @@ function endsDangling(text: string, s: number, e: number): boolean {
   return DANGLING_END.has(text.slice(k, e).toLowerCase());
 }
 
+/** A content cut off before the quoted label it introduces: "has been supporting the so-called". */
+const SO_CALLED_END_RE = /\bso-called$/i;
 const REFLEXIVE_RE = /\b(?:itself|himself|herself|themselves)\b/i;
 /** Clause openers after a cue: "announced that ...", "asked whether ...", "plans to ...". */
 const CLAUSE_RE = /^(?:that|whether|if|how|why|what|when|who|where|to)\b/i;
@@ -184,7 +186,7 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     if (e - s < 8) continue;
     // A reported clause never ends on an article or preposition: such a run is a cut-off fragment
     // ("He described the plan as a \"political stunt\"" gives "the plan as a").
-    if (endsDangling(text, s, e)) continue;
+    if (endsDangling(text, s, e) || SO_CALLED_END_RE.test(text.slice(Math.max(s, e - 12), e))) continue;
     if (used.some((t) => t.start < e && s < t.end)) continue;
     const src = near(r, 1);
     const cue = near(r, 2);

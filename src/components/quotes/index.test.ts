@@ -315,6 +315,8 @@ const NOT_SPEECH: [string, [string, string | null, string | null][]][] = [
   ['The plan is opposed by the United States and its allies.', []],
   // A noun followed by a place is not a cue.
   ['There is strong anti-government sentiment among military commanders in the north.', []],
+  // A content cut off before the quoted label it introduces is dropped (the label is a scare quote).
+  ['The country has been supporting the so-called "moderate opposition" in the war.', []],
   // The real cue after an auxiliary still counts.
   ['The minister has said that the talks will resume next week.', [['the talks will resume next week', 'The minister', 'said']]],
 ];
