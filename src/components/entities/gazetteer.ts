@@ -28,6 +28,8 @@ export interface GazEntry {
   form: string;
   /** ISO 3166 alpha-3 for countries, capitals and demonyms. */
   country: string | null;
+  /** A country spelling that is also its demonym ("Thai"): a model feature, never placed as a location. */
+  demonym?: boolean;
 }
 
 interface TrieNode {
@@ -130,9 +132,13 @@ export function loadGazetteer(): Gazetteer {
     byCode.set(c.cca3, name);
     add(GazKind.COUNTRY, name, name, c.cca3);
     add(GazKind.COUNTRY, name, c.name.official, c.cca3);
+    const dem = c.demonyms?.eng;
     for (const alt of c.altSpellings) {
       if (/^\p{Lu}{2,3}$/u.test(alt) && !CODE_ALLOW.has(alt)) continue;
       add(GazKind.COUNTRY, name, alt, c.cca3);
+      // "Thai" is listed as a spelling of Thailand but is its demonym ("Thai troops"), not a place.
+      const added = entries[entries.length - 1];
+      if (added?.form === alt && dem && (alt === dem.m || alt === dem.f) && !name.split(' ').includes(alt)) added.demonym = true;
     }
   }
   for (const [form, code] of EXTRA_COUNTRY_FORMS) add(GazKind.COUNTRY, byCode.get(code) ?? form, form, code);

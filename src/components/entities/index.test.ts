@@ -287,3 +287,22 @@ test('a name ending in a company designator is an organization', () => {
     assert.equal(doc.entities[m.entity]!.type, 'organization', name);
   }
 });
+
+test('acronyms of lower-case terms are not names; demonyms are not places', async () => {
+  const { lowerCaseExpansion } = await import('./recognize.js');
+  const rows: [string, string, boolean][] = [
+    ['Sales of dark northern spring ( DNS ) rose .', 'DNS', true],
+    ['It shut the crude distillation unit (CDU) today.', 'CDU', true],
+    ['The Collective Security Treaty Organization ( CSTO ) met .', 'CSTO', false],
+    ['Output fell at the plant ( DNS ) today .', 'DNS', false],
+  ];
+  for (const [text, acr, want] of rows) {
+    const doc = new Doc('t', { text });
+    doc.text = text;
+    sentences.create().run(doc);
+    const i = [...Array(doc.tokens.length).keys()].find((j) => doc.tokens.text(text, j) === acr)!;
+    assert.equal(lowerCaseExpansion(text, doc.tokens, i), want, text);
+  }
+  const doc = analyze('Thai troops crossed into Cambodia on Monday.');
+  assert.ok(!doc.mentions.some((m) => doc.text.slice(m.start, m.end) === 'Thai' && doc.entities[m.entity]!.type === 'location'));
+});

@@ -8,6 +8,7 @@ import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import type { EntityType } from '../../doc/types.js';
 import { GazKind, WordClass } from './gazetteer.js';
 import { IntTable, hashString, pair } from './hash.js';
+import { initialsMatch, isAcronymAt } from './link.js';
 import type { Gazetteer } from './gazetteer.js';
 import { tagTokens, tagType, tokenInfo, weightScorer } from './tagger.js';
 import type { TokenInfo, Weights } from './tagger.js';
@@ -112,6 +113,26 @@ export function majorityTypes(runs: number[], lw: Uint32Array, margin?: Float32A
   }
 }
 
+/**
+ * True for an acronym in brackets spelled out in lower-case words just before it: a term's
+ * abbreviation, not a name ("dark northern spring (DNS)", "kilovolt (KV)" is not, "hard red winter (HRW)").
+ * @example lowerCaseExpansion(text, tokens, i) // true for DNS in "dark northern spring ( DNS )"
+ */
+export function lowerCaseExpansion(text: string, tokens: TokenTable, i: number): boolean {
+  const open = i - 1;
+  if (open < 1 || i + 1 >= tokens.length || text.charCodeAt(tokens.start[open]!) !== 40 || text.charCodeAt(tokens.start[i + 1]!) !== 41) return false;
+  const acr = tokens.text(text, i);
+  if (!isAcronymAt(text, tokens.start[i]!, tokens.end[i]!)) return false;
+  const letters = acr.replace(/[^A-Za-z]/g, '').length;
+  const words: string[] = [];
+  for (let j = open - 1; j >= 0 && words.length < letters + 2 && tokens.sentence[j] === tokens.sentence[i]; j--) {
+    if (tokens.kind[j] !== TokenKind.WORD || tokens.flags[j]! & TokenFlag.CAPITALIZED) break;
+    words.unshift(tokens.text(text, j));
+    if (words.length >= letters && initialsMatch(acr, words.join(' '))) return true;
+  }
+  return false;
+}
+
 /** Hash of the lower-case words of tokens [a, b]. */
 function runKey(lw: Uint32Array, a: number, b: number): number {
   let h = 0x2545f491;
@@ -174,6 +195,9 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       i = j;
     }
     majorityTypes(runs, info.lw, margin);
+    // Abbreviations spelled out in lower case somewhere in the doc are terms wherever they appear.
+    const termAcronyms = new IntTable(8);
+    for (let r = 0; r < runs.length; r += 3) if (runs[r] === runs[r + 1] && lowerCaseExpansion(text, tokens, runs[r]!)) termAcronyms.set(info.lw[runs[r]!]!, 1);
     // Evidence from body text: words capitalized mid-sentence, and what the model called each name there.
     const midCap = new IntTable(256);
     for (let i = 0; i < n; i++) if ((info.cls[i]! & 37) === 33 && !headline[tokens.sentence[i]!]) midCap.set(info.lw[i]!, 1);
@@ -215,6 +239,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
         // "Numerous", "Modernized": a lone capitalized first word needs the model to be sure, and no lower-case use.
         if (info.cls[first]! & 64 || margin[first]! < MIN_INITIAL_MARGIN) continue;
       }
+      if (first === last && termAcronyms.get(info.lw[first]!)) continue;
       // "Daewoo Corp", "Keane Inc": a name ending in a company designator is a company, whatever the
       // greedy tagger made of its first word (it cannot switch type inside a name).
       if (ty === 1 && last > first && CORP_SUFFIX.get(info.lw[last]!)) ty = 2;
@@ -243,7 +268,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     let last = i;
     while (last + 1 < n && info.gazEntry[last + 1] === e && info.gaz[last + 1]! & 1) last++;
     const entry = gaz.entries[e]!;
-    if (entry.kind !== GazKind.COUNTRY && entry.kind !== GazKind.CITY) continue;
+    if ((entry.kind !== GazKind.COUNTRY && entry.kind !== GazKind.CITY) || entry.demonym) continue;
     const o = owner[i]!;
     const sp = o >= 0 ? spans[o] : null;
     if (sp && sp.first === i && sp.last === last) {
