@@ -306,3 +306,15 @@ test('acronyms of lower-case terms are not names; demonyms are not places', asyn
   const doc = analyze('Thai troops crossed into Cambodia on Monday.');
   assert.ok(!doc.mentions.some((m) => doc.text.slice(m.start, m.end) === 'Thai' && doc.entities[m.entity]!.type === 'location'));
 });
+
+test('spelled-out ranks in front of a name are not part of it', () => {
+  const rows: [string, string][] = [
+    ['NATO spokesman Lieutenant Colonel Max Marriner told Reuters on Monday.', 'Max Marriner'],
+    ['The cabinet appointed Colonel Severin Konan Kouame as commander.', 'Severin Konan Kouame'],
+  ];
+  for (const [text, name] of rows) {
+    const doc = analyze(text);
+    const forms = doc.mentions.map((m) => text.slice(m.start, m.end));
+    assert.ok(forms.includes(name), `${name} in ${JSON.stringify(forms)}`);
+  }
+});

@@ -251,7 +251,8 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
   for (const sp of spans) {
     if (!sp || sp.source !== 'model') continue;
     let f = sp.first;
-    while (f <= sp.last && (gaz.words.get(info.lw[f]!) ?? 0) & WordClass.RANK && text.charCodeAt(tokens.end[f]! - 1) === 46) f++;
+    // Spelled-out ranks ("Colonel", "Lieutenant Colonel") too, in front of more of a person's name.
+    while (f <= sp.last && (gaz.words.get(info.lw[f]!) ?? 0) & WordClass.RANK && (text.charCodeAt(tokens.end[f]! - 1) === 46 || (sp.type === 'person' && f < sp.last))) f++;
     if (f === sp.first) continue;
     for (let j = sp.first; j < f; j++) owner[j] = -1;
     if (f > sp.last) {
