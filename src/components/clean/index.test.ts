@@ -76,6 +76,9 @@ test('context rules: captions, related headlines, subheadings, foreign script', 
     [`Title Of The Story\n\n${BODY}\n\nTalks with neighbours continue\n\n${BODY2.replace('Officials', 'The talks')}`, []],
     // an isolated title-like line unrelated to the next paragraph: related headline
     [`Title Of The Story\n\n${BODY}\n\nCelebrity Chef Opens Restaurant\n\n${BODY2}`, [['Celebrity Chef Opens Restaurant', 'related-headline']]],
+    // a date line between paragraphs is page metadata (read by the metadata component), not a related headline
+    [`Title Of The Story\n\n${BODY}\n\nPublished on Friday, 27 September 2013\n\n${BODY2}`, []],
+    [`Title Of The Story\n\n${BODY}\n\nUpdated: November 11, 2011 10:31 AM\n\n${BODY2}`, []],
     // the same suffix twice marks a site caption pattern even for an unknown outlet
     [`Head\n\n${BODY}\n\nA photo of a river - Example Daily\n\n${BODY2}\n\nA photo of a hill - Example Daily\n\n${BODY}`, [
       ['A photo of a river - Example Daily', 'caption'],

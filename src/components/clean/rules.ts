@@ -116,6 +116,21 @@ export function isHeadlineLike(s: string): boolean {
   return w >= 2 && w <= 25 && /^[\p{Lu}\p{N}"“‘']/u.test(s);
 }
 
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DATE_LINE_RE = new RegExp(
+  `^(?:(?:published|posted|updated|last\\s+updated|first\\s+published)\\b.*\\d|.{0,40}\\b(?:${MONTH}\\.?\\s+\\d{1,2}\\b|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b).{0,40}\\b(?:19|20)\\d\\d\\b)`,
+  'i',
+);
+
+/**
+ * A short line giving a date ("Published on Friday, 27 September 2013", "July 7, 2012 10:31 AM"): page
+ * metadata, which the metadata component reads, never a related headline.
+ * @example isDateLine('Updated: November 11, 2011') // true
+ */
+export function isDateLine(s: string): boolean {
+  return s.length <= 100 && DATE_LINE_RE.test(s);
+}
+
 /** Classify a single line by the one-line patterns (no context). Returns null for content. */
 export function lineCruftReason(s: string): CruftReason | null {
   if (s.length <= 300 && REGEXPS.photoCredit.test(s)) return 'photo-credit';
@@ -259,7 +274,7 @@ export function findCruft(raw: string): Removed[] {
   for (let i = Math.max(1, firstBody); i < lines.length; i++) {
     if (reasons[i]) continue;
     const s = lines[i]!.text;
-    if (!isHeadlineLike(s)) continue;
+    if (!isHeadlineLike(s) || isDateLine(s)) continue;
     const prevCaption = reasons[i - 1] === 'caption' || reasons[i - 1] === 'photo-credit';
     if (prevCaption && adjacent(raw, lines[i - 1]!, lines[i]!)) {
       reasons[i] = 'related-headline';
