@@ -146,7 +146,7 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
   const byForm = new Map<string, number>();
   const formKey = (s: string): string => (isAcronymText(s) ? s : s.toLowerCase());
   // Lower-case hashes of every remembered form: the per-token pass below slices a token only on a hit.
-  const formHashes = new IntTable(64);
+  const formHashes = new IntTable(spans.length + doc.entities.length + 8);
   const remember = (form: string, idx: number, key = formKey(form)): void => {
     if (!byForm.has(key)) {
       byForm.set(key, idx);

@@ -95,21 +95,26 @@ export function headlineSentences(tokens: TokenTable, info: TokenInfo, nSent: nu
  * @example majorityTypes(runs, info.lw)
  */
 export function majorityTypes(runs: number[], lw: Uint32Array, margin?: Float32Array): void {
-  if (runs.length < 6) return;
-  const counts = new Map<number, Float64Array>();
-  const keys = new Int32Array(runs.length / 3);
-  for (let r = 0; r < runs.length; r += 3) {
-    const k = runKey(lw, runs[r]!, runs[r + 1]!);
-    keys[r / 3] = k;
-    let c = counts.get(k);
-    if (!c) counts.set(k, (c = new Float64Array(5)));
-    c[runs[r + 2]!]! += margin ? margin[runs[r]!]! : 1;
+  const nRuns = runs.length / 3;
+  if (nRuns < 2) return;
+  // Distinct names numbered 1.. through an int table; votes in one flat array, 5 per name.
+  const ids = new IntTable(nRuns);
+  const idOf = new Int32Array(nRuns);
+  const votes = new Float64Array((nRuns + 1) * 5);
+  let next = 1;
+  for (let r = 0; r < nRuns; r++) {
+    const k = runKey(lw, runs[r * 3]!, runs[r * 3 + 1]!);
+    let id = ids.get(k);
+    if (!id) ids.set(k, (id = next++));
+    idOf[r] = id;
+    votes[id * 5 + runs[r * 3 + 2]!]! += margin ? margin[runs[r * 3]!]! : 1;
   }
-  for (let r = 0; r < runs.length; r += 3) {
-    const c = counts.get(keys[r / 3]!)!;
-    let best = runs[r + 2]!;
-    for (let t = 1; t <= 4; t++) if (c[t]! > c[best]!) best = t;
-    runs[r + 2] = best;
+  if (next > nRuns) return; // every name once
+  for (let r = 0; r < nRuns; r++) {
+    const v = idOf[r]! * 5;
+    let best = runs[r * 3 + 2]!;
+    for (let t = 1; t <= 4; t++) if (votes[v + t]! > votes[v + best]!) best = t;
+    runs[r * 3 + 2] = best;
   }
 }
 
@@ -199,10 +204,19 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     const termAcronyms = new IntTable(8);
     for (let r = 0; r < runs.length; r += 3) if (runs[r] === runs[r + 1] && lowerCaseExpansion(text, tokens, runs[r]!)) termAcronyms.set(info.lw[runs[r]!]!, 1);
     // Evidence from body text: words capitalized mid-sentence, and what the model called each name there.
-    const midCap = new IntTable(256);
-    for (let i = 0; i < n; i++) if ((info.cls[i]! & 37) === 33 && !headline[tokens.sentence[i]!]) midCap.set(info.lw[i]!, 1);
+    // Both built only when a run needs them (most docs have no title-case headline).
+    let midCap: IntTable | null = null;
+    const midCapOf = (w: number): number => {
+      if (!midCap) {
+        midCap = new IntTable(256);
+        for (let i = 0; i < n; i++) if ((info.cls[i]! & 37) === 33 && !headline[tokens.sentence[i]!]) midCap.set(info.lw[i]!, 1);
+      }
+      return midCap.get(w);
+    };
     const bodyType = new Map<number, number>();
-    for (let r = 0; r < runs.length; r += 3) {
+    let inHeadline = false;
+    for (let r = 0; r < runs.length && !inHeadline; r += 3) if (headline[tokens.sentence[runs[r]!]!]) inHeadline = true;
+    for (let r = 0; r < runs.length && inHeadline; r += 3) {
       if (headline[tokens.sentence[runs[r]!]!]) continue;
       // The whole name first, then its parts ("Alan Shearer" -> "Shearer"), for headlines that shorten it.
       const f = runs[r]!;
@@ -235,7 +249,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
         if (best < 0) continue;
         first = best;
         last = bestLast;
-      } else if (first === last && tokens.flags[first]! & TokenFlag.SENTENCE_START && info.gazEntry[first]! < 0 && !midCap.get(info.lw[first]!)) {
+      } else if (first === last && tokens.flags[first]! & TokenFlag.SENTENCE_START && info.gazEntry[first]! < 0 && !midCapOf(info.lw[first]!)) {
         // "Numerous", "Modernized": a lone capitalized first word needs the model to be sure, and no lower-case use.
         if (info.cls[first]! & 64 || margin[first]! < MIN_INITIAL_MARGIN) continue;
       }
