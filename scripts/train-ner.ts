@@ -2,7 +2,7 @@
  * Train the entities component's averaged-perceptron tagger on CoNLL-2003 train and write
  * src/components/entities/data/ner-weights.bin.gz (pruned, int16-quantized, gzipped).
  * Reproducible: fixed seed and epoch count. Run: nice -n 10 node --import tsx scripts/train-ner.ts
- * Options: --epochs N (default 10), --prune X (default 0.02), --datasets DIR, --holdout F (train on the
+ * Options: --epochs N (default 15), --prune X (default 0.02), --datasets DIR, --holdout F (train on the
  * first 1-F of train and report on the rest: the tuning split; dev is for the final report only).
  */
 import { writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ const opt = (name: string, def: string): string => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1]! : def;
 };
-const EPOCHS = Number(opt('epochs', '10'));
+const EPOCHS = Number(opt('epochs', '15'));
 const PRUNE = Number(opt('prune', '0.02'));
 const HOLDOUT = Number(opt('holdout', '0'));
 const DATASETS = opt('datasets', join(process.cwd(), '..', 'shared', 'datasets'));
