@@ -318,3 +318,23 @@ test('spelled-out ranks in front of a name are not part of it', () => {
     assert.ok(forms.includes(name), `${name} in ${JSON.stringify(forms)}`);
   }
 });
+
+test('a model name ends before lower-case words names do not contain and after a company designator', async () => {
+  const { nameEnd } = await import('./recognize.js');
+  const { tokenInfo } = await import('./tagger.js');
+  const { loadGazetteer } = await import('./gazetteer.js');
+  // [text, first token, last token, expected last token]
+  const rows: [string, number, number, number][] = [
+    ['Nigeria left the Commonwealth in November .', 3, 5, 3],
+    ['He joined Bestop Inc of Boulder .', 2, 5, 3],
+    ['The Bank of England said so .', 1, 3, 3],
+    ['Giovanni van Bronckhorst scored .', 0, 2, 2],
+  ];
+  for (const [text, first, last, want] of rows) {
+    const doc = new Doc('t', { text });
+    doc.text = text;
+    sentences.create().run(doc);
+    const info = tokenInfo(text, doc.tokens, loadGazetteer());
+    assert.equal(nameEnd(info, doc.tokens, first, last), want, text);
+  }
+});

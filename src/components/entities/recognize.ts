@@ -54,6 +54,9 @@ const HEADLINE_WORDS = intSet(['in', 'of', 'on', 'at', 'to', 'for', 'with', 'has
 // Legal-form words that end company names (CoNLL guidelines: companies are ORG).
 const CORP_SUFFIX = intSet(['inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'plc', 'llc', 'gmbh', 'ag', 'bhd', 'pty', 'holdings'].map(hashString));
 
+// Lower-case words found inside names (CoNLL train: "of", "and", "de", "van", "for", "the", ...).
+const NAME_INNER = intSet(['of', 'and', 'de', 'van', 'for', 'the', 'der', 'den', 'da', 'du', 'des', 'del', 'della', 'dal', 'la', 'le', 'les', 'von', 'y', 'e', 'al', 'el', 'bin', 'ibn', 'at', 'on', 'pour', 'upon', 'am', 'im', 'zu'].map(hashString));
+
 function intSet(keys: number[]): IntTable {
   const t = new IntTable(keys.length);
   for (const k of keys) t.set(k, 1);
@@ -136,6 +139,20 @@ export function lowerCaseExpansion(text: string, tokens: TokenTable, i: number):
     if (words.length >= letters && initialsMatch(acr, words.join(' '))) return true;
   }
   return false;
+}
+
+/**
+ * Where a model name really ends: before the first lower-case word that names do not contain
+ * ("Commonwealth in November" -> "Commonwealth"), and right after a company designator
+ * ("Bestop Inc of Boulder" -> "Bestop Inc").
+ * @example nameEnd(info, tokens, first, last)
+ */
+export function nameEnd(info: TokenInfo, tokens: TokenTable, first: number, last: number): number {
+  for (let j = first + 1; j <= last; j++) {
+    if (CORP_SUFFIX.get(info.lw[j - 1]!) && !(info.cls[j]! & 16)) return j - 1;
+    if (tokens.kind[j] === TokenKind.WORD && !(info.cls[j]! & 16) && !NAME_INNER.get(info.lw[j]!)) return j - 1;
+  }
+  return last;
 }
 
 /** Hash of the lower-case words of tokens [a, b]. */
@@ -254,6 +271,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
         if (info.cls[first]! & 64 || margin[first]! < MIN_INITIAL_MARGIN) continue;
       }
       if (first === last && termAcronyms.get(info.lw[first]!)) continue;
+      last = nameEnd(info, tokens, first, last);
       // "Daewoo Corp", "Keane Inc": a name ending in a company designator is a company, whatever the
       // greedy tagger made of its first word (it cannot switch type inside a name).
       if (ty === 1 && last > first && CORP_SUFFIX.get(info.lw[last]!)) ty = 2;
