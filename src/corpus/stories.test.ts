@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareVectors, queryVector, STORY, storyTermCounts, storyTerms, termWeight } from './stories.js';
+import { assignStory, compareVectors, eraOf, queryVector, quoteJoinAgrees, STORY, storyTermCounts, storyTerms, termWeight } from './stories.js';
+import type { StoryFeatures } from './stories.js';
 import { MemoryCorpusIndex } from './corpus-index.js';
 
 test('storyTermCounts: how often each salient term occurs', () => {
@@ -71,4 +72,72 @@ test('MemoryCorpusIndex document frequencies: counted once per document, relinke
   const got = await index.termFrequencies(['t:n:a', 't:w:b', 't:n:z']);
   assert.equal(got.documents, 2);
   assert.deepEqual([...got.df].sort(), [['t:n:a', 1], ['t:w:b', 2]]);
+});
+
+test('compareVectors: the share of the other side\'s name weight the new document holds', () => {
+  const stats = { documents: 0, df: new Map<string, number>() };
+  const q = queryVector([['t:n:a', 1], ['t:n:b', 1], ['t:w:fire', 1]], stats);
+  const r = termWeight('t:n:a', 0, 0);
+  const vec = (keys: string[]) => ({ keys, weights: keys.map((k) => termWeight(k, 0, 0)), norm: keys.length * r * r });
+  const rows: [string[], number | null, number | null][] = [
+    // The other names a and three more: the new document holds half of its own names there, a quarter of the other's.
+    [['t:n:a', 't:n:c', 't:n:d', 't:n:e'], 1 / 2, 1 / 4],
+    [['t:n:a', 't:n:b'], 1, 1],
+    [['t:n:c'], 0, 0],
+    // No names on the other side: both shares unknown.
+    [['t:w:fire'], null, null],
+  ];
+  for (const [keys, names, otherNames] of rows) {
+    const got = compareVectors(q, vec(keys));
+    const close = (x: number | null, y: number | null) => (y === null ? x === null : x !== null && Math.abs(x - y) < 1e-9);
+    assert.ok(close(got.names, names), `${keys}: names ${got.names} vs ${names}`);
+    assert.ok(close(got.otherNames, otherNames), `${keys}: otherNames ${got.otherNames} vs ${otherNames}`);
+  }
+});
+
+test('quoteJoinAgrees: a shared quote joins outright unless both sides name people and places the other does not', () => {
+  const rows: [number | null, number | null, boolean][] = [
+    [0.8, 0.6, true],
+    // One side holds most of the other's names (a short report inside a long one).
+    [0.9, 0.1, true],
+    [0.1, STORY.quoteNames, true],
+    // Neither holds a third of the other's names: different people, different places.
+    [0.2, 0.3, false],
+    [0, 0, false],
+    // Unknown is not a conflict.
+    [null, null, true],
+  ];
+  for (const [names, otherNames, expected] of rows) assert.equal(quoteJoinAgrees({ cosine: 0.2, names, otherNames }), expected, `${names}/${otherNames}`);
+});
+
+test('eraOf: the published year, else the year the lead names most (years further down are background)', () => {
+  const filler = ' The team said more. '.repeat(Math.ceil(STORY.leadChars / 20));
+  const rows: [string, string | null, string | null][] = [
+    ['The 2013 quake hit in 2013, after the 2008 one.', null, '2013'],
+    ['A quake hit on Monday.', '2011-03-11', '2011'],
+    // Undated: a career or an earlier event recalled below the lead does not date the report.
+    [`A coach was fired on Monday.${filler} He was hired in 2005 and won in 2005.`, null, null],
+    [`Elections held in 2008.${filler} The last ones were in 2004 and 2004.`, null, '2008'],
+    ['No year at all.', null, null],
+  ];
+  for (const [text, published, expected] of rows) assert.equal(eraOf(text, published), expected, text.slice(0, 40));
+});
+
+test('assignStory: a shared quote group joins two reports unless their names conflict', async () => {
+  const feats = (id: string, text: string, docsSharing: [string, number][] = []): StoryFeatures => ({
+    id, outlet: null, published: null, title: null, text, entities: [], speakers: [], quoteGroups: [], docsSharing: new Map(docsSharing),
+  });
+  const quote = ' A spokesman said the matter was under review and declined further comment.';
+  const rows: [string, string, boolean][] = [
+    // Same people and places, different wording: the shared quote joins them.
+    ['Firefighters in Alden Marsh fought a blaze at the Harwick Mill owned by Tobias Crane.', 'The Harwick Mill of Tobias Crane in Alden Marsh burned overnight, officials said.', true],
+    // A stock phrase quoted in reports naming different people and places: not one story on the quote alone.
+    ['Firefighters in Alden Marsh fought a blaze at the Harwick Mill owned by Tobias Crane.', 'Police in Brenford Vale arrested Nadia Oruel after a robbery at the Lomax Bank branch.', false],
+  ];
+  for (const [a, b, same] of rows) {
+    const index = new MemoryCorpusIndex();
+    const first = await assignStory(feats('d1', a + quote), index);
+    const second = await assignStory(feats('d2', b + quote, [['d1', 1]]), index);
+    assert.equal(second.story === first.story, same, b);
+  }
 });

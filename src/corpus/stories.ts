@@ -28,6 +28,13 @@ export const STORY = {
   maxDays: 30,
   /** Days apart within which a shared quote group makes one story (the same statement reported). */
   quoteDays: 10,
+  /**
+   * Least share of the other's name weight one of two documents sharing a quote group must hold for the quote to
+   * join them outright (a third: reports of one event name mostly the same people and places; `quoteJoinAgrees`).
+   */
+  quoteNames: 1 / 3,
+  /** Characters of an undated text read for the year it reports (title and first sentences; later years are background). */
+  leadChars: 400,
   /** Terms posted as lookup keys per document. */
   terms: 40,
   /** Terms kept in a document's vector: more than the keys, since the minor names and words of a report tell two events of one kind apart. */
@@ -106,14 +113,15 @@ function countWeight(n: number): number {
 }
 
 /**
- * The year a report is about: its published year, else the year its text names most often (null if none).
+ * The year a report is about: its published year, else the year its lead (title and first sentences) names most
+ * often (null if none). Years further down are mostly background (an earlier event, a career, an anniversary).
  * Why: reports of two events of the same kind (two quakes, two rehab stays) are often years apart.
  * @example eraOf('The 2013 quake ... in 2013, after 2008', null) // '2013'
  */
 export function eraOf(text: string, published: string | null): string | null {
   if (published && /^\d{4}/.test(published)) return published.slice(0, 4);
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(YEAR_RE)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  for (const m of text.slice(0, STORY.leadChars).matchAll(YEAR_RE)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   let best: string | null = null;
   let n = 0;
   for (const [y, c] of counts) if (c > n || (c === n && best !== null && y > best)) (best = y), (n = c);
@@ -235,6 +243,8 @@ export function queryVector(terms: Iterable<[string, number]>, stats: TermFreque
 export interface Comparison {
   cosine: number;
   names: number | null;
+  /** Share of the other's name weight the query holds (null when either names nothing). */
+  otherNames: number | null;
 }
 
 /**
@@ -245,20 +255,24 @@ export interface Comparison {
 export function compareVectors(q: QueryVector, other: WeightedTerms): Comparison {
   let dot = 0;
   let shared = 0;
-  let otherNames = 0;
+  let otherShared = 0;
+  let otherNameNorm = 0;
   const { keys, weights } = other;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
     const name = NAME_KIND.has(k[2]!);
-    if (name) otherNames++;
+    const w = weights[i]!;
+    if (name) otherNameNorm += w * w;
     const mine = q.weights.get(k);
     if (mine === undefined) continue;
-    dot += mine * weights[i]!;
-    if (name) shared += mine * mine;
+    dot += mine * w;
+    if (name) (shared += mine * mine), (otherShared += w * w);
   }
+  const both = q.nameNorm > 0 && otherNameNorm > 0;
   return {
     cosine: q.norm && other.norm ? dot / Math.sqrt(q.norm * other.norm) : 0,
-    names: q.nameNorm && otherNames ? shared / q.nameNorm : null,
+    names: both ? shared / q.nameNorm : null,
+    otherNames: both ? otherShared / otherNameNorm : null,
   };
 }
 
@@ -285,6 +299,17 @@ function docVector(c: DocRecord): WeightedTerms {
 }
 
 const NAME_KIND = new Set(['n', 'e', 's']);
+
+/**
+ * Whether a shared quote group may join two documents outright: their names must not conflict. Two reports of
+ * different events of one kind can quote the same stock phrase (a spokesman's formula, an old statement recalled);
+ * when both name people and places and neither holds `STORY.quoteNames` of the other's name weight, each reports
+ * people and places the other does not know, and the pair is scored by text similarity like any other.
+ * @example quoteJoinAgrees({ cosine: 0.2, names: 0.1, otherNames: 0.2 }) // false
+ */
+export function quoteJoinAgrees(cmp: Comparison): boolean {
+  return cmp.names === null || cmp.otherNames === null || Math.max(cmp.names, cmp.otherNames) >= STORY.quoteNames;
+}
 
 /**
  * Factor on text similarity from context: reports days apart, or quoting only different people, are likely different events.
@@ -408,9 +433,13 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     let score = 0;
     if (jac >= STORY.duplicate) score = 1 + jac;
     else if (days !== null && days > STORY.maxDays) score = -1;
-    else if ((f.docsSharing.get(c.id) ?? 0) > 0 && (days === null || days <= STORY.quoteDays)) score = 1;
     else {
       const cmp = compareVectors(q, docVector(c));
+      const quoted = (f.docsSharing.get(c.id) ?? 0) > 0 && (days === null || days <= STORY.quoteDays);
+      if (quoted && quoteJoinAgrees(cmp)) {
+        storyNear.set(c.story, Math.max(storyNear.get(c.story) ?? 0, 1));
+        continue;
+      }
       score = cmp.cosine;
       if (score >= STORY.similar && cmp.names !== null && cmp.names < STORY.minNameShare) score = 0;
       if (era && c.numbers.some((n) => n.startsWith('era:') && n !== `era:${era}`)) score *= STORY.otherEra;
