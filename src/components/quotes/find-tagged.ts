@@ -8,7 +8,7 @@ import type { TokenTable } from '../../doc/tokens.js';
 import type { QuoteCandidate } from './find-quotes.js';
 import { AUXILIARY_CUES, CHARACTERIZATION_RE, subjectBefore } from './find-open.js';
 import { isCuratedCue, ZERO_THAT } from './find-quotes.js';
-import { ATTR_TAGS, decodeTags, loadTaggerWeights, tagInput, tagRuns, type TagRun } from './tagger.js';
+import { ATTR_TAGS, loadTaggerWeights, tagRuns, tagTokens, type TagRun } from './tagger.js';
 
 /** Gates (tuned on the held-out train sample): minimum content tokens, max token gap to source/cue. */
 export const TAGGED_MIN_TOKENS = 2;
@@ -105,7 +105,7 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
       forced[i] = first ? B_CON : I_CON;
     }
   }
-  const tags = decodeTags(tagInput(text, tokens, MIN_SENTENCE_CUE, forced), w);
+  const { tags } = tagTokens(text, tokens, w, forced, MIN_SENTENCE_CUE);
   const runs = tagRuns(tags);
   const out: QuoteCandidate[] = [];
   const { start, end, sentence } = tokens;

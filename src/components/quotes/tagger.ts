@@ -33,63 +33,98 @@ const CLOSED: readonly [number, string][] = [
   [8, 'not n\'t never'],
   [9, 'that'],
 ];
-let closedClass: Map<number, number> | null = null;
-/** Closed-class id per lower-cased word hash (0: open class). */
-function closedClasses(): Map<number, number> {
-  if (!closedClass) {
-    closedClass = new Map();
-    for (const [c, words] of CLOSED) for (const w of words.split(' ')) closedClass.set(hashLower(w, 0, w.length), c);
-  }
-  return closedClass;
-}
-
-let cueRate: Map<number, number> | null = null;
-/** Cue-rate bucket per lower-cased word hash (1..5; 0 not a learned cue). */
-function cueRates(): Map<number, number> {
-  if (!cueRate) {
-    cueRate = new Map();
+let lexicon: Map<number, number> | null = null;
+/**
+ * Per lower-cased word hash: `cls * 8 + cue` in the low byte (closed class 0..9, learned cue-rate
+ * bucket 1..5, 0 not a learned cue) and, for strong cues (bucket >= 3), a small cue id from bit 8.
+ */
+function lexiconInfo(): Map<number, number> {
+  if (!lexicon) {
+    lexicon = new Map();
+    for (const [c, words] of CLOSED) for (const w of words.split(' ')) lexicon.set(hashLower(w, 0, w.length), c * 8);
+    let id = 0;
     for (const [w, [c, n]] of Object.entries(LEARNED_CUES)) {
       const r = c / n;
-      cueRate.set(hashLower(w, 0, w.length), r >= 0.7 ? 5 : r >= 0.45 ? 4 : r >= 0.3 ? 3 : r >= 0.2 ? 2 : 1);
+      const bucket = r >= 0.7 ? 5 : r >= 0.45 ? 4 : r >= 0.3 ? 3 : r >= 0.2 ? 2 : 1;
+      const h = hashLower(w, 0, w.length);
+      lexicon.set(h, ((lexicon.get(h) ?? 0) & ~7) | bucket | (bucket >= 3 ? ++id << 8 : 0));
     }
   }
-  return cueRate;
+  return lexicon;
+}
+
+/** lexiconInfo as an open-addressing table (keys, values + 1; 0 empty): no Map lookup per token. */
+let lexKeys: Uint32Array | null = null;
+let lexVals = new Int32Array(0);
+const LEX_BITS = 12;
+function lexiconTable(): Uint32Array {
+  if (!lexKeys) {
+    const m = lexiconInfo();
+    const size = 1 << LEX_BITS;
+    const keys = new Uint32Array(size);
+    lexVals = new Int32Array(size);
+    for (const [k, v] of m) {
+      let h = fmix(k) & (size - 1);
+      while (lexVals[h] !== 0) h = (h + 1) & (size - 1);
+      keys[h] = k;
+      lexVals[h] = v + 1;
+    }
+    lexKeys = keys;
+  }
+  return lexKeys;
 }
 
 const mix = (a: number, b: number): number => fmix(Math.imul(a, 0x9e3779b1) ^ b);
 /** Per-template salts of the word features (`hw ^ SALT[template]`). */
 const SALT = Uint32Array.from({ length: 64 }, (_, k) => fmix(Math.imul(k + 1, 0x85ebca6b) ^ 0x2545f491));
 
-/** Per-token values and static features of a token table. */
-export interface TagInput {
+/** Shape ids of punctuation, quote and symbol shapes (from 32; words use their shape, below 32). */
+const SHAPE_IDS = 256;
+const shapeIds = new Map<number, number>();
+
+/** Per-token values the features are built from (one pass over the tokens, typed arrays only). */
+interface TokenValues {
   n: number;
-  /** `n * NF` feature keys (un-reduced hashes). */
-  feats: Uint32Array;
-  /** Lower-case word hash per token. */
+  /** Lower-case word hash, its mixed form (word features) and 3-letter suffix hash. */
   lw: Uint32Array;
-  /** Closed class * 8 + cue-rate bucket per token (for previous-tag features in decoding). */
+  hw: Uint32Array;
+  suffix: Uint32Array;
+  shape: Uint32Array;
+  /** Learned cue-rate bucket (0..5), closed word class (0..9), in-quote state (0 out, 1 in, 2 mark). */
+  cue: Uint8Array;
+  cls: Uint8Array;
+  inQ: Uint8Array;
+  /** Position in sentence (capped at 7); sentence quote-mark count (0, 1, 2+). */
+  pos: Uint8Array;
+  quotes: Uint8Array;
+  /** Bucketed distance to the nearest strong cue before / after in the sentence (0 none). */
+  dist: Uint8Array;
+  distR: Uint8Array;
+  /** Word of the nearest strong cue before / after in the sentence (0 none). */
+  cueL: Uint32Array;
+  cueR: Uint32Array;
+  /** Small ids for the fast path: shape id (word shapes as is, punctuation from 32; SHAPE_IDS when out of ids), strong-cue ids left / right (0 none). */
+  sid: Uint16Array;
+  cidL: Uint16Array;
+  cidR: Uint16Array;
   pk: Uint8Array;
-  /** 1 where the token's sentence has a cue-like word of at least the requested rate bucket. */
   active: Uint8Array;
-  /** A tag index fixed in advance (0 = free): tokens of quotes the rules found are CONTENT, not scored. */
-  forced: Uint8Array;
 }
 
-/**
- * Static features for every token of a doc: word, neighbours ±2, shape, cue-rate buckets, quote
- * state, distance to the nearest strong cue, position in sentence.
- * @example tagInput(doc.text, doc.tokens).n === doc.tokens.length
- */
-export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0, forced: Uint8Array = new Uint8Array(tokens.length)): TagInput {
+/** Per-token values of a token table; `active` marks sentences whose best cue bucket is at least `minSentenceCue`. */
+function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number): TokenValues {
   const n = tokens.length;
-  const rates = cueRates();
+  const lexK = lexiconTable();
+  const lexV = lexVals;
+  const lexMask = (1 << LEX_BITS) - 1;
   const lw = new Uint32Array(n);
   const shape = new Uint32Array(n);
   const cue = new Uint8Array(n);
   const inQ = new Uint8Array(n);
   const pos = new Uint8Array(n);
   const cls = new Uint8Array(n);
-  const classes = closedClasses();
+  const cid = new Uint16Array(n);
+  const sid = new Uint16Array(n);
   const { start, end, kind, flags, sentence } = tokens;
   let open = 0;
   let sentStart = 0;
@@ -97,14 +132,24 @@ export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0, f
     const s = start[i]!;
     const e = end[i]!;
     lw[i] = hashLower(text, s, e);
-    cue[i] = rates.get(lw[i]!) ?? 0;
-    cls[i] = classes.get(lw[i]!) ?? 0;
+    const key = lw[i]!;
+    let h = fmix(key) & lexMask;
+    let info = 0;
+    for (let x = lexV[h]!; x !== 0; h = (h + 1) & lexMask, x = lexV[h]!) if (lexK[h] === key) { info = x - 1; break; }
+    cue[i] = info & 7;
+    cls[i] = (info >> 3) & 31;
+    cid[i] = info >> 8;
     const k = kind[i]!;
     const f = flags[i]!;
     let sh = k;
     if (f & TokenFlag.CAPITALIZED) sh |= 8;
     if (f & TokenFlag.ALL_CAPS) sh |= 16;
-    if (k === TokenKind.PUNCT || k === TokenKind.QUOTE || k === TokenKind.SYMBOL) sh = (sh << 8) ^ text.charCodeAt(s);
+    if (k === TokenKind.PUNCT || k === TokenKind.QUOTE || k === TokenKind.SYMBOL) {
+      sh = (sh << 8) ^ text.charCodeAt(s);
+      let id = shapeIds.get(sh);
+      if (id === undefined) shapeIds.set(sh, (id = shapeIds.size < SHAPE_IDS - 32 ? 32 + shapeIds.size : SHAPE_IDS));
+      sid[i] = id;
+    } else sid[i] = sh;
     shape[i] = sh;
     if (i === 0 || sentence[i] !== sentence[i - 1]) sentStart = i;
     const p = i - sentStart;
@@ -135,17 +180,23 @@ export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0, f
   // sentence's quote-mark count (0, 1, 2+) and a 3-letter suffix (inflection of unseen verbs).
   const cueR = new Uint32Array(n);
   const cueL = new Uint32Array(n);
+  const cidR = new Uint16Array(n);
+  const cidL = new Uint16Array(n);
   let lastW = 0;
+  let lastC = 0;
   for (let i = 0; i < n; i++) {
-    if (i > 0 && sentence[i] !== sentence[i - 1]) lastW = 0;
+    if (i > 0 && sentence[i] !== sentence[i - 1]) { lastW = 0; lastC = 0; }
     cueL[i] = lastW;
-    if (cue[i]! >= 3) lastW = lw[i]!;
+    cidL[i] = lastC;
+    if (cue[i]! >= 3) { lastW = lw[i]!; lastC = cid[i]!; }
   }
   lastW = 0;
+  lastC = 0;
   for (let i = n - 1; i >= 0; i--) {
-    if (i < n - 1 && sentence[i] !== sentence[i + 1]) lastW = 0;
+    if (i < n - 1 && sentence[i] !== sentence[i + 1]) { lastW = 0; lastC = 0; }
     cueR[i] = lastW;
-    if (cue[i]! >= 3) lastW = lw[i]!;
+    cidR[i] = lastC;
+    if (cue[i]! >= 3) { lastW = lw[i]!; lastC = cid[i]!; }
   }
   const quotes = new Uint8Array(n);
   const suffix = new Uint32Array(n);
@@ -174,71 +225,119 @@ export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0, f
     if (best >= minSentenceCue) active.fill(1, i, j);
     i = j;
   }
-  const feats = new Uint32Array(n * NF);
   // Word features: one mixed hash per token, salted per template (no hashing per feature).
   const hw = new Uint32Array(n);
   for (let i = 0; i < n; i++) hw[i] = fmix(lw[i]! ^ 0x9e3779b9);
   const pk = new Uint8Array(n);
   for (let i = 0; i < n; i++) pk[i] = cls[i]! * 8 + cue[i]!;
-  const P = 0x1234567;
+  return { n, lw, hw, suffix, shape, sid, cue, cls, inQ, pos, quotes, dist, distR, cueL, cueR, cidL, cidR, pk, active };
+}
+
+/** Padding word outside the document. */
+const P = 0x1234567;
+/**
+ * Word templates: the word at `i + WORD_OFF[k]`, salted with `SALT[WORD_SALT[k]]` (`P` outside the
+ * doc). They depend on one word only, so inference sums them once per word type (tagTokens).
+ */
+const WORD_OFF = [0, -1, 1, -2, 2, -3, 3] as const;
+const WORD_SALT = [2, 3, 4, 5, 6, 34, 35] as const;
+const NW = WORD_OFF.length;
+/** The suffix template (also one word only). */
+const SUFFIX_T = 25;
+/** Context templates (all but the word and suffix ones). */
+const NC = NF - NW - 1;
+
+/** Keys of the context templates of token i (small per-token values, word pairs, word × value), written to `out[o ..o + NC)`. */
+function contextFeats(v: TokenValues, i: number, out: Uint32Array, o: number): void {
+  const { n, lw, shape, cue, inQ, pos, dist, distR, quotes, suffix, cueL, cueR, cls } = v;
+  const w0 = lw[i]!;
+  const wm1 = i > 0 ? lw[i - 1]! : P;
+  const wm2 = i > 1 ? lw[i - 2]! : P;
+  const wp1 = i + 1 < n ? lw[i + 1]! : P;
+  const wp2 = i + 2 < n ? lw[i + 2]! : P;
+  const sm1 = i > 0 ? shape[i - 1]! : 0;
+  const sp1 = i + 1 < n ? shape[i + 1]! : 0;
+  const cm1 = i > 0 ? cue[i - 1]! : 9;
+  const cp1 = i + 1 < n ? cue[i + 1]! : 9;
+  const cp2 = i + 2 < n ? cue[i + 2]! : 9;
+  const km1 = i > 0 ? cls[i - 1]! : 15;
+  const kp1 = i + 1 < n ? cls[i + 1]! : 15;
+  const kp2 = i + 2 < n ? cls[i + 2]! : 15;
+  const sh = shape[i]!;
+  const qi = inQ[i]!;
+  const di = dist[i]!;
+  const dr = distR[i]!;
+  const ci = cue[i]!;
+  let f = o;
+  out[f++] = mix(1, 0);
+  out[f++] = mix(7, mix(w0, wp1));
+  out[f++] = mix(8, mix(wm1, w0));
+  out[f++] = mix(9, sh);
+  out[f++] = mix(10, mix(sm1, sh));
+  out[f++] = mix(11, mix(sh, sp1));
+  out[f++] = mix(12, ci);
+  out[f++] = mix(13, cm1 * 16 + cp1);
+  out[f++] = mix(14, qi);
+  out[f++] = mix(15, di * 16 + dr);
+  out[f++] = mix(16, di * 16 + ci);
+  out[f++] = mix(17, pos[i]!);
+  out[f++] = mix(18, pos[i]! * 16 + (sh & 0xff));
+  out[f++] = mix(19, mix(dr, sh));
+  out[f++] = mix(20, mix(qi, di));
+  out[f++] = mix(21, mix(wm1, ci));
+  out[f++] = mix(22, mix(cm1, sm1));
+  out[f++] = mix(23, mix(i > 0 ? inQ[i - 1]! : 3, qi));
+  out[f++] = mix(24, mix(dr, wp1));
+  out[f++] = mix(26, mix(cueR[i]!, dr));
+  out[f++] = mix(27, mix(w0, cp1));
+  out[f++] = mix(28, cp1 * 16 + cp2 + ((sh & 24) << 8));
+  out[f++] = mix(29, mix(quotes[i]!, qi * 16 + di));
+  out[f++] = mix(30, mix(wm1, sh));
+  out[f++] = mix(31, mix(suffix[i]!, cm1));
+  out[f++] = mix(32, km1 * 16 + cls[i]!);
+  out[f++] = mix(33, (cls[i]! * 16 + kp1) * 16 + kp2);
+  out[f++] = mix(36, mix(wp1, wp2));
+  out[f++] = mix(37, mix(wm2, wm1));
+  out[f++] = mix(38, mix(cueL[i]!, di));
+  out[f++] = mix(39, mix(w0, kp1 * 16 + cp1));
+}
+
+/** Per-token values and static features of a token table. */
+export interface TagInput {
+  n: number;
+  /** `n * NF` feature keys (un-reduced hashes). */
+  feats: Uint32Array;
+  /** Lower-case word hash per token. */
+  lw: Uint32Array;
+  /** Closed class * 8 + cue-rate bucket per token (for previous-tag features in decoding). */
+  pk: Uint8Array;
+  /** 1 where the token's sentence has a cue-like word of at least the requested rate bucket. */
+  active: Uint8Array;
+  /** A tag index fixed in advance (0 = free): tokens of quotes the rules found are CONTENT, not scored. */
+  forced: Uint8Array;
+}
+
+/**
+ * Static features for every token of a doc (training; inference sums the same features in
+ * tagTokens): word and neighbours ±3, word pairs, shape, cue-rate buckets, quote state, distance to
+ * the nearest strong cue, position in sentence.
+ * @example tagInput(doc.text, doc.tokens).n === doc.tokens.length
+ */
+export function tagInput(text: string, tokens: TokenTable, minSentenceCue = 0, forced: Uint8Array = new Uint8Array(tokens.length)): TagInput {
+  const v = tokenValues(text, tokens, minSentenceCue);
+  const { n, hw, suffix, active } = v;
+  const feats = new Uint32Array(n * NF);
   for (let i = 0; i < n; i++) {
     if (!active[i] || forced[i]) continue;
     const o = i * NF;
-    const w0 = lw[i]!;
-    const wm1 = i > 0 ? lw[i - 1]! : P;
-    const wm2 = i > 1 ? lw[i - 2]! : P;
-    const wp1 = i + 1 < n ? lw[i + 1]! : P;
-    const wp2 = i + 2 < n ? lw[i + 2]! : P;
-    const sm1 = i > 0 ? shape[i - 1]! : 0;
-    const sp1 = i + 1 < n ? shape[i + 1]! : 0;
-    const cm1 = i > 0 ? cue[i - 1]! : 9;
-    const cp1 = i + 1 < n ? cue[i + 1]! : 9;
-    let f = 0;
-    feats[o + f++] = mix(1, 0);
-    feats[o + f++] = hw[i]! ^ SALT[2]!;
-    feats[o + f++] = (i > 0 ? hw[i - 1]! : P) ^ SALT[3]!;
-    feats[o + f++] = (i + 1 < n ? hw[i + 1]! : P) ^ SALT[4]!;
-    feats[o + f++] = (i > 1 ? hw[i - 2]! : P) ^ SALT[5]!;
-    feats[o + f++] = (i + 2 < n ? hw[i + 2]! : P) ^ SALT[6]!;
-    feats[o + f++] = mix(7, mix(w0, wp1));
-    feats[o + f++] = mix(8, mix(wm1, w0));
-    feats[o + f++] = mix(9, shape[i]!);
-    feats[o + f++] = mix(10, mix(sm1, shape[i]!));
-    feats[o + f++] = mix(11, mix(shape[i]!, sp1));
-    feats[o + f++] = mix(12, cue[i]!);
-    feats[o + f++] = mix(13, cm1 * 16 + cp1);
-    feats[o + f++] = mix(14, inQ[i]!);
-    feats[o + f++] = mix(15, dist[i]! * 16 + distR[i]!);
-    feats[o + f++] = mix(16, dist[i]! * 16 + cue[i]!);
-    feats[o + f++] = mix(17, pos[i]!);
-    feats[o + f++] = mix(18, pos[i]! * 16 + (shape[i]! & 0xff));
-    feats[o + f++] = mix(19, mix(distR[i]!, shape[i]!));
-    feats[o + f++] = mix(20, mix(inQ[i]!, dist[i]!));
-    feats[o + f++] = mix(21, mix(wm1, cue[i]!));
-    feats[o + f++] = mix(22, mix(cm1, sm1));
-    feats[o + f++] = mix(23, mix(i > 0 ? inQ[i - 1]! : 3, inQ[i]!));
-    feats[o + f++] = mix(24, mix(distR[i]!, wp1));
-    const cp2 = i + 2 < n ? cue[i + 2]! : 9;
-    feats[o + f++] = mix(25, suffix[i]!);
-    feats[o + f++] = mix(26, mix(cueR[i]!, distR[i]!));
-    feats[o + f++] = mix(27, mix(w0, cp1));
-    feats[o + f++] = mix(28, cp1 * 16 + cp2 + ((shape[i]! & 24) << 8));
-    feats[o + f++] = mix(29, mix(quotes[i]!, inQ[i]! * 16 + dist[i]!));
-    feats[o + f++] = mix(30, mix(wm1, shape[i]!));
-    feats[o + f++] = mix(31, mix(suffix[i]!, cm1));
-    const km1 = i > 0 ? cls[i - 1]! : 15;
-    const kp1 = i + 1 < n ? cls[i + 1]! : 15;
-    const kp2 = i + 2 < n ? cls[i + 2]! : 15;
-    feats[o + f++] = mix(32, km1 * 16 + cls[i]!);
-    feats[o + f++] = mix(33, (cls[i]! * 16 + kp1) * 16 + kp2);
-    feats[o + f++] = (i > 2 ? hw[i - 3]! : P) ^ SALT[34]!;
-    feats[o + f++] = (i + 3 < n ? hw[i + 3]! : P) ^ SALT[35]!;
-    feats[o + f++] = mix(36, mix(wp1, wp2));
-    feats[o + f++] = mix(37, mix(wm2, wm1));
-    feats[o + f++] = mix(38, mix(cueL[i]!, dist[i]!));
-    feats[o + f++] = mix(39, mix(w0, kp1 * 16 + cp1));
+    for (let k = 0; k < NW; k++) {
+      const j = i + WORD_OFF[k]!;
+      feats[o + k] = (j >= 0 && j < n ? hw[j]! : P) ^ SALT[WORD_SALT[k]!]!;
+    }
+    feats[o + NW] = mix(SUFFIX_T, suffix[i]!);
+    contextFeats(v, i, feats, o + NW + 1);
   }
-  return { n, feats, lw, pk, active, forced };
+  return { n, feats, lw: v.lw, pk: v.pk, active, forced };
 }
 
 /** Previous-tag feature keys for token i (first order, so Viterbi decoding is exact): the transition and (previous tag, word class and cue bucket). Writes ND keys into `out`. */
@@ -257,8 +356,26 @@ export function allowed(prev: number, t: number): boolean {
 /** Row stride of the loaded weights: NT tags padded to 8, so each row sits in one cache line. */
 export const W_STRIDE = 8;
 
-/** Row offsets of the (previous tag, word class) keys, `prev * 256 + pk`. */
-let pwRowCache: Int32Array | null = null;
+
+/**
+ * Emission scores `[n * W_STRIDE]` from precomputed feature keys (the training-side reference of
+ * what tagTokens computes).
+ */
+function emissionsOf(inp: TagInput, w: Int16Array): Int32Array {
+  const { n, feats, active, forced } = inp;
+  const mask = ROWS - 1;
+  const emit = new Int32Array(n * W_STRIDE);
+  for (let i = 0; i < n; i++) {
+    if (!active[i] || forced[i]) continue;
+    const o = i * NF;
+    const e = i * W_STRIDE;
+    for (let f = 0; f < NF; f++) {
+      const r = (feats[o + f]! & mask) << 3;
+      for (let t = 0; t < NT; t++) emit[e + t] = emit[e + t]! + w[r + t]!;
+    }
+  }
+  return emit;
+}
 
 /**
  * Viterbi decoding over BIO tags with weights `w` (`ROWS * W_STRIDE` rows, see loadTaggerWeights):
@@ -267,92 +384,234 @@ let pwRowCache: Int32Array | null = null;
  * @example decodeTags(tagInput(text, tokens), loadTaggerWeights()!)
  */
 export function decodeTags(inp: TagInput, w: Int16Array): Uint8Array {
-  const n = inp.n;
+  return viterbi(emissionsOf(inp, w), inp.n, inp.pk, inp.active, inp.forced, w);
+}
+
+/** Transition scores per previous-tag key: `[pk * 64 + p * 8 + t]` = transition row + (previous tag, word class) row; disallowed pairs very low. */
+let transFor: Int32Array | null = null;
+let transOf: Int16Array | null = null;
+const NEG = -0x3fffffff;
+
+function transitions(w: Int16Array): Int32Array {
+  if (transFor && transOf === w) return transFor;
+  const mask = ROWS - 1;
+  const m = new Int32Array(256 * 64);
+  for (let k = 0; k < 256; k++) {
+    for (let p = 0; p < NT; p++) {
+      const r0 = (mix(100, p) & mask) << 3;
+      const r1 = (mix(102, p * 256 + k) & mask) << 3;
+      for (let t = 0; t < 8; t++) m[k * 64 + p * 8 + t] = t < NT && allowed(p, t) ? w[r0 + t]! + w[r1 + t]! : NEG;
+    }
+  }
+  transFor = m;
+  transOf = w;
+  return m;
+}
+
+/** Best tag sequence given emission scores `emit` (`n * W_STRIDE`), previous-tag keys `pk`, active and forced tokens. */
+function viterbi(emit: Int32Array, n: number, pk: Uint8Array, active: Uint8Array, forced: Uint8Array, w: Int16Array): Uint8Array {
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
-  const mask = ROWS - 1;
-  const { feats, active, forced, pk } = inp;
   const back = new Uint8Array(n * NT);
-  let delta = new Int32Array(NT);
-  let next = new Int32Array(NT);
-  const emit = new Int32Array(NT);
-  const NEG = -0x3fffffff;
-  // Transition rows are the same at every token: read them once.
-  const trans = new Int32Array(NT * NT);
-  for (let p = 0; p < NT; p++) {
-    const r = (mix(100, p) & mask) << 3;
-    for (let t = 0; t < NT; t++) trans[p * NT + t] = w[r + t]!;
-  }
-  const pwRow = new Int32Array(NT);
-  if (!pwRowCache) {
-    pwRowCache = new Int32Array(NT * 256);
-    for (let k = 0; k < NT * 256; k++) pwRowCache[k] = (mix(102, k) & mask) << 3;
-  }
-  const pwRows = pwRowCache;
-  delta.fill(NEG);
-  delta[0] = 0;
+  const tr = transitions(w);
+  // delta per previous tag in locals; a state no path reaches stays at or below NEG.
+  let d0 = 0, d1 = NEG, d2 = NEG, d3 = NEG, d4 = NEG, d5 = NEG, d6 = NEG;
+  const next = new Float64Array(NT);
   for (let i = 0; i < n; i++) {
     const fixed = !active[i] ? 0 : forced[i] ? forced[i]! : -1;
-    if (fixed < 0) {
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-      const o = i * NF;
-      for (let f = 0; f < NF; f++) {
-        const r = (feats[o + f]! & mask) << 3;
-        s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!; s6 += w[r + 6]!;
-      }
-      emit[0] = s0; emit[1] = s1; emit[2] = s2; emit[3] = s3; emit[4] = s4; emit[5] = s5; emit[6] = s6;
-    }
+    const bo = i * NT;
     if (fixed >= 0) {
       // A fixed tag: the best predecessor, whatever the transition.
       let arg = 0;
-      for (let p = 1; p < NT; p++) if (delta[p]! > delta[arg]!) arg = p;
-      next.fill(NEG);
-      next[fixed] = delta[arg]!;
-      for (let t = 0; t < NT; t++) back[i * NT + t] = arg;
+      let best = d0;
+      if (d1 > best) { best = d1; arg = 1; }
+      if (d2 > best) { best = d2; arg = 2; }
+      if (d3 > best) { best = d3; arg = 3; }
+      if (d4 > best) { best = d4; arg = 4; }
+      if (d5 > best) { best = d5; arg = 5; }
+      if (d6 > best) { best = d6; arg = 6; }
+      for (let t = 0; t < NT; t++) { back[bo + t] = arg; next[t] = NEG; }
+      next[fixed] = best;
     } else {
-      // (previous tag, word class) rows: few distinct keys, so they stay in cache.
-      const pki = pk[i]!;
-      for (let p = 0; p < NT; p++) pwRow[p] = delta[p]! <= NEG ? -1 : pwRows[p * 256 + pki]!;
+      const base = pk[i]! * 64;
+      const eo = i * W_STRIDE;
       for (let t = 0; t < NT; t++) {
-        let best = NEG;
+        const m = base + t;
+        let best = d0 + tr[m]!;
         let arg = 0;
-        if (t !== 0 && (t & 1) === 0) {
-          // I-x only after B-x (t - 1) or I-x (t).
-          for (let p = t - 1; p <= t; p++) {
-            const r = pwRow[p]!;
-            if (r < 0) continue;
-            const sc = delta[p]! + trans[p * NT + t]! + w[r + t]!;
-            if (sc > best) { best = sc; arg = p; }
-          }
-        } else {
-          for (let p = 0; p < NT; p++) {
-            const r = pwRow[p]!;
-            if (r < 0) continue;
-            const sc = delta[p]! + trans[p * NT + t]! + w[r + t]!;
-            if (sc > best) { best = sc; arg = p; }
-          }
-        }
-        back[i * NT + t] = arg;
-        next[t] = best <= NEG ? NEG : best + emit[t]!;
+        let sc = d1 + tr[m + 8]!;
+        if (sc > best) { best = sc; arg = 1; }
+        sc = d2 + tr[m + 16]!;
+        if (sc > best) { best = sc; arg = 2; }
+        sc = d3 + tr[m + 24]!;
+        if (sc > best) { best = sc; arg = 3; }
+        sc = d4 + tr[m + 32]!;
+        if (sc > best) { best = sc; arg = 4; }
+        sc = d5 + tr[m + 40]!;
+        if (sc > best) { best = sc; arg = 5; }
+        sc = d6 + tr[m + 48]!;
+        if (sc > best) { best = sc; arg = 6; }
+        back[bo + t] = arg;
+        next[t] = best <= NEG ? NEG : best + emit[eo + t]!;
       }
     }
-    // Keep the integer sums small over long documents (a token adds at most ~(NF + ND) * 32767).
+    // Keep the sums small over long documents (a token adds at most ~(NF + ND) * 32767).
     if ((i & 127) === 127) {
       let m = NEG;
       for (let t = 0; t < NT; t++) if (next[t]! > m) m = next[t]!;
       for (let t = 0; t < NT; t++) if (next[t]! > NEG) next[t] = next[t]! - m;
     }
-    const tmp = delta;
-    delta = next;
-    next = tmp;
+    d0 = next[0]!; d1 = next[1]!; d2 = next[2]!; d3 = next[3]!; d4 = next[4]!; d5 = next[5]!; d6 = next[6]!;
   }
+  const fin = [d0, d1, d2, d3, d4, d5, d6];
   let bt = 0;
-  for (let t = 1; t < NT; t++) if (delta[t]! > delta[bt]!) bt = t;
+  for (let t = 1; t < NT; t++) if (fin[t]! > fin[bt]!) bt = t;
   for (let i = n - 1; i >= 0; i--) {
     tags[i] = bt;
     bt = back[i * NT + bt]!;
   }
   return tags;
+}
+
+/** Row offsets of context templates with small keys, filled on first use (process-wide: rows depend on the key only). */
+const memo = (size: number): Int32Array => new Int32Array(size).fill(-1);
+const M12 = memo(8), M13 = memo(256), M14 = memo(4), M15 = memo(128), M16 = memo(128), M17 = memo(8), M18 = memo(512);
+const M20 = memo(32), M23 = memo(16), M28 = memo(8192), M29 = memo(256), M32 = memo(256), M33 = memo(4096);
+const M9 = memo(SHAPE_IDS), M10 = memo(SHAPE_IDS * SHAPE_IDS), M11 = memo(SHAPE_IDS * SHAPE_IDS), M19 = memo(8 * SHAPE_IDS), M22 = memo(16 * SHAPE_IDS);
+let M26 = memo(0), M38 = memo(0);
+const MASK = ROWS - 1;
+/** Row offset of `key` under template `t`. */
+const rowOf = (t: number, key: number): number => (mix(t, key) & MASK) << 3;
+
+/**
+ * Emission scores `[n * W_STRIDE]` of the active, unforced tokens, the same sums as emissionsOf over
+ * tagInput's features: small-key templates read memoized row offsets, word pairs are mixed once per
+ * position, and no feature array is built.
+ */
+function fastEmissions(v: TokenValues, w: Int16Array, forced: Uint8Array): Int32Array {
+  const { n, lw, hw, suffix, shape, sid, cue, cls, inQ, pos, quotes, dist, distR, cidL, cidR, active } = v;
+  const emit = new Int32Array(n * W_STRIDE);
+  if (M26.length === 0) {
+    const ids = 1 + (Math.max(0, ...lexiconInfo().values()) >> 8);
+    M26 = memo(ids * 8);
+    M38 = memo(ids * 8);
+  }
+  // Pair hashes: pair[j] = mix(lw[j], lw[j + 1]) for j in -2 .. n (padding outside), at pair[j + 2].
+  const pair = new Int32Array(n + 3);
+  for (let j = -2; j <= n; j++) pair[j + 2] = mix(j >= 0 && j < n ? lw[j]! : P, j + 1 >= 0 && j + 1 < n ? lw[j + 1]! : P);
+  const bias = rowOf(1, 0);
+  const ctx = new Uint32Array(NC);
+  for (let i = 0; i < n; i++) {
+    if (!active[i] || forced[i]) continue;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    let r = 0;
+    // Word templates (word at -3 .. +3, suffix).
+    for (let k = 0; k < NW; k++) {
+      const j = i + WORD_OFF[k]!;
+      r = (((j >= 0 && j < n ? hw[j]! : P) ^ SALT[WORD_SALT[k]!]!) & MASK) << 3;
+      s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!; s6 += w[r + 6]!;
+    }
+    r = rowOf(SUFFIX_T, suffix[i]!);
+    s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!; s6 += w[r + 6]!;
+    const first = i === 0;
+    const last = i + 1 >= n;
+    const si = sid[i]!;
+    const sm = first ? 0 : sid[i - 1]!;
+    const sp = last ? 0 : sid[i + 1]!;
+    if (si >= SHAPE_IDS || sm >= SHAPE_IDS || sp >= SHAPE_IDS) {
+      // Out of shape ids (many distinct punctuation marks): the reference keys.
+      contextFeats(v, i, ctx, 0);
+      for (let f = 0; f < NC; f++) {
+        r = (ctx[f]! & MASK) << 3;
+        s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!; s6 += w[r + 6]!;
+      }
+    } else {
+      const sh = shape[i]!;
+      const ci = cue[i]!;
+      const qi = inQ[i]!;
+      const di = dist[i]!;
+      const dr = distR[i]!;
+      const ki = cls[i]!;
+      const cm1 = first ? 9 : cue[i - 1]!;
+      const cp1 = last ? 9 : cue[i + 1]!;
+      const cp2 = i + 2 < n ? cue[i + 2]! : 9;
+      const km1 = first ? 15 : cls[i - 1]!;
+      const kp1 = last ? 15 : cls[i + 1]!;
+      const kp2 = i + 2 < n ? cls[i + 2]! : 15;
+      const w0 = lw[i]!;
+      const wm1 = first ? P : lw[i - 1]!;
+      const wp1 = last ? P : lw[i + 1]!;
+      const rows = ctx;
+      let f = 0;
+      let k = 0;
+      rows[f++] = bias;
+      rows[f++] = (mix(7, pair[i + 2]!) & MASK) << 3;
+      rows[f++] = (mix(8, pair[i + 1]!) & MASK) << 3;
+      rows[f++] = (r = M9[si]!) >= 0 ? r : (M9[si] = rowOf(9, sh));
+      k = sm * SHAPE_IDS + si;
+      rows[f++] = (r = M10[k]!) >= 0 ? r : (M10[k] = rowOf(10, mix(first ? 0 : shape[i - 1]!, sh)));
+      k = si * SHAPE_IDS + sp;
+      rows[f++] = (r = M11[k]!) >= 0 ? r : (M11[k] = rowOf(11, mix(sh, last ? 0 : shape[i + 1]!)));
+      rows[f++] = (r = M12[ci]!) >= 0 ? r : (M12[ci] = rowOf(12, ci));
+      k = cm1 * 16 + cp1;
+      rows[f++] = (r = M13[k]!) >= 0 ? r : (M13[k] = rowOf(13, k));
+      rows[f++] = (r = M14[qi]!) >= 0 ? r : (M14[qi] = rowOf(14, qi));
+      k = di * 16 + dr;
+      rows[f++] = (r = M15[k]!) >= 0 ? r : (M15[k] = rowOf(15, k));
+      k = di * 16 + ci;
+      rows[f++] = (r = M16[k]!) >= 0 ? r : (M16[k] = rowOf(16, k));
+      k = pos[i]!;
+      rows[f++] = (r = M17[k]!) >= 0 ? r : (M17[k] = rowOf(17, k));
+      k = pos[i]! * 16 + (sh & 0xff);
+      rows[f++] = (r = M18[k]!) >= 0 ? r : (M18[k] = rowOf(18, k));
+      k = dr * SHAPE_IDS + si;
+      rows[f++] = (r = M19[k]!) >= 0 ? r : (M19[k] = rowOf(19, mix(dr, sh)));
+      k = qi * 8 + di;
+      rows[f++] = (r = M20[k]!) >= 0 ? r : (M20[k] = rowOf(20, mix(qi, di)));
+      rows[f++] = rowOf(21, mix(wm1, ci));
+      k = cm1 * SHAPE_IDS + sm;
+      rows[f++] = (r = M22[k]!) >= 0 ? r : (M22[k] = rowOf(22, mix(cm1, first ? 0 : shape[i - 1]!)));
+      const qm = first ? 3 : inQ[i - 1]!;
+      k = qm * 4 + qi;
+      rows[f++] = (r = M23[k]!) >= 0 ? r : (M23[k] = rowOf(23, mix(qm, qi)));
+      rows[f++] = rowOf(24, mix(dr, wp1));
+      k = cidR[i]! * 8 + dr;
+      rows[f++] = (r = M26[k]!) >= 0 ? r : (M26[k] = rowOf(26, mix(v.cueR[i]!, dr)));
+      rows[f++] = rowOf(27, mix(w0, cp1));
+      k = cp1 * 16 + cp2 + ((sh & 24) << 8);
+      rows[f++] = (r = M28[k]!) >= 0 ? r : (M28[k] = rowOf(28, k));
+      k = quotes[i]! * 64 + qi * 16 + di;
+      rows[f++] = (r = M29[k]!) >= 0 ? r : (M29[k] = rowOf(29, mix(quotes[i]!, qi * 16 + di)));
+      rows[f++] = rowOf(30, mix(wm1, sh));
+      rows[f++] = rowOf(31, mix(suffix[i]!, cm1));
+      k = km1 * 16 + ki;
+      rows[f++] = (r = M32[k]!) >= 0 ? r : (M32[k] = rowOf(32, k));
+      k = (ki * 16 + kp1) * 16 + kp2;
+      rows[f++] = (r = M33[k]!) >= 0 ? r : (M33[k] = rowOf(33, k));
+      rows[f++] = (mix(36, pair[i + 3]!) & MASK) << 3;
+      rows[f++] = (mix(37, pair[i]!) & MASK) << 3;
+      k = cidL[i]! * 8 + di;
+      rows[f++] = (r = M38[k]!) >= 0 ? r : (M38[k] = rowOf(38, mix(v.cueL[i]!, di)));
+      rows[f++] = rowOf(39, mix(w0, kp1 * 16 + cp1));
+      for (let g = 0; g < NC; g++) {
+        r = rows[g]!;
+        s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!; s6 += w[r + 6]!;
+      }
+    }
+    const e = i * W_STRIDE;
+    emit[e] = s0; emit[e + 1] = s1; emit[e + 2] = s2; emit[e + 3] = s3; emit[e + 4] = s4; emit[e + 5] = s5; emit[e + 6] = s6;
+  }
+  return emit;
+}
+
+/**
+ * Tags of a doc's tokens, the same as `decodeTags(tagInput(...))` but faster (see fastEmissions):
+ * no feature array is built and most feature rows come from small memo tables.
+ * @example tagTokens(doc.text, doc.tokens, loadTaggerWeights()!, new Uint8Array(doc.tokens.length)).tags
+ */
+export function tagTokens(text: string, tokens: TokenTable, w: Int16Array, forced: Uint8Array, minSentenceCue = 0): { tags: Uint8Array; pk: Uint8Array } {
+  const v = tokenValues(text, tokens, minSentenceCue);
+  return { tags: viterbi(fastEmissions(v, w, forced), v.n, v.pk, v.active, forced, w), pk: v.pk };
 }
 
 const WEIGHTS_URL = new URL('./data/attr-weights.bin.gz', import.meta.url);
