@@ -2,7 +2,7 @@
  * Train the entities component's averaged-perceptron tagger on CoNLL-2003 train and write
  * src/components/entities/data/ner-weights.bin.gz (pruned, int16-quantized, gzipped).
  * Reproducible: fixed seed and epoch count. Run: nice -n 10 node --import tsx scripts/train-ner.ts
- * Options: --epochs N (default 15), --prune X (default 0.02), --datasets DIR, --holdout F (train on the
+ * Options: --epochs N (default 15), --prune X (default 0.02), --seed N (default 20031), --datasets DIR, --holdout F (train on the
  * first 1-F of train and report on the rest: the tuning split; dev is for the final report only).
  */
 import { writeFileSync } from 'node:fs';
@@ -153,7 +153,7 @@ const dev = HOLDOUT > 0 ? allTrain.slice(cut) : readConll(join(DATASETS, 'conll2
 const devName = HOLDOUT > 0 ? 'tune' : 'dev';
 console.log(`prepared ${train.length} train and ${dev.length} ${devName} docs in ${((Date.now() - t0) / 1000).toFixed(1)}s; tags ${TAGS.join(' ')}`);
 const trainer = new Trainer();
-const rand = mulberry32(20031);
+const rand = mulberry32(Number(opt('seed', '20031')));
 const order = train.map((_, i) => i);
 for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   for (let i = order.length - 1; i > 0; i--) {
