@@ -605,12 +605,33 @@ function fastEmissions(v: TokenValues, w: Int16Array, forced: Uint8Array): Int32
 }
 
 /**
+ * Copies into `forced` the tag runs of `soft` (a B tag, then its I tags) that hold no token of cue
+ * bucket `cueMin` or more: content the tagger could only confirm, not split into nested speech.
+ */
+function forceCueless(cue: Uint8Array, soft: Uint8Array, forced: Uint8Array, cueMin: number): void {
+  const n = soft.length;
+  for (let i = 0; i < n; ) {
+    const b = soft[i]!;
+    if (b === 0 || (b & 1) === 0) { i++; continue; }
+    let j = i + 1;
+    while (j < n && soft[j] === b + 1) j++;
+    let strong = false;
+    for (let k = i; k < j && !strong; k++) strong = cue[k]! >= cueMin;
+    if (!strong) for (let k = i; k < j; k++) if (!forced[k]) forced[k] = soft[k]!;
+    i = j;
+  }
+}
+
+/**
  * Tags of a doc's tokens, the same as `decodeTags(tagInput(...))` but faster (see fastEmissions):
- * no feature array is built and most feature rows come from small memo tables.
+ * no feature array is built and most feature rows come from small memo tables. Runs of `soft`
+ * (optional, tags like `forced`) are forced too when they hold no word of cue bucket `softCueMin` or
+ * more; `forced` is updated in place.
  * @example tagTokens(doc.text, doc.tokens, loadTaggerWeights()!, new Uint8Array(doc.tokens.length)).tags
  */
-export function tagTokens(text: string, tokens: TokenTable, w: Int16Array, forced: Uint8Array, minSentenceCue = 0): { tags: Uint8Array; pk: Uint8Array } {
+export function tagTokens(text: string, tokens: TokenTable, w: Int16Array, forced: Uint8Array, minSentenceCue = 0, soft?: Uint8Array, softCueMin = 3): { tags: Uint8Array; pk: Uint8Array } {
   const v = tokenValues(text, tokens, minSentenceCue);
+  if (soft) forceCueless(v.cue, soft, forced, softCueMin);
   return { tags: viterbi(fastEmissions(v, w, forced), v.n, v.pk, v.active, forced, w), pk: v.pk };
 }
 
