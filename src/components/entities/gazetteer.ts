@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { tokenizeText } from '../sentences/tokenize.js';
 import type { TokenTable } from '../../doc/tokens.js';
-import { TokenKind } from '../../doc/tokens.js';
+import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import { IntTable, hashExact, hashLower, hashString, isUpperCode } from './hash.js';
 
 /** Gazetteer entry kinds (also model feature values). */
@@ -220,10 +220,11 @@ function tokenHashes(text: string, tokens: TokenTable): { lw: Uint32Array; ew: U
 /**
  * Longest non-overlapping gazetteer matches, left to right. Acronyms match case-sensitively;
  * other names case-insensitively but must contain a capital letter in text ("taliban" in lower case is skipped).
- * `lw`/`ew` are the tokens' lower-case and exact hashes when the caller has them already.
+ * `lw`/`ew` are the tokens' lower-case and exact hashes when the caller has them already, `bits` the
+ * `words` value of each token's lower-case hash.
  * @example matchGazetteer(doc.text, doc.tokens, loadGazetteer())
  */
-export function matchGazetteer(text: string, tokens: TokenTable, gaz: Gazetteer, lw?: Uint32Array, ew?: Uint32Array): GazMatch[] {
+export function matchGazetteer(text: string, tokens: TokenTable, gaz: Gazetteer, lw?: Uint32Array, ew?: Uint32Array, bits?: Int32Array): GazMatch[] {
   if (!lw || !ew) ({ lw, ew } = tokenHashes(text, tokens));
   const out: GazMatch[] = [];
   const n = tokens.length;
@@ -233,8 +234,10 @@ export function matchGazetteer(text: string, tokens: TokenTable, gaz: Gazetteer,
   for (let i = 0; i < n; i++) {
     if (tokens.kind[i] !== TokenKind.WORD) continue;
     // Most tokens start no name: a typed-table probe per trie rules them out.
-    const inLower = (words.get(lw[i]!) & START_LOWER) !== 0;
-    const inExact = (words.get(ew[i]!) & START_EXACT) !== 0;
+    const inLower = ((bits ? bits[i]! : words.get(lw[i]!)) & START_LOWER) !== 0;
+    // The exact-case trie holds acronyms only ("ISIS", "G7"): other tokens skip that probe.
+    const f = tokens.flags[i]!;
+    const inExact = (f & TokenFlag.ALL_CAPS || (f & TokenFlag.HAS_DIGIT && f & TokenFlag.CAPITALIZED)) !== 0 && (words.get(ew[i]!) & START_EXACT) !== 0;
     if (!inLower && !inExact) continue;
     a[0] = -1;
     a[1] = -1;

@@ -136,7 +136,10 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
   }
   for (let i = 0; i < n; i++) if (clsOut[i]! & 1 && lowerSeen.get(lw[i]!)) clsOut[i] = clsOut[i]! | 64;
   sentenceRows(info, tokens);
-  for (const m of matchGazetteer(text, tokens, gaz, lw, ew)) {
+  // One probe of the word table per token serves the name tries and the word classes.
+  const bits = new Int32Array(n);
+  for (let i = 0; i < n; i++) bits[i] = gaz.words.get(lw[i]!);
+  for (const m of matchGazetteer(text, tokens, gaz, lw, ew, bits)) {
     const kind = gaz.entries[m.entry]!.kind;
     for (let j = m.first; j <= m.last; j++) {
       info.gaz[j] = kind * 2 + (j > m.first ? 1 : 0);
@@ -146,7 +149,7 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
   // Word classes (org heads, titles, ranks) go in the upper gazetteer bits when no name matched.
   for (let i = 0; i < n; i++) {
     if (info.gaz[i]) continue;
-    const w = gaz.words.get(lw[i]!) & 31; // WordClass bits only
+    const w = bits[i]! & 31; // WordClass bits only
     if (w) info.gaz[i] = 16 + (w & 15);
   }
   return info;
