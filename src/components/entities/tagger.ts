@@ -46,19 +46,9 @@ const PAD_R = 0x7654321;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** FNV-1a of the lower-cased text[start, end) (short suffixes). */
-function suffixHash(text: string, start: number, end: number): number {
-  let h = FNV_OFFSET;
-  for (let j = start; j < end; j++) {
-    const c = text.charCodeAt(j);
-    h = Math.imul(h ^ (c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c)), FNV_PRIME);
-  }
-  return h; // int32 bits (no boxing); stored into a Uint32Array
-}
-
 /**
  * Compute per-token values for a doc's tokens: one pass over each token's characters gives the
- * lower-case and exact hashes, prefixes and the shape; suffixes re-read at most 4 characters.
+ * lower-case and exact hashes, prefixes, suffixes and the shape.
  * @example tokenInfo(doc.text, doc.tokens, loadGazetteer())
  */
 export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): TokenInfo {
@@ -92,11 +82,22 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
     let sh = FNV_OFFSET;
     let lastShape = -1;
     let upper = 0;
+    // Suffix hashes of the last 2, 3 and 4 characters, in the same pass.
+    let h2 = FNV_OFFSET;
+    let h3 = FNV_OFFSET;
+    let h4 = FNV_OFFSET;
     for (let j = s; j < e; j++) {
       const c = text.charCodeAt(j);
       const lc = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c);
       h = Math.imul(h ^ lc, FNV_PRIME);
       he = Math.imul(he ^ c, FNV_PRIME);
+      if (j >= e - 4) {
+        h4 = Math.imul(h4 ^ lc, FNV_PRIME);
+        if (j >= e - 3) {
+          h3 = Math.imul(h3 ^ lc, FNV_PRIME);
+          if (j >= e - 2) h2 = Math.imul(h2 ^ lc, FNV_PRIME);
+        }
+      }
       if (j - s === 1) pre[i * 2] = h >>> 0;
       else if (j - s === 2) pre[i * 2 + 1] = h >>> 0;
       // Shape classes: d digit, X upper, x lower (or other letters past Latin-1 symbols), else the char itself.
@@ -117,9 +118,9 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
     ew[i] = he >>> 0;
     const len = e - s;
     shape[i] = (sh >>> 0) ^ (len < 4 ? len : 4);
-    suf[i * 3] = len > 2 ? suffixHash(text, e - 2, e) : w;
-    suf[i * 3 + 1] = len > 3 ? suffixHash(text, e - 3, e) : w;
-    suf[i * 3 + 2] = len > 4 ? suffixHash(text, e - 4, e) : w;
+    suf[i * 3] = len > 2 ? h2 : w;
+    suf[i * 3 + 1] = len > 3 ? h3 : w;
+    suf[i * 3 + 2] = len > 4 ? h4 : w;
     const f = flags[i]!;
     let cls = 0;
     if (f & TokenFlag.CAPITALIZED) cls |= 1;
