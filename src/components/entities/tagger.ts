@@ -447,40 +447,38 @@ function contextKeys(info: TokenInfo, i: number, prev: number, memory: WordMemor
 }
 
 /**
- * Trained weights in one open-addressing table. Each slot is 32 bytes: the feature key (uint32)
- * and its NTAGS int16 weights side by side, so a lookup touches one cache line (the old
- * keys -> rows -> weights layout cost three random reads per feature).
+ * Trained weights: an open-addressing table of (feature key, row) pairs, 8 bytes a slot, and the
+ * rows of NTAGS int16 weights packed apart. A miss (most features of unseen words) reads only the
+ * small key table; a hit reads one row. Together about 4 MB instead of 8 MB of 32-byte slots.
  */
 export class Weights {
   /** Number of features. */
   readonly count: number;
   /** Multiply summed int16 weights by this to get scores. */
   readonly scale: number;
-  /** Slot keys, 8 words per slot (word 0 is the key, 0 marks an empty slot). */
+  /** Two words per slot: the key (0 marks an empty slot) and the row of its weights. */
   readonly slotKeys: Uint32Array;
-  /** The same memory as int16: weights of slot s at [s * 16 + 2, s * 16 + 2 + NTAGS). */
-  readonly slotWeights: Int16Array;
+  /** NTAGS int16 weights per row. */
+  readonly rows: Int16Array;
   readonly mask: number;
   /** Dense and cached parts for scoreToken, built on first use. */
   fast: FastTables | undefined;
   constructor(keys: Uint32Array, w: Int16Array, scale: number) {
     const n = keys.length;
     let size = 1;
-    // Load up to 1/2: a miss (most features of unseen words) probes until an empty slot, and at 3/4
-    // load linear probing walks ~8 slots for it; the table is in L3 either way.
+    // Load up to 1/2: a miss probes until an empty slot, and at 3/4 load linear probing walks ~8 slots for it.
     while (size < n * 2) size <<= 1;
     this.count = n;
     this.scale = scale;
     this.mask = size - 1;
-    const buf = new ArrayBuffer(size * 32);
-    this.slotKeys = new Uint32Array(buf);
-    this.slotWeights = new Int16Array(buf);
+    this.slotKeys = new Uint32Array(size * 2);
+    this.rows = w;
     for (let r = 0; r < n; r++) {
       const key = keys[r]!;
       let slot = key & this.mask;
-      while (this.slotKeys[slot << 3] !== 0) slot = (slot + 1) & this.mask;
-      this.slotKeys[slot << 3] = key;
-      for (let t = 0; t < NTAGS; t++) this.slotWeights[(slot << 4) + 2 + t] = w[r * NTAGS + t]!;
+      while (this.slotKeys[slot << 1] !== 0) slot = (slot + 1) & this.mask;
+      this.slotKeys[slot << 1] = key;
+      this.slotKeys[(slot << 1) + 1] = r;
     }
   }
   /** Slot of a key, or -1. */
@@ -488,7 +486,7 @@ export class Weights {
     const keys = this.slotKeys;
     let slot = key & this.mask;
     for (;;) {
-      const k = keys[slot << 3]!;
+      const k = keys[slot << 1]!;
       if (k === key) return slot;
       if (k === 0) return -1;
       slot = (slot + 1) & this.mask;
@@ -564,8 +562,8 @@ class FastTables {
     const add = (dst: Int32Array, at: number, raw: number): void => {
       const slot = weights.slot(keyOf(raw) >>> 0);
       if (slot < 0) return;
-      const b = (slot << 4) + 2;
-      for (let t = 0; t < NTAGS; t++) dst[at * NTAGS + t]! += weights.slotWeights[b + t]!;
+      const b = weights.slotKeys[(slot << 1) + 1]! * NTAGS;
+      for (let t = 0; t < NTAGS; t++) dst[at * NTAGS + t]! += weights.rows[b + t]!;
     };
     for (let p = 0; p < 9; p++) {
       for (let p2 = 0; p2 < 9; p2++) {
@@ -624,8 +622,8 @@ class FastTables {
     for (const v of vals) {
       const sl = wt.slot(keyOf(v) >>> 0);
       if (sl < 0) continue;
-      const b = (sl << 4) + 2;
-      for (let t = 0; t < NTAGS; t++) sums[row + t]! += wt.slotWeights[b + t]!;
+      const b = wt.slotKeys[(sl << 1) + 1]! * NTAGS;
+      for (let t = 0; t < NTAGS; t++) sums[row + t]! += wt.rows[b + t]!;
     }
     return row;
   }
@@ -634,7 +632,7 @@ class FastTables {
 /** Scorer over shipped weights: integer sums per tag in locals, scaled once. */
 export function weightScorer(weights: Weights): Scorer {
   const keys = weights.slotKeys;
-  const w = weights.slotWeights;
+  const w = weights.rows;
   const mask = weights.mask;
   const scale = weights.scale;
   const feats = new Uint32Array(MAX_FEATURES);
@@ -646,9 +644,9 @@ export function weightScorer(weights: Weights): Scorer {
         const key = feats[f]!;
         let slot = key & mask;
         for (;;) {
-          const k = keys[slot << 3]!;
+          const k = keys[slot << 1]!;
           if (k === key) {
-            const b = (slot << 4) + 2;
+            const b = keys[(slot << 1) + 1]! * NTAGS;
             s0 += w[b]!; s1 += w[b + 1]!; s2 += w[b + 2]!; s3 += w[b + 3]!; s4 += w[b + 4]!;
             s5 += w[b + 5]!; s6 += w[b + 6]!; s7 += w[b + 7]!; s8 += w[b + 8]!;
             break;
@@ -668,9 +666,9 @@ export function weightScorer(weights: Weights): Scorer {
         const key = feats[f]!;
         let slot = key & mask;
         for (;;) {
-          const k = keys[slot << 3]!;
+          const k = keys[slot << 1]!;
           if (k === key) {
-            const b = (slot << 4) + 2;
+            const b = keys[(slot << 1) + 1]! * NTAGS;
             s0 += w[b]!; s1 += w[b + 1]!; s2 += w[b + 2]!; s3 += w[b + 3]!; s4 += w[b + 4]!;
             s5 += w[b + 5]!; s6 += w[b + 6]!; s7 += w[b + 7]!; s8 += w[b + 8]!;
             break;
