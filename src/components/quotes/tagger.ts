@@ -80,7 +80,8 @@ const SALT = Uint32Array.from({ length: 64 }, (_, k) => fmix(Math.imul(k + 1, 0x
 
 /** Shape ids of punctuation, quote and symbol shapes (from 32; words use their shape, below 32). */
 const SHAPE_IDS = 256;
-const shapeIds = new Map<number, number>();
+const shapeIds = new Uint16Array(1 << 16);
+let shapeCount = 0;
 
 /** Per-token values the features are built from (one pass over the tokens, typed arrays only). */
 interface TokenValues {
@@ -146,8 +147,8 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number): 
     if (f & TokenFlag.ALL_CAPS) sh |= 16;
     if (k === TokenKind.PUNCT || k === TokenKind.QUOTE || k === TokenKind.SYMBOL) {
       sh = (sh << 8) ^ text.charCodeAt(s);
-      let id = shapeIds.get(sh);
-      if (id === undefined) shapeIds.set(sh, (id = shapeIds.size < SHAPE_IDS - 32 ? 32 + shapeIds.size : SHAPE_IDS));
+      let id = shapeIds[sh]!;
+      if (id === 0) shapeIds[sh] = id = shapeCount < SHAPE_IDS - 32 ? 32 + shapeCount++ : SHAPE_IDS;
       sid[i] = id;
     } else sid[i] = sh;
     shape[i] = sh;
@@ -475,13 +476,56 @@ function viterbi(emit: Int32Array, n: number, pk: Uint8Array, active: Uint8Array
 
 /** Row offsets of context templates with small keys, filled on first use (process-wide: rows depend on the key only). */
 const memo = (size: number): Int32Array => new Int32Array(size).fill(-1);
-const M12 = memo(8), M13 = memo(256), M14 = memo(4), M15 = memo(128), M16 = memo(128), M17 = memo(8), M18 = memo(512);
-const M20 = memo(32), M23 = memo(16), M28 = memo(8192), M29 = memo(256), M32 = memo(256), M33 = memo(4096);
-const M9 = memo(SHAPE_IDS), M10 = memo(SHAPE_IDS * SHAPE_IDS), M11 = memo(SHAPE_IDS * SHAPE_IDS), M19 = memo(8 * SHAPE_IDS), M22 = memo(16 * SHAPE_IDS);
+const M18 = memo(512), M19 = memo(8 * SHAPE_IDS), M28 = memo(8192), M32 = memo(256), M33 = memo(4096);
 let M26 = memo(0), M38 = memo(0);
 const MASK = ROWS - 1;
 /** Row offset of `key` under template `t`. */
 const rowOf = (t: number, key: number): number => (mix(t, key) & MASK) << 3;
+
+/**
+ * Cached sums of template groups that read only small per-token values (direct-mapped by a packed
+ * key of those values, exact: the full key is compared). A group vector replaces ~10 row reads.
+ */
+const GROUP_BITS = 13;
+const gbKey = new Int32Array(1 << GROUP_BITS).fill(-1);
+const gbVec = new Int32Array((1 << GROUP_BITS) * 8);
+const gsKey = new Int32Array(1 << GROUP_BITS).fill(-1);
+const gsVec = new Int32Array((1 << GROUP_BITS) * 8);
+let groupsOf: Int16Array | null = null;
+
+/** Adds row offset `r` of `w` to `vec[o .. o + NT)`. */
+function addRow(vec: Int32Array, o: number, w: Int16Array, r: number): void {
+  for (let t = 0; t < NT; t++) vec[o + t] = vec[o + t]! + w[r + t]!;
+}
+
+/** Fills cue-group slot `gi`: bias, the constant last feature (key 0), templates 12–17, 20, 23, 29. */
+function fillCueGroup(w: Int16Array, gi: number, ci: number, cm1: number, cp1: number, qi: number, qm: number, di: number, dr: number, pos: number, quotes: number): void {
+  const o = gi << 3;
+  gbVec.fill(0, o, o + 8);
+  addRow(gbVec, o, w, rowOf(1, 0));
+  addRow(gbVec, o, w, 0);
+  addRow(gbVec, o, w, rowOf(12, ci));
+  addRow(gbVec, o, w, rowOf(13, cm1 * 16 + cp1));
+  addRow(gbVec, o, w, rowOf(14, qi));
+  addRow(gbVec, o, w, rowOf(15, di * 16 + dr));
+  addRow(gbVec, o, w, rowOf(16, di * 16 + ci));
+  addRow(gbVec, o, w, rowOf(17, pos));
+  addRow(gbVec, o, w, rowOf(20, mix(qi, di)));
+  addRow(gbVec, o, w, rowOf(23, mix(qm, qi)));
+  addRow(gbVec, o, w, rowOf(29, mix(quotes, qi * 16 + di)));
+  gbKey[gi] = ci | (cm1 << 3) | (cp1 << 7) | (qi << 11) | (qm << 13) | (di << 15) | (dr << 18) | (pos << 21) | (quotes << 24);
+}
+
+/** Fills shape-group slot `gi` (key `sk`): templates 9, 10, 11, 22 from the shapes around the token. */
+function fillShapeGroup(w: Int16Array, gi: number, sk: number, shm: number, sh: number, shp: number, cm1: number): void {
+  const o = gi << 3;
+  gsVec.fill(0, o, o + 8);
+  addRow(gsVec, o, w, rowOf(9, sh));
+  addRow(gsVec, o, w, rowOf(10, mix(shm, sh)));
+  addRow(gsVec, o, w, rowOf(11, mix(sh, shp)));
+  addRow(gsVec, o, w, rowOf(22, mix(cm1, shm)));
+  gsKey[gi] = sk;
+}
 
 /**
  * Emission scores `[n * W_STRIDE]` of the active, unforced tokens, the same sums as emissionsOf over
@@ -499,8 +543,12 @@ function fastEmissions(v: TokenValues, w: Int16Array, forced: Uint8Array): Int32
   // Pair hashes: pair[j] = mix(lw[j], lw[j + 1]) for j in -2 .. n (padding outside), at pair[j + 2].
   const pair = new Int32Array(n + 3);
   for (let j = -2; j <= n; j++) pair[j + 2] = mix(j >= 0 && j < n ? lw[j]! : P, j + 1 >= 0 && j + 1 < n ? lw[j + 1]! : P);
-  const bias = rowOf(1, 0);
   const ctx = new Uint32Array(NC);
+  if (groupsOf !== w) {
+    gbKey.fill(-1);
+    gsKey.fill(-1);
+    groupsOf = w;
+  }
   for (let i = 0; i < n; i++) {
     if (!active[i] || forced[i]) continue;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
@@ -541,47 +589,35 @@ function fastEmissions(v: TokenValues, w: Int16Array, forced: Uint8Array): Int32
       const w0 = lw[i]!;
       const wm1 = first ? P : lw[i - 1]!;
       const wp1 = last ? P : lw[i + 1]!;
+      let k = 0;
+      // Group of cue, quote, distance and position templates (and the constant ones): one cached vector.
+      const qm = first ? 3 : inQ[i - 1]!;
+      const gk = ci | (cm1 << 3) | (cp1 << 7) | (qi << 11) | (qm << 13) | (di << 15) | (dr << 18) | (pos[i]! << 21) | (quotes[i]! << 24);
+      let gi = Math.imul(gk, 0x9e3779b1) >>> (32 - GROUP_BITS);
+      if (gbKey[gi] !== gk) fillCueGroup(w, gi, ci, cm1, cp1, qi, qm, di, dr, pos[i]!, quotes[i]!);
+      gi <<= 3;
+      s0 += gbVec[gi]!; s1 += gbVec[gi + 1]!; s2 += gbVec[gi + 2]!; s3 += gbVec[gi + 3]!; s4 += gbVec[gi + 4]!; s5 += gbVec[gi + 5]!; s6 += gbVec[gi + 6]!;
+      // Group of shape templates.
+      const sk = sm | (si << 8) | (sp << 16) | (cm1 << 24);
+      gi = Math.imul(sk, 0x9e3779b1) >>> (32 - GROUP_BITS);
+      if (gsKey[gi] !== sk) fillShapeGroup(w, gi, sk, first ? 0 : shape[i - 1]!, sh, last ? 0 : shape[i + 1]!, cm1);
+      gi <<= 3;
+      s0 += gsVec[gi]!; s1 += gsVec[gi + 1]!; s2 += gsVec[gi + 2]!; s3 += gsVec[gi + 3]!; s4 += gsVec[gi + 4]!; s5 += gsVec[gi + 5]!; s6 += gsVec[gi + 6]!;
       const rows = ctx;
       let f = 0;
-      let k = 0;
-      rows[f++] = bias;
       rows[f++] = (mix(7, pair[i + 2]!) & MASK) << 3;
       rows[f++] = (mix(8, pair[i + 1]!) & MASK) << 3;
-      rows[f++] = (r = M9[si]!) >= 0 ? r : (M9[si] = rowOf(9, sh));
-      k = sm * SHAPE_IDS + si;
-      rows[f++] = (r = M10[k]!) >= 0 ? r : (M10[k] = rowOf(10, mix(first ? 0 : shape[i - 1]!, sh)));
-      k = si * SHAPE_IDS + sp;
-      rows[f++] = (r = M11[k]!) >= 0 ? r : (M11[k] = rowOf(11, mix(sh, last ? 0 : shape[i + 1]!)));
-      rows[f++] = (r = M12[ci]!) >= 0 ? r : (M12[ci] = rowOf(12, ci));
-      k = cm1 * 16 + cp1;
-      rows[f++] = (r = M13[k]!) >= 0 ? r : (M13[k] = rowOf(13, k));
-      rows[f++] = (r = M14[qi]!) >= 0 ? r : (M14[qi] = rowOf(14, qi));
-      k = di * 16 + dr;
-      rows[f++] = (r = M15[k]!) >= 0 ? r : (M15[k] = rowOf(15, k));
-      k = di * 16 + ci;
-      rows[f++] = (r = M16[k]!) >= 0 ? r : (M16[k] = rowOf(16, k));
-      k = pos[i]!;
-      rows[f++] = (r = M17[k]!) >= 0 ? r : (M17[k] = rowOf(17, k));
       k = pos[i]! * 16 + (sh & 0xff);
       rows[f++] = (r = M18[k]!) >= 0 ? r : (M18[k] = rowOf(18, k));
       k = dr * SHAPE_IDS + si;
       rows[f++] = (r = M19[k]!) >= 0 ? r : (M19[k] = rowOf(19, mix(dr, sh)));
-      k = qi * 8 + di;
-      rows[f++] = (r = M20[k]!) >= 0 ? r : (M20[k] = rowOf(20, mix(qi, di)));
       rows[f++] = rowOf(21, mix(wm1, ci));
-      k = cm1 * SHAPE_IDS + sm;
-      rows[f++] = (r = M22[k]!) >= 0 ? r : (M22[k] = rowOf(22, mix(cm1, first ? 0 : shape[i - 1]!)));
-      const qm = first ? 3 : inQ[i - 1]!;
-      k = qm * 4 + qi;
-      rows[f++] = (r = M23[k]!) >= 0 ? r : (M23[k] = rowOf(23, mix(qm, qi)));
       rows[f++] = rowOf(24, mix(dr, wp1));
       k = cidR[i]! * 8 + dr;
       rows[f++] = (r = M26[k]!) >= 0 ? r : (M26[k] = rowOf(26, mix(v.cueR[i]!, dr)));
       rows[f++] = rowOf(27, mix(w0, cp1));
       k = cp1 * 16 + cp2 + ((sh & 24) << 8);
       rows[f++] = (r = M28[k]!) >= 0 ? r : (M28[k] = rowOf(28, k));
-      k = quotes[i]! * 64 + qi * 16 + di;
-      rows[f++] = (r = M29[k]!) >= 0 ? r : (M29[k] = rowOf(29, mix(quotes[i]!, qi * 16 + di)));
       rows[f++] = rowOf(30, mix(wm1, sh));
       rows[f++] = rowOf(31, mix(suffix[i]!, cm1));
       k = km1 * 16 + ki;
@@ -593,7 +629,7 @@ function fastEmissions(v: TokenValues, w: Int16Array, forced: Uint8Array): Int32
       k = cidL[i]! * 8 + di;
       rows[f++] = (r = M38[k]!) >= 0 ? r : (M38[k] = rowOf(38, mix(v.cueL[i]!, di)));
       rows[f++] = rowOf(39, mix(w0, kp1 * 16 + cp1));
-      for (let g = 0; g < NC; g++) {
+      for (let g = 0; g < f; g++) {
         r = rows[g]!;
         s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!; s6 += w[r + 6]!;
       }
