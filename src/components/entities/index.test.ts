@@ -338,3 +338,25 @@ test('a model name ends before lower-case words names do not contain and after a
     assert.equal(nameEnd(info, doc.tokens, first, last), want, text);
   }
 });
+
+test('name particles joined to a surname continue a person name', async () => {
+  const { isParticleSurname } = await import('./recognize.js');
+  const rows: [string, boolean][] = [
+    ['al-Assad', true],
+    ['el-Sisi', true],
+    ['bin-Laden', true],
+    ['al-qaeda', false],
+    ['Al-Assad', false],
+    ['also', false],
+    ['all-Star', false],
+  ];
+  for (const [w, want] of rows) assert.equal(isParticleSurname(w, 0, w.length), want, w);
+  const names: [string, string][] = [
+    ['Syrian President Bashar al-Assad met the envoy in Damascus on Monday.', 'Bashar al-Assad'],
+    ['Officials said Ayman al-Zawahiri was alive.', 'Ayman al-Zawahiri'],
+  ];
+  for (const [text, name] of names) {
+    const doc = analyze(text);
+    assert.ok(doc.entities.some((e) => e.name === name && e.type === 'person'), `${name}: ${JSON.stringify(doc.entities.map((e) => e.name))}`);
+  }
+});

@@ -155,6 +155,16 @@ export function nameEnd(info: TokenInfo, tokens: TokenTable, first: number, last
   return last;
 }
 
+// Lower-case particle, hyphen, capital: "al-Assad", "el-Sisi", "bin-Laden", "ash-Shara".
+const PARTICLE_SURNAME = /^(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|abd|bint)-\p{Lu}/u;
+
+/** True for a token like "al-Assad" (a name particle joined to a capitalized surname). @example isParticleSurname('al-Assad', 0, 8) // true */
+export function isParticleSurname(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 97 || c > 122 || end - start < 4) return false;
+  return PARTICLE_SURNAME.test(text.slice(start, Math.min(end, start + 6)));
+}
+
 /** Hash of the lower-case words of tokens [a, b]. */
 function runKey(lw: Uint32Array, a: number, b: number): number {
   let h = 0x2545f491;
@@ -272,6 +282,9 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       }
       if (first === last && termAcronyms.get(info.lw[first]!)) continue;
       last = nameEnd(info, tokens, first, last);
+      // "Bashar al-Assad", "Ayman al-Zawahiri": an Arabic article or kinship particle joined to a
+      // capitalized surname continues a person's name (the tagger rarely saw the lower-case start).
+      if (ty === 1) while (last + 1 < n && tokens.sentence[last + 1] === tokens.sentence[first] && isParticleSurname(text, tokens.start[last + 1]!, tokens.end[last + 1]!)) last++;
       // "Daewoo Corp", "Keane Inc": a name ending in a company designator is a company, whatever the
       // greedy tagger made of its first word (it cannot switch type inside a name).
       if (ty === 1 && last > first && CORP_SUFFIX.get(info.lw[last]!)) ty = 2;
