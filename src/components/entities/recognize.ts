@@ -94,7 +94,7 @@ export function headlineSentences(tokens: TokenTable, info: TokenInfo, nSent: nu
  * One name, one type per document: a run whose words the model typed differently elsewhere in the
  * doc takes the type with the most votes ("Genoa" a club in a results table and in the report below),
  * each run voting with the model's margin on its first token (or 1 without margins). Ties keep the
- * model's own choice. `runs` holds (first, last, type) triples; types change in place.
+ * model's own choice; MISC runs keep MISC (a name may still be voted into MISC). `runs` holds (first, last, type) triples; types change in place.
  * @example majorityTypes(runs, info.lw)
  */
 export function majorityTypes(runs: number[], lw: Uint32Array, margin?: Float32Array): void {
@@ -116,6 +116,8 @@ export function majorityTypes(runs: number[], lw: Uint32Array, margin?: Float32A
   for (let r = 0; r < nRuns; r++) {
     const v = idOf[r]! * 5;
     let best = runs[r * 3 + 2]!;
+    // A run the tagger called MISC ("Islamic caliphate", "German") stays out of the name types.
+    if (best === 4) continue;
     for (let t = 1; t <= 4; t++) if (votes[v + t]! > votes[v + best]!) best = t;
     runs[r * 3 + 2] = best;
   }
@@ -281,7 +283,10 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
         if (info.cls[first]! & 64 || margin[first]! < MIN_INITIAL_MARGIN) continue;
       }
       if (first === last && termAcronyms.get(info.lw[first]!)) continue;
-      last = nameEnd(info, tokens, first, last);
+      const end = nameEnd(info, tokens, first, last);
+      // A one-word rest of a run that ends in a common noun ("Islamic caliphate") is an adjective, not a name.
+      if (end === first && end < last && tokens.kind[last] === TokenKind.WORD && !(info.cls[last]! & 16)) continue;
+      last = end;
       // "Bashar al-Assad", "Ayman al-Zawahiri": an Arabic article or kinship particle joined to a
       // capitalized surname continues a person's name (the tagger rarely saw the lower-case start).
       if (ty === 1) while (last + 1 < n && tokens.sentence[last + 1] === tokens.sentence[first] && isParticleSurname(text, tokens.start[last + 1]!, tokens.end[last + 1]!)) last++;
