@@ -362,7 +362,7 @@ export const W_STRIDE = 8;
  * Emission scores `[n * W_STRIDE]` from precomputed feature keys (the training-side reference of
  * what tagTokens computes).
  */
-function emissionsOf(inp: TagInput, w: Int16Array): Int32Array {
+function emissionsOf(inp: TagInput, w: TaggerWeights): Int32Array {
   const { n, feats, active, forced } = inp;
   const mask = ROWS - 1;
   const emit = new Int32Array(n * W_STRIDE);
@@ -384,16 +384,16 @@ function emissionsOf(inp: TagInput, w: Int16Array): Int32Array {
  * after B-x or I-x. Forced tokens take their tag; inactive tokens are O. Scores are integer sums.
  * @example decodeTags(tagInput(text, tokens), loadTaggerWeights()!)
  */
-export function decodeTags(inp: TagInput, w: Int16Array): Uint8Array {
+export function decodeTags(inp: TagInput, w: TaggerWeights): Uint8Array {
   return viterbi(emissionsOf(inp, w), inp.n, inp.pk, inp.active, inp.forced, w);
 }
 
 /** Transition scores per previous-tag key: `[pk * 64 + p * 8 + t]` = transition row + (previous tag, word class) row; disallowed pairs very low. */
 let transFor: Int32Array | null = null;
-let transOf: Int16Array | null = null;
+let transOf: TaggerWeights | null = null;
 const NEG = -0x3fffffff;
 
-function transitions(w: Int16Array): Int32Array {
+function transitions(w: TaggerWeights): Int32Array {
   if (transFor && transOf === w) return transFor;
   const mask = ROWS - 1;
   const m = new Int32Array(256 * 64);
@@ -410,7 +410,7 @@ function transitions(w: Int16Array): Int32Array {
 }
 
 /** Best tag sequence given emission scores `emit` (`n * W_STRIDE`), previous-tag keys `pk`, active and forced tokens. */
-function viterbi(emit: Int32Array, n: number, pk: Uint8Array, active: Uint8Array, forced: Uint8Array, w: Int16Array): Uint8Array {
+function viterbi(emit: Int32Array, n: number, pk: Uint8Array, active: Uint8Array, forced: Uint8Array, w: TaggerWeights): Uint8Array {
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
   const back = new Uint8Array(n * NT);
@@ -491,15 +491,15 @@ const gbKey = new Int32Array(1 << GROUP_BITS).fill(-1);
 const gbVec = new Int32Array((1 << GROUP_BITS) * 8);
 const gsKey = new Int32Array(1 << GROUP_BITS).fill(-1);
 const gsVec = new Int32Array((1 << GROUP_BITS) * 8);
-let groupsOf: Int16Array | null = null;
+let groupsOf: TaggerWeights | null = null;
 
 /** Adds row offset `r` of `w` to `vec[o .. o + NT)`. */
-function addRow(vec: Int32Array, o: number, w: Int16Array, r: number): void {
+function addRow(vec: Int32Array, o: number, w: TaggerWeights, r: number): void {
   for (let t = 0; t < NT; t++) vec[o + t] = vec[o + t]! + w[r + t]!;
 }
 
 /** Fills cue-group slot `gi`: bias, the constant last feature (key 0), templates 12–17, 20, 23, 29. */
-function fillCueGroup(w: Int16Array, gi: number, ci: number, cm1: number, cp1: number, qi: number, qm: number, di: number, dr: number, pos: number, quotes: number): void {
+function fillCueGroup(w: TaggerWeights, gi: number, ci: number, cm1: number, cp1: number, qi: number, qm: number, di: number, dr: number, pos: number, quotes: number): void {
   const o = gi << 3;
   gbVec.fill(0, o, o + 8);
   addRow(gbVec, o, w, rowOf(1, 0));
@@ -517,7 +517,7 @@ function fillCueGroup(w: Int16Array, gi: number, ci: number, cm1: number, cp1: n
 }
 
 /** Fills shape-group slot `gi` (key `sk`): templates 9, 10, 11, 22 from the shapes around the token. */
-function fillShapeGroup(w: Int16Array, gi: number, sk: number, shm: number, sh: number, shp: number, cm1: number): void {
+function fillShapeGroup(w: TaggerWeights, gi: number, sk: number, shm: number, sh: number, shp: number, cm1: number): void {
   const o = gi << 3;
   gsVec.fill(0, o, o + 8);
   addRow(gsVec, o, w, rowOf(9, sh));
@@ -532,7 +532,7 @@ function fillShapeGroup(w: Int16Array, gi: number, sk: number, shm: number, sh: 
  * tagInput's features: small-key templates read memoized row offsets, word pairs are mixed once per
  * position, and no feature array is built.
  */
-function fastEmissions(v: TokenValues, w: Int16Array, forced: Uint8Array): Int32Array {
+function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): Int32Array {
   const { n, lw, hw, suffix, shape, sid, cue, cls, inQ, pos, quotes, dist, distR, cidL, cidR, active } = v;
   const emit = new Int32Array(n * W_STRIDE);
   if (M26.length === 0) {
@@ -665,29 +665,39 @@ function forceCueless(cue: Uint8Array, soft: Uint8Array, forced: Uint8Array, cue
  * more; `forced` is updated in place.
  * @example tagTokens(doc.text, doc.tokens, loadTaggerWeights()!, new Uint8Array(doc.tokens.length)).tags
  */
-export function tagTokens(text: string, tokens: TokenTable, w: Int16Array, forced: Uint8Array, minSentenceCue = 0, soft?: Uint8Array, softCueMin = 3): { tags: Uint8Array; pk: Uint8Array } {
+export function tagTokens(text: string, tokens: TokenTable, w: TaggerWeights, forced: Uint8Array, minSentenceCue = 0, soft?: Uint8Array, softCueMin = 3): { tags: Uint8Array; pk: Uint8Array } {
   const v = tokenValues(text, tokens, minSentenceCue);
   if (soft) forceCueless(v.cue, soft, forced, softCueMin);
   return { tags: viterbi(fastEmissions(v, w, forced), v.n, v.pk, v.active, forced, w), pk: v.pk };
 }
 
 const WEIGHTS_URL = new URL('./data/attr-weights.bin.gz', import.meta.url);
-let weights: Int16Array | null | undefined;
+let weights: TaggerWeights | null | undefined;
 
 /**
- * The trained weights (file: int16 `ROWS * NT`), loaded once per process and padded to rows of
- * `W_STRIDE`; null when the file is missing.
+ * Weights in memory: int8, 8 bytes a row, so the 2^17-row table is 1 MB (fewer cache misses than
+ * int16). The file keeps int16; dividing by W_DIVISOR and rounding moved train-sample F1 by at most
+ * 0.1 (content 75.9 -> 75.8, source 72.7 -> 72.7).
+ */
+export type TaggerWeights = Int8Array;
+const W_DIVISOR = 256;
+
+/**
+ * The trained weights (file: int16 `ROWS * NT`), loaded once per process, quantized to int8 and
+ * padded to rows of `W_STRIDE`; null when the file is missing.
  * @example loadTaggerWeights()?.length // ROWS * W_STRIDE
  */
-export function loadTaggerWeights(): Int16Array | null {
+export function loadTaggerWeights(): TaggerWeights | null {
   if (weights === undefined) {
     weights = null;
     if (existsSync(WEIGHTS_URL)) {
       const buf = gunzipSync(readFileSync(WEIGHTS_URL));
       const raw = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength >> 1);
       if (raw.length === ROWS * NT) {
-        weights = new Int16Array(ROWS * W_STRIDE);
-        for (let r = 0; r < ROWS; r++) for (let t = 0; t < NT; t++) weights[r * W_STRIDE + t] = raw[r * NT + t]!;
+        weights = new Int8Array(ROWS * W_STRIDE);
+        for (let r = 0; r < ROWS; r++) {
+          for (let t = 0; t < NT; t++) weights[r * W_STRIDE + t] = Math.max(-127, Math.min(127, Math.round(raw[r * NT + t]! / W_DIVISOR)));
+        }
       }
     }
   }
