@@ -360,3 +360,11 @@ test('name particles joined to a surname continue a person name', async () => {
     assert.ok(doc.entities.some((e) => e.name === name && e.type === 'person'), `${name}: ${JSON.stringify(doc.entities.map((e) => e.name))}`);
   }
 });
+
+test('a lone function word is never a name', () => {
+  const rows: string[] = ['BEIJING (Sputnik) – The Islamic State radical group is planning attacks, officials said.', 'The Islamic State said so.'];
+  for (const text of rows) {
+    const doc = analyze(text);
+    for (const m of doc.mentions) assert.notEqual(text.slice(m.start, m.end), 'The', text);
+  }
+});

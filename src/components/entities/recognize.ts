@@ -282,7 +282,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
         // "Numerous", "Modernized": a lone capitalized first word needs the model to be sure, and no lower-case use.
         if (info.cls[first]! & 64 || margin[first]! < MIN_INITIAL_MARGIN) continue;
       }
-      if (first === last && termAcronyms.get(info.lw[first]!)) continue;
+      if (first === last && (termAcronyms.get(info.lw[first]!) || LEADING_STOP.has(info.lw[first]!))) continue;
       const end = nameEnd(info, tokens, first, last);
       // A one-word rest of a run that ends in a common noun ("Islamic caliphate") is an adjective, not a name.
       if (end === first && end < last && tokens.kind[last] === TokenKind.WORD && !(info.cls[last]! & 16)) continue;
