@@ -5,7 +5,7 @@ import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
 import { afterDateline, findQuotes, quotePairs, speakerBefore, splitTitle } from './index.js';
-import { isContentfulCue } from './find-tagged.js';
+import { isContentfulCue, isLexiconCue } from './find-tagged.js';
 
 interface EntitySpec {
   name: string;
@@ -340,6 +340,26 @@ const CONTENTFUL_CUES: [string, boolean][] = [
 
 test('isContentfulCue: auxiliaries, modals and adverbs alone are no cue', () => {
   for (const [cue, expected] of CONTENTFUL_CUES) assert.equal(isContentfulCue(cue), expected, cue);
+});
+
+const LEXICON_CUES: [string, boolean][] = [
+  ['said', true],
+  ['has said', true],
+  ['according', true],
+  ['is offering', true],
+  ['are fighting against', false],
+  ['has been', false],
+  ['has', false],
+];
+
+test('isLexiconCue: a sourceless tagged cue must be a speech or cognition word from the lexicons', () => {
+  for (const [cue, expected] of LEXICON_CUES) assert.equal(isLexiconCue(cue), expected, cue);
+});
+
+test('seed 000: an action verb before a clause is no cue of an unknown speaker', () => {
+  const r = rows(seedDoc('000_5b2ce79cc8b8b045.txt', []));
+  assert.ok(!r.some((x) => x.source === null && x.cue !== null && /fighting/.test(x.cue)), JSON.stringify(r.filter((x) => x.source === null)));
+  assert.ok(r.some((x) => x.cue === 'said'));
 });
 
 test('tagger-backed attributions', () => {

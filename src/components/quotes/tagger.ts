@@ -662,13 +662,14 @@ function forceCueless(cue: Uint8Array, soft: Uint8Array, forced: Uint8Array, cue
  * Tags of a doc's tokens, the same as `decodeTags(tagInput(...))` but faster (see fastEmissions):
  * no feature array is built and most feature rows come from small memo tables. Runs of `soft`
  * (optional, tags like `forced`) are forced too when they hold no word of cue bucket `softCueMin` or
- * more; `forced` is updated in place.
+ * more; `forced` is updated in place. `emit` holds the emission scores (`n * W_STRIDE`, 0 for tokens not scored).
  * @example tagTokens(doc.text, doc.tokens, loadTaggerWeights()!, new Uint8Array(doc.tokens.length)).tags
  */
-export function tagTokens(text: string, tokens: TokenTable, w: TaggerWeights, forced: Uint8Array, minSentenceCue = 0, soft?: Uint8Array, softCueMin = 3): { tags: Uint8Array; pk: Uint8Array } {
+export function tagTokens(text: string, tokens: TokenTable, w: TaggerWeights, forced: Uint8Array, minSentenceCue = 0, soft?: Uint8Array, softCueMin = 3): { tags: Uint8Array; emit: Int32Array } {
   const v = tokenValues(text, tokens, minSentenceCue);
   if (soft) forceCueless(v.cue, soft, forced, softCueMin);
-  return { tags: viterbi(fastEmissions(v, w, forced), v.n, v.pk, v.active, forced, w), pk: v.pk };
+  const emit = fastEmissions(v, w, forced);
+  return { tags: viterbi(emit, v.n, v.pk, v.active, forced, w), emit };
 }
 
 const WEIGHTS_URL = new URL('./data/attr-weights.bin.gz', import.meta.url);
@@ -702,6 +703,24 @@ export function loadTaggerWeights(): TaggerWeights | null {
     }
   }
   return weights;
+}
+
+/**
+ * How far the emission score of tag `t` at token i leads the best other tag, minimum over tokens
+ * [from, to) (B- or I- of the same label both count as the tag): the tagger's own confidence in a run.
+ * @example runMargin(emit, 3, 5, 2) // > 0 when both tokens favour CUE
+ */
+export function runMargin(emit: Int32Array, from: number, to: number, label: number): number {
+  let min = Infinity;
+  const b = label * 2 - 1;
+  for (let i = from; i < to; i++) {
+    const o = i * W_STRIDE;
+    const own = Math.max(emit[o + b]!, emit[o + b + 1]!);
+    let other = -Infinity;
+    for (let t = 0; t < NT; t++) if (t !== b && t !== b + 1 && emit[o + t]! > other) other = emit[o + t]!;
+    if (own - other < min) min = own - other;
+  }
+  return min;
 }
 
 /** A labelled token run: tag label 1 SRC, 2 CUE, 3 CON; token range [from, to). */
