@@ -36,7 +36,7 @@ export interface FtsDialect {
     /** Higher is better. */
     score: string;
     scoreParams: SqlValue[];
-    /** ORDER BY expression for best-first (FTS5's `rank` lets SQLite stop early under LIMIT). */
+    /** ORDER BY expression for best-first, evaluated only for rows inside the newest-matches bound. */
     orderBy: string;
     orderParams: SqlValue[];
     /** The column `recent` orders by (newest is largest): ranking is limited to the newest matches through it. */

@@ -44,11 +44,12 @@ export const sqliteFts: FtsDialect = {
         fromParams: [],
         where: 'documents_fts MATCH ?',
         whereParams: [fq],
-        // Title matches count more than body matches.
-        score: '(-documents_fts.rank)',
+        // Title matches count more than body matches. bm25() called directly, not the rank column: FTS5 sorts
+        // by rank over every match and ignores the reader's newest-matches rowid bound; bm25() is scored only
+        // for the rows inside that bound.
+        score: '(-bm25(documents_fts, 4.0, 1.0))',
         scoreParams: [],
-        // rank is bm25 with title weight 4 (configured in the migration), so FTS5 sorts and LIMIT stops early.
-        orderBy: 'documents_fts.rank',
+        orderBy: 'bm25(documents_fts, 4.0, 1.0)',
         orderParams: [],
         recent: 'documents_fts.rowid DESC',
         recentKey: 'documents_fts.rowid',
@@ -62,9 +63,9 @@ export const sqliteFts: FtsDialect = {
       fromParams: [],
       where: `${t}_fts MATCH ?`,
       whereParams: [fq],
-      score: `(-${t}_fts.rank)`,
+      score: `(-bm25(${t}_fts))`,
       scoreParams: [],
-      orderBy: `${t}_fts.rank`,
+      orderBy: `bm25(${t}_fts)`,
       orderParams: [],
       recent: `${t}_fts.rowid DESC`,
       recentKey: `${t}_fts.rowid`,
