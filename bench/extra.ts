@@ -20,13 +20,10 @@ export interface BenchContext {
   report: (name: string, bytes: number, docs: number, seconds: number, baselineMBs?: number) => void;
 }
 
-/** Records each worker analyzes before timing starts, so its JIT is as warm as the single-core run's. */
-const WARM_UP_PER_WORKER = 100;
-
 async function parallelBench(ctx: BenchContext): Promise<void> {
   const pool = new AnalyzerPool(0);
-  const warm = ctx.records.slice(0, Math.min(ctx.records.length, pool.size * WARM_UP_PER_WORKER));
-  await Promise.all(warm.map((r) => pool.analyze(r)));
+  // Warm-up as for the single-core run: one untimed pass, spread over the workers.
+  await Promise.all(ctx.records.map((r) => pool.analyze(r)));
   const t0 = performance.now();
   await Promise.all(ctx.records.map((r) => pool.analyze(r)));
   ctx.report(`analysis, ${pool.size} workers`, ctx.bytes, ctx.records.length, (performance.now() - t0) / 1000, ctx.baselineMBs);
