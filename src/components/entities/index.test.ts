@@ -368,3 +368,23 @@ test('a lone function word is never a name', () => {
     for (const m of doc.mentions) assert.notEqual(text.slice(m.start, m.end), 'The', text);
   }
 });
+
+test('company names: designator runs are organizations, and so is their first word alone', async () => {
+  const { companyNames } = await import('./recognize.js');
+  const { hashString } = await import('./hash.js');
+  // Words: 0 Keane, 1 Inc, 2 said, 3 Keane, 4 Smith.
+  const lw = new Uint32Array(['keane', 'inc', 'said', 'keane', 'smith'].map(hashString));
+  const rows: [number[], number[]][] = [
+    // "Keane Inc" PER -> ORG; "Keane" PER -> ORG; "Smith" PER stays.
+    [[0, 1, 1, 3, 3, 1, 4, 4, 1], [0, 1, 2, 3, 3, 2, 4, 4, 1]],
+    // Without a designator nothing changes.
+    [[0, 0, 1, 3, 3, 1], [0, 0, 1, 3, 3, 1]],
+    // A location run is left alone.
+    [[0, 1, 3, 3, 3, 1], [0, 1, 3, 3, 3, 1]],
+  ];
+  for (const [runs, want] of rows) {
+    const got = [...runs];
+    companyNames(got, lw);
+    assert.deepEqual(got, want, JSON.stringify(runs));
+  }
+});

@@ -52,7 +52,7 @@ function capsSentences(tokens: TokenTable, nSent: number): Uint8Array {
 const HEADLINE_WORDS = intSet(['in', 'of', 'on', 'at', 'to', 'for', 'with', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'as', 'by', 'from', 'after', 'over', 'amid', 'says', 'say', 'said', 'will', 'would', 'could', 'may', 'can', 'and', 'the', 'a', 'an', 'its', 'their', 'into', 'against', 'about', 'than', 'not', 'no', 'new', 'more', 'how', 'why', 'what', 'who', 'up', 'out', 'off', 'amid'].map(hashString));
 
 // Legal-form words that end company names (CoNLL guidelines: companies are ORG).
-const CORP_SUFFIX = intSet(['inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'plc', 'llc', 'gmbh', 'ag', 'bhd', 'pty', 'holdings'].map(hashString));
+const CORP_SUFFIX = intSet(['inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'cos', 'ltd', 'ltd.', 'plc', 'llc', 'gmbh', 'ag', 'bhd', 'pty', 'holdings', 'oy', 'oyj', 'ab', 'asa', 'nv', 'n.v.', 'sa', 's.a.', 'spa', 'bv', 'kk', 'assn'].map(hashString));
 
 // Lower-case words found inside names (CoNLL train: "of", "and", "de", "van", "for", "the", ...).
 const NAME_INNER = intSet(['of', 'and', 'de', 'van', 'for', 'the', 'der', 'den', 'da', 'du', 'des', 'del', 'della', 'dal', 'la', 'le', 'les', 'von', 'y', 'e', 'al', 'el', 'bin', 'ibn', 'at', 'on', 'pour', 'upon', 'am', 'im', 'zu'].map(hashString));
@@ -88,6 +88,25 @@ export function headlineSentences(tokens: TokenTable, info: TokenInfo, nSent: nu
   const out = new Uint8Array(nSent + 1);
   for (let s = 0; s <= nSent; s++) out[s] = words[s]! >= 4 && caps[s]! * 4 >= words[s]! * 3 && common[s]! >= 2 ? 1 : 0;
   return out;
+}
+
+/**
+ * Company names: a person-typed run ending in a company designator ("Daewoo Corp", "Kekkila Oy") is an
+ * organization, whatever the greedy tagger made of its first word (it cannot switch type inside a name), and so is a one-word person run of the same first word elsewhere ("Keane" after
+ * "Keane Inc"). `runs` holds (first, last, type) triples; types change in place.
+ * @example companyNames(runs, info.lw)
+ */
+export function companyNames(runs: number[], lw: Uint32Array): void {
+  let heads: IntTable | null = null;
+  for (let r = 0; r < runs.length; r += 3) {
+    if (runs[r + 2] !== 1 && runs[r + 2] !== 2) continue;
+    if (runs[r + 1]! > runs[r]! && CORP_SUFFIX.get(lw[runs[r + 1]!]!)) {
+      runs[r + 2] = 2;
+      (heads ??= new IntTable(8)).set(lw[runs[r]!]!, 1);
+    }
+  }
+  if (!heads) return;
+  for (let r = 0; r < runs.length; r += 3) if (runs[r + 2] === 1 && runs[r] === runs[r + 1] && heads.get(lw[runs[r]!]!)) runs[r + 2] = 2;
 }
 
 /**
@@ -229,6 +248,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       i = j;
     }
     majorityTypes(runs, info.lw, margin);
+    companyNames(runs, info.lw);
     // Abbreviations spelled out in lower case somewhere in the doc are terms wherever they appear.
     const termAcronyms = new IntTable(8);
     for (let r = 0; r < runs.length; r += 3) if (runs[r] === runs[r + 1] && lowerCaseExpansion(text, tokens, runs[r]!)) termAcronyms.set(info.lw[runs[r]!]!, 1);
@@ -290,8 +310,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       // "Bashar al-Assad", "Ayman al-Zawahiri": an Arabic article or kinship particle joined to a
       // capitalized surname continues a person's name (the tagger rarely saw the lower-case start).
       if (ty === 1) while (last + 1 < n && tokens.sentence[last + 1] === tokens.sentence[first] && isParticleSurname(text, tokens.start[last + 1]!, tokens.end[last + 1]!)) last++;
-      // "Daewoo Corp", "Keane Inc": a name ending in a company designator is a company, whatever the
-      // greedy tagger made of its first word (it cannot switch type inside a name).
+      // After a headline part or a cut, the run may end in a company designator now.
       if (ty === 1 && last > first && CORP_SUFFIX.get(info.lw[last]!)) ty = 2;
       const type = MODEL_TYPES[ty];
       if (type) place({ first, last, type, entry: -1, source: 'model' }, false);
