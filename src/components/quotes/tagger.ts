@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
-import { fmix, hashLower } from '../entities/hash.js';
+import { fmix, hashLower, lowerCode } from '../entities/hash.js';
 import { LEARNED_CUES } from './data/learned-cues.js';
 
 /** Tag ids: 0 O, then B/I per label. */
@@ -119,6 +119,7 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number): 
   const lexV = lexVals;
   const lexMask = (1 << LEX_BITS) - 1;
   const lw = new Uint32Array(n);
+  const suffix = new Uint32Array(n);
   const shape = new Uint32Array(n);
   const cue = new Uint8Array(n);
   const inQ = new Uint8Array(n);
@@ -132,11 +133,22 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number): 
   for (let i = 0; i < n; i++) {
     const s = start[i]!;
     const e = end[i]!;
-    lw[i] = hashLower(text, s, e);
+    // hashLower of the word and of its last 3 letters in one pass (the same FNV-1a values).
+    const b3 = e - 3 > s ? e - 3 : s;
+    let h = 0x811c9dc5;
+    let hs = 0x811c9dc5;
+    for (let x = s; x < e; x++) {
+      let c = text.charCodeAt(x);
+      c = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c);
+      h = Math.imul(h ^ c, 0x01000193);
+      if (x >= b3) hs = Math.imul(hs ^ c, 0x01000193);
+    }
+    lw[i] = h >>> 0;
+    suffix[i] = hs >>> 0;
     const key = lw[i]!;
-    let h = fmix(key) & lexMask;
+    let slot = fmix(key) & lexMask;
     let info = 0;
-    for (let x = lexV[h]!; x !== 0; h = (h + 1) & lexMask, x = lexV[h]!) if (lexK[h] === key) { info = x - 1; break; }
+    for (let x = lexV[slot]!; x !== 0; slot = (slot + 1) & lexMask, x = lexV[slot]!) if (lexK[slot] === key) { info = x - 1; break; }
     cue[i] = info & 7;
     cls[i] = (info >> 3) & 31;
     cid[i] = info >> 8;
@@ -200,15 +212,11 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number): 
     if (cue[i]! >= 3) { lastW = lw[i]!; lastC = cid[i]!; }
   }
   const quotes = new Uint8Array(n);
-  const suffix = new Uint32Array(n);
   for (let i = 0; i < n; ) {
     let j = i;
     let q = 0;
     while (j < n && sentence[j] === sentence[i]) {
       if (kind[j] === TokenKind.QUOTE) q++;
-      const e = end[j]!;
-      const b = e - 3 > start[j]! ? e - 3 : start[j]!;
-      suffix[j] = hashLower(text, b, e);
       j++;
     }
     quotes.fill(q > 2 ? 2 : q, i, j);
@@ -436,7 +444,8 @@ function viterbi(emit: Int32Array, n: number, pk: Uint8Array, active: Uint8Array
     } else {
       const base = pk[i]! * 64;
       const eo = i * W_STRIDE;
-      for (let t = 0; t < NT; t++) {
+      for (let t = 0; t < NT; t = t === 0 ? 1 : t + 2) {
+        // O and B-x (odd tags): any predecessor.
         const m = base + t;
         let best = d0 + tr[m]!;
         let arg = 0;
@@ -452,6 +461,28 @@ function viterbi(emit: Int32Array, n: number, pk: Uint8Array, active: Uint8Array
         if (sc > best) { best = sc; arg = 5; }
         sc = d6 + tr[m + 48]!;
         if (sc > best) { best = sc; arg = 6; }
+        back[bo + t] = arg;
+        next[t] = best <= NEG ? NEG : best + emit[eo + t]!;
+      }
+      // I-x: only after B-x (t - 1) or I-x (t); other predecessors are disallowed (NEG).
+      for (let t = 2; t < NT; t += 2) {
+        const m = base + t;
+        const dp = t === 2 ? d1 : t === 4 ? d3 : d5;
+        const dt = t === 2 ? d2 : t === 4 ? d4 : d6;
+        let best = NEG * 2;
+        let arg = 0;
+        // Same order and ties as the full scan: disallowed p score below NEG, so a lower index wins only when allowed.
+        const a = dp + tr[m + (t - 1) * 8]!;
+        const b = dt + tr[m + t * 8]!;
+        if (a > best) { best = a; arg = t - 1; }
+        if (b > best) { best = b; arg = t; }
+        if (best <= NEG) {
+          // No allowed predecessor is reachable: the full scan's argmax over disallowed sums.
+          best = d0 + tr[m]!;
+          arg = 0;
+          const ds = [d0, d1, d2, d3, d4, d5, d6];
+          for (let p = 1; p < NT; p++) { const x = ds[p]! + tr[m + p * 8]!; if (x > best) { best = x; arg = p; } }
+        }
         back[bo + t] = arg;
         next[t] = best <= NEG ? NEG : best + emit[eo + t]!;
       }
