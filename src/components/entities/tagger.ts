@@ -396,7 +396,7 @@ export function tokenFeatures(info: TokenInfo, i: number, prev: number, prev2: n
 }
 
 /** The keys of tokenFeatures that FastTables does not cover (inference only; same keys). */
-function contextKeys(info: TokenInfo, i: number, prev: number, memory: WordMemory, out: Uint32Array): number {
+function contextKeys(info: TokenInfo, i: number, prev: number, mem: number, out: Uint32Array): number {
   const { lw, shape, suf, gaz, sent } = info;
   const s = sent[i]!;
   const hasL = i > 0 && sent[i - 1] === s;
@@ -426,8 +426,6 @@ function contextKeys(info: TokenInfo, i: number, prev: number, memory: WordMemor
   out[k++] = T27 ^ mix(sh, wr1);
   out[k++] = T28 ^ mix(wl1, sh);
   out[k++] = T30 ^ mix(gl * 256 + gr, g);
-  const got = memory.get(w);
-  const mem = got < 0 ? 9 : got;
   out[k++] = T35 ^ mix(mem, sh);
   const rw = info.row[i]!;
   out[k++] = T36 ^ mix(rw, w);
@@ -660,7 +658,8 @@ export function weightScorer(weights: Weights): Scorer {
     },
     scoreToken(info, i, prev, prev2, memory, out) {
       const fast = (weights.fast ??= new FastTables(weights));
-      const nf = contextKeys(info, i, prev, memory, feats);
+      const got = memory.get(info.lw[i]!);
+      const nf = contextKeys(info, i, prev, got < 0 ? 9 : got, feats);
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
       for (let f = 0; f < nf; f++) {
         const key = feats[f]!;
@@ -682,7 +681,6 @@ export function weightScorer(weights: Weights): Scorer {
       const s = info.sent[i]!;
       const gl = i > 0 && info.sent[i - 1] === s ? info.gaz[i - 1]! : 255;
       const gr = i + 1 < info.n && info.sent[i + 1] === s ? info.gaz[i + 1]! : 255;
-      const got = memory.get(info.lw[i]!);
       const aPP = (prev * 16 + prev2) * NTAGS;
       const aGP = (g * 9 + prev) * NTAGS;
       const aGL = gl * NTAGS;
