@@ -381,10 +381,16 @@ test('company names: designator runs are organizations, and so is their first wo
     [[0, 0, 1, 3, 3, 1], [0, 0, 1, 3, 3, 1]],
     // A location run is left alone.
     [[0, 1, 3, 3, 3, 1], [0, 1, 3, 3, 3, 1]],
+
   ];
   for (const [runs, want] of rows) {
     const got = [...runs];
     companyNames(got, lw);
     assert.deepEqual(got, want, JSON.stringify(runs));
   }
+  // "Slough Estates Plc" ... "Slough Estates": the name without its designator is the company too.
+  const lw2 = new Uint32Array(['slough', 'estates', 'plc', 'said', 'slough', 'estates'].map(hashString));
+  const runs2 = [0, 2, 1, 4, 5, 1];
+  companyNames(runs2, lw2);
+  assert.deepEqual(runs2, [0, 2, 2, 4, 5, 2]);
 });

@@ -92,8 +92,10 @@ export function headlineSentences(tokens: TokenTable, info: TokenInfo, nSent: nu
 
 /**
  * Company names: a person-typed run ending in a company designator ("Daewoo Corp", "Kekkila Oy") is an
- * organization, whatever the greedy tagger made of its first word (it cannot switch type inside a name), and so is a one-word person run of the same first word elsewhere ("Keane" after
- * "Keane Inc"). `runs` holds (first, last, type) triples; types change in place.
+ * organization, whatever the greedy tagger made of its first word (it cannot switch type inside a
+ * name); so is a person run elsewhere that is its first word or the name without the designator
+ * ("Keane" after "Keane Inc", "Slough Estates" after "Slough Estates Plc"). `runs` holds
+ * (first, last, type) triples; types change in place.
  * @example companyNames(runs, info.lw)
  */
 export function companyNames(runs: number[], lw: Uint32Array): void {
@@ -102,11 +104,14 @@ export function companyNames(runs: number[], lw: Uint32Array): void {
     if (runs[r + 2] !== 1 && runs[r + 2] !== 2) continue;
     if (runs[r + 1]! > runs[r]! && CORP_SUFFIX.get(lw[runs[r + 1]!]!)) {
       runs[r + 2] = 2;
-      (heads ??= new IntTable(8)).set(lw[runs[r]!]!, 1);
+      heads ??= new IntTable(8);
+      heads.set(runKey(lw, runs[r]!, runs[r]!), 1);
+      // The name without its designator too ("Slough Estates" of "Slough Estates Plc").
+      if (runs[r + 1]! - 1 > runs[r]!) heads.set(runKey(lw, runs[r]!, runs[r + 1]! - 1), 1);
     }
   }
   if (!heads) return;
-  for (let r = 0; r < runs.length; r += 3) if (runs[r + 2] === 1 && runs[r] === runs[r + 1] && heads.get(lw[runs[r]!]!)) runs[r + 2] = 2;
+  for (let r = 0; r < runs.length; r += 3) if (runs[r + 2] === 1 && heads.get(runKey(lw, runs[r]!, runs[r + 1]!))) runs[r + 2] = 2;
 }
 
 /**
