@@ -428,9 +428,10 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
       const tails: number[] = [];
       const found: QuoteCandidate[] = [];
       const forward: { cand: QuoteCandidate; cueStart: number }[] = [];
-      for (let k = 0; k < cueStarts.length; k++) {
+      // Cues are in text order: start at the first one in the sentence (a scan from the paragraph's first cue was quadratic).
+      for (let k = firstCueAtOrAfter(cueStarts, ctx.s); k < cueStarts.length && cueStarts[k]! < sent.end; k++) {
         const cs = cueStarts[k]!;
-        if (cs < ctx.s || cs >= sent.end || consumed.has(cs)) continue;
+        if (consumed.has(cs)) continue;
         const cEnd = cueEnds[k]!;
         const cueText = text.slice(cs, cEnd);
         const form = cueText.toLowerCase().replace(/\s+/g, ' ');
@@ -556,9 +557,21 @@ function inPair(pairs: Pair[], pos: number): boolean {
   return false;
 }
 
+/** Index of the first cue start at or after `pos` (binary search over the sorted starts); `length` when none. */
+function firstCueAtOrAfter(cueStarts: number[], pos: number): number {
+  let lo = 0;
+  let hi = cueStarts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cueStarts[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function cueAt(cueStarts: number[], from: number, to: number): number {
-  for (let k = 0; k < cueStarts.length; k++) if (cueStarts[k]! >= from && cueStarts[k]! < to) return k;
-  return -1;
+  const k = firstCueAtOrAfter(cueStarts, from);
+  return k < cueStarts.length && cueStarts[k]! < to ? k : -1;
 }
 
 function sentenceOf(sents: Span[], para: Span, pos: number): Span {
@@ -571,8 +584,8 @@ function mk(kind: QuoteKind, start: number, end: number, source: Span | null, cu
 }
 
 function lastCueIn(cueStarts: number[], from: number, to: number): number {
-  for (let k = cueStarts.length - 1; k >= 0; k--) if (cueStarts[k]! >= from && cueStarts[k]! < to) return k;
-  return -1;
+  const k = firstCueAtOrAfter(cueStarts, to) - 1;
+  return k >= 0 && cueStarts[k]! >= from ? k : -1;
 }
 
 const RELAY_ACCORDING_RE = /^[^.;]{0,80}?,?\s*according\s+to\s+/i;
