@@ -148,6 +148,9 @@ test('a lone capitalized first word needs evidence to be a name', () => {
   const rows: [string, string[]][] = [
     ['Numerous militants crossed the border. Modernized weapons were found in Kabul.', ['Kabul']],
     ['Reportedly the convoy left at dawn. Officials in Kabul confirmed it.', ['Kabul']],
+    // A conjunction or sentence adverb opening the sentence is not part of the name after it.
+    ['Although Lisbon denies it, the deal is off.', ['Lisbon']],
+    ['Lately the ministry in Kabul has been silent.', ['Kabul']],
     // Evidence: a gazetteer hit.
     ['Turkey joined the talks.', ['Turkey']],
   ];

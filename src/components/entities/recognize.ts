@@ -29,6 +29,21 @@ const LEADING_STOP = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those'
 
 const MODEL_TYPES: (EntityType | null)[] = [null, 'person', 'organization', 'location', null];
 
+/**
+ * Closed-class words (conjunctions, sentence adverbs, quantifiers) that open sentences capitalized but never
+ * begin a name: "Although Moscow claims ..." names Moscow; "Lately ...", "Numerous ..." name nothing.
+ */
+const SENTENCE_OPENERS = new Set(
+  [
+    'although', 'though', 'while', 'whereas', 'because', 'since', 'unless', 'until', 'once', 'when', 'whenever', 'if', 'as', 'but', 'or', 'nor', 'so', 'yet',
+    'however', 'meanwhile', 'moreover', 'furthermore', 'nevertheless', 'nonetheless', 'therefore', 'thus', 'hence', 'also', 'still', 'instead', 'indeed', 'overall',
+    'lately', 'recently', 'currently', 'previously', 'earlier', 'later', 'then', 'now', 'today', 'yesterday', 'tomorrow', 'here', 'there',
+    'reportedly', 'allegedly', 'apparently', 'unfortunately', 'fortunately', 'clearly', 'finally', 'initially', 'additionally', 'similarly', 'likewise',
+    'numerous', 'several', 'many', 'most', 'some', 'few', 'all', 'both', 'each', 'every', 'other', 'such', 'another', 'various', 'certain', 'no', 'only', 'even', 'just',
+    'despite', 'amid', 'amidst', 'during', 'without', 'against', 'among', 'between', 'according', 'following',
+  ].map(hashString),
+);
+
 // Capitalized words that start sentences or headlines but are not names on their own.
 export const ACRONYM_STOP = new Set(['I', 'A', 'OK', 'TV', 'AM', 'PM', 'BC', 'AD', 'VS', 'II', 'III', 'IV', 'NO', 'ON', 'IN', 'TO', 'OF', 'THE', 'AND', 'FOR', 'AT', 'BY', 'IT', 'IS', 'BE', 'AS', 'OR', 'AN', 'UP', 'US', 'WE', 'HE', 'MY', 'SO', 'DO', 'GO', 'IF', 'ME', 'CEO', 'GDP', 'PDF', 'FAQ', 'LIVE', 'NEW', 'NEWS', 'VIDEO', 'PHOTO', 'UPDATE', 'BREAKING', 'SAYS', 'SAID', 'WILL', 'HAS', 'HAVE', 'WAS', 'ARE', 'NOT', 'BUT', 'WITH', 'FROM', 'THAT', 'THIS', 'COVID']);
 
@@ -306,6 +321,10 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       } else if (first === last && tokens.flags[first]! & TokenFlag.SENTENCE_START && info.gazEntry[first]! < 0 && !midCapOf(info.lw[first]!)) {
         // "Numerous", "Modernized": a lone capitalized first word needs the model to be sure, and no lower-case use.
         if (info.cls[first]! & 64 || margin[first]! < MIN_INITIAL_MARGIN) continue;
+      }
+      if (tokens.flags[first]! & TokenFlag.SENTENCE_START && SENTENCE_OPENERS.has(info.lw[first]!)) {
+        if (first === last) continue;
+        first++;
       }
       if (first === last && (termAcronyms.get(info.lw[first]!) || LEADING_STOP.has(info.lw[first]!))) continue;
       const end = nameEnd(info, tokens, first, last);
