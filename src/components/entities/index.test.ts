@@ -151,6 +151,7 @@ test('a lone capitalized first word needs evidence to be a name', () => {
     // A conjunction or sentence adverb opening the sentence is not part of the name after it.
     ['Although Lisbon denies it, the deal is off.', ['Lisbon']],
     ['Lately the ministry in Kabul has been silent.', ['Kabul']],
+    ['Around 40 people joined the march in Lyon.', ['Lyon']],
     // Evidence: a gazetteer hit.
     ['Turkey joined the talks.', ['Turkey']],
   ];
@@ -396,4 +397,9 @@ test('company names: designator runs are organizations, and so is their first wo
   const runs2 = [0, 2, 1, 4, 5, 1];
   companyNames(runs2, lw2);
   assert.deepEqual(runs2, [0, 2, 2, 4, 5, 2]);
+});
+
+test('a name ending in a place head noun is a place', () => {
+  const doc = analyze('Protests spread across the Guangxi Zhuang Autonomous Region on Monday.');
+  assert.deepEqual(doc.entities.map((e) => [e.name, e.type]), [['Guangxi Zhuang Autonomous Region', 'location']]);
 });

@@ -41,8 +41,20 @@ const SENTENCE_OPENERS = new Set(
     'reportedly', 'allegedly', 'apparently', 'unfortunately', 'fortunately', 'clearly', 'finally', 'initially', 'additionally', 'similarly', 'likewise',
     'numerous', 'several', 'many', 'most', 'some', 'few', 'all', 'both', 'each', 'every', 'other', 'such', 'another', 'various', 'certain', 'no', 'only', 'even', 'just',
     'despite', 'amid', 'amidst', 'during', 'without', 'against', 'among', 'between', 'according', 'following',
+    'around', 'about', 'nearly', 'almost', 'approximately', 'roughly', 'over', 'more', 'fewer', 'less',
   ].map(hashString),
 );
+
+/**
+ * Head nouns of place names: a multi-word "person" ending in one is a place ("... Desert"), and so is an
+ * "organization" ending in an administrative one (ADMIN_HEADS: "... Autonomous Region"). Not "city" or "bay":
+ * clubs and companies end in them.
+ */
+const PLACE_HEADS = new Set(
+  ['region', 'province', 'republic', 'district', 'county', 'oblast', 'krai', 'prefecture', 'territory', 'territories', 'peninsula', 'island', 'islands',
+    'valley', 'mountains', 'river', 'sea', 'gulf', 'strait', 'lake', 'desert', 'basin', 'governorate'].map(hashString),
+);
+const ADMIN_HEADS = new Set(['region', 'province', 'oblast', 'krai', 'prefecture', 'governorate'].map(hashString));
 
 // Capitalized words that start sentences or headlines but are not names on their own.
 export const ACRONYM_STOP = new Set(['I', 'A', 'OK', 'TV', 'AM', 'PM', 'BC', 'AD', 'VS', 'II', 'III', 'IV', 'NO', 'ON', 'IN', 'TO', 'OF', 'THE', 'AND', 'FOR', 'AT', 'BY', 'IT', 'IS', 'BE', 'AS', 'OR', 'AN', 'UP', 'US', 'WE', 'HE', 'MY', 'SO', 'DO', 'GO', 'IF', 'ME', 'CEO', 'GDP', 'PDF', 'FAQ', 'LIVE', 'NEW', 'NEWS', 'VIDEO', 'PHOTO', 'UPDATE', 'BREAKING', 'SAYS', 'SAID', 'WILL', 'HAS', 'HAVE', 'WAS', 'ARE', 'NOT', 'BUT', 'WITH', 'FROM', 'THAT', 'THIS', 'COVID']);
@@ -336,6 +348,9 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (ty === 1) while (last + 1 < n && tokens.sentence[last + 1] === tokens.sentence[first] && isParticleSurname(text, tokens.start[last + 1]!, tokens.end[last + 1]!)) last++;
       // After a headline part or a cut, the run may end in a company designator now.
       if (ty === 1 && last > first && CORP_SUFFIX.get(info.lw[last]!)) ty = 2;
+      // A "person" ending in an organization's or a place's head noun is that kind of name.
+      if (ty === 1 && last > first && (gaz.words.get(info.lw[last]!) ?? 0) & WordClass.ORG_HEAD) ty = 2;
+      else if (last > first && ((ty === 1 && PLACE_HEADS.has(info.lw[last]!)) || (ty === 2 && ADMIN_HEADS.has(info.lw[last]!)))) ty = 3;
       const type = MODEL_TYPES[ty];
       if (type) place({ first, last, type, entry: -1, source: 'model' }, false);
     }
