@@ -112,21 +112,41 @@ interface TokenValues {
   active: Uint8Array;
 }
 
+type Scratch = Uint8Array | Uint16Array | Uint32Array | Int32Array;
+const pool = new Map<string, Scratch>();
+/**
+ * A process-wide buffer of at least `n` slots for `name` (grown by doubling), as a view of exactly
+ * `n`: inference allocates no per-document arrays (~80 bytes a token before, much of the GC time).
+ * Contents are stale: callers write every slot they read.
+ */
+function scratch<T extends Scratch>(name: string, ctor: { new (n: number): T }, n: number): T {
+  let b = pool.get(name) as T | undefined;
+  if (!b || b.length < n) {
+    b = new ctor(Math.max(n, 2 * (b?.length ?? 512)));
+    pool.set(name, b);
+  }
+  return b.subarray(0, n) as T;
+}
+
 /** Per-token values of a token table; `active` marks sentences whose best cue bucket is at least `minSentenceCue`. */
-function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number): TokenValues {
+function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, reuse = false): TokenValues {
   const n = tokens.length;
+  // Inference reuses process-wide buffers (every slot is written below); training keeps its own arrays.
+  const u32 = (name: string): Uint32Array => (reuse ? scratch(name, Uint32Array, n) : new Uint32Array(n));
+  const u16 = (name: string): Uint16Array => (reuse ? scratch(name, Uint16Array, n) : new Uint16Array(n));
+  const u8 = (name: string): Uint8Array => (reuse ? scratch(name, Uint8Array, n) : new Uint8Array(n));
   const lexK = lexiconTable();
   const lexV = lexVals;
   const lexMask = (1 << LEX_BITS) - 1;
-  const lw = new Uint32Array(n);
-  const suffix = new Uint32Array(n);
-  const shape = new Uint32Array(n);
-  const cue = new Uint8Array(n);
-  const inQ = new Uint8Array(n);
-  const pos = new Uint8Array(n);
-  const cls = new Uint8Array(n);
-  const cid = new Uint16Array(n);
-  const sid = new Uint16Array(n);
+  const lw = u32('lw');
+  const suffix = u32('suffix');
+  const shape = u32('shape');
+  const cue = u8('cue');
+  const inQ = u8('inQ');
+  const pos = u8('pos');
+  const cls = u8('cls');
+  const cid = u16('cid');
+  const sid = u16('sid');
   const { start, end, kind, flags, sentence } = tokens;
   let open = 0;
   let sentStart = 0;
@@ -175,14 +195,14 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number): 
     } else inQ[i] = open;
   }
   // Signed distance to the nearest strong cue (rate bucket >= 3) in the sentence, bucketed.
-  const dist = new Uint8Array(n);
+  const dist = u8('dist');
   let last = -1;
   for (let i = 0; i < n; i++) {
     if (i > 0 && sentence[i] !== sentence[i - 1]) last = -1;
     if (cue[i]! >= 3) last = i;
     dist[i] = last < 0 ? 0 : Math.min(i - last, 6) + 1; // 1..7: cue before at distance
   }
-  const distR = new Uint8Array(n);
+  const distR = u8('distR');
   last = -1;
   for (let i = n - 1; i >= 0; i--) {
     if (i < n - 1 && sentence[i] !== sentence[i + 1]) last = -1;
@@ -191,10 +211,10 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number): 
   }
   // Word of the nearest strong cue to the right in the sentence (sources precede their cue), the
   // sentence's quote-mark count (0, 1, 2+) and a 3-letter suffix (inflection of unseen verbs).
-  const cueR = new Uint32Array(n);
-  const cueL = new Uint32Array(n);
-  const cidR = new Uint16Array(n);
-  const cidL = new Uint16Array(n);
+  const cueR = u32('cueR');
+  const cueL = u32('cueL');
+  const cidR = u16('cidR');
+  const cidL = u16('cidL');
   let lastW = 0;
   let lastC = 0;
   for (let i = 0; i < n; i++) {
@@ -211,7 +231,7 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number): 
     cidR[i] = lastC;
     if (cue[i]! >= 3) { lastW = lw[i]!; lastC = cid[i]!; }
   }
-  const quotes = new Uint8Array(n);
+  const quotes = u8('quotes');
   for (let i = 0; i < n; ) {
     let j = i;
     let q = 0;
@@ -223,7 +243,7 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number): 
     i = j;
   }
   // Sentences with no cue-like word cannot hold an attribution the tagger may add; inference skips them.
-  const active = new Uint8Array(n);
+  const active = u8('active');
   for (let i = 0; i < n; ) {
     let j = i;
     let best = 0;
@@ -231,13 +251,13 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number): 
       if (cue[j]! > best) best = cue[j]!;
       j++;
     }
-    if (best >= minSentenceCue) active.fill(1, i, j);
+    active.fill(best >= minSentenceCue ? 1 : 0, i, j);
     i = j;
   }
   // Word features: one mixed hash per token, salted per template (no hashing per feature).
-  const hw = new Uint32Array(n);
+  const hw = u32('hw');
   for (let i = 0; i < n; i++) hw[i] = fmix(lw[i]! ^ 0x9e3779b9);
-  const pk = new Uint8Array(n);
+  const pk = u8('pk');
   for (let i = 0; i < n; i++) pk[i] = cls[i]! * 8 + cue[i]!;
   return { n, lw, hw, suffix, shape, sid, cue, cls, inQ, pos, quotes, dist, distR, cueL, cueR, cidL, cidR, pk, active };
 }
@@ -421,7 +441,7 @@ function transitions(w: TaggerWeights): Int32Array {
 function viterbi(emit: Int32Array, n: number, pk: Uint8Array, active: Uint8Array, forced: Uint8Array, w: TaggerWeights): Uint8Array {
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
-  const back = new Uint8Array(n * NT);
+  const back = scratch('back', Uint8Array, n * NT);
   const tr = transitions(w);
   // delta per previous tag in locals; a state no path reaches stays at or below NEG.
   let d0 = 0, d1 = NEG, d2 = NEG, d3 = NEG, d4 = NEG, d5 = NEG, d6 = NEG;
@@ -565,14 +585,14 @@ function fillShapeGroup(w: TaggerWeights, gi: number, sk: number, shm: number, s
  */
 function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): Int32Array {
   const { n, lw, hw, suffix, shape, sid, cue, cls, inQ, pos, quotes, dist, distR, cidL, cidR, active } = v;
-  const emit = new Int32Array(n * W_STRIDE);
+  const emit = scratch('emit', Int32Array, n * W_STRIDE);
   if (M26.length === 0) {
     const ids = 1 + (Math.max(0, ...lexiconInfo().values()) >> 8);
     M26 = memo(ids * 8);
     M38 = memo(ids * 8);
   }
   // Pair hashes: pair[j] = mix(lw[j], lw[j + 1]) for j in -2 .. n (padding outside), at pair[j + 2].
-  const pair = new Int32Array(n + 3);
+  const pair = scratch('pair', Int32Array, n + 3);
   for (let j = -2; j <= n; j++) pair[j + 2] = mix(j >= 0 && j < n ? lw[j]! : P, j + 1 >= 0 && j + 1 < n ? lw[j + 1]! : P);
   const ctx = new Uint32Array(NC);
   if (groupsOf !== w) {
@@ -693,11 +713,12 @@ function forceCueless(cue: Uint8Array, soft: Uint8Array, forced: Uint8Array, cue
  * Tags of a doc's tokens, the same as `decodeTags(tagInput(...))` but faster (see fastEmissions):
  * no feature array is built and most feature rows come from small memo tables. Runs of `soft`
  * (optional, tags like `forced`) are forced too when they hold no word of cue bucket `softCueMin` or
- * more; `forced` is updated in place. `emit` holds the emission scores (`n * W_STRIDE`, 0 for tokens not scored).
+ * more; `forced` is updated in place. `emit` holds the emission scores (`n * W_STRIDE`) of the scored
+ * tokens; it is a reused buffer, valid until the next call.
  * @example tagTokens(doc.text, doc.tokens, loadTaggerWeights()!, new Uint8Array(doc.tokens.length)).tags
  */
 export function tagTokens(text: string, tokens: TokenTable, w: TaggerWeights, forced: Uint8Array, minSentenceCue = 0, soft?: Uint8Array, softCueMin = 3): { tags: Uint8Array; emit: Int32Array } {
-  const v = tokenValues(text, tokens, minSentenceCue);
+  const v = tokenValues(text, tokens, minSentenceCue, true);
   if (soft) forceCueless(v.cue, soft, forced, softCueMin);
   const emit = fastEmissions(v, w, forced);
   return { tags: viterbi(emit, v.n, v.pk, v.active, forced, w), emit };
