@@ -247,11 +247,14 @@ class KeyedTable<T extends Keyed> {
       const list = this.postings.get(key);
       if (!list) continue;
       let taken = 0;
+      // An id posted again after dropping the key (or after a delete) appears twice: count its newest posting only.
+      const counted = new Set<string>();
       // Newest first; ids whose record dropped the key (or was deleted) are skipped lazily.
       for (let i = list.length - 1; i >= 0 && taken < limitPerKey; i--) {
         const id = list[i]!;
         const rec = this.byId.get(id);
-        if (!rec || !this.keySets.get(id)!.has(key)) continue;
+        if (!rec || !this.keySets.get(id)!.has(key) || counted.has(id)) continue;
+        counted.add(id);
         taken++;
         if (seen.has(id)) continue;
         seen.add(id);

@@ -32,3 +32,52 @@ test('SqlCorpusIndex document frequencies: one upsert per document, batched read
     await store.close();
   }
 });
+
+/**
+ * The cached SQL index (records and posting lists kept between write transactions) answers key lookups exactly
+ * as the memory index does, through a seeded random run of puts that add and drop keys, deletes and lookups
+ * with varied limits, each in its own transaction.
+ */
+test('SqlCorpusIndex with its record and posting cache agrees with the memory index', async () => {
+  let seed = 7;
+  const rand = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const keyPool = Array.from({ length: 12 }, (_, i) => `k${i}`);
+  const memory = new MemoryCorpusIndex();
+  const store = await openStore(':memory:');
+  try {
+    for (let step = 0; step < 400; step++) {
+      const op = rand(10);
+      const id = `q${rand(40)}`;
+      const keys = keyPool.filter(() => rand(4) === 0);
+      const rec = { id, doc: 'd', speaker: null, speakerName: null, outlet: null, published: null, stems: [], numbers: [], via: [], group: `g${step}`, keys };
+      if (op < 5) {
+        await memory.putQuote(rec);
+        await store.write((tx) => tx.index.putQuote(rec));
+      } else if (op < 6) {
+        // A measure deleted: its postings go too.
+        const m = { id: `m${rand(5)}`, label: 'l', of: null, subject: null, place: null, claims: [], points: [], conflict: false, explanation: '', keys };
+        if (rand(2)) {
+          await memory.putMeasure(m);
+          await store.write((tx) => tx.index.putMeasure(m));
+        } else {
+          await memory.deleteMeasure(m.id);
+          await store.write((tx) => tx.index.deleteMeasure(m.id));
+        }
+      } else {
+        const ask = keyPool.filter(() => rand(3) === 0);
+        const limit = 1 + rand(6);
+        const want = (await memory.quotesByKeys(ask, limit)).map((q) => [q.id, q.group]);
+        const got = await store.write(async (tx) => (await tx.index.quotesByKeys(ask, limit)).map((q) => [q.id, q.group]));
+        assert.deepEqual(got, want, `step ${step}: quotes under ${ask.join(',')} limit ${limit}`);
+        const mWant = (await memory.measuresByKeys(ask, limit)).map((m) => m.id);
+        const mGot = await store.write(async (tx) => (await tx.index.measuresByKeys(ask, limit)).map((m) => m.id));
+        assert.deepEqual(mGot, mWant, `step ${step}: measures under ${ask.join(',')} limit ${limit}`);
+      }
+    }
+  } finally {
+    await store.close();
+  }
+});

@@ -72,6 +72,10 @@ export class SqlCorpusIndex implements CorpusIndex {
       await this.conn.run(`DELETE FROM cx_postings WHERE kind = ? AND id = ? AND key IN (${placeholders(part.length)})`, [kind, id, ...part]);
     }
     const added = [...next].filter((k) => !prev.has(k));
+    if (this.cache) {
+      for (const k of dropped) this.cache.unpost(kind, k, id);
+      for (const k of added) this.cache.post(kind, k, id);
+    }
     // Multi-row inserts, in key order as before (seq orders postings newest-first per key).
     for (let i = 0; i < added.length; i += INSERT_BATCH) {
       const part = added.slice(i, i + INSERT_BATCH);
@@ -82,6 +86,10 @@ export class SqlCorpusIndex implements CorpusIndex {
   }
 
   private async del(kind: Kind, id: string): Promise<void> {
+    if (this.cache) {
+      const old = await this.get<{ keys?: string[] }>(kind, id);
+      for (const k of old?.keys ?? []) this.cache.unpost(kind, k, id);
+    }
     this.cache?.delete(kind, id);
     await this.conn.run('DELETE FROM cx_postings WHERE kind = ? AND id = ?', [kind, id]);
     await this.conn.run('DELETE FROM cx_records WHERE kind = ? AND id = ?', [kind, id]);
@@ -93,11 +101,16 @@ export class SqlCorpusIndex implements CorpusIndex {
    * (a quote reprinted across a story) costs one read, not one per key.
    */
   private async byKeys<T>(kind: Kind, keys: string[], limitPerKey: number): Promise<T[]> {
-    const order: string[] = [];
-    const seen = new Set<string>();
     const distinct = [...new Set(keys)];
-    for (let i = 0; i < distinct.length; i += KEY_BATCH) {
-      const part = distinct.slice(i, i + KEY_BATCH);
+    const posted = new Map<string, string[]>();
+    const unknown: string[] = [];
+    for (const key of distinct) {
+      const ids = this.cache?.postings(kind, key, limitPerKey);
+      if (ids) posted.set(key, ids);
+      else unknown.push(key);
+    }
+    for (let i = 0; i < unknown.length; i += KEY_BATCH) {
+      const part = unknown.slice(i, i + KEY_BATCH);
       // One statement for many keys, each still limited and newest-first through its own index range scan.
       const sql = part
         .map((_, k) => `SELECT id, seq, ${k} AS k FROM (SELECT id, seq FROM cx_postings WHERE kind = ? AND key = ? ORDER BY seq DESC LIMIT ?) AS p${k}`)
@@ -106,8 +119,16 @@ export class SqlCorpusIndex implements CorpusIndex {
       for (const key of part) params.push(kind, key, limitPerKey);
       const rows = await this.conn.all<{ id: string; seq: number | string; k: number | string }>(sql, params);
       rows.sort((a, b) => Number(a.k) - Number(b.k) || Number(b.seq) - Number(a.seq));
-      for (const r of rows) if (!seen.has(r.id)) (seen.add(r.id), order.push(r.id));
+      const lists: string[][] = part.map(() => []);
+      for (const r of rows) lists[Number(r.k)]!.push(r.id);
+      part.forEach((key, k) => {
+        posted.set(key, lists[k]!);
+        this.cache?.setPostings(kind, key, lists[k]!, limitPerKey);
+      });
     }
+    const order: string[] = [];
+    const seen = new Set<string>();
+    for (const key of distinct) for (const id of posted.get(key)!) if (!seen.has(id)) (seen.add(id), order.push(id));
     const byId = new Map<string, T>();
     const missing: string[] = [];
     for (const id of order) {
@@ -257,21 +278,51 @@ export class SqlCorpusIndex implements CorpusIndex {
  */
 export class RecordCache {
   private readonly map = new Map<string, unknown>();
+  /** Posting lists, newest first: the first `limit` ids posted under a key (all of them when fewer). */
+  private readonly lists = new Map<string, { ids: string[]; limit: number }>();
 
   constructor(private readonly max = 50_000) {}
+
+  /** Cached ids posted under `key`, newest first, when the cache knows at least the first `limit`; else undefined. */
+  postings(kind: string, key: string, limit: number): string[] | undefined {
+    const e = this.lists.get(kind + '\u0000' + key);
+    if (!e || (e.ids.length >= e.limit && e.limit < limit)) return undefined;
+    return e.ids.length > limit ? e.ids.slice(0, limit) : e.ids;
+  }
+
+  /** Remember the newest ids posted under `key`, read with LIMIT `limit`. */
+  setPostings(kind: string, key: string, ids: string[], limit: number): void {
+    if (this.lists.size >= this.max) evictOldest(this.lists, this.max >> 3);
+    this.lists.set(kind + '\u0000' + key, { ids: [...ids], limit });
+  }
+
+  /** `id` was just posted under `key`: it is the newest. */
+  post(kind: string, key: string, id: string): void {
+    const e = this.lists.get(kind + '\u0000' + key);
+    if (!e) return;
+    const at = e.ids.indexOf(id);
+    if (at >= 0) e.ids.splice(at, 1);
+    else if (e.ids.length >= e.limit) e.limit++;
+    e.ids.unshift(id);
+  }
+
+  /** `id` is no longer posted under `key`. */
+  unpost(kind: string, key: string, id: string): void {
+    const e = this.lists.get(kind + '\u0000' + key);
+    if (!e) return;
+    const at = e.ids.indexOf(id);
+    if (at < 0) return;
+    // A cut-off list loses one known id: it now knows one fewer of the newest.
+    if (e.ids.length >= e.limit) e.limit--;
+    e.ids.splice(at, 1);
+  }
 
   get(kind: string, id: string): unknown {
     return this.map.get(kind + '\u0000' + id);
   }
 
   set(kind: string, id: string, record: unknown): void {
-    if (this.map.size >= this.max) {
-      let drop = this.max >> 3;
-      for (const k of this.map.keys()) {
-        this.map.delete(k);
-        if (--drop <= 0) break;
-      }
-    }
+    if (this.map.size >= this.max) evictOldest(this.map, this.max >> 3);
     this.map.set(kind + '\u0000' + id, record);
   }
 
@@ -281,9 +332,17 @@ export class RecordCache {
 
   clear(): void {
     this.map.clear();
+    this.lists.clear();
   }
 
   get size(): number {
     return this.map.size;
+  }
+}
+
+function evictOldest(map: Map<string, unknown>, count: number): void {
+  for (const k of map.keys()) {
+    map.delete(k);
+    if (--count <= 0) break;
   }
 }
