@@ -583,9 +583,30 @@ function fillShapeGroup(w: TaggerWeights, gi: number, sk: number, shm: number, s
  * tagInput's features: small-key templates read memoized row offsets, word pairs are mixed once per
  * position, and no feature array is built.
  */
+/**
+ * The weights with two tags per int32 (`(a + 128) | (b + 128) << 16`, 4 ints a row): 40 biased int8
+ * rows sum to at most 10200 per lane, so lanes never carry and a row takes 4 adds instead of 7.
+ */
+let packed: Int32Array | null = null;
+let packedOf: TaggerWeights | null = null;
+function packedWeights(w: TaggerWeights): Int32Array {
+  if (packed && packedOf === w) return packed;
+  const rows = w.length >> 3;
+  const pw = new Int32Array(rows * 4);
+  for (let r = 0; r < rows; r++) {
+    const o = r * 8;
+    for (let k = 0; k < 3; k++) pw[r * 4 + k] = (w[o + 2 * k]! + 128) | ((w[o + 2 * k + 1]! + 128) << 16);
+    pw[r * 4 + 3] = w[o + 6]! + 128;
+  }
+  packed = pw;
+  packedOf = w;
+  return pw;
+}
+
 function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): Int32Array {
   const { n, lw, hw, suffix, shape, sid, cue, cls, inQ, pos, quotes, dist, distR, cidL, cidR, active } = v;
   const emit = scratch('emit', Int32Array, n * W_STRIDE);
+  const pw = packedWeights(w);
   if (M26.length === 0) {
     const ids = 1 + (Math.max(0, ...lexiconInfo().values()) >> 8);
     M26 = memo(ids * 8);
@@ -603,15 +624,19 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
   for (let i = 0; i < n; i++) {
     if (!active[i] || forced[i]) continue;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    // Packed row sums (two biased tags per int32 lane, see packedWeights) and how many rows they hold.
+    let p0 = 0, p1 = 0, p2 = 0, p3 = 0;
+    let q = 0;
+    let rowsIn = NF;
     let r = 0;
     // Word templates (word at -3 .. +3, suffix).
     for (let k = 0; k < NW; k++) {
       const j = i + WORD_OFF[k]!;
       r = (((j >= 0 && j < n ? hw[j]! : P) ^ SALT[WORD_SALT[k]!]!) & MASK) << 3;
-      s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!; s6 += w[r + 6]!;
+      q = r >> 1; p0 += pw[q]!; p1 += pw[q + 1]!; p2 += pw[q + 2]!; p3 += pw[q + 3]!;
     }
     r = rowOf(SUFFIX_T, suffix[i]!);
-    s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!; s6 += w[r + 6]!;
+    q = r >> 1; p0 += pw[q]!; p1 += pw[q + 1]!; p2 += pw[q + 2]!; p3 += pw[q + 3]!;
     const first = i === 0;
     const last = i + 1 >= n;
     const si = sid[i]!;
@@ -622,7 +647,7 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
       contextFeats(v, i, ctx, 0);
       for (let f = 0; f < NC; f++) {
         r = (ctx[f]! & MASK) << 3;
-        s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!; s6 += w[r + 6]!;
+        q = r >> 1; p0 += pw[q]!; p1 += pw[q + 1]!; p2 += pw[q + 2]!; p3 += pw[q + 3]!;
       }
     } else {
       const sh = shape[i]!;
@@ -641,6 +666,7 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
       const wm1 = first ? P : lw[i - 1]!;
       const wp1 = last ? P : lw[i + 1]!;
       let k = 0;
+      rowsIn = NF - 15;
       // Group of cue, quote, distance and position templates (and the constant ones): one cached vector.
       const qm = first ? 3 : inQ[i - 1]!;
       const gk = ci | (cm1 << 3) | (cp1 << 7) | (qi << 11) | (qm << 13) | (di << 15) | (dr << 18) | (pos[i]! << 21) | (quotes[i]! << 24);
@@ -682,11 +708,15 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
       rows[f++] = rowOf(39, mix(w0, kp1 * 16 + cp1));
       for (let g = 0; g < f; g++) {
         r = rows[g]!;
-        s0 += w[r]!; s1 += w[r + 1]!; s2 += w[r + 2]!; s3 += w[r + 3]!; s4 += w[r + 4]!; s5 += w[r + 5]!; s6 += w[r + 6]!;
+        q = r >> 1; p0 += pw[q]!; p1 += pw[q + 1]!; p2 += pw[q + 2]!; p3 += pw[q + 3]!;
       }
     }
     const e = i * W_STRIDE;
-    emit[e] = s0; emit[e + 1] = s1; emit[e + 2] = s2; emit[e + 3] = s3; emit[e + 4] = s4; emit[e + 5] = s5; emit[e + 6] = s6;
+    const bias = rowsIn * 128;
+    emit[e] = s0 + (p0 & 0xffff) - bias; emit[e + 1] = s1 + (p0 >>> 16) - bias;
+    emit[e + 2] = s2 + (p1 & 0xffff) - bias; emit[e + 3] = s3 + (p1 >>> 16) - bias;
+    emit[e + 4] = s4 + (p2 & 0xffff) - bias; emit[e + 5] = s5 + (p2 >>> 16) - bias;
+    emit[e + 6] = s6 + p3 - bias;
   }
   return emit;
 }
