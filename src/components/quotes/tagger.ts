@@ -443,77 +443,187 @@ function viterbi(emit: Int32Array, n: number, pk: Uint8Array, active: Uint8Array
   if (n === 0) return tags;
   const back = scratch('back', Uint8Array, n * NT);
   const tr = transitions(w);
-  // delta per previous tag in locals; a state no path reaches stays at or below NEG.
+  // delta per previous tag in locals (unrolled over the 7 tags); a state no path reaches stays at or below NEG.
   let d0 = 0, d1 = NEG, d2 = NEG, d3 = NEG, d4 = NEG, d5 = NEG, d6 = NEG;
-  const next = new Float64Array(NT);
+  let n0 = 0, n1 = 0, n2 = 0, n3 = 0, n4 = 0, n5 = 0, n6 = 0;
+  let best = 0;
+  let arg = 0;
+  let sc = 0;
   for (let i = 0; i < n; i++) {
     const fixed = !active[i] ? 0 : forced[i] ? forced[i]! : -1;
     const bo = i * NT;
     if (fixed >= 0) {
       // A fixed tag: the best predecessor, whatever the transition.
-      let arg = 0;
-      let best = d0;
+      arg = 0;
+      best = d0;
       if (d1 > best) { best = d1; arg = 1; }
       if (d2 > best) { best = d2; arg = 2; }
       if (d3 > best) { best = d3; arg = 3; }
       if (d4 > best) { best = d4; arg = 4; }
       if (d5 > best) { best = d5; arg = 5; }
       if (d6 > best) { best = d6; arg = 6; }
-      for (let t = 0; t < NT; t++) { back[bo + t] = arg; next[t] = NEG; }
-      next[fixed] = best;
+      back.fill(arg, bo, bo + NT);
+      n0 = n1 = n2 = n3 = n4 = n5 = n6 = NEG;
+      if (fixed === 0) n0 = best;
+      else if (fixed === 1) n1 = best;
+      else if (fixed === 2) n2 = best;
+      else if (fixed === 3) n3 = best;
+      else if (fixed === 4) n4 = best;
+      else if (fixed === 5) n5 = best;
+      else n6 = best;
     } else {
       const base = pk[i]! * 64;
       const eo = i * W_STRIDE;
-      for (let t = 0; t < NT; t = t === 0 ? 1 : t + 2) {
-        // O and B-x (odd tags): any predecessor.
-        const m = base + t;
-        let best = d0 + tr[m]!;
-        let arg = 0;
-        let sc = d1 + tr[m + 8]!;
+      // O: any predecessor.
+      best = d0 + tr[base + 0]!;
+      arg = 0;
+      sc = d1 + tr[base + 8]!;
+      if (sc > best) { best = sc; arg = 1; }
+      sc = d2 + tr[base + 16]!;
+      if (sc > best) { best = sc; arg = 2; }
+      sc = d3 + tr[base + 24]!;
+      if (sc > best) { best = sc; arg = 3; }
+      sc = d4 + tr[base + 32]!;
+      if (sc > best) { best = sc; arg = 4; }
+      sc = d5 + tr[base + 40]!;
+      if (sc > best) { best = sc; arg = 5; }
+      sc = d6 + tr[base + 48]!;
+      if (sc > best) { best = sc; arg = 6; }
+      back[bo + 0] = arg;
+      n0 = best <= NEG ? NEG : best + emit[eo + 0]!;
+      // B-SRC: any predecessor.
+      best = d0 + tr[base + 1]!;
+      arg = 0;
+      sc = d1 + tr[base + 9]!;
+      if (sc > best) { best = sc; arg = 1; }
+      sc = d2 + tr[base + 17]!;
+      if (sc > best) { best = sc; arg = 2; }
+      sc = d3 + tr[base + 25]!;
+      if (sc > best) { best = sc; arg = 3; }
+      sc = d4 + tr[base + 33]!;
+      if (sc > best) { best = sc; arg = 4; }
+      sc = d5 + tr[base + 41]!;
+      if (sc > best) { best = sc; arg = 5; }
+      sc = d6 + tr[base + 49]!;
+      if (sc > best) { best = sc; arg = 6; }
+      back[bo + 1] = arg;
+      n1 = best <= NEG ? NEG : best + emit[eo + 1]!;
+      // B-CUE: any predecessor.
+      best = d0 + tr[base + 3]!;
+      arg = 0;
+      sc = d1 + tr[base + 11]!;
+      if (sc > best) { best = sc; arg = 1; }
+      sc = d2 + tr[base + 19]!;
+      if (sc > best) { best = sc; arg = 2; }
+      sc = d3 + tr[base + 27]!;
+      if (sc > best) { best = sc; arg = 3; }
+      sc = d4 + tr[base + 35]!;
+      if (sc > best) { best = sc; arg = 4; }
+      sc = d5 + tr[base + 43]!;
+      if (sc > best) { best = sc; arg = 5; }
+      sc = d6 + tr[base + 51]!;
+      if (sc > best) { best = sc; arg = 6; }
+      back[bo + 3] = arg;
+      n3 = best <= NEG ? NEG : best + emit[eo + 3]!;
+      // B-CON: any predecessor.
+      best = d0 + tr[base + 5]!;
+      arg = 0;
+      sc = d1 + tr[base + 13]!;
+      if (sc > best) { best = sc; arg = 1; }
+      sc = d2 + tr[base + 21]!;
+      if (sc > best) { best = sc; arg = 2; }
+      sc = d3 + tr[base + 29]!;
+      if (sc > best) { best = sc; arg = 3; }
+      sc = d4 + tr[base + 37]!;
+      if (sc > best) { best = sc; arg = 4; }
+      sc = d5 + tr[base + 45]!;
+      if (sc > best) { best = sc; arg = 5; }
+      sc = d6 + tr[base + 53]!;
+      if (sc > best) { best = sc; arg = 6; }
+      back[bo + 5] = arg;
+      n5 = best <= NEG ? NEG : best + emit[eo + 5]!;
+      // I-SRC: only after B (t - 1) or I (t); when neither is reachable, the full scan (disallowed sums are below NEG).
+      best = d1 + tr[base + 10]!;
+      arg = 1;
+      sc = d2 + tr[base + 18]!;
+      if (sc > best) { best = sc; arg = 2; }
+      if (best <= NEG) {
+        best = d0 + tr[base + 2]!;
+        arg = 0;
+        sc = d1 + tr[base + 10]!;
         if (sc > best) { best = sc; arg = 1; }
-        sc = d2 + tr[m + 16]!;
+        sc = d2 + tr[base + 18]!;
         if (sc > best) { best = sc; arg = 2; }
-        sc = d3 + tr[m + 24]!;
+        sc = d3 + tr[base + 26]!;
         if (sc > best) { best = sc; arg = 3; }
-        sc = d4 + tr[m + 32]!;
+        sc = d4 + tr[base + 34]!;
         if (sc > best) { best = sc; arg = 4; }
-        sc = d5 + tr[m + 40]!;
+        sc = d5 + tr[base + 42]!;
         if (sc > best) { best = sc; arg = 5; }
-        sc = d6 + tr[m + 48]!;
+        sc = d6 + tr[base + 50]!;
         if (sc > best) { best = sc; arg = 6; }
-        back[bo + t] = arg;
-        next[t] = best <= NEG ? NEG : best + emit[eo + t]!;
       }
-      // I-x: only after B-x (t - 1) or I-x (t); other predecessors are disallowed (NEG).
-      for (let t = 2; t < NT; t += 2) {
-        const m = base + t;
-        const dp = t === 2 ? d1 : t === 4 ? d3 : d5;
-        const dt = t === 2 ? d2 : t === 4 ? d4 : d6;
-        let best = NEG * 2;
-        let arg = 0;
-        // Same order and ties as the full scan: disallowed p score below NEG, so a lower index wins only when allowed.
-        const a = dp + tr[m + (t - 1) * 8]!;
-        const b = dt + tr[m + t * 8]!;
-        if (a > best) { best = a; arg = t - 1; }
-        if (b > best) { best = b; arg = t; }
-        if (best <= NEG) {
-          // No allowed predecessor is reachable: the full scan's argmax over disallowed sums.
-          best = d0 + tr[m]!;
-          arg = 0;
-          const ds = [d0, d1, d2, d3, d4, d5, d6];
-          for (let p = 1; p < NT; p++) { const x = ds[p]! + tr[m + p * 8]!; if (x > best) { best = x; arg = p; } }
-        }
-        back[bo + t] = arg;
-        next[t] = best <= NEG ? NEG : best + emit[eo + t]!;
+      back[bo + 2] = arg;
+      n2 = best <= NEG ? NEG : best + emit[eo + 2]!;
+      // I-CUE: only after B (t - 1) or I (t); when neither is reachable, the full scan (disallowed sums are below NEG).
+      best = d3 + tr[base + 28]!;
+      arg = 3;
+      sc = d4 + tr[base + 36]!;
+      if (sc > best) { best = sc; arg = 4; }
+      if (best <= NEG) {
+        best = d0 + tr[base + 4]!;
+        arg = 0;
+        sc = d1 + tr[base + 12]!;
+        if (sc > best) { best = sc; arg = 1; }
+        sc = d2 + tr[base + 20]!;
+        if (sc > best) { best = sc; arg = 2; }
+        sc = d3 + tr[base + 28]!;
+        if (sc > best) { best = sc; arg = 3; }
+        sc = d4 + tr[base + 36]!;
+        if (sc > best) { best = sc; arg = 4; }
+        sc = d5 + tr[base + 44]!;
+        if (sc > best) { best = sc; arg = 5; }
+        sc = d6 + tr[base + 52]!;
+        if (sc > best) { best = sc; arg = 6; }
       }
+      back[bo + 4] = arg;
+      n4 = best <= NEG ? NEG : best + emit[eo + 4]!;
+      // I-CON: only after B (t - 1) or I (t); when neither is reachable, the full scan (disallowed sums are below NEG).
+      best = d5 + tr[base + 46]!;
+      arg = 5;
+      sc = d6 + tr[base + 54]!;
+      if (sc > best) { best = sc; arg = 6; }
+      if (best <= NEG) {
+        best = d0 + tr[base + 6]!;
+        arg = 0;
+        sc = d1 + tr[base + 14]!;
+        if (sc > best) { best = sc; arg = 1; }
+        sc = d2 + tr[base + 22]!;
+        if (sc > best) { best = sc; arg = 2; }
+        sc = d3 + tr[base + 30]!;
+        if (sc > best) { best = sc; arg = 3; }
+        sc = d4 + tr[base + 38]!;
+        if (sc > best) { best = sc; arg = 4; }
+        sc = d5 + tr[base + 46]!;
+        if (sc > best) { best = sc; arg = 5; }
+        sc = d6 + tr[base + 54]!;
+        if (sc > best) { best = sc; arg = 6; }
+      }
+      back[bo + 6] = arg;
+      n6 = best <= NEG ? NEG : best + emit[eo + 6]!;
     }
-    // Keep the sums small over long documents (a token adds at most ~(NF + ND) * 32767).
+    // Keep the sums small over long documents (a token adds at most ~(NF + ND) * 127).
     if ((i & 127) === 127) {
-      let m = NEG;
-      for (let t = 0; t < NT; t++) if (next[t]! > m) m = next[t]!;
-      for (let t = 0; t < NT; t++) if (next[t]! > NEG) next[t] = next[t]! - m;
+      const m = Math.max(n0, n1, n2, n3, n4, n5, n6);
+      if (n0 > NEG) n0 -= m;
+      if (n1 > NEG) n1 -= m;
+      if (n2 > NEG) n2 -= m;
+      if (n3 > NEG) n3 -= m;
+      if (n4 > NEG) n4 -= m;
+      if (n5 > NEG) n5 -= m;
+      if (n6 > NEG) n6 -= m;
     }
-    d0 = next[0]!; d1 = next[1]!; d2 = next[2]!; d3 = next[3]!; d4 = next[4]!; d5 = next[5]!; d6 = next[6]!;
+    d0 = n0; d1 = n1; d2 = n2; d3 = n3; d4 = n4; d5 = n5; d6 = n6;
   }
   const fin = [d0, d1, d2, d3, d4, d5, d6];
   let bt = 0;
