@@ -694,19 +694,22 @@ function fillShapeGroup(w: TaggerWeights, gi: number, sk: number, shm: number, s
  * position, and no feature array is built.
  */
 /**
- * The weights with two tags per int32 (`(a + 128) | (b + 128) << 16`, 4 ints a row): 40 biased int8
- * rows sum to at most 10200 per lane, so lanes never carry and a row takes 4 adds instead of 7.
+ * The weights as biased bytes (`w + 128`), a row in two int32 (tags 0–3, 4–6): masking even and odd
+ * bytes gives two 16-bit lanes per int32 (SWAR), and 40 rows sum to at most 10200 per lane, so lanes
+ * never carry. A row costs 2 loads and 4 adds, and the table stays 1 MB.
  */
+const LANES = 0x00ff00ff;
 let packed: Int32Array | null = null;
 let packedOf: TaggerWeights | null = null;
 function packedWeights(w: TaggerWeights): Int32Array {
   if (packed && packedOf === w) return packed;
   const rows = w.length >> 3;
-  const pw = new Int32Array(rows * 4);
+  const pw = new Int32Array(rows * 2);
+  const b = (o: number): number => (o % 8 < NT ? w[o]! + 128 : 0);
   for (let r = 0; r < rows; r++) {
     const o = r * 8;
-    for (let k = 0; k < 3; k++) pw[r * 4 + k] = (w[o + 2 * k]! + 128) | ((w[o + 2 * k + 1]! + 128) << 16);
-    pw[r * 4 + 3] = w[o + 6]! + 128;
+    pw[r * 2] = b(o) | (b(o + 1) << 8) | (b(o + 2) << 16) | (b(o + 3) << 24);
+    pw[r * 2 + 1] = b(o + 4) | (b(o + 5) << 8) | (b(o + 6) << 16) | (b(o + 7) << 24);
   }
   packed = pw;
   packedOf = w;
@@ -737,16 +740,18 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
     // Packed row sums (two biased tags per int32 lane, see packedWeights) and how many rows they hold.
     let p0 = 0, p1 = 0, p2 = 0, p3 = 0;
     let q = 0;
+    let x = 0;
+    let y = 0;
     let rowsIn = NF;
     let r = 0;
     // Word templates (word at -3 .. +3, suffix).
     for (let k = 0; k < NW; k++) {
       const j = i + WORD_OFF[k]!;
       r = (((j >= 0 && j < n ? hw[j]! : P) ^ SALT[WORD_SALT[k]!]!) & MASK) << 3;
-      q = r >> 1; p0 += pw[q]!; p1 += pw[q + 1]!; p2 += pw[q + 2]!; p3 += pw[q + 3]!;
+      q = r >> 2; x = pw[q]!; y = pw[q + 1]!; p0 += x & LANES; p1 += (x >>> 8) & LANES; p2 += y & LANES; p3 += (y >>> 8) & LANES;
     }
     r = rowOf(SUFFIX_T, suffix[i]!);
-    q = r >> 1; p0 += pw[q]!; p1 += pw[q + 1]!; p2 += pw[q + 2]!; p3 += pw[q + 3]!;
+    q = r >> 2; x = pw[q]!; y = pw[q + 1]!; p0 += x & LANES; p1 += (x >>> 8) & LANES; p2 += y & LANES; p3 += (y >>> 8) & LANES;
     const first = i === 0;
     const last = i + 1 >= n;
     const si = sid[i]!;
@@ -757,7 +762,7 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
       contextFeats(v, i, ctx, 0);
       for (let f = 0; f < NC; f++) {
         r = (ctx[f]! & MASK) << 3;
-        q = r >> 1; p0 += pw[q]!; p1 += pw[q + 1]!; p2 += pw[q + 2]!; p3 += pw[q + 3]!;
+        q = r >> 2; x = pw[q]!; y = pw[q + 1]!; p0 += x & LANES; p1 += (x >>> 8) & LANES; p2 += y & LANES; p3 += (y >>> 8) & LANES;
       }
     } else {
       const sh = shape[i]!;
@@ -818,15 +823,15 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
       rows[f++] = rowOf(39, mix(w0, kp1 * 16 + cp1));
       for (let g = 0; g < f; g++) {
         r = rows[g]!;
-        q = r >> 1; p0 += pw[q]!; p1 += pw[q + 1]!; p2 += pw[q + 2]!; p3 += pw[q + 3]!;
+        q = r >> 2; x = pw[q]!; y = pw[q + 1]!; p0 += x & LANES; p1 += (x >>> 8) & LANES; p2 += y & LANES; p3 += (y >>> 8) & LANES;
       }
     }
     const e = i * W_STRIDE;
     const bias = rowsIn * 128;
-    emit[e] = s0 + (p0 & 0xffff) - bias; emit[e + 1] = s1 + (p0 >>> 16) - bias;
-    emit[e + 2] = s2 + (p1 & 0xffff) - bias; emit[e + 3] = s3 + (p1 >>> 16) - bias;
-    emit[e + 4] = s4 + (p2 & 0xffff) - bias; emit[e + 5] = s5 + (p2 >>> 16) - bias;
-    emit[e + 6] = s6 + p3 - bias;
+    emit[e] = s0 + (p0 & 0xffff) - bias; emit[e + 2] = s2 + (p0 >>> 16) - bias;
+    emit[e + 1] = s1 + (p1 & 0xffff) - bias; emit[e + 3] = s3 + (p1 >>> 16) - bias;
+    emit[e + 4] = s4 + (p2 & 0xffff) - bias; emit[e + 6] = s6 + (p2 >>> 16) - bias;
+    emit[e + 5] = s5 + (p3 & 0xffff) - bias;
   }
   return emit;
 }
