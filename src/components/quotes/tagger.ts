@@ -649,20 +649,26 @@ const rowOf = (t: number, key: number): number => (mix(t, key) & MASK) << 3;
  */
 const GROUP_BITS = 13;
 const gbKey = new Int32Array(1 << GROUP_BITS).fill(-1);
-const gbVec = new Int32Array((1 << GROUP_BITS) * 8);
+const gbVec = new Int32Array((1 << GROUP_BITS) * 4);
 const gsKey = new Int32Array(1 << GROUP_BITS).fill(-1);
-const gsVec = new Int32Array((1 << GROUP_BITS) * 8);
+const gsVec = new Int32Array((1 << GROUP_BITS) * 4);
 let groupsOf: TaggerWeights | null = null;
 
-/** Adds row offset `r` of `w` to `vec[o .. o + NT)`. */
+/** Adds row offset `r` (of `w`) to the four lane sums `vec[o .. o + 4)` (see packedWeights). */
 function addRow(vec: Int32Array, o: number, w: TaggerWeights, r: number): void {
-  for (let t = 0; t < NT; t++) vec[o + t] = vec[o + t]! + w[r + t]!;
+  const pw = packedWeights(w);
+  const x = pw[r >> 2]!;
+  const y = pw[(r >> 2) + 1]!;
+  vec[o] = vec[o]! + (x & LANES);
+  vec[o + 1] = vec[o + 1]! + ((x >>> 8) & LANES);
+  vec[o + 2] = vec[o + 2]! + (y & LANES);
+  vec[o + 3] = vec[o + 3]! + ((y >>> 8) & LANES);
 }
 
 /** Fills cue-group slot `gi`: bias, the constant last feature (key 0), templates 12–17, 20, 23, 29. */
 function fillCueGroup(w: TaggerWeights, gi: number, ci: number, cm1: number, cp1: number, qi: number, qm: number, di: number, dr: number, pos: number, quotes: number): void {
-  const o = gi << 3;
-  gbVec.fill(0, o, o + 8);
+  const o = gi << 2;
+  gbVec.fill(0, o, o + 4);
   addRow(gbVec, o, w, rowOf(1, 0));
   addRow(gbVec, o, w, 0);
   addRow(gbVec, o, w, rowOf(12, ci));
@@ -679,8 +685,8 @@ function fillCueGroup(w: TaggerWeights, gi: number, ci: number, cm1: number, cp1
 
 /** Fills shape-group slot `gi` (key `sk`): templates 9, 10, 11, 22 from the shapes around the token. */
 function fillShapeGroup(w: TaggerWeights, gi: number, sk: number, shm: number, sh: number, shp: number, cm1: number): void {
-  const o = gi << 3;
-  gsVec.fill(0, o, o + 8);
+  const o = gi << 2;
+  gsVec.fill(0, o, o + 4);
   addRow(gsVec, o, w, rowOf(9, sh));
   addRow(gsVec, o, w, rowOf(10, mix(shm, sh)));
   addRow(gsVec, o, w, rowOf(11, mix(sh, shp)));
@@ -736,13 +742,11 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
   }
   for (let i = 0; i < n; i++) {
     if (!active[i] || forced[i]) continue;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
     // Packed row sums (two biased tags per int32 lane, see packedWeights) and how many rows they hold.
     let p0 = 0, p1 = 0, p2 = 0, p3 = 0;
     let q = 0;
     let x = 0;
     let y = 0;
-    let rowsIn = NF;
     let r = 0;
     // Word templates (word at -3 .. +3, suffix).
     for (let k = 0; k < NW; k++) {
@@ -781,20 +785,19 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
       const wm1 = first ? P : lw[i - 1]!;
       const wp1 = last ? P : lw[i + 1]!;
       let k = 0;
-      rowsIn = NF - 15;
       // Group of cue, quote, distance and position templates (and the constant ones): one cached vector.
       const qm = first ? 3 : inQ[i - 1]!;
       const gk = ci | (cm1 << 3) | (cp1 << 7) | (qi << 11) | (qm << 13) | (di << 15) | (dr << 18) | (pos[i]! << 21) | (quotes[i]! << 24);
       let gi = Math.imul(gk, 0x9e3779b1) >>> (32 - GROUP_BITS);
       if (gbKey[gi] !== gk) fillCueGroup(w, gi, ci, cm1, cp1, qi, qm, di, dr, pos[i]!, quotes[i]!);
-      gi <<= 3;
-      s0 += gbVec[gi]!; s1 += gbVec[gi + 1]!; s2 += gbVec[gi + 2]!; s3 += gbVec[gi + 3]!; s4 += gbVec[gi + 4]!; s5 += gbVec[gi + 5]!; s6 += gbVec[gi + 6]!;
+      gi <<= 2;
+      p0 += gbVec[gi]!; p1 += gbVec[gi + 1]!; p2 += gbVec[gi + 2]!; p3 += gbVec[gi + 3]!;
       // Group of shape templates.
       const sk = sm | (si << 8) | (sp << 16) | (cm1 << 24);
       gi = Math.imul(sk, 0x9e3779b1) >>> (32 - GROUP_BITS);
       if (gsKey[gi] !== sk) fillShapeGroup(w, gi, sk, first ? 0 : shape[i - 1]!, sh, last ? 0 : shape[i + 1]!, cm1);
-      gi <<= 3;
-      s0 += gsVec[gi]!; s1 += gsVec[gi + 1]!; s2 += gsVec[gi + 2]!; s3 += gsVec[gi + 3]!; s4 += gsVec[gi + 4]!; s5 += gsVec[gi + 5]!; s6 += gsVec[gi + 6]!;
+      gi <<= 2;
+      p0 += gsVec[gi]!; p1 += gsVec[gi + 1]!; p2 += gsVec[gi + 2]!; p3 += gsVec[gi + 3]!;
       const rows = ctx;
       let f = 0;
       rows[f++] = (mix(7, pair[i + 2]!) & MASK) << 3;
@@ -827,11 +830,11 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
       }
     }
     const e = i * W_STRIDE;
-    const bias = rowsIn * 128;
-    emit[e] = s0 + (p0 & 0xffff) - bias; emit[e + 2] = s2 + (p0 >>> 16) - bias;
-    emit[e + 1] = s1 + (p1 & 0xffff) - bias; emit[e + 3] = s3 + (p1 >>> 16) - bias;
-    emit[e + 4] = s4 + (p2 & 0xffff) - bias; emit[e + 6] = s6 + (p2 >>> 16) - bias;
-    emit[e + 5] = s5 + (p3 & 0xffff) - bias;
+    // Every token sums NF rows, each biased by 128 per tag.
+    emit[e] = (p0 & 0xffff) - NF * 128; emit[e + 2] = (p0 >>> 16) - NF * 128;
+    emit[e + 1] = (p1 & 0xffff) - NF * 128; emit[e + 3] = (p1 >>> 16) - NF * 128;
+    emit[e + 4] = (p2 & 0xffff) - NF * 128; emit[e + 6] = (p2 >>> 16) - NF * 128;
+    emit[e + 5] = (p3 & 0xffff) - NF * 128;
   }
   return emit;
 }
