@@ -194,71 +194,55 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
       inQ[i] = 2;
     } else inQ[i] = open;
   }
-  // Signed distance to the nearest strong cue (rate bucket >= 3) in the sentence, bucketed.
+  // Per sentence, in one forward and one backward pass: bucketed distance to the nearest strong cue
+  // (rate bucket >= 3) before / after, that cue's word and id (sources precede their cue), the
+  // sentence's quote-mark count (0, 1, 2+) and whether it is active (best cue bucket >= minSentenceCue;
+  // inference skips the rest).
   const dist = u8('dist');
-  let last = -1;
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && sentence[i] !== sentence[i - 1]) last = -1;
-    if (cue[i]! >= 3) last = i;
-    dist[i] = last < 0 ? 0 : Math.min(i - last, 6) + 1; // 1..7: cue before at distance
-  }
   const distR = u8('distR');
-  last = -1;
-  for (let i = n - 1; i >= 0; i--) {
-    if (i < n - 1 && sentence[i] !== sentence[i + 1]) last = -1;
-    if (cue[i]! >= 3) last = i;
-    distR[i] = last < 0 ? 0 : Math.min(last - i, 6) + 1;
-  }
-  // Word of the nearest strong cue to the right in the sentence (sources precede their cue), the
-  // sentence's quote-mark count (0, 1, 2+) and a 3-letter suffix (inflection of unseen verbs).
   const cueR = u32('cueR');
   const cueL = u32('cueL');
   const cidR = u16('cidR');
   const cidL = u16('cidL');
-  let lastW = 0;
-  let lastC = 0;
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && sentence[i] !== sentence[i - 1]) { lastW = 0; lastC = 0; }
-    cueL[i] = lastW;
-    cidL[i] = lastC;
-    if (cue[i]! >= 3) { lastW = lw[i]!; lastC = cid[i]!; }
-  }
-  lastW = 0;
-  lastC = 0;
-  for (let i = n - 1; i >= 0; i--) {
-    if (i < n - 1 && sentence[i] !== sentence[i + 1]) { lastW = 0; lastC = 0; }
-    cueR[i] = lastW;
-    cidR[i] = lastC;
-    if (cue[i]! >= 3) { lastW = lw[i]!; lastC = cid[i]!; }
-  }
   const quotes = u8('quotes');
-  for (let i = 0; i < n; ) {
-    let j = i;
-    let q = 0;
-    while (j < n && sentence[j] === sentence[i]) {
-      if (kind[j] === TokenKind.QUOTE) q++;
-      j++;
-    }
-    quotes.fill(q > 2 ? 2 : q, i, j);
-    i = j;
-  }
-  // Sentences with no cue-like word cannot hold an attribution the tagger may add; inference skips them.
   const active = u8('active');
   for (let i = 0; i < n; ) {
     let j = i;
+    let q = 0;
     let best = 0;
-    while (j < n && sentence[j] === sentence[i]) {
-      if (cue[j]! > best) best = cue[j]!;
-      j++;
+    let last = -1;
+    let lastW = 0;
+    let lastC = 0;
+    const sent = sentence[i];
+    for (; j < n && sentence[j] === sent; j++) {
+      const c = cue[j]!;
+      if (kind[j] === TokenKind.QUOTE) q++;
+      if (c > best) best = c;
+      cueL[j] = lastW;
+      cidL[j] = lastC;
+      if (c >= 3) { last = j; lastW = lw[j]!; lastC = cid[j]!; }
+      dist[j] = last < 0 ? 0 : Math.min(j - last, 6) + 1; // 1..7: cue before at distance
     }
+    last = -1;
+    lastW = 0;
+    lastC = 0;
+    for (let k = j - 1; k >= i; k--) {
+      cueR[k] = lastW;
+      cidR[k] = lastC;
+      if (cue[k]! >= 3) { last = k; lastW = lw[k]!; lastC = cid[k]!; }
+      distR[k] = last < 0 ? 0 : Math.min(last - k, 6) + 1;
+    }
+    quotes.fill(q > 2 ? 2 : q, i, j);
     active.fill(best >= minSentenceCue ? 1 : 0, i, j);
     i = j;
   }
   // Word features: one mixed hash per token, salted per template (no hashing per feature).
   const hw = u32('hw');
-  for (let i = 0; i < n; i++) hw[i] = fmix(lw[i]! ^ 0x9e3779b9);
   const pk = u8('pk');
-  for (let i = 0; i < n; i++) pk[i] = cls[i]! * 8 + cue[i]!;
+  for (let i = 0; i < n; i++) {
+    hw[i] = fmix(lw[i]! ^ 0x9e3779b9);
+    pk[i] = cls[i]! * 8 + cue[i]!;
+  }
   return { n, lw, hw, suffix, shape, sid, cue, cls, inQ, pos, quotes, dist, distR, cueL, cueR, cidL, cidR, pk, active };
 }
 
