@@ -106,22 +106,20 @@ const NOT_CONTENT_START_RE = /^(?:by|among|against|amid|between|within|toward|to
  */
 class SpanMask {
   private readonly on: Uint8Array;
-  constructor(length: number, on?: Uint8Array) {
-    this.on = on ?? new Uint8Array(length);
+  constructor(length: number) {
+    this.on = new Uint8Array(length);
   }
-  add(a: Span): void {
-    if (a.end > a.start) this.on.fill(1, a.start, a.end);
+  /** Marks `a` with the flag bits `bits` (two sets can share one mask). */
+  add(a: Span, bits = 1): void {
+    for (let i = a.start; i < a.end; i++) this.on[i] = this.on[i]! | bits;
   }
-  /** True when a span added so far overlaps [s, e). */
-  hits(s: number, e: number): boolean {
-    for (let i = s; i < e; i++) if (this.on[i]) return true;
+  /** True when a span added so far with a flag of `bits` overlaps [s, e). */
+  hits(s: number, e: number, bits = 1): boolean {
+    for (let i = s; i < e; i++) if (this.on[i]! & bits) return true;
     return false;
   }
-  hitsSpan(a: Span): boolean {
-    return this.hits(a.start, a.end);
-  }
-  copy(): SpanMask {
-    return new SpanMask(0, this.on.slice());
+  hitsSpan(a: Span, bits = 1): boolean {
+    return this.hits(a.start, a.end, bits);
   }
 }
 
@@ -295,7 +293,7 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
   }
   // A tagged source right before a tagged cue with no content run of its own ("frontman X recently
   // revealed ...", "Reporter Y says: ..."): the content is the rest of the sentence after the cue.
-  const taken2 = used.copy();
+  const taken2 = used; // the tagged runs' own spans join the rule spans from here on
   for (const c of out) {
     taken2.add(c);
     if (c.source) taken2.add(c.source);
@@ -345,19 +343,21 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
  */
 function addLoneSources(text: string, paragraphs: readonly Span[], tokens: TokenTable, runs: readonly TagRun[], fix: readonly QuoteCandidate[], out: QuoteCandidate[], skipBefore: number): void {
   const { start, end, sentence } = tokens;
-  const sources = new SpanMask(text.length);
-  for (const c of fix) if (c.source) sources.add(c.source);
-  for (const c of out) if (c.source) sources.add(c.source);
+  // One mask, two sets: SOURCES (bit 1) and MARKS (bit 2, sources and cues of other attributions;
+  // a lone source's cue may sit inside another quote's content, nested speech).
+  const SOURCES = 1;
+  const MARKS = 2;
+  const mask = new SpanMask(text.length);
+  for (const c of fix) if (c.source) mask.add(c.source, SOURCES | MARKS);
+  for (const c of out) if (c.source) mask.add(c.source, SOURCES | MARKS);
   // Relays are not speakers ("she said, according to Sputnik News").
-  for (const c of [...fix, ...out]) for (const r of c.relays) sources.add(r);
-  // Cues and sources of other attributions; a lone source's cue may sit inside another quote's content (nested speech).
-  const marks = sources.copy();
-  for (const c of [...fix, ...out]) if (c.cueSpan) marks.add(c.cueSpan);
+  for (const c of [...fix, ...out]) for (const r of c.relays) mask.add(r, SOURCES | MARKS);
+  for (const c of [...fix, ...out]) if (c.cueSpan) mask.add(c.cueSpan, MARKS);
   for (let k = 0; k < runs.length; k++) {
     const r = runs[k]!;
     if (r.label !== 1) continue;
     const source = trimmed(text, start[r.from]!, end[r.to - 1]!);
-    if (!source || source.start < skipBefore || sources.hitsSpan(source)) continue;
+    if (!source || source.start < skipBefore || mask.hitsSpan(source, SOURCES)) continue;
     const sent = sentence[r.from]!;
     // The nearest contentful cue run in the sentence, after the source first.
     let cue: TagRun | null = null;
@@ -366,7 +366,7 @@ function addLoneSources(text: string, paragraphs: readonly Span[], tokens: Token
     if (!cue && !CUELESS) continue;
     const cueSpan = cue ? { start: start[cue.from]!, end: end[cue.to - 1]! } : null;
     const cueText = cueSpan ? text.slice(cueSpan.start, cueSpan.end) : null;
-    if (cueSpan && (!isContentfulCue(cueText!) || marks.hitsSpan(cueSpan))) continue;
+    if (cueSpan && (!isContentfulCue(cueText!) || mask.hitsSpan(cueSpan, MARKS))) continue;
     let a = cue ? cue.to : r.to;
     let b = a;
     while (b < tokens.length && sentence[b] === sent) b++;
@@ -390,8 +390,7 @@ function addLoneSources(text: string, paragraphs: readonly Span[], tokens: Token
     if (CHARACTERIZATION_RE.test(text.slice(s, e))) continue;
     const paragraph = paragraphAt(paragraphs, s);
     out.push({ start: s, end: e, kind: 'indirect', source, cue: cueText, cueSpan, relays: [], sameAs: null, words: b - a, paragraph });
-    sources.add(source);
-    marks.add(source);
-    if (cueSpan) marks.add(cueSpan);
+    mask.add(source, SOURCES | MARKS);
+    if (cueSpan) mask.add(cueSpan, MARKS);
   }
 }
