@@ -37,7 +37,7 @@ test('tagTokens gives the tags of decodeTags over the training features', () => 
     forced[3] = I_CON;
     for (const f of [free, forced]) {
       const want = decodeTags(tagInput(text, doc.tokens, 0, f), w);
-      const got = tagTokens(text, doc.tokens, w, f.slice()).tags;
+      const got: Uint8Array = tagTokens(text, doc.tokens, w, f.slice()).tags;
       assert.deepEqual(Array.from(got), Array.from(want), text);
     }
   }
