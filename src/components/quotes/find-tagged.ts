@@ -69,7 +69,9 @@ const CLAUSE_RE = /^(?:that|whether|if|how|why|what|when|who|where|to)\b/i;
 const TRIM_RE = /[\s"“”«»‘’',.;:!?]/;
 
 /** Auxiliaries, modals and adverbs a cue may open with; a cue of these words only is no cue ("Russia has: ..."). */
-const CUE_FILLER = new Set([...AUXILIARY_CUES, 'not', "n't", 'n’t', 'never', 'also', 'still', 'already', 'just', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'shall']);
+const CUE_FILLER = new Set([...AUXILIARY_CUES, 'not', "n't", 'n’t', 'never', 'also', 'still', 'already', 'just', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'shall',
+  // Function words: "were not used to hit ..." tags "to" as a cue; a preposition or conjunction alone says nothing.
+  'to', 'for', 'of', 'in', 'on', 'at', 'by', 'with', 'from', 'as', 'and', 'or', 'but', 'that', 'the', 'a', 'an']);
 const WORD_RE = /[\p{L}’'-]+/gu;
 
 /**

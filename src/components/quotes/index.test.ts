@@ -336,6 +336,10 @@ const CONTENTFUL_CUES: [string, boolean][] = [
   ['has said', true],
   ['has been supporting', true],
   ['dismissed', true],
+  // A preposition or conjunction alone is no cue ("were not used to hit ...").
+  ['to', false],
+  ['as', false],
+  ['according to', true],
 ];
 
 test('isContentfulCue: auxiliaries, modals and adverbs alone are no cue', () => {
