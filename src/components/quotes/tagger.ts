@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
-import { fmix, hashLower, lowerCode } from '../entities/hash.js';
+import { fmix, hashLower } from '../entities/hash.js';
 import { LEARNED_CUES } from './data/learned-cues.js';
 
 /** Tag ids: 0 O, then B/I per label. */
@@ -153,18 +153,26 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
   for (let i = 0; i < n; i++) {
     const s = start[i]!;
     const e = end[i]!;
-    // hashLower of the word and of its last 3 letters in one pass (the same FNV-1a values).
+    // hashLower of the word and of its last 3 letters in one ASCII pass (the same FNV-1a values).
     const b3 = e - 3 > s ? e - 3 : s;
     let h = 0x811c9dc5;
     let hs = 0x811c9dc5;
-    for (let x = s; x < e; x++) {
+    let x = s;
+    for (; x < e; x++) {
       let c = text.charCodeAt(x);
-      c = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c);
+      if (c >= 128) break;
+      if (c >= 65 && c <= 90) c += 32;
       h = Math.imul(h ^ c, 0x01000193);
       if (x >= b3) hs = Math.imul(hs ^ c, 0x01000193);
     }
-    lw[i] = h >>> 0;
-    suffix[i] = hs >>> 0;
+    if (x < e) {
+      // A non-ASCII letter: the shared hash (lower-cases any code unit).
+      lw[i] = hashLower(text, s, e);
+      suffix[i] = hashLower(text, b3, e);
+    } else {
+      lw[i] = h >>> 0;
+      suffix[i] = hs >>> 0;
+    }
     const key = lw[i]!;
     let slot = fmix(key) & lexMask;
     let info = 0;
