@@ -226,8 +226,17 @@ function stems(s: string): Set<string> {
   return out;
 }
 
-function shareStem(a: Set<string>, b: Set<string>): boolean {
-  for (const x of a) if (b.has(x)) return true;
+/** Whether `text` has a word whose stem (as `stems` makes it) is in `a`; stops at the first one. */
+function shareStem(a: Set<string>, text: string): boolean {
+  if (a.size === 0) return false;
+  const lower = text.toLowerCase();
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(lower)) !== null) {
+    const w = m[0];
+    if (w.length < 3) continue;
+    if (a.has(w.length > 5 ? w.slice(0, 5) : w) && !STOP.has(w)) return true;
+  }
   return false;
 }
 
@@ -284,7 +293,7 @@ export function findCruft(raw: string): Removed[] {
     const prev = prevContent(lines, reasons, i);
     if (next < 0 || prev < 0) continue;
     if (!isBodyLine(lines[next]!.text) || !isBodyLine(lines[prev]!.text)) continue;
-    if (!shareStem(stems(s), stems(lines[next]!.text + ' ' + (lines[next + 1]?.text ?? '')))) reasons[i] = 'related-headline';
+    if (!shareStem(stems(s), lines[next]!.text + ' ' + (lines[next + 1]?.text ?? ''))) reasons[i] = 'related-headline';
   }
 
   const out: Removed[] = [];
