@@ -230,9 +230,10 @@ function stems(s: string): Set<string> {
 function shareStem(a: Set<string>, text: string): boolean {
   if (a.size === 0) return false;
   const lower = text.toLowerCase();
-  WORD.lastIndex = 0;
+  // Its own regex: an early return leaves lastIndex set, and matchAll on WORD would start from it.
+  const re = new RegExp(WORD);
   let m: RegExpExecArray | null;
-  while ((m = WORD.exec(lower)) !== null) {
+  while ((m = re.exec(lower)) !== null) {
     const w = m[0];
     if (w.length < 3) continue;
     if (a.has(w.length > 5 ? w.slice(0, 5) : w) && !STOP.has(w)) return true;
