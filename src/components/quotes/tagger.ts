@@ -2,8 +2,13 @@
  * Attribution tagger: a structured averaged-perceptron BIO tagger (first-order, Viterbi decoding)
  * over SOURCE / CUE / CONTENT, trained
  * on PolNeAR train (train/train-tagger.ts). Features are hashed integers built from per-token values
- * in typed arrays; the weights (int16, gzip) load once per process, lazily. The quotes component uses
- * it to add attributions the rules miss.
+ * in typed arrays; the weights (int16 file, gzip) load once per process, lazily, as int8. The quotes
+ * component uses it to add attributions the rules miss.
+ *
+ * Two paths compute the same features: tagInput (a feature array, for training and as the reference)
+ * and tagTokens (inference: memoized rows for small-key templates, cached template-group sums, rows
+ * summed as bytes in 16-bit lanes, an unrolled Viterbi, reused buffers). tagger.test.ts checks they
+ * give the same tags; keep them in step when a template changes.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
