@@ -138,6 +138,16 @@ function paragraphAt(paragraphs: readonly Span[], s: number): number {
 }
 
 /** A tagged source or cue span trimmed of quote marks and punctuation; null when no letter is left ("“" tagged as a source). */
+const ACCORDING_BEFORE_RE = /\b(according\s+to)\s*$/i;
+
+/** The span of "according to" ending right before `at` (spaces between), or null. */
+export function accordingBefore(text: string, at: number): Span | null {
+  const m = ACCORDING_BEFORE_RE.exec(text.slice(Math.max(0, at - 24), at));
+  if (!m) return null;
+  const st = at - m[0].length;
+  return { start: st, end: st + m[1]!.length };
+}
+
 function trimmed(text: string, from: number, to: number): Span | null {
   let s = from;
   let e = to;
@@ -281,6 +291,13 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     if (cueSpan && !isContentfulCue(text.slice(cueSpan.start, cueSpan.end))) {
       if (!src) continue;
       cueSpan = null;
+    }
+    // "According to the official around 40% ...": the phrase right before the source is the cue.
+    const according = source ? accordingBefore(text, source.start) : null;
+    if (according) {
+      // A word the tagger took for the cue between the source and the content belongs to the content.
+      if (cue && source && start[cue.from]! >= source.end && start[cue.from]! < s) s = start[cue.from]!;
+      cueSpan = according;
     }
     if (cueSpan && used.hitsSpan(cueSpan)) continue;
     // Naming, not speech: "calls itself", "describes himself as".

@@ -5,7 +5,7 @@ import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
 import { afterDateline, findQuotes, quotePairs, speakerBefore, splitTitle } from './index.js';
-import { isContentfulCue, isLexiconCue } from './find-tagged.js';
+import { accordingBefore, isContentfulCue, isLexiconCue } from './find-tagged.js';
 
 interface EntitySpec {
   name: string;
@@ -405,4 +405,23 @@ test('a quote opening the body does not start with the agency credit', () => {
   const q = findQuotes(doc);
   assert.equal(q.length, 1);
   assert.equal(text.slice(q[0]!.start, q[0]!.end), 'The radical group is planning to expand its activities');
+});
+
+test('"according to" right before a tagged source is the cue, and the word after the source stays in the content', () => {
+  const rows_: [string, number, string | null][] = [
+    ['According to the official around 40% left.', 'According to '.length, 'According to'],
+    ['Prices rose, according to  the bank.', 'Prices rose, according to  '.length, 'according to'],
+    ['The official said so.', 4, null],
+  ];
+  for (const [text, at, want] of rows_) {
+    const got = accordingBefore(text, at);
+    assert.equal(got ? text.slice(got.start, got.end) : null, want, text);
+  }
+  const doc = makeDoc('Officials met on Monday.\n\nAccording to the official around 40% of the members are foreign fighters.');
+  // Found by the tagger: the rule grammar needs a comma after the source.
+  const got = rows(doc).find((r) => r.content.includes('40%'));
+  assert.ok(got, JSON.stringify(rows(doc)));
+  assert.equal(got.cue, 'According to');
+  assert.equal(got.content, 'around 40% of the members are foreign fighters');
+  assert.equal(got.source, 'the official');
 });
