@@ -178,6 +178,9 @@ test('place: scope of the figure, not a source name or an example list', () => {
     ['Around 10 groups include citizens of [Chile|location], [Peru|location], [Bolivia|location] and other countries.', 'Around 10', null],
     ['Nearly 30,000 foreigners are fighting in [Chile|location] and [Peru|location], up from 15,000.', 'Nearly 30,000', null],
     ['Nearly 30,000 foreigners are fighting in Chile and Peru, up from 15,000.', 'Nearly 30,000', null],
+    // Two names joined by a comma are a place and its country, or two clauses: not a list.
+    ['Nearly 3,000 people fled to [Lima|location], [Peru|location] last year.', 'Nearly 3,000', 'Lima'],
+    ['The group has over 5,000 fighters in [Chile|location], and [Peru|location] believes the number is growing.', 'over 5,000', 'Chile'],
     // One place in the scope, another named apart from it.
     ['Nearly 3,000 people left [Chile|location] last year, [Peru|location] officials said.', 'Nearly 3,000', 'Chile'],
     // "half of the country" resolves to the country the story is about, not the one named last in passing.

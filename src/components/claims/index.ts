@@ -112,21 +112,37 @@ interface Zones {
   listed: Set<number> | null;
 }
 
-/** Only a comma, "and", "or" or "&" between two place names: they are listed together. */
-const PLACE_LIST_GAP_RE = /^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)(?:the\s+)?$/;
+/** Only a comma, "and", "or" or "&" between two place names (group 1: a comma). */
+const PLACE_LIST_GAP_RE = /^\s*(?:(,)\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)(?:the\s+)?$/;
 
 /**
  * Starts of places listed together in a sentence. A figure scoped over "Russia, Georgia and Ukraine" or "Syria and
- * Iraq" has no single place, and picking one would invent a scope, so listed places are never the place.
+ * Iraq" has no single place, and picking one would invent a scope, so listed places are never the place. Two names
+ * joined by a comma are not a list ("Kabul, Afghanistan"; "... in Afghanistan, and Moscow believes ..."): a list
+ * is two names joined by "and"/"or", or three or more.
  */
 function listedPlaces(text: string, places: { at: number; end: number }[]): Set<number> {
   const out = new Set<number>();
   const sorted = [...places].sort((a, b) => a.at - b.at);
-  for (let i = 1; i < sorted.length; i++) {
-    const a = sorted[i - 1]!;
+  let chain: number[] = [];
+  let bare = false; // a link of the chain without a comma
+  const close = (): void => {
+    if (chain.length >= 3 || (chain.length === 2 && bare)) for (const at of chain) out.add(at);
+  };
+  for (let i = 0; i < sorted.length; i++) {
     const b = sorted[i]!;
-    if (b.at > a.end && b.at - a.end <= 12 && PLACE_LIST_GAP_RE.test(text.slice(a.end, b.at))) (out.add(a.at), out.add(b.at));
+    const a = i > 0 ? sorted[i - 1]! : null;
+    const gap = a && b.at > a.end && b.at - a.end <= 12 ? PLACE_LIST_GAP_RE.exec(text.slice(a.end, b.at)) : null;
+    if (gap) {
+      chain.push(b.at);
+      if (!gap[1]) bare = true;
+    } else {
+      close();
+      chain = [b.at];
+      bare = false;
+    }
   }
+  close();
   return out;
 }
 
