@@ -82,7 +82,7 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
   const measureInputs: MeasureInput[] = [];
   for (const c of claims) {
     if (c.background) continue;
-    // "ISIL militants": the name inside the counted thing is its subject.
+    // "Hezbollah militants": the name inside the counted thing is its subject.
     const split = splitNamedOf(c.of, bundle.entities);
     if (split.name && !c.subject) c.subject = split.name;
     const subjectId = resolveName(c.subject);
@@ -191,8 +191,8 @@ export function isRepublication(units: readonly { start: number; end: number }[]
 }
 
 /**
- * Split a name off a counted thing ("ISIL militants" -> name 'ISIL', of 'militants'), using the document's entity names.
- * @example splitNamedOf('ISIL militants', entities) // { of: 'militants', name: 'ISIL' }
+ * Split a name off a counted thing ("Hezbollah militants" -> name 'Hezbollah', of 'militants'), using the document's entity names.
+ * @example splitNamedOf('Hezbollah militants', entities) // { of: 'militants', name: 'Hezbollah' }
  */
 export function splitNamedOf(of: string | null, entities: EntityOut[]): { of: string | null; name: string | null } {
   if (!of) return { of, name: null };

@@ -30,7 +30,7 @@ const OF_SKIP = new Set(['the', 'a', 'an', 'of', 'its', 'their', 'some', 'about'
 
 /**
  * Normalised counted thing: singular stems with synonyms folded.
- * @example countedKey('ISIL militants') // 'isil fighter'
+ * @example countedKey('Hezbollah militants') // 'hezbollah fighter'
  */
 export function countedKey(of: string | null): string {
   if (!of) return '';

@@ -87,7 +87,7 @@ export function provenanceOf(members: QuoteRecord[], speaker: string | null, spe
   if (speaker || speakerName) steps.push({ entity: speaker, name: speakerName ?? speaker ?? '', role: 'speaker', doc: null, date: first?.published ?? null });
   const seen = new Set<string>();
   for (const m of members) {
-    // Relays are listed outermost first ("IBTimes, citing Sputnik"): the innermost is nearest the speaker.
+    // Relays are listed outermost first ("Daily Post, citing Reuters"): the innermost is nearest the speaker.
     for (const relay of [...m.via].reverse()) {
       if (seen.has(`relay:${relay}`) || seen.has(`outlet:${relay}`)) continue;
       seen.add(`relay:${relay}`);

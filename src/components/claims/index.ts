@@ -118,7 +118,7 @@ const PLACE_LIST_GAP_RE = /^\s*(?:(,)\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)(?:th
 /**
  * Starts of places listed together in a sentence. A figure scoped over "Russia, Georgia and Ukraine" or "Syria and
  * Iraq" has no single place, and picking one would invent a scope, so listed places are never the place. Two names
- * joined by a comma are not a list ("Kabul, Afghanistan"; "... in Afghanistan, and Moscow believes ..."): a list
+ * joined by a comma are not a list ("Lima, Peru"; "... in Chile, and Lima believes ..."): a list
  * is two names joined by "and"/"or", or three or more.
  */
 function listedPlaces(text: string, places: { at: number; end: number }[]): Set<number> {

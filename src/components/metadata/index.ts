@@ -9,7 +9,7 @@ export { findOutlet, type OutletInfo } from './outlets.js';
 /** Lines of the text searched for a title and a dateline. */
 const HEAD_LINES = 8;
 /**
- * Datelines: "MOSCOW, October 28. /TASS/. …", "BEIJING (Sputnik) – …", "WASHINGTON (Reuters) - …",
+ * Datelines: "MOSCOW, March 3. /TASS/. …", "PARIS (AFP) – …", "WASHINGTON (Reuters) - …",
  * "LONDON, May 3 (Reuters) -", "KABUL, Afghanistan (AP) —", "NEW DELHI: …".
  * Groups: 1 place, 2 region, 3 month, 4 day, 5 year, 6 agency in parens, 7 agency in slashes.
  */

@@ -38,7 +38,7 @@ function mergeFragments(cands: QuoteCandidate[]): QuoteCandidate[] {
   return cands.filter((c) => !drop.has(c));
 }
 
-/** An agency credit and dash after a dateline: "BEIJING (Sputnik) – The ...", "MOSCOW, June 3 (Reuters) - ...". */
+/** An agency credit and dash after a dateline: "PARIS (AFP) – The ...", "MOSCOW, June 3 (Reuters) - ...". */
 const DATELINE_TAIL_RE = /^(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]+\s*/;
 
 /**
