@@ -36,6 +36,6 @@ test('attribution task skips when the dataset is missing, and scores a few dev a
   const dir = new URL('../../../../shared/datasets', import.meta.url).pathname;
   if (!existsSync(`${dir}/polnear`)) return;
   const r = await attributionTask.run({ datasetsDir: dir, errors: false, limit: 5 });
-  assert.deepEqual(r.rows.map((x) => x.metric), ['content overlap', 'content exact', 'source overlap']);
+  assert.deepEqual(r.rows.map((x) => x.metric), ['content overlap', 'content exact', 'source overlap', 'baseline: rules only, content overlap', 'baseline: rules only, source overlap']);
   assert.ok(r.rows[0]!.precision > 0.5, `content precision ${r.rows[0]!.precision}`);
 });

@@ -90,12 +90,12 @@ export function toPolnearSpans(text: string, quotes: readonly Quote[]): { conten
   return { contents, sources };
 }
 
-/** Quotes for one article's text (sentences + quotes, no entity layer needed for spans). */
-export function quotesOf(text: string): Quote[] {
+/** Quotes for one article's text (sentences + quotes, no entity layer needed for spans); `tagger: false` gives the rules alone. */
+export function quotesOf(text: string, options: { tagger?: boolean } = {}): Quote[] {
   const doc = new Doc('polnear', { text });
   doc.text = text;
   sentences.create().run(doc);
-  return findQuotes(doc);
+  return findQuotes(doc, options);
 }
 
 /** One `.ann` per article: the first file in sorted order. */
@@ -133,7 +133,7 @@ export function attributionTaskFor(split: 'dev' | 'train', defaultLimit?: number
     let files = await polnearFiles(dir);
     const limit = options.limit ?? defaultLimit;
     if (limit) files = files.slice(0, limit);
-    const counts: Record<'co' | 'ce' | 'so', [number, number, number]> = { co: [0, 0, 0], ce: [0, 0, 0], so: [0, 0, 0] };
+    const counts: Record<'co' | 'ce' | 'so' | 'rco' | 'rso', [number, number, number]> = { co: [0, 0, 0], ce: [0, 0, 0], so: [0, 0, 0], rco: [0, 0, 0], rso: [0, 0, 0] };
     const errors: string[] = [];
     let nContent = 0;
     let nSource = 0;
@@ -152,6 +152,10 @@ export function attributionTaskFor(split: 'dev' | 'train', defaultLimit?: number
       add('co', matchSpans(gold.contents, pred.contents, 'overlap'));
       add('ce', matchSpans(gold.contents, pred.contents, 'exact'));
       add('so', matchSpans(gold.sources, pred.sources, 'overlap'));
+      // Baseline side by side: the rules without the learned tagger.
+      const rules = toPolnearSpans(text, quotesOf(text, { tagger: false }));
+      add('rco', matchSpans(gold.contents, rules.contents, 'overlap'));
+      add('rso', matchSpans(gold.sources, rules.sources, 'overlap'));
       if (options.errors) {
         const name = f.ann.split('/').pop();
         for (const g of gold.contents) if (!pred.contents.some((p) => p.start < g.end && g.start < p.end)) errors.push(`${name} missed content: ${text.slice(g.start, g.end).slice(0, 140)}`);
@@ -166,7 +170,13 @@ export function attributionTaskFor(split: 'dev' | 'train', defaultLimit?: number
     };
     return {
       task: name,
-      rows: [row('content overlap', counts.co, nContent, 0.75), row('content exact', counts.ce, nContent), row('source overlap', counts.so, nSource, 0.8)],
+      rows: [
+        row('content overlap', counts.co, nContent, 0.75),
+        row('content exact', counts.ce, nContent),
+        row('source overlap', counts.so, nSource, 0.8),
+        row('baseline: rules only, content overlap', counts.rco, nContent),
+        row('baseline: rules only, source overlap', counts.rso, nSource),
+      ],
       errors,
       seconds: (performance.now() - t0) / 1000,
     };
