@@ -152,6 +152,9 @@ test('a lone capitalized first word needs evidence to be a name', () => {
     ['Although Lisbon denies it, the deal is off.', ['Lisbon']],
     ['Lately the ministry in Kabul has been silent.', ['Kabul']],
     ['Around 40 people joined the march in Lyon.', ['Lyon']],
+    // Inside an opening quotation too; and a lone verb form is never a name.
+    ['He spoke. “Lately the ministry in Kabul has been silent.”', ['Kabul']],
+    ['Modernized jets were seen in Kabul.', ['Kabul']],
     // Evidence: a gazetteer hit.
     ['Turkey joined the talks.', ['Turkey']],
   ];
@@ -402,4 +405,12 @@ test('company names: designator runs are organizations, and so is their first wo
 test('a name ending in a place head noun is a place', () => {
   const doc = analyze('Protests spread across the Guangxi Zhuang Autonomous Region on Monday.');
   assert.deepEqual(doc.entities.map((e) => [e.name, e.type]), [['Guangxi Zhuang Autonomous Region', 'location']]);
+});
+
+test("a title's portfolio is not part of the name after it, even when the word names something else in the document", () => {
+  const doc = analyze('The Islamic State struck again. U.S. Secretary of State Jane Holloway met the minister in Geneva.');
+  const e = byName(doc, 'Jane Holloway');
+  assert.ok(e, JSON.stringify(doc.entities.map((x) => [x.name, x.type])));
+  assert.equal(e.type, 'person');
+  assert.ok(!doc.entities.some((x) => x.name.startsWith('State ')), JSON.stringify(doc.entities.map((x) => x.name)));
 });

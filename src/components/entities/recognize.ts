@@ -45,6 +45,19 @@ const SENTENCE_OPENERS = new Set(
   ].map(hashString),
 );
 
+const VERB_FORM_RE = /[a-z][iy][sz](?:ed|es|ing)$/;
+
+/** First word of a sentence, or of a quotation or bracket that opens one ("“Lately ..."). */
+function opensSentence(tokens: TokenTable, i: number): boolean {
+  if (tokens.flags[i]! & TokenFlag.SENTENCE_START) return true;
+  let j = i - 1;
+  while (j >= 0 && (tokens.kind[j] === TokenKind.QUOTE || tokens.kind[j] === TokenKind.PUNCT) && tokens.end[j]! - tokens.start[j]! === 1 && tokens.sentence[j] === tokens.sentence[i]) {
+    if (tokens.flags[j]! & TokenFlag.SENTENCE_START) return true;
+    j--;
+  }
+  return false;
+}
+
 /**
  * Head nouns of place names: a multi-word "person" ending in one is a place ("... Desert"), and so is an
  * "organization" ending in an administrative one (ADMIN_HEADS: "... Autonomous Region"). Not "city" or "bay":
@@ -331,10 +344,11 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
         first = best;
         last = bestLast;
       } else if (first === last && tokens.flags[first]! & TokenFlag.SENTENCE_START && info.gazEntry[first]! < 0 && !midCapOf(info.lw[first]!)) {
-        // "Numerous", "Modernized": a lone capitalized first word needs the model to be sure, and no lower-case use.
-        if (info.cls[first]! & 64 || margin[first]! < MIN_INITIAL_MARGIN) continue;
+        // "Numerous", "Modernized": a lone capitalized first word needs the model to be sure, and no lower-case use;
+        // a verb form ("-ized", "-ised") is never a name on its own.
+        if (info.cls[first]! & 64 || margin[first]! < MIN_INITIAL_MARGIN || VERB_FORM_RE.test(text.slice(tokens.start[first]!, tokens.end[first]!))) continue;
       }
-      if (tokens.flags[first]! & TokenFlag.SENTENCE_START && SENTENCE_OPENERS.has(info.lw[first]!)) {
+      if (opensSentence(tokens, first) && SENTENCE_OPENERS.has(info.lw[first]!)) {
         if (first === last) continue;
         first++;
       }
@@ -355,10 +369,12 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (type) place({ first, last, type, entry: -1, source: 'model' }, false);
     }
   }
-  // Ranks and honorifics ("Maj. Gen.", "Mr.") are not part of a name but say that a person follows.
+  // Ranks, honorifics ("Maj. Gen.", "Mr.") and a title's portfolio are not part of a name but say that a person follows.
   for (const sp of spans) {
     if (!sp || sp.source !== 'model') continue;
     let f = sp.first;
+    // The portfolio of a title the run follows ("Secretary of | State John Smith"): the title's, not the name's.
+    if (f < sp.last - 1 && f >= 2 && (gaz.words.get(info.lw[f]!) ?? 0) & WordClass.PORTFOLIO && text.slice(tokens.start[f - 1]!, tokens.end[f - 1]!) === 'of' && (gaz.words.get(info.lw[f - 2]!) ?? 0) & WordClass.TITLE) f++;
     // Spelled-out ranks ("Colonel", "Lieutenant Colonel") too, in front of more of a person's name.
     while (f <= sp.last && (gaz.words.get(info.lw[f]!) ?? 0) & WordClass.RANK && (text.charCodeAt(tokens.end[f]! - 1) === 46 || (sp.type === 'person' && f < sp.last))) f++;
     if (f === sp.first) continue;
