@@ -155,6 +155,8 @@ test('a lone capitalized first word needs evidence to be a name', () => {
     // Inside an opening quotation too; and a lone verb form is never a name.
     ['He spoke. “Lately the ministry in Kabul has been silent.”', ['Kabul']],
     ['Modernized jets were seen in Kabul.', ['Kabul']],
+    // A direction alone is half an elided name.
+    ['The group plans to expand to Central and Southeast Asia.', ['Southeast Asia']],
     // Evidence: a gazetteer hit.
     ['Turkey joined the talks.', ['Turkey']],
   ];

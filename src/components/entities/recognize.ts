@@ -45,6 +45,12 @@ const SENTENCE_OPENERS = new Set(
   ].map(hashString),
 );
 
+/** A direction alone is half a name ("Central and Southeast Asia" names Central Asia, elided): never a name by itself. */
+const DIRECTIONS = new Set(
+  ['central', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest', 'southeast', 'southwest',
+    'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upper', 'lower', 'greater', 'inner', 'outer', 'middle'].map(hashString),
+);
+
 const VERB_FORM_RE = /[a-z][iy][sz](?:ed|es|ing)$/;
 
 /** First word of a sentence, or of a quotation or bracket that opens one ("“Lately ..."). */
@@ -352,7 +358,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
         if (first === last) continue;
         first++;
       }
-      if (first === last && (termAcronyms.get(info.lw[first]!) || LEADING_STOP.has(info.lw[first]!))) continue;
+      if (first === last && (termAcronyms.get(info.lw[first]!) || LEADING_STOP.has(info.lw[first]!) || DIRECTIONS.has(info.lw[first]!))) continue;
       const end = nameEnd(info, tokens, first, last);
       // A one-word rest of a run that ends in a common noun ("Islamic caliphate") is an adjective, not a name.
       if (end === first && end < last && tokens.kind[last] === TokenKind.WORD && !(info.cls[last]! & 16)) continue;
