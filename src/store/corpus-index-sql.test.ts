@@ -81,3 +81,31 @@ test('SqlCorpusIndex with its record and posting cache agrees with the memory in
     await store.close();
   }
 });
+
+/** A changed version of a URL replaces the old document: the corpus counts one document, and lookups never return the old one. */
+test('a superseded version leaves the document frequencies and the cached index', async () => {
+  const { analyzeRecord } = await import('../analysis/analyze.js');
+  const { linkDocument } = await import('../corpus/link.js');
+  const store = await openStore(':memory:');
+  try {
+    const text = 'Floods displaced 1,200 people in the northern province of Valdoria on Friday, the interior ministry said.';
+    const v1 = analyzeRecord({ id: 'v1', url: 'https://news.example/floods', text });
+    const v2 = analyzeRecord({ id: 'v2', url: 'https://news.example/floods', text: text + ' Rescue teams reached the villages.' });
+    store.beginBatch();
+    try {
+      assert.equal((await store.putDocument(v1, linkDocument)).status, 'added');
+      assert.equal((await store.putDocument(v2, linkDocument)).status, 'replaced');
+    } finally {
+      await store.endBatch();
+    }
+    await store.write(async (tx) => {
+      const tf = await tx.index.termFrequencies(['t:w:flood']);
+      assert.equal(tf.documents, 1);
+      const docs = await tx.index.documentsByKeys((await tx.index.getDocument('v2'))!.keys);
+      assert.deepEqual(docs.map((d) => d.id), ['v2']);
+      assert.equal(await tx.index.getDocument('v1'), null);
+    });
+  } finally {
+    await store.close();
+  }
+});

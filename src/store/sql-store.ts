@@ -53,7 +53,12 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
     return {
       index,
       findByContentHash: (hash) => findByContentHash(conn, hash),
-      writeDocument: (bundle: DocBundle, link: LinkResult | null) => writeDocumentSql(conn, bundle, link),
+      writeDocument: async (bundle: DocBundle, link: LinkResult | null) => {
+        const out = await writeDocumentSql(conn, bundle, link);
+        // Superseding a version deletes index rows in SQL directly: cached copies of them must go too.
+        if (out.replaced) this.records?.clear();
+        return out;
+      },
     };
   }
 

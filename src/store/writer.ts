@@ -56,10 +56,26 @@ async function supersede(conn: SqlConn, oldId: string, byId: string, now: string
   const story = await conn.get<{ story: string | null }>('SELECT story FROM documents WHERE id = ?', [oldId]);
   for (const t of ['removed', 'mentions', 'quotes', 'claims']) await conn.run(`DELETE FROM ${t} WHERE doc_id = ?`, [oldId]);
   await conn.run('DELETE FROM documents WHERE id = ?', [oldId]);
-  // The corpus index forgets the old version's document and quote records.
+  // The corpus index forgets the old version's document record, and its terms stop counting in document frequencies.
+  const rec = await conn.get<{ json: string }>(`SELECT json FROM cx_records WHERE kind = 'document' AND id = ?`, [oldId]);
+  if (rec) await uncountTerms(conn, termKeysOf(JSON.parse(rec.json) as { keys?: string[]; weighted?: { keys: string[] } }));
   await conn.run(`DELETE FROM cx_postings WHERE kind = 'document' AND id = ?`, [oldId]);
   await conn.run(`DELETE FROM cx_records WHERE kind = 'document' AND id = ?`, [oldId]);
   if (story?.story) await refreshStories(conn, [story.story]);
+}
+
+/** The term keys a linked document counted in `cx_term_df` (its weighted vector's keys; older records: its `t:` keys). */
+function termKeysOf(rec: { keys?: string[]; weighted?: { keys: string[] } }): string[] {
+  return rec.weighted?.keys ?? (rec.keys ?? []).filter((k) => k.startsWith('t:'));
+}
+
+/** One document fewer, holding `terms`, in the corpus document frequencies ('' counts documents). */
+async function uncountTerms(conn: SqlConn, terms: string[]): Promise<void> {
+  const all = ['', ...new Set(terms)];
+  for (let i = 0; i < all.length; i += 400) {
+    const part = all.slice(i, i + 400);
+    await conn.run(`UPDATE cx_term_df SET n = n - 1 WHERE n > 0 AND term IN (${placeholders(part.length)})`, part);
+  }
 }
 
 async function refreshStories(conn: SqlConn, ids: string[]): Promise<void> {
