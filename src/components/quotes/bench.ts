@@ -11,6 +11,7 @@ import { Doc } from '../../doc/doc.js';
 import { sentences } from '../sentences/index.js';
 import { findEntities } from '../entities/index.js';
 import { findQuotes } from './index.js';
+import { loadSettings } from '../../settings.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: number): number => {
@@ -24,7 +25,7 @@ const texts: string[] = [];
 const seeds = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
 let bytes = 0;
 while (bytes < targetBytes) for (const t of seeds) { texts.push(t); bytes += t.length; }
-const pdir = join(process.env.CROSSCHECK_DATASETS ?? '/work/shared/datasets', 'polnear', 'data', 'train', 'text');
+const pdir = join(loadSettings().datasets, 'polnear', 'data', 'train', 'text');
 if (existsSync(pdir)) for (const f of readdirSync(pdir).sort().slice(0, polnearN)) { const t = readFileSync(join(pdir, f), 'utf8'); texts.push(t); bytes += t.length; }
 const sent = sentences.create();
 const docs = texts.map((text, i) => {
