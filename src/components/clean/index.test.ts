@@ -43,6 +43,15 @@ test('one-line cruft rules', () => {
     [BODY, null],
     ['The category of the award changed this year.', null],
     ['Node.js', null],
+    // membership pitches, author bios, "More by" links
+    ["When you join The Daily Planet family, you'll get unlimited digital access to high-quality journalism.", 'subscribe-prompt'],
+    ['Join now or renew to get:', 'subscribe-prompt'],
+    ['Jane Doe is the author of “A Book About Things.” She lives in Springfield.', 'boilerplate'],
+    ['J.R. Roe is a freelance writer based in Lagos.', 'boilerplate'],
+    ['More by Jane Doe', 'navigation'],
+    ['The author of the report is a former official, the ministry said.', null],
+    ['When you join the army, you learn discipline, the general said.', null],
+    ['Smith is a member of the committee that drafted the law.', null],
   ];
   for (const [input, expected] of rows) assert.equal(lineCruftReason(input), expected, input);
 });
@@ -101,4 +110,12 @@ test('cleanText keeps the other lines in order', () => {
   const { text, removed } = cleanText(raw);
   assert.equal(text, `Headline Here Today\n${BODY}\n${BODY2}`);
   assert.deepEqual(removed.map((r) => r.reason), ['navigation', 'share-prompt']);
+});
+
+test('bulleted lines under a prompt that ends in a colon are part of it', () => {
+  const rows: [string, string[]][] = [
+    [`${BODY}\nJoin now or renew to get:\n— Instant access to stories\n— Downloadable lists and resources\n${BODY2}`, ['Join now or renew to get:', '— Instant access to stories', '— Downloadable lists and resources']],
+    [`${BODY}\nThe plan has three parts:\n— Lower taxes\n— More police\n${BODY2}`, []],
+  ];
+  for (const [raw, expected] of rows) assert.deepEqual(findCruft(raw).map((r) => r.text), expected);
 });

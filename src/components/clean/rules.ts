@@ -32,7 +32,7 @@ export const REGEXPS = {
     /^(?:subscribe\b|sign up (?:for|to) (?:our|the|a)\b|get (?:our|the) (?:free |daily |weekly )?(?:newsletter|briefing)|follow us on\b|(?:our )?newsletter(?: sign-?up)?:?$|get the latest news\b|download (?:our|the) app\b|support (?:our|independent) journalism)/i,
   /** "All news", "Read more", "Back to top", "Related articles", "Advertisement", "Skip to main content", "Next article". */
   navigation:
-    /^(?:all news|more news|latest news|top stories|home|news|menu|search|read more|read also|see also|also read|related(?: articles| stories| news| content| topics)?|more on this(?: story| topic)?|you may also like|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|next(?: article| story)?|previous(?: article| story)?|back to top|skip to (?:main )?content|advertisement|sponsored(?: content)?|continue reading|click here(?: to .*)?|loading\.*|tags?:.*|topics?:.*)[.:…]*$/i,
+    /^(?:all news|more news|latest news|top stories|home|news|menu|search|read more|read also|see also|also read|related(?: articles| stories| news| content| topics)?|more on this(?: story| topic)?|you may also like|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|next(?: article| story)?|previous(?: article| story)?|back to top|skip to (?:main )?content|advertisement|sponsored(?: content)?|continue reading|click here(?: to .*)?|loading\.*|tags?:.*|topics?:.*|more (?:by|from) \p{Lu}[\p{L}.'’ -]{1,40})[.:…]*$/iu,
   /**
    * Prompts embedded in a longer sentence: "To view the full story, please subscribe to The Haitian Times.",
    * "For the latest stories ... download the Nationnews apps for iOS and Android.", "Follow The Gleaner on Twitter and Instagram",
@@ -50,6 +50,11 @@ export const REGEXPS = {
   filedUnder: /^(?:categor(?:y|ies)|filed under|posted in|tagged(?: with)?)\s*:?\s+\S|\bcategor(?:y|ies)\s+:\s+\S/i,
   /** "Photograph by X", "Credit: Getty", "(Credit: Jane Doe / Example)". */
   creditLine: /^\(?(?:photograph(?:s|ed)? by|(?:photo |image )?credits?\s*:)/i,
+  /** A membership pitch opening a paragraph: "When you join The Daily Planet family, you'll get ...", "Join now or renew to get:". */
+  membershipPitch: /^(?:when you (?:join|subscribe to|become a member of) [^,]{1,60}, you(?:’|')ll get\b|join now or renew\b|become a (?:member|subscriber) (?:today|now)\b)/i,
+  /** An author's bio line: "Jane Doe is the author of ...", "John Roe is a freelance writer based in ...". */
+  authorBio:
+    /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3} (?:is|was) (?:the author of|an? (?:freelance |staff |senior |contributing |independent )?(?:writer|journalist|reporter|correspondent|contributor|columnist)\b)/u,
   /** A site's domain alone on a line: "EXAMPLENEWS.COM", "www.example.org". */
   bareDomain: /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co|uk|info|news|tv|io|gov|edu)$/i,
 } as const;
@@ -58,6 +63,8 @@ export const REGEXPS = {
 const OUTLET_SUFFIX = /\s[-–—|]\s((?:[\p{Lu}\d][\p{L}\d.&'’-]*)(?:\s[\p{Lu}\d][\p{L}\d.&'’-]*){0,3})\s*$/u;
 /** Final punctuation of a sentence (a headline has none). */
 const SENTENCE_END = /[.!?…:;"'”’»)\]]$/;
+/** A list item's bullet: dash, bullet, asterisk. */
+const BULLET_RE = /^[—–•*-]\s/;
 const WORD = /[\p{L}\p{N}]+/gu;
 const STOP = new Set(
   'the a an of in on at to for from by with and or but is are was were be been has have had will would could should may might not no as that this these those its it their his her our your after before over under about into than then also more most new says said say'.split(' '),
@@ -138,6 +145,8 @@ export function lineCruftReason(s: string): CruftReason | null {
   if (s.length <= 200 && REGEXPS.creditLine.test(s)) return 'photo-credit';
   if (s.length <= 250 && REGEXPS.promptSentence.test(s)) return 'subscribe-prompt';
   if (s.length <= 250 && REGEXPS.notice.test(s)) return 'boilerplate';
+  if (s.length <= 500 && REGEXPS.membershipPitch.test(s)) return 'subscribe-prompt';
+  if (s.length <= 400 && REGEXPS.authorBio.test(s)) return 'boilerplate';
   if (s.length <= 80 && REGEXPS.filedUnder.test(s)) return 'navigation';
   if (s.length <= 60 && REGEXPS.bareDomain.test(s)) return 'navigation';
   if (s.length > MAX_PROMPT_CHARS) return null;
@@ -277,6 +286,13 @@ export function findCruft(raw: string): Removed[] {
       if (sfx && (suffixCount.get(sfx)! >= 2 || findOutlet(sfx) !== null) && !/[!?]$/.test(s.slice(0, s.length - sfx.length).trim())) r = 'caption';
     }
     reasons[i] = r;
+  }
+
+  // Bulleted lines under a prompt that ends in a colon ("Join now or renew to get:" / "— Instant access to ...") belong to it.
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const r = reasons[i];
+    if ((r !== 'subscribe-prompt' && r !== 'login-prompt') || !lines[i]!.text.endsWith(':')) continue;
+    while (i + 1 < lines.length && !reasons[i + 1] && BULLET_RE.test(lines[i + 1]!.text) && lines[i + 1]!.text.length <= MAX_PROMPT_CHARS) reasons[++i] = r;
   }
 
   // Related-article headlines: title-like lines after a caption, or isolated between body paragraphs

@@ -416,3 +416,28 @@ test("a title's portfolio is not part of the name after it, even when the word n
   assert.equal(e.type, 'person');
   assert.ok(!doc.entities.some((x) => x.name.startsWith('State ')), JSON.stringify(doc.entities.map((x) => x.name)));
 });
+
+test('pronouns, interjections and caption words are never names; a capitals dateline is a place', async () => {
+  const { isDatelineRun } = await import('./recognize.js');
+  const rows: [string, string][] = [
+    ["I'm sure Maria Lopez will come back to Lisbon, she said.", "I'm"],
+    ["You'll see, Maria Lopez said in Lisbon.", "You'll"],
+    ['Yeah, Maria Lopez said in Lisbon.', 'Yeah'],
+    ['Everyone knows Maria Lopez lives in Lisbon.', 'Everyone'],
+    ['The team won in Lisbon. Photo via Maria Lopez Academy', 'Photo'],
+  ];
+  for (const [text, junk] of rows) {
+    const doc = analyze(text);
+    for (const m of doc.mentions) assert.notEqual(text.slice(m.start, m.end), junk, text);
+  }
+  const dl: [string, string, boolean][] = [
+    ['A caption line.\nWEST PALM BEACH — The family of a player said.', 'WEST PALM BEACH', true],
+    ['NEW YORK, May 3 (Reuters) - Stocks rose.', 'NEW YORK', true],
+    ['Shares of IBM — the company — rose.', 'IBM', false],
+    ['A line.\nNew York — Stocks rose.', 'New York', false],
+  ];
+  for (const [text, name, expected] of dl) {
+    const at = text.indexOf(name);
+    assert.equal(isDatelineRun(text, at, at + name.length), expected, text);
+  }
+});

@@ -53,6 +53,20 @@ const DIRECTIONS = new Set(
 
 const VERB_FORM_RE = /[a-z][iy][sz](?:ed|es|ing)$/;
 
+/** Pronouns (with their contractions), interjections, indefinite pronouns and caption words: a capitalized one ("I'm", "You'll", "Yeah", "Everyone", "Photo") is never a name. */
+const NOT_A_NAME_RE = /^(?:(?:i|you|we|he|she|they|it)(?:['’](?:m|ve|d|ll|re|s))?|your|yours|yeah|yes|oh|okay|hey|wow|everyone|everybody|someone|somebody|nobody|anyone|anybody|others|none|photos?|images?|pictures?|videos?|credits?|courtesy)$/i;
+
+/**
+ * A run of all-capital words opening a paragraph and followed by a dash or comma is a dateline, a place
+ * ("WEST PALM BEACH — The family ..."): text before `start` ends a line, and `after` is the next non-space text.
+ * @example isDatelineRun('Photo credit\nWEST PALM BEACH — The family', 13, 28) // true
+ */
+export function isDatelineRun(text: string, start: number, end: number): boolean {
+  if (end - start < 4 || /\p{Ll}/u.test(text.slice(start, end))) return false;
+  if (start > 0 && text.charCodeAt(start - 1) !== 10) return false;
+  return /^\s?(?:[—–,]|--?\s)/.test(text.slice(end, end + 3));
+}
+
 /** First word of a sentence, or of a quotation or bracket that opens one ("“Lately ..."). */
 function opensSentence(tokens: TokenTable, i: number): boolean {
   if (tokens.flags[i]! & TokenFlag.SENTENCE_START) return true;
@@ -371,6 +385,8 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       // A "person" ending in an organization's or a place's head noun is that kind of name.
       if (ty === 1 && last > first && (gaz.words.get(info.lw[last]!) ?? 0) & WordClass.ORG_HEAD) ty = 2;
       else if (last > first && ((ty === 1 && PLACE_HEADS.has(info.lw[last]!)) || (ty === 2 && ADMIN_HEADS.has(info.lw[last]!)))) ty = 3;
+      if (last - first <= 2 && NOT_A_NAME_RE.test(text.slice(tokens.start[first]!, tokens.end[last]!))) continue;
+      if (ty !== 3 && !caps[tokens.sentence[first]!] && isDatelineRun(text, tokens.start[first]!, tokens.end[last]!)) ty = 3;
       const type = MODEL_TYPES[ty];
       if (type) place({ first, last, type, entry: -1, source: 'model' }, false);
     }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
-import { afterDateline, findQuotes, quotePairs, speakerBefore, splitTitle } from './index.js';
+import { afterDateline, findQuotes, isNameShaped, quotePairs, speakerBefore, splitTitle } from './index.js';
 import { accordingBefore, isContentfulCue, isLexiconCue } from './find-tagged.js';
 
 interface EntitySpec {
@@ -424,4 +424,24 @@ test('"according to" right before a tagged source is the cue, and the word after
   assert.equal(got.cue, 'According to');
   assert.equal(got.content, 'around 40% of the members are foreign fighters');
   assert.equal(got.source, 'the official');
+});
+
+test('only a name-shaped speaker phrase becomes a new entity', () => {
+  const rows: [string, boolean][] = [
+    ['Jane Doe', true],
+    ['Ludwig van Beethoven', true],
+    ['de Gaulle', true],
+    ['Bashar al-Assad', true],
+    ['Bank of England', true],
+    ['Many FoodCorp shoppers still', false],
+    ['One commenter', false],
+    ['Another individual rather bluntly', false],
+    ['As Major himself', false],
+    ['Asked about the tattoo', false],
+    ['Check back', false],
+    ["I'm", false],
+    ['You\u2019ll', false],
+    ['Two loggers have since', false],
+  ];
+  for (const [input, expected] of rows) assert.equal(isNameShaped(input), expected, input);
 });

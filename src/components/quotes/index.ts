@@ -9,7 +9,7 @@ import { findTaggedAttributions } from './find-tagged.js';
 
 export { findQuoteCandidates, speakerBefore, speakerAfter, quotePairs } from './find-quotes.js';
 export { findOpenAttributions } from './find-open.js';
-export { SpeakerResolver, matchRoleNounFallback, splitTitle, isOutletName } from './resolve-speaker.js';
+export { SpeakerResolver, matchRoleNounFallback, splitTitle, isOutletName, isNameShaped } from './resolve-speaker.js';
 
 /**
  * Merge quote-mark fragments with the reported speech around them: a quoted fragment inside an

@@ -189,6 +189,8 @@ export class SpeakerResolver {
       via = 'surname';
     }
     if (found < 0) {
+      // Only a name-shaped phrase becomes a new entity ("Jane Doe", not "Many shoppers still" or "One commenter").
+      if (!isNameShaped(name)) return null;
       const type: EntityType = ORG_WORDS_RE.test(name) || OUTLET_WORDS_RE.test(name) || /^\p{Lu}{2,}$/u.test(name) ? 'organization' : 'person';
       if (type === 'person' && caps.length > 4) return null;
       found = doc.addEntity({ name, type, aliases: [], roles: [] });
@@ -251,6 +253,35 @@ export function isOutletName(name: string): boolean {
 const ORG_ROLE_RE = /^(?:the\s+)?((?:\p{Lu}[\p{L}.’'-]*\s+(?:of\s+(?:the\s+)?)?)*\p{Lu}[\p{L}.-]*)(?:[’']s)?\s+((?:[a-z-]+\s+){0,2}[a-z-]+)$/u;
 
 const TITLE_ABBR_RE = /^(?:Gen|Maj|Col|Lt|Capt|Adm|Sgt|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|President|Director|Minister|Chief|Secretary|Chairman|Deputy|General|Colonel|Major|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Senator|Governor|Mayor|Premier|Prime|Foreign|Defense|Defence|Interior)\.?$/;
+
+
+/** Words a name may hold in lower case ("Bank of England", "Ludwig van Beethoven"). */
+const NAME_PARTICLES = new Set(['of', 'and', 'for', 'the', 'on', 'at', 'de', 'van', 'von', 'der', 'den', 'da', 'du', 'des', 'del', 'della', 'di', 'la', 'le', 'les', 'y', 'e', 'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'ben', 'zu', '&']);
+const CONNECTIVES = new Set(['of', 'and', 'for', 'the', 'on', 'at', '&']);
+/** Determiners, quantifiers, pronouns and subordinators that open a speaker phrase but never a name ("One commenter", "Another individual", "As Major"). */
+const NOT_NAME_START = new Set([
+  'one', 'two', 'three', 'four', 'five', 'another', 'many', 'some', 'most', 'several', 'all', 'both', 'each', 'every', 'other', 'others', 'such', 'no', 'none',
+  'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'as', 'where', 'when', 'while', 'if', 'asked', 'after', 'before',
+  'i', "i'm", 'i’m', "i've", 'i’ve', 'you', 'we', 'they', 'it', 'he', 'she', 'everyone', 'someone', 'anyone', 'nobody',
+]);
+
+/**
+ * True when a speaker phrase is shaped like a proper name: every word capitalized or a name particle, and
+ * not opened by a determiner, quantifier or pronoun.
+ * @example isNameShaped('Jane van Doe') // true; isNameShaped('Many shoppers still') // false
+ */
+export function isNameShaped(name: string): boolean {
+  const words = name.split(/\s+/).filter((w) => w.length > 0);
+  if (!words.length || NOT_NAME_START.has(words[0]!.toLowerCase().replace(/['\u2019]\p{L}{1,2}$/u, ''))) return false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (/^[\p{Lu}\d]/u.test(w)) continue;
+    if (i < words.length - 1 && NAME_PARTICLES.has(w.toLowerCase()) && (i > 0 || !CONNECTIVES.has(w.toLowerCase()))) continue;
+    if (/^(?:al|el|bin|ibn|abu|van|von|de|di|da|du|le|la|d['’]|o['’])[-'’]?\p{Lu}/u.test(w)) continue;
+    return false;
+  }
+  return true;
+}
 
 /**
  * Split "Interior Ministry spokesman Col. Peter Grant" into the trailing name and a role.
