@@ -103,8 +103,8 @@ function lexicons(): Lexicons {
     if (rate < MIN_CUE_RATE) continue;
     const f = w.toLowerCase().replace(/’/g, "'");
     // PolNeAR cue spans often open with an auxiliary ("has said"), so the lexicon learns "has";
-    // on its own it is never a cue ("Russia has dismissed ...": the cue is "dismissed").
-    if (AUXILIARY_CUES.has(f)) continue;
+    // on its own it is never a cue ("Russia has dismissed ...": the cue is "dismissed"); nor is an adverb ("also", "publicly").
+    if (AUXILIARY_CUES.has(f) || AUX.has(f)) continue;
     const h = hashWord(f);
     const prev = cues.get(h);
     if (prev && prev.rate >= rate) continue;

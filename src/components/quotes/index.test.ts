@@ -445,3 +445,18 @@ test('only a name-shaped speaker phrase becomes a new entity', () => {
   ];
   for (const [input, expected] of rows) assert.equal(isNameShaped(input), expected, input);
 });
+
+test('an adverb the cue lexicon learned ("also") is never a cue on its own', () => {
+  const rows: [string, string | null][] = [
+    ['The singer performed in Paris last year. Dion also threw herself into the fashion world after her losses.', null],
+    ['The minister also said the talks would resume next week.', 'said'],
+  ];
+  for (const [text, cue] of rows) {
+    const doc = new Doc('t', { text });
+    doc.text = text;
+    sentences.create().run(doc);
+    const cues = findQuotes(doc).filter((q) => q.kind === 'indirect').map((q) => q.cue);
+    assert.ok(!cues.includes('also'), text);
+    if (cue) assert.ok(cues.includes(cue), `${text} -> ${JSON.stringify(cues)}`);
+  }
+});
