@@ -35,52 +35,72 @@ test('SqlCorpusIndex document frequencies: one upsert per document, batched read
 
 /**
  * The cached SQL index (records and posting lists kept between write transactions) answers key lookups exactly
- * as the memory index does, through a seeded random run of puts that add and drop keys, deletes and lookups
- * with varied limits, each in its own transaction.
+ * as the memory index does, through a seeded random run of puts that add and drop keys, deletes, lookups
+ * with varied limits, and writes that fail (after a put, or after changing a record read from the cache), each in
+ * its own transaction; in batch mode the writes share one transaction through savepoints.
  */
-test('SqlCorpusIndex with its record and posting cache agrees with the memory index', async () => {
-  let seed = 7;
-  const rand = (n: number): number => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return (seed >>> 8) % n;
-  };
-  const keyPool = Array.from({ length: 12 }, (_, i) => `k${i}`);
-  const memory = new MemoryCorpusIndex();
-  const store = await openStore(':memory:');
-  try {
-    for (let step = 0; step < 400; step++) {
-      const op = rand(10);
-      const id = `q${rand(40)}`;
-      const keys = keyPool.filter(() => rand(4) === 0);
-      const rec = { id, doc: 'd', speaker: null, speakerName: null, outlet: null, published: null, stems: [], numbers: [], via: [], group: `g${step}`, keys };
-      if (op < 5) {
-        await memory.putQuote(rec);
-        await store.write((tx) => tx.index.putQuote(rec));
-      } else if (op < 6) {
-        // A measure deleted: its postings go too.
-        const m = { id: `m${rand(5)}`, label: 'l', of: null, subject: null, place: null, claims: [], points: [], conflict: false, explanation: '', keys };
-        if (rand(2)) {
-          await memory.putMeasure(m);
-          await store.write((tx) => tx.index.putMeasure(m));
+for (const batch of [false, true]) {
+  test(`SqlCorpusIndex with its record and posting cache agrees with the memory index${batch ? ' (batch mode)' : ''}`, async () => {
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const keyPool = Array.from({ length: 12 }, (_, i) => `k${i}`);
+    const memory = new MemoryCorpusIndex();
+    const store = await openStore(':memory:');
+    if (batch) store.beginBatch();
+    try {
+      for (let step = 0; step < 500; step++) {
+        const op = rand(12);
+        const id = `q${rand(40)}`;
+        const keys = keyPool.filter(() => rand(4) === 0);
+        const rec = { id, doc: 'd', speaker: null, speakerName: null, outlet: null, published: null, stems: [], numbers: [], via: [], group: `g${step}`, keys };
+        if (op < 5) {
+          await memory.putQuote(rec);
+          await store.write((tx) => tx.index.putQuote(rec));
+          // The same record again: nothing to write.
+          if (op === 0) await store.write((tx) => tx.index.putQuote(structuredClone(rec)));
+        } else if (op < 6) {
+          // A measure deleted: its postings go too.
+          const m = { id: `m${rand(5)}`, label: 'l', of: null, subject: null, place: null, claims: [], points: [], conflict: false, explanation: '', keys };
+          if (rand(2)) {
+            await memory.putMeasure(m);
+            await store.write((tx) => tx.index.putMeasure(m));
+          } else {
+            await memory.deleteMeasure(m.id);
+            await store.write((tx) => tx.index.deleteMeasure(m.id));
+          }
+        } else if (op < 7) {
+          // A write that fails after a put, or after changing a cached record in place: neither is seen afterwards.
+          await assert.rejects(
+            store.write(async (tx) => {
+              const old = await tx.index.getQuote(id);
+              if (old && rand(2)) (old.group = 'changed'), old.keys.push('k0');
+              else await tx.index.putQuote(rec);
+              throw new Error('fail');
+            }),
+            /fail/,
+          );
         } else {
-          await memory.deleteMeasure(m.id);
-          await store.write((tx) => tx.index.deleteMeasure(m.id));
+          const ask = keyPool.filter(() => rand(3) === 0);
+          const limit = 1 + rand(6);
+          const want = (await memory.quotesByKeys(ask, limit)).map((q) => [q.id, q.group]);
+          const got = await store.write(async (tx) => (await tx.index.quotesByKeys(ask, limit)).map((q) => [q.id, q.group]));
+          assert.deepEqual(got, want, `step ${step}: quotes under ${ask.join(',')} limit ${limit}`);
+          const mWant = (await memory.measuresByKeys(ask, limit)).map((m) => m.id);
+          const mGot = await store.write(async (tx) => (await tx.index.measuresByKeys(ask, limit)).map((m) => m.id));
+          assert.deepEqual(mGot, mWant, `step ${step}: measures under ${ask.join(',')} limit ${limit}`);
+          const one = await store.write(async (tx) => (await tx.index.getQuote(id))?.group ?? null);
+          assert.equal(one, (await memory.getQuote(id))?.group ?? null, `step ${step}: quote ${id}`);
         }
-      } else {
-        const ask = keyPool.filter(() => rand(3) === 0);
-        const limit = 1 + rand(6);
-        const want = (await memory.quotesByKeys(ask, limit)).map((q) => [q.id, q.group]);
-        const got = await store.write(async (tx) => (await tx.index.quotesByKeys(ask, limit)).map((q) => [q.id, q.group]));
-        assert.deepEqual(got, want, `step ${step}: quotes under ${ask.join(',')} limit ${limit}`);
-        const mWant = (await memory.measuresByKeys(ask, limit)).map((m) => m.id);
-        const mGot = await store.write(async (tx) => (await tx.index.measuresByKeys(ask, limit)).map((m) => m.id));
-        assert.deepEqual(mGot, mWant, `step ${step}: measures under ${ask.join(',')} limit ${limit}`);
       }
+    } finally {
+      if (batch) await store.endBatch();
+      await store.close();
     }
-  } finally {
-    await store.close();
-  }
-});
+  });
+}
 
 /** A changed version of a URL replaces the old document: the corpus counts one document, and lookups never return the old one. */
 test('a superseded version leaves the document frequencies and the cached index', async () => {

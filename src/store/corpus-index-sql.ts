@@ -47,22 +47,26 @@ export class SqlCorpusIndex implements CorpusIndex {
     const row = await this.conn.get<{ json: string }>('SELECT json FROM cx_records WHERE kind = ? AND id = ?', [kind, id]);
     if (!row) return null;
     const rec = JSON.parse(row.json) as T;
-    this.cache?.set(kind, id, rec);
+    this.cache?.set(kind, id, rec, row.json);
     return rec;
   }
 
   private async put(kind: Kind, id: string, record: unknown, keys: readonly string[] | null): Promise<void> {
-    let oldKeys: string[] = [];
-    if (keys) {
-      const old = await this.get<{ keys: string[] }>(kind, id);
-      oldKeys = old?.keys ?? [];
+    const json = JSON.stringify(record);
+    let oldKeys: readonly string[] = [];
+    if (this.cache) {
+      // The stored JSON unchanged: nothing to write (its keys are in it, so the postings are unchanged too).
+      if (this.cache.unchanged(kind, id, json, record)) return;
+      if (keys) oldKeys = this.cache.keysOf(kind, id) ?? (await this.get<{ keys?: string[] }>(kind, id))?.keys ?? [];
+    } else if (keys) {
+      oldKeys = (await this.get<{ keys?: string[] }>(kind, id))?.keys ?? [];
     }
     await this.conn.run(
       'INSERT INTO cx_records (kind, id, json) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json',
-      [kind, id, JSON.stringify(record)],
+      [kind, id, json],
     );
-    // After reading the old keys (which may have cached the old record): the next read parses the new one.
-    this.cache?.delete(kind, id);
+    // The cache keeps the written JSON (parsed again when next read) and the keys now posted, never the caller's object.
+    this.cache?.written(kind, id, json, keys);
     if (!keys) return;
     const next = new Set(keys);
     const prev = new Set(oldKeys);
@@ -87,8 +91,8 @@ export class SqlCorpusIndex implements CorpusIndex {
 
   private async del(kind: Kind, id: string): Promise<void> {
     if (this.cache) {
-      const old = await this.get<{ keys?: string[] }>(kind, id);
-      for (const k of old?.keys ?? []) this.cache.unpost(kind, k, id);
+      const old = this.cache.keysOf(kind, id) ?? (await this.get<{ keys?: string[] }>(kind, id))?.keys ?? [];
+      for (const k of old) this.cache.unpost(kind, k, id);
     }
     this.cache?.delete(kind, id);
     await this.conn.run('DELETE FROM cx_postings WHERE kind = ? AND id = ?', [kind, id]);
@@ -142,7 +146,7 @@ export class SqlCorpusIndex implements CorpusIndex {
       for (const r of rows) {
         const rec = JSON.parse(r.json) as T;
         byId.set(r.id, rec);
-        this.cache?.set(kind, r.id, rec);
+        this.cache?.set(kind, r.id, rec, r.json);
       }
     }
     const out: T[] = [];
@@ -268,38 +272,118 @@ export class SqlCorpusIndex implements CorpusIndex {
   }
 }
 
+/** Largest posting table whose keys are read to prime a cache's posted-keys filter (larger ones: every unknown key is looked up). */
+const PRIME_MAX_POSTINGS = 500_000;
+
+/**
+ * Start `cache` over whatever another connection wrote: drop it, then read which keys are posted (none for a new
+ * store) when the posting table is small enough, so lookups of keys never posted skip the query.
+ * @example await refreshCache(conn, cache)
+ */
+export async function refreshCache(conn: SqlConn, cache: RecordCache): Promise<void> {
+  cache.forget();
+  const top = await conn.get<{ n: number | string | null }>('SELECT max(seq) AS n FROM cx_postings');
+  const n = top?.n === null || top?.n === undefined ? 0 : Number(top.n);
+  if (n === 0) return cache.trustPostings();
+  if (n > PRIME_MAX_POSTINGS) return;
+  const rows = await conn.all<{ kind: string; key: string }>('SELECT kind, key FROM cx_postings');
+  cache.trustPostings(rows.map((r) => r.kind + '\u0000' + r.key));
+}
+
+/** A cached record: the JSON stored for it, parsed lazily; the keys it is posted under (a private copy). */
+interface CacheEntry {
+  json: string;
+  rec: unknown;
+  keys: readonly string[] | null;
+}
+
+const NO_IDS: string[] = [];
+
 /**
  * Parsed index records kept between write transactions, so linking a document does not re-read and re-parse
  * the records of the documents before it (a story's quotes are looked up by every later report of it).
  * Records are shared objects, as MemoryCorpusIndex's are: callers that change one write it back with put,
- * which drops the entry. The owner clears the cache when a transaction rolls back or another connection
- * has written the database. Bounded: the oldest entries go first.
+ * which replaces the entry with the written JSON (parsed again on the next read). The owner clears the cache when
+ * a transaction rolls back, and calls `forget` when another connection has written the database. Bounded: the
+ * oldest entries go first. Optionally it also knows which keys can have postings at all (`trustPostings`):
+ * then a key never posted is answered without a query.
  * @example const cache = new RecordCache(50_000); new SqlCorpusIndex(conn, cache)
  */
 export class RecordCache {
-  private readonly map = new Map<string, unknown>();
+  private readonly map = new Map<string, CacheEntry>();
   /** Posting lists, newest first: the first `limit` ids posted under a key (all of them when fewer). */
   private readonly lists = new Map<string, { ids: string[]; limit: number }>();
+  /** Every key posted since the posting table was known in full (a superset: no false negatives), or null. */
+  private posted: KeyFilter | null = null;
+  /** Records ('r' + key) and posting lists ('l' + key) the open write touched or handed out, or null. */
+  private journal: Set<string> | null = null;
 
   constructor(private readonly max = 50_000) {}
 
+  /**
+   * From now on every posting written goes through `post`, and `keys` (kind + NUL + key) are all the keys already
+   * posted: keys outside them have no postings.
+   */
+  trustPostings(keys: Iterable<string> = []): void {
+    this.posted = new KeyFilter();
+    for (const k of keys) this.posted.add(k);
+  }
+
+  /** A write starts: note what it touches, so `rollback` can drop just that. */
+  begin(): void {
+    this.journal = new Set();
+  }
+
+  /** The write committed (or was released into a batch that commits later). */
+  commit(): void {
+    this.journal = null;
+  }
+
+  /** The write rolled back: drop every record it read or wrote (callers may have changed them) and every list it changed. */
+  rollback(): void {
+    const j = this.journal;
+    this.journal = null;
+    if (!j) return this.clear();
+    for (const k of j) (k[0] === 'r' ? this.map : this.lists).delete(k.slice(1));
+  }
+
+  /** Whether keys never posted are known (see trustPostings). */
+  get knowsPostings(): boolean {
+    return this.posted !== null;
+  }
+
   /** Cached ids posted under `key`, newest first, when the cache knows at least the first `limit`; else undefined. */
   postings(kind: string, key: string, limit: number): string[] | undefined {
-    const e = this.lists.get(kind + '\u0000' + key);
-    if (!e || (e.ids.length >= e.limit && e.limit < limit)) return undefined;
+    const k = kind + '\u0000' + key;
+    const e = this.lists.get(k);
+    if (!e) return this.posted && !this.posted.has(k) ? NO_IDS : undefined;
+    if (e.ids.length >= e.limit && e.limit < limit) return undefined;
     return e.ids.length > limit ? e.ids.slice(0, limit) : e.ids;
   }
 
   /** Remember the newest ids posted under `key`, read with LIMIT `limit`. */
   setPostings(kind: string, key: string, ids: string[], limit: number): void {
     if (this.lists.size >= this.max) evictOldest(this.lists, this.max >> 3);
-    this.lists.set(kind + '\u0000' + key, { ids: [...ids], limit });
+    const k = kind + '\u0000' + key;
+    this.journal?.add('l' + k);
+    this.lists.set(k, { ids: [...ids], limit });
   }
 
   /** `id` was just posted under `key`: it is the newest. */
   post(kind: string, key: string, id: string): void {
-    const e = this.lists.get(kind + '\u0000' + key);
-    if (!e) return;
+    const k = kind + '\u0000' + key;
+    const e = this.lists.get(k);
+    if (!e) {
+      // The first posting ever under this key: the cache knows the whole list.
+      if (this.posted && !this.posted.has(k)) {
+        if (this.lists.size >= this.max) evictOldest(this.lists, this.max >> 3);
+        this.lists.set(k, { ids: [id], limit: Infinity });
+        this.journal?.add('l' + k);
+      }
+      this.posted?.add(k);
+      return;
+    }
+    this.journal?.add('l' + k);
     const at = e.ids.indexOf(id);
     if (at >= 0) e.ids.splice(at, 1);
     else if (e.ids.length >= e.limit) e.limit++;
@@ -308,31 +392,78 @@ export class RecordCache {
 
   /** `id` is no longer posted under `key`. */
   unpost(kind: string, key: string, id: string): void {
-    const e = this.lists.get(kind + '\u0000' + key);
+    const k = kind + '\u0000' + key;
+    const e = this.lists.get(k);
     if (!e) return;
     const at = e.ids.indexOf(id);
     if (at < 0) return;
+    this.journal?.add('l' + k);
     // A cut-off list loses one known id: it now knows one fewer of the newest.
     if (e.ids.length >= e.limit) e.limit--;
     e.ids.splice(at, 1);
   }
 
+  /** The cached record (parsed on first read), or undefined. */
   get(kind: string, id: string): unknown {
-    return this.map.get(kind + '\u0000' + id);
+    const k = kind + '\u0000' + id;
+    const e = this.map.get(k);
+    if (!e) return undefined;
+    this.journal?.add('r' + k);
+    if (e.rec === undefined) e.rec = JSON.parse(e.json);
+    return e.rec;
   }
 
-  set(kind: string, id: string, record: unknown): void {
-    if (this.map.size >= this.max) evictOldest(this.map, this.max >> 3);
-    this.map.set(kind + '\u0000' + id, record);
+  /** A record just read: `record` parsed from the stored `json`. */
+  set(kind: string, id: string, record: unknown, json: string): void {
+    const keys = (record as { keys?: unknown }).keys;
+    this.store(kind + '\u0000' + id, { json, rec: record, keys: Array.isArray(keys) ? (keys as string[]).slice() : null });
+  }
+
+  /** A record just written as `json`, posted under `keys`. */
+  written(kind: string, id: string, json: string, keys: readonly string[] | null): void {
+    this.store(kind + '\u0000' + id, { json, rec: undefined, keys: keys ? keys.slice() : null });
+  }
+
+  /**
+   * True when the stored JSON of the record is `json` (writing it again would change nothing). A cached object other
+   * than `record` is then dropped (parsed again when read), so the cache never holds a copy that differs from the store.
+   */
+  unchanged(kind: string, id: string, json: string, record: unknown): boolean {
+    const k = kind + '\u0000' + id;
+    const e = this.map.get(k);
+    if (!e || e.json !== json) return false;
+    this.journal?.add('r' + k);
+    if (e.rec !== undefined && e.rec !== record) e.rec = undefined;
+    return true;
+  }
+
+  /** The keys the cached record is posted under, or undefined when it is not cached. */
+  keysOf(kind: string, id: string): readonly string[] | undefined {
+    const e = this.map.get(kind + '\u0000' + id);
+    return e ? (e.keys ?? []) : undefined;
+  }
+
+  private store(k: string, e: CacheEntry): void {
+    this.journal?.add('r' + k);
+    if (this.map.size >= this.max && !this.map.has(k)) evictOldest(this.map, this.max >> 3);
+    this.map.delete(k);
+    this.map.set(k, e);
   }
 
   delete(kind: string, id: string): void {
     this.map.delete(kind + '\u0000' + id);
   }
 
+  /** Drop records and posting lists (after a rollback: the keys filter stays a superset, so it is kept). */
   clear(): void {
     this.map.clear();
     this.lists.clear();
+  }
+
+  /** Drop everything, including which keys are posted (another connection has written). */
+  forget(): void {
+    this.clear();
+    this.posted = null;
   }
 
   get size(): number {
@@ -344,5 +475,44 @@ function evictOldest(map: Map<string, unknown>, count: number): void {
   for (const k of map.keys()) {
     map.delete(k);
     if (--count <= 0) break;
+  }
+}
+
+/** Bits in the posted-keys filter (4 MB): about 1% false positives at a million keys, more beyond (each costs a lookup). */
+const FILTER_BITS = 1 << 25;
+
+/** A Bloom filter of strings (three probes from two 32-bit hashes). */
+class KeyFilter {
+  private readonly bits = new Int32Array(FILTER_BITS >>> 5);
+
+  add(s: string): void {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    h2 |= 1;
+    for (let i = 0; i < 3; i++) {
+      const b = (h1 + Math.imul(i, h2)) & (FILTER_BITS - 1);
+      this.bits[b >>> 5]! |= 1 << (b & 31);
+    }
+  }
+
+  has(s: string): boolean {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    h2 |= 1;
+    for (let i = 0; i < 3; i++) {
+      const b = (h1 + Math.imul(i, h2)) & (FILTER_BITS - 1);
+      if ((this.bits[b >>> 5]! & (1 << (b & 31))) === 0) return false;
+    }
+    return true;
   }
 }

@@ -2,7 +2,7 @@
 import type { DocBundle } from '../analysis/types.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { LinkResult } from '../corpus/link-result.js';
-import { RecordCache, SqlCorpusIndex } from './corpus-index-sql.js';
+import { RecordCache, refreshCache, SqlCorpusIndex } from './corpus-index-sql.js';
 import { SqlStoreReader, type FtsDialect } from './reader.js';
 import type { SqlConn } from './sql.js';
 import type { Store } from './types.js';
@@ -64,25 +64,34 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
     const next = this.queue.then(job);
-    // A rolled-back transaction may have left changed records in the cache.
-    this.queue = next.catch(() => this.records?.clear());
+    // Writes repair the cache themselves (see RecordCache.rollback); the queue only goes on.
+    this.queue = next.catch(() => undefined);
     return next;
   }
 
   write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
     if (this.batchDepth > 0) return this.enqueue(() => this.writeInBatch(fn));
-    return this.enqueue(() =>
-      this.transaction(async (conn) => {
-        if (this.records && this.othersWrote(conn)) this.records.clear();
-        return fn(this.txFor(conn));
-      }),
-    );
+    return this.enqueue(async () => {
+      try {
+        const out = await this.transaction(async (conn) => {
+          if (this.records && this.othersWrote(conn)) await refreshCache(conn, this.records);
+          this.records?.begin();
+          return fn(this.txFor(conn));
+        });
+        this.records?.commit();
+        return out;
+      } catch (err) {
+        // A rolled-back transaction may have left changed records in the cache.
+        this.records?.rollback();
+        throw err;
+      }
+    });
   }
 
   private async writeInBatch<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
     if (!this.batch) {
       const long = await this.beginLong();
-      if (this.records && this.othersWrote(long.conn)) this.records.clear();
+      if (this.records && this.othersWrote(long.conn)) await refreshCache(long.conn, this.records);
       this.batch = { ...long, writes: 0, started: Date.now(), timer: null };
       // A stalled input (a slow feed) must not hold the write lock: commit what is there after BATCH_MS.
       this.batch.timer = setTimeout(() => void this.enqueue(() => this.commitBatch()).catch(() => undefined), BATCH_MS);
@@ -92,20 +101,30 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
     await b.conn.run('SAVEPOINT cc_write');
     let out: T;
     try {
+      this.records?.begin();
       out = await fn(this.txFor(b.conn));
     } catch (err) {
+      // The savepoint's writes are undone: so are the cache entries it read or changed.
+      this.records?.rollback();
       try {
         await b.conn.run('ROLLBACK TO SAVEPOINT cc_write');
         await b.conn.run('RELEASE SAVEPOINT cc_write');
       } catch {
         // The connection cannot roll back to the savepoint: drop the whole batch rather than commit a half write.
+        this.records?.clear();
         this.batch = null;
         if (b.timer) clearTimeout(b.timer);
         await b.end(false).catch(() => undefined);
       }
       throw err;
     }
-    await b.conn.run('RELEASE SAVEPOINT cc_write');
+    this.records?.commit();
+    try {
+      await b.conn.run('RELEASE SAVEPOINT cc_write');
+    } catch (err) {
+      this.records?.clear();
+      throw err;
+    }
     if (++b.writes >= BATCH_WRITES || Date.now() - b.started >= BATCH_MS) await this.commitBatch();
     return out;
   }
