@@ -89,15 +89,26 @@ async function refreshStories(conn: SqlConn, ids: string[]): Promise<void> {
   await conn.run(`DELETE FROM stories WHERE doc_count = 0 AND id IN (${placeholders(ids.length)})`, ids);
 }
 
+/** True when the rows of `table` with `col` = `id`, in `seq` order, hold exactly `values` in `of`. */
+async function sameMembers(conn: SqlConn, table: string, col: string, of: string, id: string, values: readonly string[]): Promise<boolean> {
+  const rows = await conn.all<{ v: string }>(`SELECT ${of} AS v FROM ${table} WHERE ${col} = ? ORDER BY seq`, [id]);
+  return rows.length === values.length && rows.every((r, i) => r.v === values[i]);
+}
+
 async function upsertEntities(conn: SqlConn, entities: EntityOut[]): Promise<void> {
   for (const e of entities) {
     const country = e.type === 'location' ? countryCode([e.name, ...e.aliases]) : null;
-    await conn.run(
+    // Most entities of a document are known and unchanged: the row is then left alone, and so are its aliases.
+    const { changes } = await conn.run(
       `INSERT INTO entities (id, name, name_norm, type, aliases, roles, country) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_norm = excluded.name_norm, type = excluded.type,
-         aliases = excluded.aliases, roles = excluded.roles, country = excluded.country`,
+         aliases = excluded.aliases, roles = excluded.roles, country = excluded.country
+       WHERE entities.name IS DISTINCT FROM excluded.name OR entities.name_norm IS DISTINCT FROM excluded.name_norm
+         OR entities.type IS DISTINCT FROM excluded.type OR entities.aliases IS DISTINCT FROM excluded.aliases
+         OR entities.roles IS DISTINCT FROM excluded.roles OR entities.country IS DISTINCT FROM excluded.country`,
       [e.id, e.name, normName(e.name), e.type, JSON.stringify(e.aliases), JSON.stringify(e.roles), country],
     );
+    if (changes === 0) continue;
     const keys = [...new Set([e.name, ...e.aliases].map(normName).filter(Boolean))];
     await conn.run('DELETE FROM entity_aliases WHERE entity_id = ?', [e.id]);
     await insertMany(conn, 'entity_aliases', ['entity_id', 'alias_norm'], keys.map((k) => [e.id, k]));
@@ -133,6 +144,7 @@ async function upsertQuoteGroups(conn: SqlConn, groups: QuoteGroupOut[], merges:
        ON CONFLICT (id) DO UPDATE SET speaker = excluded.speaker, provenance = excluded.provenance, size = excluded.size`,
       [g.id, g.speaker ?? null, JSON.stringify(g.provenance ?? []), g.quotes.length],
     );
+    if (await sameMembers(conn, 'quote_group_members', 'group_id', 'quote_id', g.id, g.quotes)) continue;
     await conn.run('DELETE FROM quote_group_members WHERE group_id = ?', [g.id]);
     await insertMany(conn, 'quote_group_members', ['group_id', 'quote_id', 'seq'], g.quotes.map((q, i) => [g.id, q, i]));
   }
@@ -147,6 +159,7 @@ async function upsertMeasures(conn: SqlConn, measures: MeasureOut[], removed: st
          of_text = excluded.of_text, subject = excluded.subject, place = excluded.place, points = excluded.points, size = excluded.size`,
       [m.id, m.label, bool(m.conflict), m.explanation, m.of ?? null, m.subject ?? null, m.place ?? null, JSON.stringify(m.points ?? []), m.claims.length],
     );
+    if (await sameMembers(conn, 'measure_claims', 'measure_id', 'claim_id', m.id, m.claims)) continue;
     await conn.run('DELETE FROM measure_claims WHERE measure_id = ?', [m.id]);
     await insertMany(conn, 'measure_claims', ['measure_id', 'claim_id', 'seq'], m.claims.map((c, i) => [m.id, c, i]));
   }
