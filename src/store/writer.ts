@@ -89,10 +89,19 @@ async function refreshStories(conn: SqlConn, ids: string[]): Promise<void> {
   await conn.run(`DELETE FROM stories WHERE doc_count = 0 AND id IN (${placeholders(ids.length)})`, ids);
 }
 
-/** True when the rows of `table` with `col` = `id`, in `seq` order, hold exactly `values` in `of`. */
-async function sameMembers(conn: SqlConn, table: string, col: string, of: string, id: string, values: readonly string[]): Promise<boolean> {
+/**
+ * Make the rows of `table` with `col` = `id` hold `values` in `of`, in `seq` order (0, 1, ...). Rows before the first
+ * difference stay: a group that grew by a member costs one insert, not a rewrite of all its members.
+ */
+async function setMembers(conn: SqlConn, table: string, col: string, of: string, id: string, values: readonly string[]): Promise<void> {
   const rows = await conn.all<{ v: string }>(`SELECT ${of} AS v FROM ${table} WHERE ${col} = ? ORDER BY seq`, [id]);
-  return rows.length === values.length && rows.every((r, i) => r.v === values[i]);
+  let same = 0;
+  while (same < rows.length && same < values.length && rows[same]!.v === values[same]) same++;
+  if (same === rows.length && same === values.length) return;
+  if (same < rows.length) await conn.run(`DELETE FROM ${table} WHERE ${col} = ? AND seq >= ?`, [id, same]);
+  const rest: SqlValue[][] = [];
+  for (let i = same; i < values.length; i++) rest.push([id, values[i]!, i]);
+  await insertMany(conn, table, [col, of, 'seq'], rest);
 }
 
 async function upsertEntities(conn: SqlConn, entities: EntityOut[]): Promise<void> {
@@ -144,9 +153,7 @@ async function upsertQuoteGroups(conn: SqlConn, groups: QuoteGroupOut[], merges:
        ON CONFLICT (id) DO UPDATE SET speaker = excluded.speaker, provenance = excluded.provenance, size = excluded.size`,
       [g.id, g.speaker ?? null, JSON.stringify(g.provenance ?? []), g.quotes.length],
     );
-    if (await sameMembers(conn, 'quote_group_members', 'group_id', 'quote_id', g.id, g.quotes)) continue;
-    await conn.run('DELETE FROM quote_group_members WHERE group_id = ?', [g.id]);
-    await insertMany(conn, 'quote_group_members', ['group_id', 'quote_id', 'seq'], g.quotes.map((q, i) => [g.id, q, i]));
+    await setMembers(conn, 'quote_group_members', 'group_id', 'quote_id', g.id, g.quotes);
   }
 }
 
@@ -159,9 +166,7 @@ async function upsertMeasures(conn: SqlConn, measures: MeasureOut[], removed: st
          of_text = excluded.of_text, subject = excluded.subject, place = excluded.place, points = excluded.points, size = excluded.size`,
       [m.id, m.label, bool(m.conflict), m.explanation, m.of ?? null, m.subject ?? null, m.place ?? null, JSON.stringify(m.points ?? []), m.claims.length],
     );
-    if (await sameMembers(conn, 'measure_claims', 'measure_id', 'claim_id', m.id, m.claims)) continue;
-    await conn.run('DELETE FROM measure_claims WHERE measure_id = ?', [m.id]);
-    await insertMany(conn, 'measure_claims', ['measure_id', 'claim_id', 'seq'], m.claims.map((c, i) => [m.id, c, i]));
+    await setMembers(conn, 'measure_claims', 'measure_id', 'claim_id', m.id, m.claims);
   }
 }
 
