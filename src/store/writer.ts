@@ -92,8 +92,9 @@ async function refreshStories(conn: SqlConn, ids: string[]): Promise<void> {
 /**
  * Make the rows of `table` with `col` = `id` hold `values` in `of`, in `seq` order (0, 1, ...). Rows before the first
  * difference stay: a group that grew by a member costs one insert, not a rewrite of all its members.
+ * @example await setMembers(conn, 'quote_group_members', 'group_id', 'quote_id', 'g1', ['q1', 'q2'])
  */
-async function setMembers(conn: SqlConn, table: string, col: string, of: string, id: string, values: readonly string[]): Promise<void> {
+export async function setMembers(conn: SqlConn, table: string, col: string, of: string, id: string, values: readonly string[]): Promise<void> {
   const rows = await conn.all<{ v: string }>(`SELECT ${of} AS v FROM ${table} WHERE ${col} = ? ORDER BY seq`, [id]);
   let same = 0;
   while (same < rows.length && same < values.length && rows[same]!.v === values[same]) same++;
