@@ -292,6 +292,8 @@ export async function refreshCache(conn: SqlConn, cache: RecordCache): Promise<v
 
 /** A cached record: the JSON stored for it, parsed lazily; the keys it is posted under (a private copy). */
 interface CacheEntry {
+  /** kind + NUL + id. */
+  key: string;
   json: string;
   rec: unknown;
   keys: readonly string[] | null;
@@ -315,8 +317,8 @@ export class RecordCache {
   private readonly lists = new Map<string, { ids: string[]; limit: number }>();
   /** Every key posted since the posting table was known in full (a superset: no false negatives), or null. */
   private posted: KeyFilter | null = null;
-  /** Records ('r' + key) and posting lists ('l' + key) the open write touched or handed out, or null. */
-  private journal: Set<string> | null = null;
+  /** Records and posting lists (by key) the open write touched or handed out, or null. */
+  private journal: Set<CacheEntry | string> | null = null;
 
   constructor(private readonly max = 50_000) {}
 
@@ -344,7 +346,10 @@ export class RecordCache {
     const j = this.journal;
     this.journal = null;
     if (!j) return this.clear();
-    for (const k of j) (k[0] === 'r' ? this.map : this.lists).delete(k.slice(1));
+    for (const e of j) {
+      if (typeof e === 'string') this.lists.delete(e);
+      else this.map.delete(e.key);
+    }
   }
 
   /** Whether keys never posted are known (see trustPostings). */
@@ -365,7 +370,7 @@ export class RecordCache {
   setPostings(kind: string, key: string, ids: string[], limit: number): void {
     if (this.lists.size >= this.max) evictOldest(this.lists, this.max >> 3);
     const k = kind + '\u0000' + key;
-    this.journal?.add('l' + k);
+    this.journal?.add(k);
     this.lists.set(k, { ids: [...ids], limit });
   }
 
@@ -378,12 +383,12 @@ export class RecordCache {
       if (this.posted && !this.posted.has(k)) {
         if (this.lists.size >= this.max) evictOldest(this.lists, this.max >> 3);
         this.lists.set(k, { ids: [id], limit: Infinity });
-        this.journal?.add('l' + k);
+        this.journal?.add(k);
       }
       this.posted?.add(k);
       return;
     }
-    this.journal?.add('l' + k);
+    this.journal?.add(k);
     const at = e.ids.indexOf(id);
     if (at >= 0) e.ids.splice(at, 1);
     else if (e.ids.length >= e.limit) e.limit++;
@@ -397,7 +402,7 @@ export class RecordCache {
     if (!e) return;
     const at = e.ids.indexOf(id);
     if (at < 0) return;
-    this.journal?.add('l' + k);
+    this.journal?.add(k);
     // A cut-off list loses one known id: it now knows one fewer of the newest.
     if (e.ids.length >= e.limit) e.limit--;
     e.ids.splice(at, 1);
@@ -405,10 +410,9 @@ export class RecordCache {
 
   /** The cached record (parsed on first read), or undefined. */
   get(kind: string, id: string): unknown {
-    const k = kind + '\u0000' + id;
-    const e = this.map.get(k);
+    const e = this.map.get(kind + '\u0000' + id);
     if (!e) return undefined;
-    this.journal?.add('r' + k);
+    this.journal?.add(e);
     if (e.rec === undefined) e.rec = JSON.parse(e.json);
     return e.rec;
   }
@@ -416,12 +420,14 @@ export class RecordCache {
   /** A record just read: `record` parsed from the stored `json`. */
   set(kind: string, id: string, record: unknown, json: string): void {
     const keys = (record as { keys?: unknown }).keys;
-    this.store(kind + '\u0000' + id, { json, rec: record, keys: Array.isArray(keys) ? (keys as string[]).slice() : null });
+    const k = kind + '\u0000' + id;
+    this.store(k, { key: k, json, rec: record, keys: Array.isArray(keys) ? (keys as string[]).slice() : null });
   }
 
   /** A record just written as `json`, posted under `keys`. */
   written(kind: string, id: string, json: string, keys: readonly string[] | null): void {
-    this.store(kind + '\u0000' + id, { json, rec: undefined, keys: keys ? keys.slice() : null });
+    const k = kind + '\u0000' + id;
+    this.store(k, { key: k, json, rec: undefined, keys: keys ? keys.slice() : null });
   }
 
   /**
@@ -429,10 +435,9 @@ export class RecordCache {
    * than `record` is then dropped (parsed again when read), so the cache never holds a copy that differs from the store.
    */
   unchanged(kind: string, id: string, json: string, record: unknown): boolean {
-    const k = kind + '\u0000' + id;
-    const e = this.map.get(k);
+    const e = this.map.get(kind + '\u0000' + id);
     if (!e || e.json !== json) return false;
-    this.journal?.add('r' + k);
+    this.journal?.add(e);
     if (e.rec !== undefined && e.rec !== record) e.rec = undefined;
     return true;
   }
@@ -444,7 +449,7 @@ export class RecordCache {
   }
 
   private store(k: string, e: CacheEntry): void {
-    this.journal?.add('r' + k);
+    this.journal?.add(e);
     if (this.map.size >= this.max && !this.map.has(k)) evictOldest(this.map, this.max >> 3);
     this.map.delete(k);
     this.map.set(k, e);
