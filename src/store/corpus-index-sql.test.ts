@@ -129,3 +129,35 @@ test('a superseded version leaves the document frequencies and the cached index'
     await store.close();
   }
 });
+
+/** A store reopened on a file reads which keys and records exist (a small table): lookups find what the first session wrote. */
+test('SqlCorpusIndex after reopening finds the postings and records written before', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'cx-reopen-'));
+  const quote = (id: string, keys: string[]) => ({ id, doc: 'd', speaker: null, speakerName: null, outlet: null, published: null, stems: [], numbers: [], via: [], group: `g-${id}`, keys });
+  try {
+    const first = await openStore(join(dir, 'a.db'));
+    await first.write(async (tx) => {
+      await tx.index.putQuote(quote('q1', ['k1', 'k2']));
+      await tx.index.putQuote(quote('q2', ['k2']));
+    });
+    await first.close();
+    const second = await openStore(join(dir, 'a.db'));
+    try {
+      const got = await second.write(async (tx) => ({
+        one: (await tx.index.getQuote('q1'))?.group ?? null,
+        none: await tx.index.getQuote('q3'),
+        byKey: (await tx.index.quotesByKeys(['k2', 'k1', 'k3'])).map((q) => q.id),
+      }));
+      assert.deepEqual(got, { one: 'g-q1', none: null, byKey: ['q2', 'q1'] });
+      await second.write((tx) => tx.index.putQuote(quote('q3', ['k3'])));
+      assert.deepEqual(await second.write(async (tx) => (await tx.index.quotesByKeys(['k3'])).map((q) => q.id)), ['q3']);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

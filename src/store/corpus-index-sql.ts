@@ -44,6 +44,7 @@ export class SqlCorpusIndex implements CorpusIndex {
   private async get<T>(kind: Kind, id: string): Promise<T | null> {
     const hit = this.cache?.get(kind, id);
     if (hit !== undefined) return hit as T;
+    if (this.cache?.absent(kind, id)) return null;
     const row = await this.conn.get<{ json: string }>('SELECT json FROM cx_records WHERE kind = ? AND id = ?', [kind, id]);
     if (!row) return null;
     const rec = JSON.parse(row.json) as T;
@@ -272,7 +273,10 @@ export class SqlCorpusIndex implements CorpusIndex {
   }
 }
 
-/** Largest posting table whose keys are read to prime a cache's posted-keys filter (larger ones: every unknown key is looked up). */
+/** Prefix of record ids in the posted-keys filter (posting keys have none). */
+const RECORD = '\u0001';
+
+/** Largest posting table (and record table) whose keys are read to prime a cache's posted-keys filter (larger ones: every unknown key is looked up). */
 const PRIME_MAX_POSTINGS = 500_000;
 
 /**
@@ -284,10 +288,13 @@ export async function refreshCache(conn: SqlConn, cache: RecordCache): Promise<v
   cache.forget();
   const top = await conn.get<{ n: number | string | null }>('SELECT max(seq) AS n FROM cx_postings');
   const n = top?.n === null || top?.n === undefined ? 0 : Number(top.n);
-  if (n === 0) return cache.trustPostings();
   if (n > PRIME_MAX_POSTINGS) return;
-  const rows = await conn.all<{ kind: string; key: string }>('SELECT kind, key FROM cx_postings');
-  cache.trustPostings(rows.map((r) => r.kind + '\u0000' + r.key));
+  const records = await conn.get<{ n: number | string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM cx_records LIMIT ${PRIME_MAX_POSTINGS + 1}) AS r`);
+  if (Number(records?.n ?? 0) > PRIME_MAX_POSTINGS) return;
+  const keys: string[] = [];
+  if (n > 0) for (const r of await conn.all<{ kind: string; key: string }>('SELECT kind, key FROM cx_postings')) keys.push(r.kind + '\u0000' + r.key);
+  if (Number(records?.n ?? 0) > 0) for (const r of await conn.all<{ kind: string; id: string }>('SELECT kind, id FROM cx_records')) keys.push(RECORD + r.kind + '\u0000' + r.id);
+  cache.trustPostings(keys);
 }
 
 /** A cached record: the JSON stored for it, parsed lazily; the keys it is posted under (a private copy). */
@@ -323,8 +330,8 @@ export class RecordCache {
   constructor(private readonly max = 50_000) {}
 
   /**
-   * From now on every posting written goes through `post`, and `keys` (kind + NUL + key) are all the keys already
-   * posted: keys outside them have no postings.
+   * From now on every posting and record written goes through `post` and `written`, and `keys` (kind + NUL + key;
+   * records: \u0001 + kind + NUL + id) are all the keys already posted and records stored: others do not exist.
    */
   trustPostings(keys: Iterable<string> = []): void {
     this.posted = new KeyFilter();
@@ -408,6 +415,11 @@ export class RecordCache {
     e.ids.splice(at, 1);
   }
 
+  /** True when the record is known not to exist (see trustPostings). */
+  absent(kind: string, id: string): boolean {
+    return this.posted !== null && !this.posted.has(RECORD + kind + '\u0000' + id);
+  }
+
   /** The cached record (parsed on first read), or undefined. */
   get(kind: string, id: string): unknown {
     const e = this.map.get(kind + '\u0000' + id);
@@ -427,6 +439,7 @@ export class RecordCache {
   /** A record just written as `json`, posted under `keys`. */
   written(kind: string, id: string, json: string, keys: readonly string[] | null): void {
     const k = kind + '\u0000' + id;
+    this.posted?.add(RECORD + k);
     this.store(k, { key: k, json, rec: undefined, keys: keys ? keys.slice() : null });
   }
 
