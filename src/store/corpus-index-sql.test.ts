@@ -161,3 +161,23 @@ test('SqlCorpusIndex after reopening finds the postings and records written befo
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** A key posted by more records than a cached list keeps: lookups beyond what the cache knows read the posting table. */
+test('SqlCorpusIndex lookups on a long posting list agree with the memory index at every limit', async () => {
+  const memory = new MemoryCorpusIndex();
+  const store = await openStore(':memory:');
+  try {
+    for (let i = 0; i < 300; i++) {
+      const rec = { id: `q${i % 200}`, doc: 'd', speaker: null, speakerName: null, outlet: null, published: null, stems: [], numbers: [], via: [], group: `g${i}`, keys: i % 7 === 3 ? ['other'] : ['hot'] };
+      await memory.putQuote(rec);
+      await store.write((tx) => tx.index.putQuote(rec));
+    }
+    for (const limit of [1, 50, 127, 128, 129, 250]) {
+      const want = (await memory.quotesByKeys(['hot'], limit)).map((q) => q.group);
+      const got = await store.write(async (tx) => (await tx.index.quotesByKeys(['hot'], limit)).map((q) => q.group));
+      assert.deepEqual(got, want, `limit ${limit}`);
+    }
+  } finally {
+    await store.close();
+  }
+});

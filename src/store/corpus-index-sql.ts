@@ -25,6 +25,8 @@ const KEY_BATCH = 32;
 const DF_BATCH = 400;
 /** The document-frequency row that counts documents ('' is never a term key). */
 const DOCS_TERM = '';
+/** Ids a cached posting list keeps (the newest): lookups ask for far fewer per key. */
+const LIST_CAP = 128;
 /** Postings per multi-row INSERT (three parameters each). */
 const INSERT_BATCH = 100;
 
@@ -48,25 +50,19 @@ export class SqlCorpusIndex implements CorpusIndex {
     const row = await this.conn.get<{ json: string }>('SELECT json FROM cx_records WHERE kind = ? AND id = ?', [kind, id]);
     if (!row) return null;
     const rec = JSON.parse(row.json) as T;
-    this.cache?.set(kind, id, rec, row.json);
+    this.cache?.set(kind, id, rec);
     return rec;
   }
 
   private async put(kind: Kind, id: string, record: unknown, keys: readonly string[] | null): Promise<void> {
     const json = JSON.stringify(record);
     let oldKeys: readonly string[] = [];
-    if (this.cache) {
-      // The stored JSON unchanged: nothing to write (its keys are in it, so the postings are unchanged too).
-      if (this.cache.unchanged(kind, id, json, record)) return;
-      if (keys) oldKeys = this.cache.keysOf(kind, id) ?? (await this.get<{ keys?: string[] }>(kind, id))?.keys ?? [];
-    } else if (keys) {
-      oldKeys = (await this.get<{ keys?: string[] }>(kind, id))?.keys ?? [];
-    }
+    if (keys) oldKeys = this.cache?.keysOf(kind, id) ?? (await this.get<{ keys?: string[] }>(kind, id))?.keys ?? [];
     await this.conn.run(
       'INSERT INTO cx_records (kind, id, json) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json',
       [kind, id, json],
     );
-    // The cache keeps the written JSON (parsed again when next read) and the keys now posted, never the caller's object.
+    // The cache keeps the written JSON (parsed when next read) and the keys now posted, never the caller's object.
     this.cache?.written(kind, id, json, keys);
     if (!keys) return;
     const next = new Set(keys);
@@ -147,7 +143,7 @@ export class SqlCorpusIndex implements CorpusIndex {
       for (const r of rows) {
         const rec = JSON.parse(r.json) as T;
         byId.set(r.id, rec);
-        this.cache?.set(kind, r.id, rec, r.json);
+        this.cache?.set(kind, r.id, rec);
       }
     }
     const out: T[] = [];
@@ -297,11 +293,11 @@ export async function refreshCache(conn: SqlConn, cache: RecordCache): Promise<v
   cache.trustPostings(keys);
 }
 
-/** A cached record: the JSON stored for it, parsed lazily; the keys it is posted under (a private copy). */
+/** A cached record: parsed, or the JSON just written for it (parsed when first read); the keys it is posted under (a private copy). */
 interface CacheEntry {
   /** kind + NUL + id. */
   key: string;
-  json: string;
+  json: string | null;
   rec: unknown;
   keys: readonly string[] | null;
 }
@@ -400,6 +396,8 @@ export class RecordCache {
     if (at >= 0) e.ids.splice(at, 1);
     else if (e.ids.length >= e.limit) e.limit++;
     e.ids.unshift(id);
+    // Long lists keep their newest ids: the list then knows the first LIST_CAP.
+    if (e.ids.length > LIST_CAP) (e.ids.length = LIST_CAP), (e.limit = LIST_CAP);
   }
 
   /** `id` is no longer posted under `key`. */
@@ -425,15 +423,15 @@ export class RecordCache {
     const e = this.map.get(kind + '\u0000' + id);
     if (!e) return undefined;
     this.journal?.add(e);
-    if (e.rec === undefined) e.rec = JSON.parse(e.json);
+    if (e.rec === undefined) (e.rec = JSON.parse(e.json!)), (e.json = null);
     return e.rec;
   }
 
-  /** A record just read: `record` parsed from the stored `json`. */
-  set(kind: string, id: string, record: unknown, json: string): void {
+  /** A record just read (parsed from the stored JSON). */
+  set(kind: string, id: string, record: unknown): void {
     const keys = (record as { keys?: unknown }).keys;
     const k = kind + '\u0000' + id;
-    this.store(k, { key: k, json, rec: record, keys: Array.isArray(keys) ? (keys as string[]).slice() : null });
+    this.store(k, { key: k, json: null, rec: record, keys: Array.isArray(keys) ? (keys as string[]).slice() : null });
   }
 
   /** A record just written as `json`, posted under `keys`. */
@@ -441,18 +439,6 @@ export class RecordCache {
     const k = kind + '\u0000' + id;
     this.posted?.add(RECORD + k);
     this.store(k, { key: k, json, rec: undefined, keys: keys ? keys.slice() : null });
-  }
-
-  /**
-   * True when the stored JSON of the record is `json` (writing it again would change nothing). A cached object other
-   * than `record` is then dropped (parsed again when read), so the cache never holds a copy that differs from the store.
-   */
-  unchanged(kind: string, id: string, json: string, record: unknown): boolean {
-    const e = this.map.get(kind + '\u0000' + id);
-    if (!e || e.json !== json) return false;
-    this.journal?.add(e);
-    if (e.rec !== undefined && e.rec !== record) e.rec = undefined;
-    return true;
   }
 
   /** The keys the cached record is posted under, or undefined when it is not cached. */
