@@ -272,24 +272,27 @@ export class SqlCorpusIndex implements CorpusIndex {
 /** Prefix of record ids in the posted-keys filter (posting keys have none). */
 const RECORD = '\u0001';
 
-/** Largest posting table (and record table) whose keys are read to prime a cache's posted-keys filter (larger ones: every unknown key is looked up). */
-const PRIME_MAX_POSTINGS = 500_000;
+/** Largest posting table (and record table) whose keys are read to prime a cache's filter (larger ones: unknown keys are looked up). */
+const PRIME_MAX_ROWS = 200_000;
 
 /**
- * Start `cache` over whatever another connection wrote: drop it, then read which keys are posted (none for a new
- * store) when the posting table is small enough, so lookups of keys never posted skip the query.
- * @example await refreshCache(conn, cache)
+ * Start `cache` over whatever another connection wrote: drop it, then learn which keys are posted and which records
+ * exist, so lookups of keys never posted and records never written skip the query: at once for a new store, and when
+ * `scan` is set by reading the keys of small tables (the owner scans once, not whenever another connection writes).
+ * @example await refreshCache(conn, cache, { scan: true })
  */
-export async function refreshCache(conn: SqlConn, cache: RecordCache): Promise<void> {
+export async function refreshCache(conn: SqlConn, cache: RecordCache, opts: { scan?: boolean } = {}): Promise<void> {
   cache.forget();
   const top = await conn.get<{ n: number | string | null }>('SELECT max(seq) AS n FROM cx_postings');
-  const n = top?.n === null || top?.n === undefined ? 0 : Number(top.n);
-  if (n > PRIME_MAX_POSTINGS) return;
-  const records = await conn.get<{ n: number | string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM cx_records LIMIT ${PRIME_MAX_POSTINGS + 1}) AS r`);
-  if (Number(records?.n ?? 0) > PRIME_MAX_POSTINGS) return;
+  const postings = top?.n === null || top?.n === undefined ? 0 : Number(top.n);
+  const anyRecord = await conn.get('SELECT 1 AS one FROM cx_records LIMIT 1');
+  if (postings === 0 && !anyRecord) return cache.trustPostings();
+  if (!opts.scan || postings > PRIME_MAX_ROWS) return;
+  const records = await conn.all<{ kind: string; id: string }>(`SELECT kind, id FROM cx_records LIMIT ${PRIME_MAX_ROWS + 1}`);
+  if (records.length > PRIME_MAX_ROWS) return;
   const keys: string[] = [];
-  if (n > 0) for (const r of await conn.all<{ kind: string; key: string }>('SELECT kind, key FROM cx_postings')) keys.push(r.kind + '\u0000' + r.key);
-  if (Number(records?.n ?? 0) > 0) for (const r of await conn.all<{ kind: string; id: string }>('SELECT kind, id FROM cx_records')) keys.push(RECORD + r.kind + '\u0000' + r.id);
+  for (const r of records) keys.push(RECORD + r.kind + '\u0000' + r.id);
+  if (postings > 0) for (const r of await conn.all<{ kind: string; key: string }>('SELECT kind, key FROM cx_postings')) keys.push(r.kind + '\u0000' + r.key);
   cache.trustPostings(keys);
 }
 

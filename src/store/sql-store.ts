@@ -45,6 +45,15 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
     return true;
   }
 
+  /** Whether the cache has read the keys of the tables once (later refreshes only notice an empty store). */
+  private scanned = false;
+
+  private async refreshRecords(conn: SqlConn): Promise<void> {
+    const scan = !this.scanned;
+    this.scanned = true;
+    await refreshCache(conn, this.records!, { scan });
+  }
+
   private batchDepth = 0;
   private batch: (LongTransaction & { writes: number; started: number; timer: NodeJS.Timeout | null }) | null = null;
 
@@ -74,7 +83,7 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
     return this.enqueue(async () => {
       try {
         const out = await this.transaction(async (conn) => {
-          if (this.records && this.othersWrote(conn)) await refreshCache(conn, this.records);
+          if (this.records && this.othersWrote(conn)) await this.refreshRecords(conn);
           this.records?.begin();
           return fn(this.txFor(conn));
         });
@@ -91,7 +100,7 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
   private async writeInBatch<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
     if (!this.batch) {
       const long = await this.beginLong();
-      if (this.records && this.othersWrote(long.conn)) await refreshCache(long.conn, this.records);
+      if (this.records && this.othersWrote(long.conn)) await this.refreshRecords(long.conn);
       this.batch = { ...long, writes: 0, started: Date.now(), timer: null };
       // A stalled input (a slow feed) must not hold the write lock: commit what is there after BATCH_MS.
       this.batch.timer = setTimeout(() => void this.enqueue(() => this.commitBatch()).catch(() => undefined), BATCH_MS);
