@@ -32,10 +32,22 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
 
   abstract migrate(): Promise<void>;
   abstract close(): Promise<void>;
-  /** Run fn inside one database transaction on the writer connection. */
-  protected abstract transaction<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T>;
   /** Begin a transaction on the writer connection that stays open until `end`. */
   protected abstract beginLong(): Promise<LongTransaction>;
+
+  /** Run fn inside one database transaction on the writer connection: commit when it resolves, roll back when it throws. */
+  protected async transaction<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> {
+    const t = await this.beginLong();
+    try {
+      const out = await fn(t.conn);
+      await t.end(true);
+      return out;
+    } catch (err) {
+      // fn failed, or the commit did: nothing of it stays.
+      await t.end(false).catch(() => undefined);
+      throw err;
+    }
+  }
   /** Whether write transactions may reuse parsed index records between them (see `othersWrote`). */
   protected cachesRecords(): boolean {
     return false;

@@ -2,7 +2,6 @@
 import pg from 'pg';
 import { CrosscheckError } from '../../errors.js';
 import { SqlStore, type LongTransaction } from '../sql-store.js';
-import type { SqlConn } from '../sql.js';
 import { PgConn } from './driver.js';
 import { MIGRATIONS } from './migrations.js';
 import { postgresFts } from './search.js';
@@ -50,26 +49,6 @@ export class PostgresStore extends SqlStore {
     });
   }
 
-  protected async transaction<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.wpool.connect();
-    } catch (err) {
-      throw new CrosscheckError('E_STORE', `cannot connect to PostgreSQL: ${(err as Error).message}`, {}, { cause: err });
-    }
-    try {
-      await client.query('BEGIN');
-      const out = await fn(new PgConn(client));
-      await client.query('COMMIT');
-      return out;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
-  }
-
   protected async beginLong(): Promise<LongTransaction> {
     let client: pg.PoolClient;
     try {
@@ -88,6 +67,10 @@ export class PostgresStore extends SqlStore {
       end: async (commit) => {
         try {
           await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+        } catch (err) {
+          // A failed COMMIT leaves the transaction aborted: roll it back before the client returns to the pool.
+          if (commit) await client.query('ROLLBACK').catch(() => undefined);
+          throw err;
         } finally {
           client.release();
         }

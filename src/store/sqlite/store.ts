@@ -1,7 +1,6 @@
 /** The SQLite store: one writer connection, one read connection (WAL lets reads run beside the writer). */
 import { CrosscheckError } from '../../errors.js';
 import { SqlStore, type LongTransaction } from '../sql-store.js';
-import type { SqlConn } from '../sql.js';
 import { openSqlite, SqliteConn } from './driver.js';
 import { MIGRATIONS } from './migrations.js';
 import { sqliteFts } from './search.js';
@@ -61,18 +60,6 @@ export class SqliteStore extends SqlStore {
     const changed = v !== this.dataVersion;
     this.dataVersion = v;
     return changed;
-  }
-
-  protected async transaction<T>(fn: (conn: SqlConn) => Promise<T>): Promise<T> {
-    this.wconn.exec('BEGIN IMMEDIATE');
-    try {
-      const out = await fn(this.wconn);
-      this.wconn.exec('COMMIT');
-      return out;
-    } catch (err) {
-      if (this.wconn.db.inTransaction) this.wconn.exec('ROLLBACK');
-      throw err;
-    }
   }
 
   protected async beginLong(): Promise<LongTransaction> {
