@@ -435,6 +435,32 @@ function transitions(w: TaggerWeights): Int32Array {
 }
 
 /** Best tag sequence given emission scores `emit` (`n * W_STRIDE`), previous-tag keys `pk`, active and forced tokens. */
+/** The argmax of `fromAny`, read right after the call (a module slot: no object per call in the hot loop). */
+let bestArg = 0;
+
+/**
+ * Best score into the tag at `at` (= transition row + tag) over all seven previous tags, whose deltas are d0..d6;
+ * the winning previous tag goes to `bestArg`. Ties keep the lower tag.
+ */
+function fromAny(tr: Int32Array, at: number, d0: number, d1: number, d2: number, d3: number, d4: number, d5: number, d6: number): number {
+  let best = d0 + tr[at]!;
+  let arg = 0;
+  let sc = d1 + tr[at + 8]!;
+  if (sc > best) { best = sc; arg = 1; }
+  sc = d2 + tr[at + 16]!;
+  if (sc > best) { best = sc; arg = 2; }
+  sc = d3 + tr[at + 24]!;
+  if (sc > best) { best = sc; arg = 3; }
+  sc = d4 + tr[at + 32]!;
+  if (sc > best) { best = sc; arg = 4; }
+  sc = d5 + tr[at + 40]!;
+  if (sc > best) { best = sc; arg = 5; }
+  sc = d6 + tr[at + 48]!;
+  if (sc > best) { best = sc; arg = 6; }
+  bestArg = arg;
+  return best;
+}
+
 function viterbi(emit: Int32Array, n: number, pk: Uint8Array, active: Uint8Array, forced: Uint8Array, w: TaggerWeights): Uint8Array {
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
@@ -472,71 +498,23 @@ function viterbi(emit: Int32Array, n: number, pk: Uint8Array, active: Uint8Array
       const base = pk[i]! * 64;
       const eo = i * W_STRIDE;
       // O: any predecessor.
-      best = d0 + tr[base + 0]!;
-      arg = 0;
-      sc = d1 + tr[base + 8]!;
-      if (sc > best) { best = sc; arg = 1; }
-      sc = d2 + tr[base + 16]!;
-      if (sc > best) { best = sc; arg = 2; }
-      sc = d3 + tr[base + 24]!;
-      if (sc > best) { best = sc; arg = 3; }
-      sc = d4 + tr[base + 32]!;
-      if (sc > best) { best = sc; arg = 4; }
-      sc = d5 + tr[base + 40]!;
-      if (sc > best) { best = sc; arg = 5; }
-      sc = d6 + tr[base + 48]!;
-      if (sc > best) { best = sc; arg = 6; }
+      best = fromAny(tr, base + 0, d0, d1, d2, d3, d4, d5, d6);
+      arg = bestArg;
       back[bo + 0] = arg;
       n0 = best <= NEG ? NEG : best + emit[eo + 0]!;
       // B-SRC: any predecessor.
-      best = d0 + tr[base + 1]!;
-      arg = 0;
-      sc = d1 + tr[base + 9]!;
-      if (sc > best) { best = sc; arg = 1; }
-      sc = d2 + tr[base + 17]!;
-      if (sc > best) { best = sc; arg = 2; }
-      sc = d3 + tr[base + 25]!;
-      if (sc > best) { best = sc; arg = 3; }
-      sc = d4 + tr[base + 33]!;
-      if (sc > best) { best = sc; arg = 4; }
-      sc = d5 + tr[base + 41]!;
-      if (sc > best) { best = sc; arg = 5; }
-      sc = d6 + tr[base + 49]!;
-      if (sc > best) { best = sc; arg = 6; }
+      best = fromAny(tr, base + 1, d0, d1, d2, d3, d4, d5, d6);
+      arg = bestArg;
       back[bo + 1] = arg;
       n1 = best <= NEG ? NEG : best + emit[eo + 1]!;
       // B-CUE: any predecessor.
-      best = d0 + tr[base + 3]!;
-      arg = 0;
-      sc = d1 + tr[base + 11]!;
-      if (sc > best) { best = sc; arg = 1; }
-      sc = d2 + tr[base + 19]!;
-      if (sc > best) { best = sc; arg = 2; }
-      sc = d3 + tr[base + 27]!;
-      if (sc > best) { best = sc; arg = 3; }
-      sc = d4 + tr[base + 35]!;
-      if (sc > best) { best = sc; arg = 4; }
-      sc = d5 + tr[base + 43]!;
-      if (sc > best) { best = sc; arg = 5; }
-      sc = d6 + tr[base + 51]!;
-      if (sc > best) { best = sc; arg = 6; }
+      best = fromAny(tr, base + 3, d0, d1, d2, d3, d4, d5, d6);
+      arg = bestArg;
       back[bo + 3] = arg;
       n3 = best <= NEG ? NEG : best + emit[eo + 3]!;
       // B-CON: any predecessor.
-      best = d0 + tr[base + 5]!;
-      arg = 0;
-      sc = d1 + tr[base + 13]!;
-      if (sc > best) { best = sc; arg = 1; }
-      sc = d2 + tr[base + 21]!;
-      if (sc > best) { best = sc; arg = 2; }
-      sc = d3 + tr[base + 29]!;
-      if (sc > best) { best = sc; arg = 3; }
-      sc = d4 + tr[base + 37]!;
-      if (sc > best) { best = sc; arg = 4; }
-      sc = d5 + tr[base + 45]!;
-      if (sc > best) { best = sc; arg = 5; }
-      sc = d6 + tr[base + 53]!;
-      if (sc > best) { best = sc; arg = 6; }
+      best = fromAny(tr, base + 5, d0, d1, d2, d3, d4, d5, d6);
+      arg = bestArg;
       back[bo + 5] = arg;
       n5 = best <= NEG ? NEG : best + emit[eo + 5]!;
       // I-SRC: only after B (t - 1) or I (t); when neither is reachable, the full scan (disallowed sums are below NEG).
@@ -545,20 +523,8 @@ function viterbi(emit: Int32Array, n: number, pk: Uint8Array, active: Uint8Array
       sc = d2 + tr[base + 18]!;
       if (sc > best) { best = sc; arg = 2; }
       if (best <= NEG) {
-        best = d0 + tr[base + 2]!;
-        arg = 0;
-        sc = d1 + tr[base + 10]!;
-        if (sc > best) { best = sc; arg = 1; }
-        sc = d2 + tr[base + 18]!;
-        if (sc > best) { best = sc; arg = 2; }
-        sc = d3 + tr[base + 26]!;
-        if (sc > best) { best = sc; arg = 3; }
-        sc = d4 + tr[base + 34]!;
-        if (sc > best) { best = sc; arg = 4; }
-        sc = d5 + tr[base + 42]!;
-        if (sc > best) { best = sc; arg = 5; }
-        sc = d6 + tr[base + 50]!;
-        if (sc > best) { best = sc; arg = 6; }
+        best = fromAny(tr, base + 2, d0, d1, d2, d3, d4, d5, d6);
+        arg = bestArg;
       }
       back[bo + 2] = arg;
       n2 = best <= NEG ? NEG : best + emit[eo + 2]!;
@@ -568,20 +534,8 @@ function viterbi(emit: Int32Array, n: number, pk: Uint8Array, active: Uint8Array
       sc = d4 + tr[base + 36]!;
       if (sc > best) { best = sc; arg = 4; }
       if (best <= NEG) {
-        best = d0 + tr[base + 4]!;
-        arg = 0;
-        sc = d1 + tr[base + 12]!;
-        if (sc > best) { best = sc; arg = 1; }
-        sc = d2 + tr[base + 20]!;
-        if (sc > best) { best = sc; arg = 2; }
-        sc = d3 + tr[base + 28]!;
-        if (sc > best) { best = sc; arg = 3; }
-        sc = d4 + tr[base + 36]!;
-        if (sc > best) { best = sc; arg = 4; }
-        sc = d5 + tr[base + 44]!;
-        if (sc > best) { best = sc; arg = 5; }
-        sc = d6 + tr[base + 52]!;
-        if (sc > best) { best = sc; arg = 6; }
+        best = fromAny(tr, base + 4, d0, d1, d2, d3, d4, d5, d6);
+        arg = bestArg;
       }
       back[bo + 4] = arg;
       n4 = best <= NEG ? NEG : best + emit[eo + 4]!;
@@ -591,20 +545,8 @@ function viterbi(emit: Int32Array, n: number, pk: Uint8Array, active: Uint8Array
       sc = d6 + tr[base + 54]!;
       if (sc > best) { best = sc; arg = 6; }
       if (best <= NEG) {
-        best = d0 + tr[base + 6]!;
-        arg = 0;
-        sc = d1 + tr[base + 14]!;
-        if (sc > best) { best = sc; arg = 1; }
-        sc = d2 + tr[base + 22]!;
-        if (sc > best) { best = sc; arg = 2; }
-        sc = d3 + tr[base + 30]!;
-        if (sc > best) { best = sc; arg = 3; }
-        sc = d4 + tr[base + 38]!;
-        if (sc > best) { best = sc; arg = 4; }
-        sc = d5 + tr[base + 46]!;
-        if (sc > best) { best = sc; arg = 5; }
-        sc = d6 + tr[base + 54]!;
-        if (sc > best) { best = sc; arg = 6; }
+        best = fromAny(tr, base + 6, d0, d1, d2, d3, d4, d5, d6);
+        arg = bestArg;
       }
       back[bo + 6] = arg;
       n6 = best <= NEG ? NEG : best + emit[eo + 6]!;
