@@ -92,21 +92,6 @@ const ADMIN_HEADS = new Set(['region', 'province', 'oblast', 'krai', 'prefecture
 // Capitalized words that start sentences or headlines but are not names on their own.
 export const ACRONYM_STOP = new Set(['I', 'A', 'OK', 'TV', 'AM', 'PM', 'BC', 'AD', 'VS', 'II', 'III', 'IV', 'NO', 'ON', 'IN', 'TO', 'OF', 'THE', 'AND', 'FOR', 'AT', 'BY', 'IT', 'IS', 'BE', 'AS', 'OR', 'AN', 'UP', 'US', 'WE', 'HE', 'MY', 'SO', 'DO', 'GO', 'IF', 'ME', 'CEO', 'GDP', 'PDF', 'FAQ', 'LIVE', 'NEW', 'NEWS', 'VIDEO', 'PHOTO', 'UPDATE', 'BREAKING', 'SAYS', 'SAID', 'WILL', 'HAS', 'HAVE', 'WAS', 'ARE', 'NOT', 'BUT', 'WITH', 'FROM', 'THAT', 'THIS', 'COVID']);
 
-/** Share of words in each sentence that are all capitals (headlines in capitals confuse acronym rules). */
-function capsSentences(tokens: TokenTable, nSent: number): Uint8Array {
-  const words = new Uint32Array(nSent + 1);
-  const caps = new Uint32Array(nSent + 1);
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens.kind[i] !== TokenKind.WORD) continue;
-    const s = tokens.sentence[i]!;
-    words[s]!++;
-    if (tokens.flags[i]! & TokenFlag.ALL_CAPS) caps[s]!++;
-  }
-  const out = new Uint8Array(nSent + 1);
-  for (let s = 0; s <= nSent; s++) out[s] = words[s]! >= 3 && caps[s]! * 2 > words[s]! ? 1 : 0;
-  return out;
-}
-
 // Closed-class and reporting words: capitalized mid-sentence they mark a title-case headline
 // ("Threat In Central Asia Has Increased, Officials Say"), never a run of names.
 const HEADLINE_WORDS = intSet(['in', 'of', 'on', 'at', 'to', 'for', 'with', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'as', 'by', 'from', 'after', 'over', 'amid', 'says', 'say', 'said', 'will', 'would', 'could', 'may', 'can', 'and', 'the', 'a', 'an', 'its', 'their', 'into', 'against', 'about', 'than', 'not', 'no', 'new', 'more', 'how', 'why', 'what', 'who', 'up', 'out', 'off', 'amid'].map(hashString));
@@ -127,27 +112,36 @@ function intSet(keys: number[]): IntTable {
 export const MIN_INITIAL_MARGIN = 2;
 
 /**
- * Sentences set in title case: at least 4 words, three quarters capitalized, and at least two
- * capitalized words after the first that are function words or are written in lower case elsewhere
- * in the doc. Tables of names ("Manchester United 2 Chelsea 1") have no such words.
- * @example headlineSentences(tokens, info, nSent)[0] // 1 for "Threat In Asia Has Increased, Officials Say"
+ * Per sentence, in one pass: `caps`, set in capitals (at least 3 words, more than half all capitals; such headlines
+ * confuse acronym rules); `headline`, set in title case (at least 4 words, three quarters capitalized, and at least
+ * two capitalized words after the first that are function words or are written in lower case elsewhere in the doc;
+ * tables of names such as "Manchester United 2 Chelsea 1" have no such words). A capitals sentence is not `headline`:
+ * it is left to the model and the acronym rules.
+ * @example sentenceCase(tokens, info, nSent).headline[0] // 1 for "Threat In Asia Has Increased, Officials Say"
  */
-export function headlineSentences(tokens: TokenTable, info: TokenInfo, nSent: number): Uint8Array {
+export function sentenceCase(tokens: TokenTable, info: TokenInfo, nSent: number): { caps: Uint8Array; headline: Uint8Array } {
   const words = new Uint32Array(nSent + 1);
-  const caps = new Uint32Array(nSent + 1);
+  const allCaps = new Uint32Array(nSent + 1);
+  const capitalized = new Uint32Array(nSent + 1);
   const common = new Uint32Array(nSent + 1);
   for (let i = 0; i < tokens.length; i++) {
     if (tokens.kind[i] !== TokenKind.WORD) continue;
     const s = tokens.sentence[i]!;
     words[s]!++;
+    if (tokens.flags[i]! & TokenFlag.ALL_CAPS) allCaps[s]!++;
     const c = info.cls[i]!;
     if (!(c & 1)) continue;
-    caps[s]!++;
+    capitalized[s]!++;
     if (!(c & 4) && (c & 64 || HEADLINE_WORDS.get(info.lw[i]!))) common[s]!++;
   }
-  const out = new Uint8Array(nSent + 1);
-  for (let s = 0; s <= nSent; s++) out[s] = words[s]! >= 4 && caps[s]! * 4 >= words[s]! * 3 && common[s]! >= 2 ? 1 : 0;
-  return out;
+  const caps = new Uint8Array(nSent + 1);
+  const headline = new Uint8Array(nSent + 1);
+  for (let s = 0; s <= nSent; s++) {
+    const w = words[s]!;
+    caps[s] = w >= 3 && allCaps[s]! * 2 > w ? 1 : 0;
+    headline[s] = !caps[s] && w >= 4 && capitalized[s]! * 4 >= w * 3 && common[s]! >= 2 ? 1 : 0;
+  }
+  return { caps, headline };
 }
 
 /**
@@ -267,7 +261,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
   const n = tokens.length;
   const owner = new Int32Array(n).fill(-1);
   const spans: (EntitySpan | null)[] = [];
-  const caps = capsSentences(tokens, nSentences);
+  const { caps, headline } = sentenceCase(tokens, info, nSentences);
   const misc = new Uint8Array(n);
   const place = (sp: EntitySpan, force: boolean): void => {
     for (let j = sp.first; j <= sp.last; j++) {
@@ -295,9 +289,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     place({ first: i, last, type: 'group', entry: e, source: 'gazetteer' }, true);
   }
   // 2. The model, with evidence rules for headline-cased sentences and sentence-initial words.
-  // Headlines set in capitals are left to the model and the acronym rules (it learned them from CoNLL).
-  const headline = headlineSentences(tokens, info, nSentences);
-  for (let k = 0; k < headline.length; k++) if (caps[k]) headline[k] = 0;
+  // Headlines set in capitals are left to the model and the acronym rules (it learned them from CoNLL): see sentenceCase.
   if (weights) {
     const margin = new Float32Array(n);
     const tags = tagTokens(info, weightScorer(weights), undefined, margin);
