@@ -9,6 +9,7 @@ import type { SourceRecord } from '../src/doc/types.js';
 import { ingestAll } from '../src/ingest/ingest.js';
 import { loadSettings } from '../src/settings.js';
 import { openStore } from '../src/store/open.js';
+import type { Store } from '../src/store/types.js';
 
 export interface BenchContext {
   records: SourceRecord[];
@@ -30,6 +31,23 @@ async function parallelBench(ctx: BenchContext): Promise<void> {
   await pool.close();
 }
 
+/** Time five rounds of `queries` against the store and print p50, p95 and max. */
+async function reportSearchLatency(store: Store, queries: string[], docs: number): Promise<void> {
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const q of queries) {
+      const t0 = performance.now();
+      await store.search({ q, limit: 20 });
+      times.push(performance.now() - t0);
+    }
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `search (${docs} docs, ${times.length} queries)`.padEnd(34) +
+      ` p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  max ${times[times.length - 1]!.toFixed(1)} ms`,
+  );
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
@@ -49,20 +67,7 @@ async function storeBenches(ctx: BenchContext, runSearch: boolean, runIngest: bo
       if (runIngest) ctx.report(`ingest into SQLite, ${settings.workers || 'all'} workers`, ctx.bytes, rep.added + rep.replaced + rep.unchanged, secs, ctx.baselineMBs);
       if (!runSearch) return;
       const counts = await store.counts();
-      const terms = ['militants', 'minister said', 'countries', 'security', 'attack', 'statement', 'data', 'president'];
-      const times: number[] = [];
-      for (let round = 0; round < 5; round++) {
-        for (const q of terms) {
-          const s = performance.now();
-          await store.search({ q, limit: 20 });
-          times.push(performance.now() - s);
-        }
-      }
-      times.sort((a, b) => a - b);
-      console.log(
-        `search (${counts.documents} docs, ${times.length} queries)`.padEnd(34) +
-          ` p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  max ${times[times.length - 1]!.toFixed(1)} ms`,
-      );
+      await reportSearchLatency(store, ['militants', 'minister said', 'countries', 'security', 'attack', 'statement', 'data', 'president'], counts.documents);
     } finally {
       await store.close();
     }
@@ -86,7 +91,7 @@ async function searchScaleBench(ctx: BenchContext, docs: number): Promise<void> 
     const bundles = ctx.records.slice(0, 200).map((r) => JSON.stringify(analyzer.analyze(r)));
     const store = await openStore(join(dir, 'scale.db'));
     try {
-      let t0 = performance.now();
+      const t0 = performance.now();
       let bytes = 0;
       store.beginBatch();
       try {
@@ -106,20 +111,7 @@ async function searchScaleBench(ctx: BenchContext, docs: number): Promise<void> 
       }
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       ctx.report(`store build (${docs} docs, no linking)`, bytes, docs, (performance.now() - t0) / 1000);
-      const queries = ['militants', 'security', 'minister said', 'countries', 'attack', `w${docs % RARE_WORDS}x`, 'w17x', 'w4242x OR w99x'];
-      const times: number[] = [];
-      for (let round = 0; round < 5; round++) {
-        for (const q of queries) {
-          t0 = performance.now();
-          await store.search({ q, limit: 20 });
-          times.push(performance.now() - t0);
-        }
-      }
-      times.sort((a, b) => a - b);
-      console.log(
-        `search (${docs} docs, ${times.length} queries)`.padEnd(34) +
-          ` p50 ${percentile(times, 50).toFixed(1)} ms  p95 ${percentile(times, 95).toFixed(1)} ms  max ${times[times.length - 1]!.toFixed(1)} ms`,
-      );
+      await reportSearchLatency(store, ['militants', 'security', 'minister said', 'countries', 'attack', `w${docs % RARE_WORDS}x`, 'w17x', 'w4242x OR w99x'], docs);
     } finally {
       await store.close();
     }
