@@ -1,6 +1,8 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import pg from 'pg';
 import { openStore } from './open.js';
+import type { Store } from './types.js';
 import { MemoryCorpusIndex, type CorpusIndex, type TermFrequencyDelta } from '../corpus/corpus-index.js';
 
 /** The same deltas through the SQL index (SQLite in memory) and the memory index give the same frequencies. */
@@ -33,14 +35,36 @@ test('SqlCorpusIndex document frequencies: one upsert per document, batched read
   }
 });
 
+const pgUrl = process.env.CROSSCHECK_TEST_PG_URL;
+const pgSchemas: string[] = [];
+/** A fresh PostgreSQL store in its own schema (dropped after the run), when CROSSCHECK_TEST_PG_URL is set. */
+async function openPg(): Promise<Store> {
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  const schema = `cc_cxtest_${process.pid}_${pgSchemas.length}`;
+  pgSchemas.push(schema);
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  return openStore(`${pgUrl}${pgUrl!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`);
+}
+after(async () => {
+  if (!pgSchemas.length) return;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  for (const s of pgSchemas) await admin.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+  await admin.end();
+});
+
 /**
  * The cached SQL index (records and posting lists kept between write transactions) answers key lookups exactly
  * as the memory index does, through a seeded random run of puts that add and drop keys, deletes, lookups
  * with varied limits, and writes that fail (after a put, or after changing a record read from the cache), each in
- * its own transaction; in batch mode the writes share one transaction through savepoints.
+ * its own transaction; in batch mode the writes share one transaction through savepoints, and the index writes are
+ * held back (PendingWrites) until the batch commits. PostgreSQL (no record cache) runs it too when
+ * CROSSCHECK_TEST_PG_URL is set.
  */
-for (const batch of [false, true]) {
-  test(`SqlCorpusIndex with its record and posting cache agrees with the memory index${batch ? ' (batch mode)' : ''}`, async () => {
+for (const [dialect, batch] of [['sqlite', false], ['sqlite', true], ['postgres', false], ['postgres', true]] as const) {
+  test(`SqlCorpusIndex (${dialect}) agrees with the memory index${batch ? ' (batch mode)' : ''}`, { skip: dialect === 'postgres' && !pgUrl ? 'CROSSCHECK_TEST_PG_URL not set' : false }, async () => {
     let seed = 7;
     const rand = (n: number): number => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -48,7 +72,7 @@ for (const batch of [false, true]) {
     };
     const keyPool = Array.from({ length: 12 }, (_, i) => `k${i}`);
     const memory = new MemoryCorpusIndex();
-    const store = await openStore(':memory:');
+    const store = dialect === 'postgres' ? await openPg() : await openStore(':memory:');
     if (batch) store.beginBatch();
     try {
       for (let step = 0; step < 500; step++) {

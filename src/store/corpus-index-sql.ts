@@ -37,15 +37,25 @@ type Kind = 'entity' | 'document' | 'story' | 'quote' | 'quoteGroup' | 'measure'
  * @example const index = new SqlCorpusIndex(conn); await index.getEntity('e_x')
  */
 export class SqlCorpusIndex implements CorpusIndex {
-  /** `cache`: parsed records shared across this store's write transactions (see RecordCache); null reads every record from SQL. */
+  /**
+   * `cache`: parsed records shared across this store's write transactions (see RecordCache); null reads every record from SQL.
+   * `pending`: record, posting and frequency writes held back until the transaction commits (see PendingWrites); null writes at once.
+   */
   constructor(
     private readonly conn: SqlConn,
     private readonly cache: RecordCache | null = null,
+    private readonly pending: PendingWrites | null = null,
   ) {}
 
   private async get<T>(kind: Kind, id: string): Promise<T | null> {
     const hit = this.cache?.get(kind, id);
     if (hit !== undefined) return hit as T;
+    const json = this.pending?.record(kind, id);
+    if (json !== undefined) {
+      const rec = JSON.parse(json) as T;
+      this.cache?.set(kind, id, rec);
+      return rec;
+    }
     if (this.cache?.absent(kind, id)) return null;
     const row = await this.conn.get<{ json: string }>('SELECT json FROM cx_records WHERE kind = ? AND id = ?', [kind, id]);
     if (!row) return null;
@@ -58,24 +68,33 @@ export class SqlCorpusIndex implements CorpusIndex {
     const json = JSON.stringify(record);
     let oldKeys: readonly string[] = [];
     if (keys) oldKeys = this.cache?.keysOf(kind, id) ?? (await this.get<{ keys?: string[] }>(kind, id))?.keys ?? [];
-    await this.conn.run(
-      'INSERT INTO cx_records (kind, id, json) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json',
-      [kind, id, json],
-    );
+    if (this.pending) this.pending.putRecord(kind, id, json);
+    else {
+      await this.conn.run(
+        'INSERT INTO cx_records (kind, id, json) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json',
+        [kind, id, json],
+      );
+    }
     // The cache keeps the written JSON (parsed when next read) and the keys now posted, never the caller's object.
     this.cache?.written(kind, id, json, keys);
     if (!keys) return;
     const next = new Set(keys);
     const prev = new Set(oldKeys);
     const dropped = oldKeys.filter((k) => !next.has(k));
-    for (let i = 0; i < dropped.length; i += 100) {
-      const part = dropped.slice(i, i + 100);
+    // Postings still held back are dropped there; only older ones are deleted in SQL.
+    const stored = this.pending ? dropped.filter((k) => !this.pending!.unpost(kind, k, id)) : dropped;
+    for (let i = 0; i < stored.length; i += 100) {
+      const part = stored.slice(i, i + 100);
       await this.conn.run(`DELETE FROM cx_postings WHERE kind = ? AND id = ? AND key IN (${placeholders(part.length)})`, [kind, id, ...part]);
     }
     const added = [...next].filter((k) => !prev.has(k));
     if (this.cache) {
       for (const k of dropped) this.cache.unpost(kind, k, id);
       for (const k of added) this.cache.post(kind, k, id);
+    }
+    if (this.pending) {
+      for (const k of added) this.pending.post(kind, k, id);
+      return;
     }
     // Multi-row inserts, in key order as before (seq orders postings newest-first per key).
     for (let i = 0; i < added.length; i += INSERT_BATCH) {
@@ -92,6 +111,7 @@ export class SqlCorpusIndex implements CorpusIndex {
       for (const k of old) this.cache.unpost(kind, k, id);
     }
     this.cache?.delete(kind, id);
+    this.pending?.deleteRecord(kind, id);
     await this.conn.run('DELETE FROM cx_postings WHERE kind = ? AND id = ?', [kind, id]);
     await this.conn.run('DELETE FROM cx_records WHERE kind = ? AND id = ?', [kind, id]);
   }
@@ -123,8 +143,11 @@ export class SqlCorpusIndex implements CorpusIndex {
       const lists: string[][] = part.map(() => []);
       for (const r of rows) lists[Number(r.k)]!.push(r.id);
       part.forEach((key, k) => {
-        posted.set(key, lists[k]!);
-        this.cache?.setPostings(kind, key, lists[k]!, limitPerKey);
+        // Postings held back are newer than every stored one: they come first.
+        const held = this.pending?.postedIds(kind, key);
+        const list = held?.length ? [...held, ...lists[k]!].slice(0, limitPerKey) : lists[k]!;
+        posted.set(key, list);
+        this.cache?.setPostings(kind, key, list, limitPerKey);
       });
     }
     const order: string[] = [];
@@ -134,8 +157,18 @@ export class SqlCorpusIndex implements CorpusIndex {
     const missing: string[] = [];
     for (const id of order) {
       const hit = this.cache?.get(kind, id);
-      if (hit !== undefined) byId.set(id, hit as T);
-      else missing.push(id);
+      if (hit !== undefined) {
+        byId.set(id, hit as T);
+        continue;
+      }
+      const json = this.pending?.record(kind, id);
+      if (json === undefined) {
+        missing.push(id);
+        continue;
+      }
+      const rec = JSON.parse(json) as T;
+      byId.set(id, rec);
+      this.cache?.set(kind, id, rec);
     }
     for (let i = 0; i < missing.length; i += ID_BATCH) {
       const part = missing.slice(i, i + ID_BATCH);
@@ -176,19 +209,49 @@ export class SqlCorpusIndex implements CorpusIndex {
 
   /** Document frequencies from `cx_term_df` (term, n), read in batches of term lists. */
   async termFrequencies(terms: string[]): Promise<TermFrequencies> {
-    const df = new Map<string, number>();
-    let documents = 0;
+    const stored = new Map<string, number>();
     const wanted = [DOCS_TERM, ...new Set(terms)];
     for (let i = 0; i < wanted.length; i += ID_BATCH) {
       const part = wanted.slice(i, i + ID_BATCH);
       const rows = await this.conn.all<{ term: string; n: number | string }>(`SELECT term, n FROM cx_term_df WHERE term IN (${placeholders(part.length)})`, part);
-      for (const r of rows) {
-        const n = Number(r.n);
-        if (r.term === DOCS_TERM) documents = n;
-        else if (n > 0) df.set(r.term, n);
-      }
+      for (const r of rows) stored.set(r.term, Number(r.n));
+    }
+    const df = new Map<string, number>();
+    let documents = 0;
+    // Counts held back (see PendingWrites) add to the stored ones.
+    for (const t of wanted) {
+      const n = (stored.get(t) ?? 0) + (this.pending?.dfDelta(t) ?? 0);
+      if (t === DOCS_TERM) documents = n;
+      else if (n > 0) df.set(t, n);
     }
     return { documents, df };
+  }
+
+  /**
+   * One document fewer, holding `terms`, in the corpus document frequencies ('' counts documents); counts stay >= 0.
+   * @example await index.uncountTerms(['t:w:storm'])
+   */
+  async uncountTerms(terms: string[]): Promise<void> {
+    const all = [DOCS_TERM, ...new Set(terms)];
+    if (this.pending) {
+      const { documents, df } = await this.termFrequencies(all);
+      for (const t of all) if ((t === DOCS_TERM ? documents : (df.get(t) ?? 0)) > 0) this.pending.addDf(t, -1);
+      return;
+    }
+    for (let i = 0; i < all.length; i += DF_BATCH) {
+      const part = all.slice(i, i + DF_BATCH);
+      await this.conn.run(`UPDATE cx_term_df SET n = n - 1 WHERE n > 0 AND term IN (${placeholders(part.length)})`, part);
+    }
+  }
+
+  /**
+   * Forget a superseded document's record: its terms stop counting in document frequencies, its postings and record go.
+   * @example await index.forgetDocument('doc-1')
+   */
+  async forgetDocument(id: string): Promise<void> {
+    const rec = await this.get<{ keys?: string[]; weighted?: { keys: string[] } }>('document', id);
+    if (rec) await this.uncountTerms(rec.weighted?.keys ?? (rec.keys ?? []).filter((k) => k.startsWith('t:')));
+    await this.del('document', id);
   }
 
   /** One multi-row upsert per batch (terms sorted, so concurrent writers lock rows in the same order). */
@@ -197,6 +260,10 @@ export class SqlCorpusIndex implements CorpusIndex {
     if (delta.documents) change.set(DOCS_TERM, delta.documents);
     for (const t of delta.added) if (t !== DOCS_TERM) change.set(t, 1);
     for (const t of delta.removed) if (t !== DOCS_TERM && !change.has(t)) change.set(t, -1);
+    if (this.pending) {
+      for (const [t, n] of change) this.pending.addDf(t, n);
+      return;
+    }
     const rows = [...change.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     for (let i = 0; i < rows.length; i += DF_BATCH) {
       const part = rows.slice(i, i + DF_BATCH);
@@ -256,17 +323,200 @@ export class SqlCorpusIndex implements CorpusIndex {
     const out: ParagraphRecord[] = [];
     for (let i = 0; i < hashes.length; i += 100) {
       const ids = hashes.slice(i, i + 100).map((h) => `${outlet}|${h}`);
-      const rows = await this.conn.all<{ json: string }>(
-        `SELECT json FROM cx_records WHERE kind = 'paragraph' AND id IN (${placeholders(ids.length)})`,
-        ids,
-      );
-      for (const r of rows) out.push(JSON.parse(r.json) as ParagraphRecord);
+      // Records held back are newer than the stored ones.
+      const held = this.pending ? ids.filter((id) => this.pending!.record('paragraph', id) !== undefined) : [];
+      const ask = held.length ? ids.filter((id) => this.pending!.record('paragraph', id) === undefined) : ids;
+      if (ask.length) {
+        const rows = await this.conn.all<{ json: string }>(
+          `SELECT json FROM cx_records WHERE kind = 'paragraph' AND id IN (${placeholders(ask.length)})`,
+          ask,
+        );
+        for (const r of rows) out.push(JSON.parse(r.json) as ParagraphRecord);
+      }
+      for (const id of held) out.push(JSON.parse(this.pending!.record('paragraph', id)!) as ParagraphRecord);
     }
     return out;
   }
   putParagraph(p: ParagraphRecord): Promise<void> {
     return this.put('paragraph', p.id, p, null);
   }
+}
+
+/** A posting held back: `live` is false once its record dropped the key (or a rolled-back write had added it). */
+interface PendingPosting {
+  kind: string;
+  key: string;
+  id: string;
+  live: boolean;
+}
+
+/** Rows per multi-row statement when pending writes are flushed (three parameters each). */
+const FLUSH_ROWS = 100;
+
+/**
+ * Corpus-index writes of one transaction held in memory and written when it commits: each record once (its last
+ * version), postings sorted by key (neighbouring index entries, so far fewer index pages touched than when they come
+ * interleaved per document) and document-frequency changes summed per term. The index reads through it, so linking
+ * sees its own writes. In batch mode each document's writes are journaled (`begin`), so a document that fails is
+ * taken out alone (`rollback`); `flush` must run outside any savepoint, right before COMMIT.
+ * @example const pending = new PendingWrites(); new SqlCorpusIndex(conn, cache, pending); await pending.flush(conn)
+ */
+export class PendingWrites {
+  private readonly records = new Map<string, { kind: string; id: string; json: string }>();
+  private readonly postings: PendingPosting[] = [];
+  /** Postings by record (kind + NUL + id) and by key (kind + NUL + key), in the order posted. */
+  private readonly ofRecord = new Map<string, PendingPosting[]>();
+  private readonly ofKey = new Map<string, PendingPosting[]>();
+  private readonly df = new Map<string, number>();
+  /** Undo steps of the open write, or null outside one. */
+  private journal: (() => void)[] | null = null;
+
+  /** A write (one document's savepoint) starts. */
+  begin(): void {
+    this.journal = [];
+  }
+
+  /** The write succeeded: its changes stay until flushed. */
+  commit(): void {
+    this.journal = null;
+  }
+
+  /** The write rolled back: undo just its changes (outside a write: drop everything). */
+  rollback(): void {
+    const j = this.journal;
+    this.journal = null;
+    if (!j) return this.clear();
+    for (let i = j.length - 1; i >= 0; i--) j[i]!();
+  }
+
+  /** Drop everything held (the whole transaction rolled back). */
+  clear(): void {
+    this.records.clear();
+    this.postings.length = 0;
+    this.ofRecord.clear();
+    this.ofKey.clear();
+    this.df.clear();
+    this.journal = null;
+  }
+
+  get size(): number {
+    return this.records.size + this.postings.length + this.df.size;
+  }
+
+  /** The JSON held for a record, or undefined. */
+  record(kind: string, id: string): string | undefined {
+    return this.records.get(kind + '\u0000' + id)?.json;
+  }
+
+  putRecord(kind: string, id: string, json: string): void {
+    const k = kind + '\u0000' + id;
+    const prev = this.records.get(k);
+    this.records.set(k, { kind, id, json });
+    this.journal?.push(() => (prev ? this.records.set(k, prev) : this.records.delete(k)));
+  }
+
+  /** The record is deleted: its held record and postings go (the caller deletes the stored rows). */
+  deleteRecord(kind: string, id: string): void {
+    const k = kind + '\u0000' + id;
+    const prev = this.records.get(k);
+    if (prev) {
+      this.records.delete(k);
+      this.journal?.push(() => this.records.set(k, prev));
+    }
+    for (const p of this.ofRecord.get(k) ?? []) if (p.live) this.kill(p);
+  }
+
+  /** `id` is posted under `key` (newest). */
+  post(kind: string, key: string, id: string): void {
+    const p: PendingPosting = { kind, key, id, live: true };
+    this.postings.push(p);
+    push(this.ofRecord, kind + '\u0000' + id, p);
+    push(this.ofKey, kind + '\u0000' + key, p);
+    this.journal?.push(() => (p.live = false));
+  }
+
+  /** Take back a held posting of `id` under `key`; false when none is held (it is stored, if anywhere). */
+  unpost(kind: string, key: string, id: string): boolean {
+    for (const p of this.ofRecord.get(kind + '\u0000' + id) ?? []) {
+      if (p.live && p.key === key) {
+        this.kill(p);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Ids held under `key`, newest first. */
+  postedIds(kind: string, key: string): string[] {
+    const list = this.ofKey.get(kind + '\u0000' + key);
+    const out: string[] = [];
+    if (list) for (let i = list.length - 1; i >= 0; i--) if (list[i]!.live) out.push(list[i]!.id);
+    return out;
+  }
+
+  get hasDf(): boolean {
+    return this.df.size > 0;
+  }
+
+  /** Change held for a term's document frequency. */
+  dfDelta(term: string): number {
+    return this.df.get(term) ?? 0;
+  }
+
+  addDf(term: string, n: number): void {
+    const prev = this.df.get(term);
+    this.df.set(term, (prev ?? 0) + n);
+    this.journal?.push(() => (prev === undefined ? this.df.delete(term) : this.df.set(term, prev)));
+  }
+
+  private kill(p: PendingPosting): void {
+    p.live = false;
+    this.journal?.push(() => (p.live = true));
+  }
+
+  /** Write everything held, then hold nothing. Call outside any savepoint, before COMMIT. */
+  async flush(conn: SqlConn): Promise<void> {
+    if (this.journal) throw new Error('PendingWrites.flush inside an open write');
+    const records = [...this.records.values()].sort((a, b) => cmp(a.kind, b.kind) || cmp(a.id, b.id));
+    // Stable sort: postings under one key keep the order they were posted in (seq orders them newest-first).
+    const postings = this.postings.filter((p) => p.live).sort((a, b) => cmp(a.kind, b.kind) || cmp(a.key, b.key));
+    const df = [...this.df].filter(([, n]) => n !== 0).sort((a, b) => cmp(a[0], b[0]));
+    this.clear();
+    for (let i = 0; i < records.length; i += FLUSH_ROWS) {
+      const part = records.slice(i, i + FLUSH_ROWS);
+      const params: string[] = [];
+      for (const r of part) params.push(r.kind, r.id, r.json);
+      await conn.run(
+        `INSERT INTO cx_records (kind, id, json) VALUES ${part.map(() => '(?, ?, ?)').join(', ')} ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json`,
+        params,
+      );
+    }
+    for (let i = 0; i < postings.length; i += FLUSH_ROWS) {
+      const part = postings.slice(i, i + FLUSH_ROWS);
+      const params: string[] = [];
+      for (const p of part) params.push(p.kind, p.key, p.id);
+      await conn.run(`INSERT INTO cx_postings (kind, key, id) VALUES ${part.map(() => '(?, ?, ?)').join(', ')}`, params);
+    }
+    for (let i = 0; i < df.length; i += DF_BATCH) {
+      const part = df.slice(i, i + DF_BATCH);
+      const params: (string | number)[] = [];
+      for (const [t, n] of part) params.push(t, n);
+      await conn.run(
+        `INSERT INTO cx_term_df (term, n) VALUES ${part.map(() => '(?, ?)').join(', ')} ON CONFLICT (term) DO UPDATE SET n = cx_term_df.n + excluded.n`,
+        params,
+      );
+    }
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Prefix of record ids in the posted-keys filter (posting keys have none). */

@@ -2,7 +2,7 @@
 import type { DocBundle } from '../analysis/types.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { LinkResult } from '../corpus/link-result.js';
-import { RecordCache, refreshCache, SqlCorpusIndex } from './corpus-index-sql.js';
+import { PendingWrites, RecordCache, refreshCache, SqlCorpusIndex } from './corpus-index-sql.js';
 import { SqlStoreReader, type FtsDialect } from './reader.js';
 import type { SqlConn } from './sql.js';
 import type { Store } from './types.js';
@@ -25,6 +25,8 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
   private queue: Promise<unknown> = Promise.resolve();
   /** Index records shared across write transactions; null when the dialect cannot tell that another writer changed them. */
   private readonly records: RecordCache | null = this.cachesRecords() ? new RecordCache() : null;
+  /** Index writes of the open transaction, written just before it commits. */
+  private readonly pending = new PendingWrites();
 
   constructor(rconn: SqlConn, fts: FtsDialect) {
     super(rconn, fts);
@@ -70,12 +72,13 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
   private batch: (LongTransaction & { writes: number; started: number; timer: NodeJS.Timeout | null }) | null = null;
 
   private txFor(conn: SqlConn): WriteTx {
-    const index: CorpusIndex = new SqlCorpusIndex(conn, this.records);
+    const sqlIndex = new SqlCorpusIndex(conn, this.records, this.pending);
+    const index: CorpusIndex = sqlIndex;
     return {
       index,
       findByContentHash: (hash) => findByContentHash(conn, hash),
       writeDocument: async (bundle: DocBundle, link: LinkResult | null) => {
-        const out = await writeDocumentSql(conn, bundle, link);
+        const out = await writeDocumentSql(conn, bundle, link, sqlIndex);
         // Superseding a version deletes index rows in SQL directly: cached copies of them must go too.
         if (out.replaced) this.records?.clear();
         return out;
@@ -97,13 +100,16 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
         const out = await this.transaction(async (conn) => {
           if (this.records && this.othersWrote(conn)) await this.refreshRecords(conn);
           this.records?.begin();
-          return fn(this.txFor(conn));
+          const res = await fn(this.txFor(conn));
+          await this.pending.flush(conn);
+          return res;
         });
         this.records?.commit();
         return out;
       } catch (err) {
         // A rolled-back transaction may have left changed records in the cache.
         this.records?.rollback();
+        this.pending.clear();
         throw err;
       }
     });
@@ -123,16 +129,19 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
     let out: T;
     try {
       this.records?.begin();
+      this.pending.begin();
       out = await fn(this.txFor(b.conn));
     } catch (err) {
-      // The savepoint's writes are undone: so are the cache entries it read or changed.
+      // The savepoint's writes are undone: so are the cache entries it read or changed, and the index writes it held back.
       this.records?.rollback();
+      this.pending.rollback();
       try {
         await b.conn.run('ROLLBACK TO SAVEPOINT cc_write');
         await b.conn.run('RELEASE SAVEPOINT cc_write');
       } catch {
         // The connection cannot roll back to the savepoint: drop the whole batch rather than commit a half write.
         this.records?.clear();
+        this.pending.clear();
         this.batch = null;
         if (b.timer) clearTimeout(b.timer);
         await b.end(false).catch(() => undefined);
@@ -140,6 +149,7 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
       throw err;
     }
     this.records?.commit();
+    this.pending.commit();
     try {
       await b.conn.run('RELEASE SAVEPOINT cc_write');
     } catch (err) {
@@ -155,6 +165,15 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
     if (!b) return;
     this.batch = null;
     if (b.timer) clearTimeout(b.timer);
+    try {
+      // The index writes held back go in last, in one pass, before the commit.
+      await this.pending.flush(b.conn);
+    } catch (err) {
+      this.records?.clear();
+      this.pending.clear();
+      await b.end(false).catch(() => undefined);
+      throw err;
+    }
     try {
       await b.end(true);
     } catch (err) {

@@ -32,8 +32,13 @@ function bool(b: boolean | null | undefined): number {
   return b ? 1 : 0;
 }
 
+/** What superseding a document asks of the corpus index (SqlCorpusIndex.forgetDocument, which sees writes not yet flushed). */
+export interface IndexForget {
+  forgetDocument(id: string): Promise<void>;
+}
+
 /** Remove a document and its layers, keeping its text in document_versions; adjusts entity counters. */
-async function supersede(conn: SqlConn, oldId: string, byId: string, now: string): Promise<void> {
+async function supersede(conn: SqlConn, oldId: string, byId: string, now: string, index: IndexForget): Promise<void> {
   await conn.run(
     `INSERT INTO document_versions (url, doc_id, content_hash, title, published, text, superseded_at, superseded_by)
      SELECT url, id, content_hash, title, published, text, ?, ? FROM documents WHERE id = ?`,
@@ -57,25 +62,8 @@ async function supersede(conn: SqlConn, oldId: string, byId: string, now: string
   for (const t of ['removed', 'mentions', 'quotes', 'claims']) await conn.run(`DELETE FROM ${t} WHERE doc_id = ?`, [oldId]);
   await conn.run('DELETE FROM documents WHERE id = ?', [oldId]);
   // The corpus index forgets the old version's document record, and its terms stop counting in document frequencies.
-  const rec = await conn.get<{ json: string }>(`SELECT json FROM cx_records WHERE kind = 'document' AND id = ?`, [oldId]);
-  if (rec) await uncountTerms(conn, termKeysOf(JSON.parse(rec.json) as { keys?: string[]; weighted?: { keys: string[] } }));
-  await conn.run(`DELETE FROM cx_postings WHERE kind = 'document' AND id = ?`, [oldId]);
-  await conn.run(`DELETE FROM cx_records WHERE kind = 'document' AND id = ?`, [oldId]);
+  await index.forgetDocument(oldId);
   if (story?.story) await refreshStories(conn, [story.story]);
-}
-
-/** The term keys a linked document counted in `cx_term_df` (its weighted vector's keys; older records: its `t:` keys). */
-function termKeysOf(rec: { keys?: string[]; weighted?: { keys: string[] } }): string[] {
-  return rec.weighted?.keys ?? (rec.keys ?? []).filter((k) => k.startsWith('t:'));
-}
-
-/** One document fewer, holding `terms`, in the corpus document frequencies ('' counts documents). */
-async function uncountTerms(conn: SqlConn, terms: string[]): Promise<void> {
-  const all = ['', ...new Set(terms)];
-  for (let i = 0; i < all.length; i += 400) {
-    const part = all.slice(i, i + 400);
-    await conn.run(`UPDATE cx_term_df SET n = n - 1 WHERE n > 0 AND term IN (${placeholders(part.length)})`, part);
-  }
 }
 
 async function refreshStories(conn: SqlConn, ids: string[]): Promise<void> {
@@ -185,10 +173,11 @@ function claimRows(claims: ClaimOut[]): SqlValue[][] {
 }
 
 /**
- * Write one document with its layers and link result. Call inside the writer transaction.
- * @example await writeDocumentSql(conn, bundle, link)
+ * Write one document with its layers and link result. Call inside the writer transaction; `index` is the corpus
+ * index of that transaction, through which a superseded version's index record is forgotten.
+ * @example await writeDocumentSql(conn, bundle, link, new SqlCorpusIndex(conn))
  */
-export async function writeDocumentSql(conn: SqlConn, bundle: DocBundle, link: LinkResult | null): Promise<WriteOutcome> {
+export async function writeDocumentSql(conn: SqlConn, bundle: DocBundle, link: LinkResult | null, index: IndexForget): Promise<WriteOutcome> {
   const d = bundle.document;
   const now = new Date().toISOString();
   const same = await findByContentHash(conn, d.contentHash);
@@ -199,7 +188,7 @@ export async function writeDocumentSql(conn: SqlConn, bundle: DocBundle, link: L
   const byUrl = d.url ? await conn.get<{ id: string }>('SELECT id FROM documents WHERE url = ? ORDER BY rid DESC LIMIT 1', [d.url]) : undefined;
   for (const old of [byId?.id, byUrl?.id]) {
     if (old && old !== replaced) {
-      await supersede(conn, old, d.id, now);
+      await supersede(conn, old, d.id, now, index);
       replaced = old;
     }
   }
