@@ -6,6 +6,7 @@ import { findQuoteCandidates, type QuoteCandidate } from './find-quotes.js';
 import { SpeakerResolver } from './resolve-speaker.js';
 import { findOpenAttributions } from './find-open.js';
 import { findTaggedAttributions } from './find-tagged.js';
+import { loadSourceWeights, pickSource, tokenRange, tokenSpan, wordHashes } from './source-model.js';
 
 export { findQuoteCandidates, speakerBefore, speakerAfter, quotePairs } from './find-quotes.js';
 export { findOpenAttributions } from './find-open.js';
@@ -51,6 +52,31 @@ export function afterDateline(text: string, end: number): number {
   return m ? end + m[0].length : end;
 }
 
+/**
+ * Indirect attributions with a cue but no source (the open rules found no subject, the tagger no
+ * source run) take the source the source model (source-model.ts) picks, when it beats "no source".
+ * Train sample: source overlap F1 72.7 -> 73.2 (R +2.7, P -2.2). Re-picking sources the rules
+ * already found changed nothing (the model agrees with them 95% of the time and is right as often
+ * where they disagree); giving quote-mark quotes a source through the word before them lowered F1;
+ * turning unused tagged cues into attributions gained 0.2 but attributed actions ("forces are
+ * fighting against ...") on real news.
+ */
+function addModelSources(doc: Doc, cands: QuoteCandidate[]): void {
+  const w = loadSourceWeights();
+  if (!w) return;
+  const tokens = doc.tokens;
+  let hash: Uint32Array | null = null;
+  for (const c of cands) {
+    if (c.source || c.sameAs !== null || !c.cueSpan || c.kind !== 'indirect') continue;
+    const [c0, c1] = tokenRange(tokens, c.cueSpan.start, c.cueSpan.end);
+    const [k0, k1] = tokenRange(tokens, c.start, c.end);
+    if (c1 <= c0 || k1 <= k0) continue;
+    hash ??= wordHashes(tokens);
+    const p = pickSource(doc.text, tokens, hash, w, c0, c1, k0, k1);
+    if (p.from >= 0) c.source = tokenSpan(tokens, p.from, p.to);
+  }
+}
+
 /** Options of the quotes component. */
 export interface QuotesOptions {
   /** Add attributions from the learned tagger (default true); false gives the rules-only baseline. */
@@ -78,6 +104,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     if (skip > 0) contents.push({ start: 0, end: skip });
     raw.push(...findTaggedAttributions(doc.text, doc.paragraphs, doc.tokens, contents, raw, skip));
   }
+  if (options.tagger !== false) addModelSources(doc, raw);
   const indexOf = new Map<QuoteCandidate, number>();
   raw.forEach((c, i) => indexOf.set(c, i));
   const sameAsCand = raw.map((c) => (c.sameAs !== null && c.sameAs >= 0 ? raw[c.sameAs]! : null));
