@@ -52,6 +52,33 @@ export function quotesMatch(a: Pick<QuoteRecord, 'speaker' | 'stems' | 'numbers'
   return 0;
 }
 
+/**
+ * `quotesMatch(a, b)` with `a` fixed: its stems and numbers go into sets once, not once per candidate (stem lists are
+ * deduplicated, so counting b's stems in a's set counts the same shared stems).
+ * @example const match = matcherFor(rec); cands.map(match)
+ */
+export function matcherFor(a: Pick<QuoteRecord, 'speaker' | 'stems' | 'numbers' | 'doc'>): (b: Pick<QuoteRecord, 'speaker' | 'stems' | 'numbers' | 'doc'>) => number {
+  const stems = new Set(a.stems);
+  const numbers = a.numbers.length ? new Set(a.numbers.map(bare)) : null;
+  return (b) => {
+    if (a.doc === b.doc) return 0;
+    if (a.speaker && b.speaker && a.speaker !== b.speaker) return 0;
+    if (numbers && b.numbers.length) {
+      let agree = false;
+      for (const n of b.numbers) if (numbers.has(bare(n))) (agree = true);
+      if (!agree) return 0;
+    }
+    let shared = 0;
+    for (const x of b.stems) if (stems.has(x)) shared++;
+    const m = Math.min(a.stems.length, b.stems.length);
+    const overlap = m ? shared / m : 0;
+    const known = a.speaker !== null && b.speaker !== null;
+    if (known && shared >= QUOTE_MATCH.sameSpeakerMinShared && overlap >= QUOTE_MATCH.sameSpeakerOverlap) return overlap;
+    if (!known && shared >= QUOTE_MATCH.unknownSpeakerMinShared && overlap >= QUOTE_MATCH.unknownSpeakerOverlap) return overlap;
+    return 0;
+  };
+}
+
 /** "40%" and "40" agree ("40 percent" vs "40% of"). */
 function bare(n: string): string {
   return n.endsWith('%') ? n.slice(0, -1) : n;
@@ -166,6 +193,7 @@ export async function groupQuotes(inputs: QuoteInput[], index: CorpusIndex): Pro
   const merges: { from: string; into: string }[] = [];
   const renamed = new Map<string, string>();
   for (const q of inputs) {
+    const own = `${q.doc}.q`;
     const stems = contentStems(q.text);
     const rec: QuoteRecord = {
       id: q.id,
@@ -191,9 +219,11 @@ export async function groupQuotes(inputs: QuoteInput[], index: CorpusIndex): Pro
     // speaker (a long multi-sentence quote overlaps several shorter ones) into one group.
     let bestGroup: string | null = null;
     let bestScore = 0;
+    const match = matcherFor(rec);
     for (const c of cands) {
+      const score = match(c);
+      if (score === 0 || score < bestScore) continue;
       const gid = renamed.get(c.group) ?? c.group;
-      const score = quotesMatch(rec, c);
       if (score > bestScore || (score === bestScore && score > 0 && bestGroup !== null && gid < bestGroup)) {
         bestScore = score;
         bestGroup = gid;
@@ -205,7 +235,7 @@ export async function groupQuotes(inputs: QuoteInput[], index: CorpusIndex): Pro
     if (group) {
       rec.group = group.id;
       await index.putQuote(rec);
-      for (const qid of group.quotes) if (qid.startsWith(`${q.doc}.q`)) groupOf.set(qid, group.id);
+      for (const qid of group.quotes) if (qid.startsWith(own)) groupOf.set(qid, group.id);
     } else {
       // Merging groups, or a quote earlier than a group's first: rebuild from all members (rare when articles arrive in date order).
       const members: QuoteRecord[] = [rec];
@@ -247,9 +277,10 @@ export async function groupQuotes(inputs: QuoteInput[], index: CorpusIndex): Pro
   }
   const docsSharing = new Map<string, number>();
   const doc = inputs[0]?.doc;
+  const ownPrefix = `${doc}.q`;
   const background = new Set(inputs.filter((q) => q.background).map((q) => q.id));
   for (const g of groups.values()) {
-    const own = g.quotes.filter((qid) => groupOf.get(qid) === g.id && qid.startsWith(`${doc}.q`));
+    const own = g.quotes.filter((qid) => groupOf.get(qid) === g.id && qid.startsWith(ownPrefix));
     if (own.length && own.every((qid) => background.has(qid))) continue;
     // The most recent few documents of a group are enough to find its story (a wire story may be in hundreds).
     const docs = new Set<string>();

@@ -7,7 +7,7 @@ import { SqlStoreReader, type FtsDialect } from './reader.js';
 import type { SqlConn } from './sql.js';
 import type { Store } from './types.js';
 import type { Linker, WriteOutcome, WriteTx } from './write-types.js';
-import { findByContentHash, writeDocumentSql } from './writer.js';
+import { findByContentHash, MemberLists, writeDocumentSql } from './writer.js';
 
 /** Writes per batch transaction, and the longest a batch stays open, in batch mode. */
 const BATCH_WRITES = 100;
@@ -25,6 +25,8 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
   private queue: Promise<unknown> = Promise.resolve();
   /** Index records shared across write transactions; null when the dialect cannot tell that another writer changed them. */
   private readonly records: RecordCache | null = this.cachesRecords() ? new RecordCache() : null;
+  /** Group and measure member lists last written, kept with the record cache (same lifetime). */
+  private readonly lists: MemberLists | null = this.records ? new MemberLists() : null;
   /** Index writes of the open transaction, written just before it commits. */
   private readonly pending = new PendingWrites();
 
@@ -65,6 +67,7 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
   private async refreshRecords(conn: SqlConn): Promise<void> {
     const scan = !this.scanned;
     this.scanned = true;
+    this.lists?.clear();
     await refreshCache(conn, this.records!, { scan });
   }
 
@@ -78,7 +81,7 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
       index,
       findByContentHash: (hash) => findByContentHash(conn, hash),
       writeDocument: async (bundle: DocBundle, link: LinkResult | null) => {
-        const out = await writeDocumentSql(conn, bundle, link, sqlIndex);
+        const out = await writeDocumentSql(conn, bundle, link, sqlIndex, this.lists);
         // Superseding a version deletes index rows in SQL directly: cached copies of them must go too.
         if (out.replaced) this.records?.clear();
         return out;
@@ -109,6 +112,7 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
       } catch (err) {
         // A rolled-back transaction may have left changed records in the cache.
         this.records?.rollback();
+        this.lists?.clear();
         this.pending.clear();
         throw err;
       }
@@ -134,6 +138,7 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
     } catch (err) {
       // The savepoint's writes are undone: so are the cache entries it read or changed, and the index writes it held back.
       this.records?.rollback();
+      this.lists?.clear();
       this.pending.rollback();
       try {
         await b.conn.run('ROLLBACK TO SAVEPOINT cc_write');
@@ -141,6 +146,7 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
       } catch {
         // The connection cannot roll back to the savepoint: drop the whole batch rather than commit a half write.
         this.records?.clear();
+        this.lists?.clear();
         this.pending.clear();
         this.batch = null;
         if (b.timer) clearTimeout(b.timer);
@@ -154,6 +160,7 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
       await b.conn.run('RELEASE SAVEPOINT cc_write');
     } catch (err) {
       this.records?.clear();
+      this.lists?.clear();
       throw err;
     }
     if (++b.writes >= BATCH_WRITES || Date.now() - b.started >= BATCH_MS) await this.commitBatch();
@@ -170,6 +177,7 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
       await this.pending.flush(b.conn);
     } catch (err) {
       this.records?.clear();
+      this.lists?.clear();
       this.pending.clear();
       await b.end(false).catch(() => undefined);
       throw err;
@@ -178,6 +186,7 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
       await b.end(true);
     } catch (err) {
       this.records?.clear();
+      this.lists?.clear();
       throw err;
     }
   }

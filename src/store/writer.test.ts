@@ -2,10 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStore } from './open.js';
 import { SqliteStore } from './sqlite/store.js';
-import { setMembers } from './writer.js';
+import { MemberLists, setMembers } from './writer.js';
 
-/** Members after each write: rows before the first difference are kept, the rest rewritten, in seq order. */
-test('setMembers leaves a group holding exactly the members given, in order', async () => {
+/**
+ * Members after each write: rows before the first difference are kept, the rest rewritten, in seq order; the same
+ * with the member lists remembered between writes (MemberLists) instead of read back.
+ */
+for (const remembered of [false, true]) test(`setMembers leaves a group holding exactly the members given, in order${remembered ? ' (lists remembered)' : ''}`, async () => {
+  const lists = remembered ? new MemberLists() : null;
   const store = await openStore(':memory:');
   try {
     assert.ok(store instanceof SqliteStore);
@@ -23,10 +27,11 @@ test('setMembers leaves a group holding exactly the members given, in order', as
       [['q'], ['q']],
     ];
     for (const [values, want] of rows) {
-      await setMembers(conn, 'quote_group_members', 'group_id', 'quote_id', 'g', values);
+      await setMembers(conn, 'quote_group_members', 'group_id', 'quote_id', 'g', values, lists);
       const got = await conn.all<{ quote_id: string; seq: number }>(`SELECT quote_id, seq FROM quote_group_members WHERE group_id = 'g' ORDER BY seq`);
       assert.deepEqual(got.map((r) => r.quote_id), want, `after ${values.join(',')}`);
       assert.deepEqual(got.map((r) => r.seq), want.map((_, i) => i));
+      if (lists) assert.deepEqual(lists.get('quote_group_members', 'g'), want);
     }
   } finally {
     await store.close();

@@ -77,20 +77,56 @@ async function refreshStories(conn: SqlConn, ids: string[]): Promise<void> {
   await conn.run(`DELETE FROM stories WHERE doc_count = 0 AND id IN (${placeholders(ids.length)})`, ids);
 }
 
+/** Member lists most recently written per group, so rewriting a grown list does not read it back. */
+const MEMBER_LISTS_MAX = 20_000;
+
+/**
+ * The member lists (quote group and measure members) this store last wrote, kept between write transactions like the
+ * RecordCache: a wire story's group grows by one member per report, and without it every report reads all members back.
+ * The owner clears it whenever rows may have changed behind it (a rollback, a superseded version, another writer).
+ * @example const lists = new MemberLists(); await setMembers(conn, 'quote_group_members', 'group_id', 'quote_id', 'g1', ['q1'], lists)
+ */
+export class MemberLists {
+  private readonly map = new Map<string, readonly string[]>();
+
+  get(table: string, id: string): readonly string[] | undefined {
+    return this.map.get(table + '\u0000' + id);
+  }
+
+  set(table: string, id: string, values: readonly string[]): void {
+    const k = table + '\u0000' + id;
+    this.map.delete(k);
+    if (this.map.size >= MEMBER_LISTS_MAX) this.map.delete(this.map.keys().next().value!);
+    this.map.set(k, values.slice());
+  }
+
+  delete(table: string, id: string): void {
+    this.map.delete(table + '\u0000' + id);
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}
+
 /**
  * Make the rows of `table` with `col` = `id` hold `values` in `of`, in `seq` order (0, 1, ...). Rows before the first
- * difference stay: a group that grew by a member costs one insert, not a rewrite of all its members.
+ * difference stay: a group that grew by a member costs one insert, not a rewrite of all its members. `lists`, when
+ * given, knows the rows last written (else they are read).
  * @example await setMembers(conn, 'quote_group_members', 'group_id', 'quote_id', 'g1', ['q1', 'q2'])
  */
-export async function setMembers(conn: SqlConn, table: string, col: string, of: string, id: string, values: readonly string[]): Promise<void> {
-  const rows = await conn.all<{ v: string }>(`SELECT ${of} AS v FROM ${table} WHERE ${col} = ? ORDER BY seq`, [id]);
+export async function setMembers(
+  conn: SqlConn, table: string, col: string, of: string, id: string, values: readonly string[], lists: MemberLists | null = null,
+): Promise<void> {
+  const rows = lists?.get(table, id) ?? (await conn.all<{ v: string }>(`SELECT ${of} AS v FROM ${table} WHERE ${col} = ? ORDER BY seq`, [id])).map((r) => r.v);
   let same = 0;
-  while (same < rows.length && same < values.length && rows[same]!.v === values[same]) same++;
-  if (same === rows.length && same === values.length) return;
+  while (same < rows.length && same < values.length && rows[same] === values[same]) same++;
+  if (same === rows.length && same === values.length) return lists?.set(table, id, values);
   if (same < rows.length) await conn.run(`DELETE FROM ${table} WHERE ${col} = ? AND seq >= ?`, [id, same]);
   const rest: SqlValue[][] = [];
   for (let i = same; i < values.length; i++) rest.push([id, values[i]!, i]);
   await insertMany(conn, table, [col, of, 'seq'], rest);
+  lists?.set(table, id, values);
 }
 
 async function upsertEntities(conn: SqlConn, entities: EntityOut[]): Promise<void> {
@@ -134,20 +170,26 @@ async function upsertStories(conn: SqlConn, stories: StoryOut[], merges: { from:
   return touched;
 }
 
-async function upsertQuoteGroups(conn: SqlConn, groups: QuoteGroupOut[], merges: { from: string; into: string }[]): Promise<void> {
-  for (const m of merges) await conn.run('DELETE FROM quote_groups WHERE id = ?', [m.from]);
+async function upsertQuoteGroups(conn: SqlConn, groups: QuoteGroupOut[], merges: { from: string; into: string }[], lists: MemberLists | null): Promise<void> {
+  for (const m of merges) {
+    await conn.run('DELETE FROM quote_groups WHERE id = ?', [m.from]);
+    lists?.delete('quote_group_members', m.from);
+  }
   for (const g of groups) {
     await conn.run(
       `INSERT INTO quote_groups (id, speaker, provenance, size) VALUES (?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET speaker = excluded.speaker, provenance = excluded.provenance, size = excluded.size`,
       [g.id, g.speaker ?? null, JSON.stringify(g.provenance ?? []), g.quotes.length],
     );
-    await setMembers(conn, 'quote_group_members', 'group_id', 'quote_id', g.id, g.quotes);
+    await setMembers(conn, 'quote_group_members', 'group_id', 'quote_id', g.id, g.quotes, lists);
   }
 }
 
-async function upsertMeasures(conn: SqlConn, measures: MeasureOut[], removed: string[]): Promise<void> {
-  for (const id of removed) await conn.run('DELETE FROM measures WHERE id = ?', [id]);
+async function upsertMeasures(conn: SqlConn, measures: MeasureOut[], removed: string[], lists: MemberLists | null): Promise<void> {
+  for (const id of removed) {
+    await conn.run('DELETE FROM measures WHERE id = ?', [id]);
+    lists?.delete('measure_claims', id);
+  }
   for (const m of measures) {
     await conn.run(
       `INSERT INTO measures (id, label, conflict, explanation, of_text, subject, place, points, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -155,7 +197,7 @@ async function upsertMeasures(conn: SqlConn, measures: MeasureOut[], removed: st
          of_text = excluded.of_text, subject = excluded.subject, place = excluded.place, points = excluded.points, size = excluded.size`,
       [m.id, m.label, bool(m.conflict), m.explanation, m.of ?? null, m.subject ?? null, m.place ?? null, JSON.stringify(m.points ?? []), m.claims.length],
     );
-    await setMembers(conn, 'measure_claims', 'measure_id', 'claim_id', m.id, m.claims);
+    await setMembers(conn, 'measure_claims', 'measure_id', 'claim_id', m.id, m.claims, lists);
   }
 }
 
@@ -174,10 +216,13 @@ function claimRows(claims: ClaimOut[]): SqlValue[][] {
 
 /**
  * Write one document with its layers and link result. Call inside the writer transaction; `index` is the corpus
- * index of that transaction, through which a superseded version's index record is forgotten.
+ * index of that transaction, through which a superseded version's index record is forgotten; `lists`, when given,
+ * the member lists this store last wrote (cleared here when a version is superseded).
  * @example await writeDocumentSql(conn, bundle, link, new SqlCorpusIndex(conn))
  */
-export async function writeDocumentSql(conn: SqlConn, bundle: DocBundle, link: LinkResult | null, index: IndexForget): Promise<WriteOutcome> {
+export async function writeDocumentSql(
+  conn: SqlConn, bundle: DocBundle, link: LinkResult | null, index: IndexForget, lists: MemberLists | null = null,
+): Promise<WriteOutcome> {
   const d = bundle.document;
   const now = new Date().toISOString();
   const same = await findByContentHash(conn, d.contentHash);
@@ -188,6 +233,8 @@ export async function writeDocumentSql(conn: SqlConn, bundle: DocBundle, link: L
   const byUrl = d.url ? await conn.get<{ id: string }>('SELECT id FROM documents WHERE url = ? ORDER BY rid DESC LIMIT 1', [d.url]) : undefined;
   for (const old of [byId?.id, byUrl?.id]) {
     if (old && old !== replaced) {
+      // Superseding deletes members of groups and measures in SQL directly.
+      lists?.clear();
       await supersede(conn, old, d.id, now, index);
       replaced = old;
     }
@@ -230,8 +277,8 @@ export async function writeDocumentSql(conn: SqlConn, bundle: DocBundle, link: L
       touched.push(link.story);
     }
     await refreshStories(conn, touched);
-    await upsertQuoteGroups(conn, link.quoteGroups, link.quoteGroupMerges);
-    await upsertMeasures(conn, link.measures, link.measuresRemoved);
+    await upsertQuoteGroups(conn, link.quoteGroups, link.quoteGroupMerges, lists);
+    await upsertMeasures(conn, link.measures, link.measuresRemoved, lists);
     for (let i = 0; i < link.background.length; i += CHUNK) {
       const part = link.background.slice(i, i + CHUNK);
       await conn.run(`UPDATE claims SET background = 1 WHERE id IN (${placeholders(part.length)})`, part);
