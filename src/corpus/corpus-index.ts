@@ -52,6 +52,8 @@ export interface DocRecord {
    * story term keys ('t:...') and weights in parallel, and the sum of squared weights. Absent in older records.
    */
   weighted?: { keys: string[]; weights: number[]; norm: number };
+  /** The lead's (title and first sentences') terms weighted the same way. Absent in older records. */
+  lead?: { keys: string[]; weights: number[]; norm: number };
   /** Lookup keys: LSH bands ('b:...'), speakers ('s:...'), rare entities by week ('e:...'), quote groups ('g:...'). */
   keys: string[];
 }
@@ -64,13 +66,6 @@ export interface StoryRecord {
   label: string | null;
   /** Earliest document (by published date, then id): it names the story. */
   first: { doc: string; published: string | null };
-  /**
-   * Term profile: story term key ('t:...') -> the members' weights summed (the heaviest few hundred), plus
-   * 'era:<year>' and 'day:<date>' -> number of members. Older records: term -> members' count weights summed.
-   */
-  profile?: Record<string, number>;
-  /** True when the profile's terms hold weighted vector sums (records from before are count profiles). */
-  weighted?: boolean;
 }
 
 /** Corpus document frequencies: documents counted and, per term, how many of them hold it. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assignStory, compareVectors, eraOf, queryVector, quoteJoinAgrees, STORY, storyTermCounts, storyTerms, termWeight } from './stories.js';
+import { assignStory, compareVectors, eraOf, mainSpeakersDiffer, queryVector, quoteJoinAgrees, STORY, storyTermCounts, storyTerms, termWeight } from './stories.js';
 import type { StoryFeatures } from './stories.js';
 import { MemoryCorpusIndex } from './corpus-index.js';
 
@@ -140,4 +140,16 @@ test('assignStory: a shared quote group joins two reports unless their names con
     const second = await assignStory(feats('d2', b + quote, [['d1', 1]]), index);
     assert.equal(second.story === first.story, same, b);
   }
+});
+
+test('mainSpeakersDiffer: each report quotes someone first whom the other never quotes', () => {
+  const rows: [string[], string[], boolean][] = [
+    [['person:a'], ['person:b'], true],
+    [['person:a', 'person:c'], ['person:b', 'person:d'], true],
+    [['person:a', 'person:b'], ['person:b'], false],
+    [['person:a'], ['person:b', 'person:a'], false],
+    [[], ['person:b'], false],
+    [['person:a'], [], false],
+  ];
+  for (const [a, b, expected] of rows) assert.equal(mainSpeakersDiffer(a, b), expected, `${a} / ${b}`);
 });

@@ -1,31 +1,38 @@
 /**
  * Stories: documents reporting the same event or statement. Candidates come from key lookups
- * (MinHash LSH bands, salient names/words/numbers, speakers), never all pairs. A candidate
- * joins on near-duplicate text, a shared quote group, or enough weighted overlap of names,
- * words and figures within a few days; documents far apart in time are not joined.
+ * (MinHash LSH bands, salient names/words/numbers, speakers), never all pairs. A document joins
+ * the story it most probably reports the same event as, averaged over the story's members (a
+ * learned pair model, `story-pairs.ts`); near-duplicate text or a shared quote group joins outright,
+ * and documents far apart in time are not joined.
  */
 import type { CorpusIndex, DocRecord, StoryRecord, TermFrequencies } from './corpus-index.js';
 import { daysBetween, lshBands, minhashOf, minhashSimilarity, normKey, numbersIn, words } from './text.js';
 import { isStopword, stem } from './text.js';
+import { pairFeatures, pairQuery, samePairProbability, type PairSide } from './story-pairs.js';
 
 /** Thresholds, with the reason. */
 export const STORY = {
   /** Estimated Jaccard of word 3-shingles above which a document is a republication. */
   duplicate: 0.5,
-  /** Weighted term cosine to join the story of one earlier document (names, figures and rare words of one event). */
-  similar: 0.3,
-  /** Weighted term cosine to join a story by its profile (centroid of its members). */
-  similarStory: 0.1,
-  /** Factor on the similarity of reports about different years (published, or the year the text names most). */
-  otherEra: 0.7,
-  /** Least share of a document's name weight the story must hold (different people and places: a different event). */
-  minNameShare: 0.05,
-  /** Score at which a document that joins one story also merges another into it. */
+  /**
+   * Least average probability (over a story's members, `story-pairs.ts`) that a document reports the same event,
+   * for it to join the story. Below an even chance: reports of one event word it differently, and the average
+   * over several members already keeps out a report that resembles only one of them.
+   */
+  join: 0.4,
+  /** Members of a candidate story a new document is compared with (those found as candidates, then the latest). */
+  membersScored: 24,
+  /** Average probability at which a document that joins one story also merges another into it (an even chance or better). */
   mergeStories: 0.5,
-  /** Candidate stories compared by profile. */
+  /** Candidate stories scored (those holding the likeliest candidate documents). */
   storiesScored: 10,
-  /** Days apart beyond which two reports are different events unless near-duplicates. */
+  /**
+   * Days apart beyond which two reports join only when the pair model finds them more likely than not one event
+   * (`mergeStories`): a follow-up (charges, a trial) names the same people; another event of the kind does not.
+   */
   maxDays: 30,
+  /** Factor on the pair probability of two reports led by different speakers (`mainSpeakersDiffer`). */
+  otherSpeaker: 0.5,
   /** Days apart within which a shared quote group makes one story (the same statement reported). */
   quoteDays: 10,
   /**
@@ -128,41 +135,6 @@ export function eraOf(text: string, published: string | null): string | null {
   return best;
 }
 
-/** A story profile split by kind, parsed once per stored profile object. */
-interface ParsedProfile {
-  /** Weighted term vector (the members' weighted vectors summed). */
-  vector: WeightedTerms;
-  termSet: Set<string>;
-  era: string | null;
-  days: string[];
-  speakers: string[];
-  names: number;
-}
-
-const parsedProfiles = new WeakMap<Record<string, number>, ParsedProfile>();
-
-function parsedProfile(profile: Record<string, number>, weighted: boolean): ParsedProfile {
-  let pp = parsedProfiles.get(profile);
-  if (pp) return pp;
-  pp = { vector: { keys: [], weights: [], norm: 0 }, termSet: new Set(), era: null, days: [], speakers: [], names: 0 };
-  let eraCount = 0;
-  for (const k in profile) {
-    const n = profile[k]!;
-    if (k.startsWith('t:')) {
-      const w = weighted ? n : legacyWeight(k, n);
-      pp.vector.keys.push(k);
-      pp.vector.weights.push(w);
-      pp.vector.norm += w * w;
-      pp.termSet.add(k);
-      if (NAME_KIND.has(k[2]!)) pp.names++;
-      if (k.startsWith('t:s:')) pp.speakers.push(k.slice(4));
-    } else if (k.startsWith('day:')) pp.days.push(k.slice(4));
-    else if (k.startsWith('era:') && n > eraCount) (pp.era = k.slice(4)), (eraCount = n);
-  }
-  parsedProfiles.set(profile, pp);
-  return pp;
-}
-
 /** Features of one document for story clustering. */
 export interface StoryFeatures {
   id: string;
@@ -248,7 +220,7 @@ export interface Comparison {
 }
 
 /**
- * Compare a new document's vector with a stored weighted vector (a document's, or a story profile's) in one pass.
+ * Compare a new document's vector with a stored weighted vector (another document's) in one pass.
  * Two reports of one event share weighted terms, and name the same people or places.
  * @example compareVectors(q, { keys: ['t:n:paris'], weights: [3], norm: 9 }).cosine
  */
@@ -312,40 +284,15 @@ export function quoteJoinAgrees(cmp: Comparison): boolean {
 }
 
 /**
- * Factor on text similarity from context: reports days apart, or quoting only different people, are likely different events.
- * @example contextFactor(12, ['person:a'], ['person:b']) // 0.2
+ * Whether two reports are led by different speakers: each quotes someone first whom the other never quotes.
+ * Crosscheck's stories are statements as well as events, and reports of one topic led by different officials
+ * are usually different statements, so the pair's probability is discounted (`STORY.otherSpeaker`).
+ * @example mainSpeakersDiffer(['person:a', 'person:c'], ['person:b']) // true
  */
-export function contextFactor(days: number | null, speakers: readonly string[], otherSpeakers: readonly string[]): number {
-  let f = 1;
-  if (days !== null) f *= days <= 2 ? 1 : days <= 7 ? 0.7 : 0.4;
-  if (speakers.length && otherSpeakers.length && !speakers.some((s) => otherSpeakers.includes(s))) f *= 0.5;
-  return f;
-}
-
-/** Keep the profile to the terms with most weight across members. */
-const PROFILE_SIZE = 300;
-
-/**
- * A joined story's profile: the members' weighted term vectors summed (older count profiles converted), plus
- * era and day counts. Terms are trimmed to the heaviest when well over size; era and day entries are kept.
- */
-function mergeProfiles(stories: StoryRecord[], extra: Iterable<[string, number]>): Record<string, number> {
-  const out = new Map<string, number>();
-  for (const st of stories) {
-    const p = st.profile;
-    if (!p) continue;
-    for (const k in p) {
-      const n = st.weighted || !k.startsWith('t:') ? p[k]! : legacyWeight(k, p[k]!);
-      out.set(k, (out.get(k) ?? 0) + n);
-    }
-  }
-  for (const [k, n] of extra) out.set(k, (out.get(k) ?? 0) + n);
-  // Trimmed only when well over size: sorting every profile on every join costs more than keeping a few extra terms.
-  let terms = 0;
-  for (const k of out.keys()) if (k.startsWith('t:')) terms++;
-  if (terms <= PROFILE_SIZE * 1.5) return Object.fromEntries(out);
-  const kept = [...out.entries()].filter(([k]) => k.startsWith('t:')).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, PROFILE_SIZE);
-  return Object.fromEntries([...kept, ...[...out.entries()].filter(([k]) => !k.startsWith('t:'))]);
+export function mainSpeakersDiffer(speakers: readonly string[], otherSpeakers: readonly string[]): boolean {
+  const a = speakers[0];
+  const b = otherSpeakers[0];
+  return a !== undefined && b !== undefined && !otherSpeakers.includes(a) && !speakers.includes(b);
 }
 
 /** Earliest first: published date, then id. */
@@ -391,13 +338,39 @@ async function candidateDocuments(f: StoryFeatures, keys: string[], index: Corpu
   return cands;
 }
 
+/** A stored document as the pair model reads it. */
+function pairSide(c: DocRecord): PairSide {
+  const era = c.numbers.find((n) => n.startsWith('era:'));
+  return { vector: docVector(c), lead: c.lead ?? null, entities: c.entities, era: era ? era.slice(4) : null, minhash: c.minhash };
+}
+
+/** Terms of a text weighted as story vectors are (count weight x kind x corpus rarity). */
+function weightedTerms(counts: Map<string, number>, stats: TermFrequencies): WeightedTerms {
+  const keys: string[] = [];
+  const weights: number[] = [];
+  let norm = 0;
+  for (const [t, n] of counts) {
+    const k = `t:${t}`;
+    const w = termWeight(k, stats.df.get(k) ?? 0, stats.documents) * countWeight(n);
+    keys.push(k);
+    weights.push(w);
+    norm += w * w;
+  }
+  return { keys, weights, norm };
+}
+
 /**
  * Put a document into a story (joining, merging or starting one), updating the index.
+ * Average link: the document joins the story whose members it most probably reports the same event as (on
+ * average over up to `STORY.membersScored` of them), when that average reaches `STORY.join`. One close member
+ * is not enough, so a weak bridge does not chain two events of one kind; a republication or a shared quote
+ * with agreeing names joins outright.
  * @example const { story } = await assignStory(features, index);
  */
 export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise<StoryAssignment> {
   const minhash = minhashOf(f.text);
   const counts = storyTermCounts(f.text);
+  const leadCounts = storyTermCounts(f.text.slice(0, STORY.leadChars), STORY.terms);
   const terms = [...counts.keys()].slice(0, STORY.terms);
   const base: Omit<DocRecord, 'keys'> = {
     id: f.id,
@@ -419,61 +392,61 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
   for (const [t, n] of counts) mine.push([`t:${t}`, countWeight(n)]);
   for (const k of keys) if (k.startsWith('t:e:') || k.startsWith('t:s:')) mine.push([k, 1]);
   const mineKeys = mine.map(([k]) => k);
-  const stats = await index.termFrequencies(mineKeys);
+  const leadOnly = [...leadCounts.keys()].map((t) => `t:${t}`).filter((k) => !counts.has(k.slice(2)));
+  const stats = await index.termFrequencies(leadOnly.length ? [...mineKeys, ...leadOnly] : mineKeys);
   const prev = await index.getDocument(f.id);
   const cands = await candidateDocuments(f, keys, index);
   const q = queryVector(mine, stats);
   const weighted: WeightedTerms = { keys: mineKeys, weights: mineKeys.map((k) => q.weights.get(k)!), norm: q.norm };
-  const rec: DocRecord = { ...base, weighted, keys };
-  // Score every candidate document; keep the best score per story.
-  const storyNear = new Map<string, number>();
-  for (const c of cands) {
+  const lead = weightedTerms(leadCounts, stats);
+  const rec: DocRecord = { ...base, weighted, lead, keys };
+  const pq = pairQuery({ vector: weighted, lead, entities: rec.entities, era, minhash });
+
+  // Probability that each stored document reports the same event; `outright` marks republications and shared quotes.
+  const prob = new Map<string, number>();
+  const outright = new Set<string>();
+  const probabilityOf = (c: DocRecord): number => {
+    const known = prob.get(c.id);
+    if (known !== undefined) return known;
     const days = daysBetween(f.published, c.published);
-    const jac = minhashSimilarity(minhash, c.minhash);
-    let score = 0;
-    if (jac >= STORY.duplicate) score = 1 + jac;
-    else if (days !== null && days > STORY.maxDays) score = -1;
+    let p: number;
+    if (minhashSimilarity(minhash, c.minhash) >= STORY.duplicate) (p = 1), outright.add(c.story);
     else {
       const cmp = compareVectors(q, docVector(c));
-      const quoted = (f.docsSharing.get(c.id) ?? 0) > 0 && (days === null || days <= STORY.quoteDays);
-      if (quoted && quoteJoinAgrees(cmp)) {
-        storyNear.set(c.story, Math.max(storyNear.get(c.story) ?? 0, 1));
-        continue;
+      if ((f.docsSharing.get(c.id) ?? 0) > 0 && (days === null || days <= STORY.quoteDays) && quoteJoinAgrees(cmp)) {
+        prob.set(c.id, 1);
+        outright.add(c.story);
+        return 1;
       }
-      score = cmp.cosine;
-      if (score >= STORY.similar && cmp.names !== null && cmp.names < STORY.minNameShare) score = 0;
-      if (era && c.numbers.some((n) => n.startsWith('era:') && n !== `era:${era}`)) score *= STORY.otherEra;
-      score *= contextFactor(days, f.speakers, c.speakers);
+      p = samePairProbability(pairFeatures(pq, pairSide(c)));
+      if (mainSpeakersDiffer(f.speakers, c.speakers)) p *= STORY.otherSpeaker;
+      if (days !== null && days > STORY.maxDays && p < STORY.mergeStories) p = 0;
     }
-    if (score < 0) continue;
-    storyNear.set(c.story, Math.max(storyNear.get(c.story) ?? 0, score));
-  }
-  // Against each candidate story's profile (its centroid): a report shares more with the story than with any one member.
-  const near = [...storyNear.entries()].sort((a, b) => b[1] - a[1]).slice(0, STORY.storiesScored);
+    prob.set(c.id, p);
+    return p;
+  };
+  const storyNear = new Map<string, number>();
+  for (const c of cands) storyNear.set(c.story, Math.max(storyNear.get(c.story) ?? 0, probabilityOf(c)));
+  // Each candidate story scored by the average over its members (those found as candidates first, then the latest others).
+  const near = [...storyNear.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, STORY.storiesScored);
   const storyRecs = new Map<string, StoryRecord>();
   const storyScore = new Map<string, number>();
-  for (const [sid, best] of near) {
+  for (const [sid] of near) {
     const st = await index.getStory(sid);
     if (!st) continue;
     storyRecs.set(sid, st);
-    let score = best >= STORY.similar ? best : 0;
-    if (st.profile) {
-      const pp = parsedProfile(st.profile, st.weighted === true);
-      const size = st.documents.length;
-      const cmp = compareVectors(q, pp.vector);
-      let centroid = cmp.cosine;
-      if (era && pp.era && era !== pp.era) centroid *= STORY.otherEra;
-      let nearest: number | null = null;
-      if (f.published) for (const d of pp.days) nearest = Math.min(nearest ?? Infinity, daysBetween(f.published, d) ?? Infinity);
-      centroid *= contextFactor(nearest === Infinity ? null : nearest, f.speakers, pp.speakers);
-      if (centroid >= STORY.similarStory && cmp.names !== null && cmp.names < STORY.minNameShare) centroid = 0;
-      // A one-document story's centroid is that document. When both quote people and none in common
-      // (a different speaker is likely a different event), hold it to the document threshold.
-      const disjointSpeakers = f.speakers.length > 0 && pp.speakers.length > 0 && !f.speakers.some((x) => pp.speakers.includes(x));
-      const threshold = size === 1 && disjointSpeakers ? STORY.similar : STORY.similarStory;
-      if (centroid >= threshold) score = Math.max(score, centroid);
+    const members = st.documents.filter((d) => prob.has(d));
+    for (let i = st.documents.length - 1; i >= 0 && members.length < STORY.membersScored; i--) if (!prob.has(st.documents[i]!)) members.push(st.documents[i]!);
+    let sum = 0;
+    let n = 0;
+    for (const d of members.slice(0, STORY.membersScored)) {
+      const c = prob.has(d) ? null : await index.getDocument(d);
+      if (!prob.has(d) && !c) continue;
+      sum += c ? probabilityOf(c) : prob.get(d)!;
+      n++;
     }
-    if (score > 0) storyScore.set(sid, score);
+    const score = outright.has(sid) ? 1 : n ? sum / n : 0;
+    if (score >= STORY.join) storyScore.set(sid, score);
   }
   // Join the best story; merge others only on strong evidence (a weak bridge would chain two events of one kind).
   const ranked = [...storyScore.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -491,10 +464,7 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     }
   }
   const id = `story:${first.doc}`;
-  const extra: [string, number][] = weighted.keys.map((k, i) => [k, weighted.weights[i]!]);
-  if (era) extra.push([`era:${era}`, 1]);
-  if (f.published) extra.push([`day:${f.published.slice(0, 10)}`, 1]);
-  const merged: StoryRecord = { id, documents: [...documents].sort(), label, first, profile: mergeProfiles(stories, extra), weighted: true };
+  const merged: StoryRecord = { id, documents: [...documents].sort(), label, first };
   const merges: { from: string; into: string }[] = [];
   for (const s of stories) {
     if (s.id === id) continue;

@@ -71,6 +71,33 @@ export function pairwise(gold: Map<string, string>, pred: Map<string, string>): 
   return { precision: r.precision, recall: r.recall, f1: r.f1 };
 }
 
+/** One ECB+ document: id ('<topic>_<n>ecb'), gold label (topic + ecb/ecbplus) and plain text. */
+export interface EcbDocument {
+  id: string;
+  topic: number;
+  label: string;
+  text: string;
+}
+
+/**
+ * The ECB+ documents under `root` (the 'ECB+' folder), topics in order: only the topics `keep` accepts, and only the first `limit` topics.
+ * @example ecbplusDocuments(join(datasets, 'ecbplus', 'ECB+'), { keep: (t) => t <= 17 })
+ */
+export function ecbplusDocuments(root: string, options: { keep?: (topic: number) => boolean; limit?: number } = {}): EcbDocument[] {
+  const out: EcbDocument[] = [];
+  const { keep, limit } = options;
+  const topics = readdirSync(root).filter((t) => /^\d+$/.test(t)).sort((a, b) => Number(a) - Number(b));
+  for (const t of limit ? topics.slice(0, limit) : topics) {
+    if (keep && !keep(Number(t))) continue;
+    for (const f of readdirSync(join(root, t)).filter((x) => x.endsWith('.xml')).sort()) {
+      const m = /^(\d+)_(\d+)(ecbplus|ecb)\.xml$/.exec(f);
+      if (!m) continue;
+      out.push({ id: f.replace(/\.xml$/, ''), topic: Number(m[1]), label: `${m[1]}${m[3]}`, text: ecbText(readFileSync(join(root, t, f), 'utf8'), m[3] === 'ecbplus') });
+    }
+  }
+  return out;
+}
+
 /** ECB+ document clustering with the corpus layer's story clustering. */
 export const clusteringTask: EvalTask = {
   name: 'clustering',
@@ -79,19 +106,12 @@ export const clusteringTask: EvalTask = {
   async run(options: EvalOptions): Promise<EvalResult> {
     const root = join(options.datasetsDir, 'ecbplus', 'ECB+');
     if (!existsSync(root)) return { task: 'clustering', rows: [], errors: [], skipped: `ECB+ not found at ${root}; set --datasets to the datasets folder` };
-    const topics = readdirSync(root).filter((t) => /^\d+$/.test(t)).sort((a, b) => Number(a) - Number(b));
-    const chosen = options.limit ? topics.slice(0, options.limit) : topics;
     const gold = new Map<string, string>();
     const bundles: DocBundle[] = [];
-    for (const t of chosen) {
-      for (const f of readdirSync(join(root, t)).filter((x) => x.endsWith('.xml')).sort()) {
-        const m = /^(\d+)_(\d+)(ecbplus|ecb)\.xml$/.exec(f);
-        if (!m) continue;
-        const id = f.replace(/\.xml$/, '');
-        gold.set(id, `${m[1]}${m[3]}`);
-        // The same per-document pipeline as ingest (entities, quotes, dates found in the text), then the same linking.
-        bundles.push(analyzeRecord({ id, text: ecbText(readFileSync(join(root, t, f), 'utf8'), m[3] === 'ecbplus') }));
-      }
+    for (const d of ecbplusDocuments(root, { limit: options.limit })) {
+      gold.set(d.id, d.label);
+      // The same per-document pipeline as ingest (entities, quotes, dates found in the text), then the same linking.
+      bundles.push(analyzeRecord({ id: d.id, text: d.text }));
     }
     // Arrival order is interleaved across topics (as a feed would be), deterministic by id.
     bundles.sort((a, b) => (a.document.id < b.document.id ? -1 : 1));
