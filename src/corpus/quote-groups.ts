@@ -239,12 +239,13 @@ export async function groupQuotes(inputs: QuoteInput[], index: CorpusIndex): Pro
     } else {
       // Merging groups, or a quote earlier than a group's first: rebuild from all members (rare when articles arrive in date order).
       const members: QuoteRecord[] = [rec];
+      const memberIds = new Set([rec.id]);
       for (const gid of oldIds) {
         const g = await index.getQuoteGroup(gid);
         if (!g) continue;
         for (const qid of g.quotes) {
           const m = await index.getQuote(qid);
-          if (m && !members.some((x) => x.id === m.id)) members.push(m);
+          if (m && !memberIds.has(m.id)) (memberIds.add(m.id), members.push(m));
         }
       }
       members.sort(compareQuoteRecords);
@@ -272,6 +273,7 @@ export async function groupQuotes(inputs: QuoteInput[], index: CorpusIndex): Pro
       }
     }
     const id = group.id;
+    // Never changed in place once put (a grown group is a new object): the SQL index keeps the object as it is.
     await index.putQuoteGroup(group);
     groups.set(id, { id, quotes: group.quotes, speaker: group.speaker, provenance: group.provenance });
   }

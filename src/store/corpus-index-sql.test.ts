@@ -126,6 +126,34 @@ for (const [dialect, batch] of [['sqlite', false], ['sqlite', true], ['postgres'
   });
 }
 
+/** Quote groups are kept as put (never changed in place): in a batch, a failing write's version is taken back, the last good one stays and is stored. */
+test('quote group records in a batch: a failed write leaves the version before it, which is what gets stored', async () => {
+  const store = await openStore(':memory:');
+  const group = (quotes: string[]) => ({ id: 'qg:a', quotes, speaker: null, provenance: [] });
+  try {
+    store.beginBatch();
+    try {
+      await store.write((tx) => tx.index.putQuoteGroup(group(['a'])));
+      await store.write((tx) => tx.index.putQuoteGroup(group(['a', 'b'])));
+      await assert.rejects(
+        store.write(async (tx) => {
+          await tx.index.putQuoteGroup(group(['a', 'b', 'c']));
+          assert.deepEqual((await tx.index.getQuoteGroup('qg:a'))?.quotes, ['a', 'b', 'c']);
+          throw new Error('fail');
+        }),
+        /fail/,
+      );
+      assert.deepEqual(await store.write(async (tx) => (await tx.index.getQuoteGroup('qg:a'))?.quotes), ['a', 'b']);
+    } finally {
+      await store.endBatch();
+    }
+    const conn = (store as unknown as { db: { get: (sql: string) => Promise<{ json: string }> } }).db;
+    assert.deepEqual(JSON.parse((await conn.get(`SELECT json FROM cx_records WHERE kind = 'quoteGroup'`)).json).quotes, ['a', 'b']);
+  } finally {
+    await store.close();
+  }
+});
+
 /** A changed version of a URL replaces the old document: the corpus counts one document, and lookups never return the old one. */
 test('a superseded version leaves the document frequencies and the cached index', async () => {
   const { analyzeRecord } = await import('../analysis/analyze.js');
@@ -204,4 +232,29 @@ test('SqlCorpusIndex lookups on a long posting list agree with the memory index 
   } finally {
     await store.close();
   }
+});
+
+/** A full cache drops its oldest records (from the kinds holding most), never answers wrongly, and forgets a rolled-back write. */
+test('RecordCache: bounded, evicts the oldest of the largest kind, rollback drops what the write touched', async () => {
+  const { RecordCache } = await import('./corpus-index-sql.js');
+  const cache = new RecordCache(16);
+  for (let i = 0; i < 12; i++) cache.set('quote', `q${i}`, { id: `q${i}`, keys: [`k${i}`] });
+  for (let i = 0; i < 4; i++) cache.written('entity', `e${i}`, JSON.stringify({ id: `e${i}`, n: i }), [`n${i}`]);
+  assert.equal(cache.size, 16);
+  cache.set('quote', 'q12', { id: 'q12', keys: [] });
+  // 16 >> 3 = 2 dropped, the two oldest quotes.
+  assert.equal(cache.size, 15);
+  assert.equal(cache.get('quote', 'q0'), undefined);
+  assert.equal(cache.get('quote', 'q1'), undefined);
+  assert.deepEqual(cache.get('quote', 'q2'), { id: 'q2', keys: ['k2'] });
+  assert.deepEqual(cache.get('entity', 'e3'), { id: 'e3', n: 3 });
+  assert.deepEqual(cache.keysOf('entity', 'e3'), ['n3']);
+  cache.begin();
+  cache.written('entity', 'e3', JSON.stringify({ id: 'e3', n: 99 }), []);
+  cache.get('quote', 'q5');
+  cache.rollback();
+  assert.equal(cache.get('entity', 'e3'), undefined);
+  assert.equal(cache.get('quote', 'q5'), undefined);
+  assert.deepEqual(cache.get('quote', 'q6'), { id: 'q6', keys: ['k6'] });
+  assert.equal(cache.size, 13);
 });

@@ -33,6 +33,13 @@ const INSERT_BATCH = 100;
 type Kind = 'entity' | 'document' | 'story' | 'quote' | 'quoteGroup' | 'measure' | 'paragraph';
 
 /**
+ * Kinds whose records linking never changes in place once put (see CorpusIndex.putQuoteGroup): the index keeps the
+ * object itself rather than a serialised copy. Quote groups qualify (a grown group is a new object); quotes and
+ * measures do not (grouping and measuring change a record read back, then put it again).
+ */
+const IMMUTABLE_KINDS: ReadonlySet<Kind> = new Set(['quoteGroup']);
+
+/**
  * The SQL-backed CorpusIndex; writes go through whatever transaction `conn` is in.
  * @example const index = new SqlCorpusIndex(conn); await index.getEntity('e_x')
  */
@@ -65,9 +72,15 @@ export class SqlCorpusIndex implements CorpusIndex {
   }
 
   private async put(kind: Kind, id: string, record: unknown, keys: readonly string[] | null): Promise<void> {
-    const json = JSON.stringify(record);
     let oldKeys: readonly string[] = [];
     if (keys) oldKeys = this.cache?.keysOf(kind, id) ?? (await this.get<{ keys?: string[] }>(kind, id))?.keys ?? [];
+    // A record never changed once put is kept as it is, and serialised once when its last version is written.
+    if (this.pending && IMMUTABLE_KINDS.has(kind)) {
+      this.pending.putRecord(kind, id, null, record);
+      this.cache?.written(kind, id, null, keys, record);
+      return;
+    }
+    const json = JSON.stringify(record);
     if (this.pending) this.pending.putRecord(kind, id, json);
     else {
       await this.conn.run(
@@ -362,7 +375,7 @@ const FLUSH_ROWS = 100;
  * @example const pending = new PendingWrites(); new SqlCorpusIndex(conn, cache, pending); await pending.flush(conn)
  */
 export class PendingWrites {
-  private readonly records = new Map<string, { kind: string; id: string; json: string }>();
+  private readonly records = new Map<string, { kind: string; id: string; json: string | null; rec?: unknown }>();
   private readonly postings: PendingPosting[] = [];
   /** Postings by record (kind + NUL + id) and by key (kind + NUL + key), in the order posted. */
   private readonly ofRecord = new Map<string, PendingPosting[]>();
@@ -405,13 +418,17 @@ export class PendingWrites {
 
   /** The JSON held for a record, or undefined. */
   record(kind: string, id: string): string | undefined {
-    return this.records.get(kind + '\u0000' + id)?.json;
+    const r = this.records.get(kind + '\u0000' + id);
+    if (!r) return undefined;
+    if (r.json === null) r.json = JSON.stringify(r.rec);
+    return r.json;
   }
 
-  putRecord(kind: string, id: string, json: string): void {
+  /** Hold a record's JSON, or (json null) the record itself, serialised when first needed: it must never change. */
+  putRecord(kind: string, id: string, json: string | null, rec?: unknown): void {
     const k = kind + '\u0000' + id;
     const prev = this.records.get(k);
-    this.records.set(k, { kind, id, json });
+    this.records.set(k, { kind, id, json, rec });
     this.journal?.push(() => (prev ? this.records.set(k, prev) : this.records.delete(k)));
   }
 
@@ -485,7 +502,7 @@ export class PendingWrites {
     for (let i = 0; i < records.length; i += FLUSH_ROWS) {
       const part = records.slice(i, i + FLUSH_ROWS);
       const params: string[] = [];
-      for (const r of part) params.push(r.kind, r.id, r.json);
+      for (const r of part) params.push(r.kind, r.id, r.json ?? JSON.stringify(r.rec));
       await conn.run(
         `INSERT INTO cx_records (kind, id, json) VALUES ${part.map(() => '(?, ?, ?)').join(', ')} ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json`,
         params,
@@ -548,8 +565,8 @@ export async function refreshCache(conn: SqlConn, cache: RecordCache, opts: { sc
 
 /** A cached record: parsed, or the JSON just written for it (parsed when first read); the keys it is posted under (a private copy). */
 interface CacheEntry {
-  /** kind + NUL + id. */
-  key: string;
+  kind: string;
+  id: string;
   json: string | null;
   rec: unknown;
   keys: readonly string[] | null;
@@ -568,7 +585,9 @@ const NO_IDS: string[] = [];
  * @example const cache = new RecordCache(50_000); new SqlCorpusIndex(conn, cache)
  */
 export class RecordCache {
-  private readonly map = new Map<string, CacheEntry>();
+  /** Records by kind, then id (two lookups: no key string built per read), each map oldest first; `count` in all. */
+  private readonly records = new Map<string, Map<string, CacheEntry>>();
+  private count = 0;
   /** Posting lists, newest first: the first `limit` ids posted under a key (all of them when fewer). */
   private readonly lists = new Map<string, { ids: string[]; limit: number }>();
   /** Every key posted since the posting table was known in full (a superset: no false negatives), or null. */
@@ -604,7 +623,7 @@ export class RecordCache {
     if (!j) return this.clear();
     for (const e of j) {
       if (typeof e === 'string') this.lists.delete(e);
-      else this.map.delete(e.key);
+      else this.drop(e.kind, e.id);
     }
   }
 
@@ -673,7 +692,7 @@ export class RecordCache {
 
   /** The cached record (parsed on first read), or undefined. */
   get(kind: string, id: string): unknown {
-    const e = this.map.get(kind + '\u0000' + id);
+    const e = this.records.get(kind)?.get(id);
     if (!e) return undefined;
     this.journal?.add(e);
     if (e.rec === undefined) (e.rec = JSON.parse(e.json!)), (e.json = null);
@@ -683,37 +702,55 @@ export class RecordCache {
   /** A record just read (parsed from the stored JSON). */
   set(kind: string, id: string, record: unknown): void {
     const keys = (record as { keys?: unknown }).keys;
-    const k = kind + '\u0000' + id;
-    this.store(k, { key: k, json: null, rec: record, keys: Array.isArray(keys) ? (keys as string[]).slice() : null });
+    this.store({ kind, id, json: null, rec: record, keys: Array.isArray(keys) ? (keys as string[]).slice() : null });
   }
 
-  /** A record just written as `json`, posted under `keys`. */
-  written(kind: string, id: string, json: string, keys: readonly string[] | null): void {
-    const k = kind + '\u0000' + id;
-    this.posted?.add(RECORD + k);
-    this.store(k, { key: k, json, rec: undefined, keys: keys ? keys.slice() : null });
+  /** A record just written as `json` (or kept as the object `rec`, never changed: see IMMUTABLE_KINDS), posted under `keys`. */
+  written(kind: string, id: string, json: string | null, keys: readonly string[] | null, rec?: unknown): void {
+    this.posted?.add(RECORD + kind + '\u0000' + id);
+    this.store({ kind, id, json, rec, keys: keys ? keys.slice() : null });
   }
 
   /** The keys the cached record is posted under, or undefined when it is not cached. */
   keysOf(kind: string, id: string): readonly string[] | undefined {
-    const e = this.map.get(kind + '\u0000' + id);
+    const e = this.records.get(kind)?.get(id);
     return e ? (e.keys ?? []) : undefined;
   }
 
-  private store(k: string, e: CacheEntry): void {
+  private store(e: CacheEntry): void {
     this.journal?.add(e);
-    if (this.map.size >= this.max && !this.map.has(k)) evictOldest(this.map, this.max >> 3);
-    this.map.delete(k);
-    this.map.set(k, e);
+    let m = this.records.get(e.kind);
+    if (!m) this.records.set(e.kind, (m = new Map()));
+    if (this.count >= this.max && !m.has(e.id)) this.evict(this.max >> 3);
+    if (m.delete(e.id)) this.count--;
+    m.set(e.id, e);
+    this.count++;
+  }
+
+  private drop(kind: string, id: string): void {
+    if (this.records.get(kind)?.delete(id)) this.count--;
+  }
+
+  /** Drop about `n` of the oldest records, from the kinds holding most. */
+  private evict(n: number): void {
+    for (const m of [...this.records.values()].sort((a, b) => b.size - a.size)) {
+      for (const id of m.keys()) {
+        if (n <= 0) return;
+        m.delete(id);
+        this.count--;
+        n--;
+      }
+    }
   }
 
   delete(kind: string, id: string): void {
-    this.map.delete(kind + '\u0000' + id);
+    this.drop(kind, id);
   }
 
   /** Drop records and posting lists (after a rollback: the keys filter stays a superset, so it is kept). */
   clear(): void {
-    this.map.clear();
+    this.records.clear();
+    this.count = 0;
     this.lists.clear();
   }
 
@@ -724,7 +761,7 @@ export class RecordCache {
   }
 
   get size(): number {
-    return this.map.size;
+    return this.count;
   }
 }
 
