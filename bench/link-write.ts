@@ -39,7 +39,8 @@ async function digestOf(store: Store): Promise<string> {
   for (const sql of [
     'SELECT id, story FROM documents ORDER BY id',
     'SELECT id, doc_count, published FROM stories ORDER BY id',
-    'SELECT id, name, type, aliases, roles, mention_count, doc_count, quote_count FROM entities ORDER BY id',
+    'SELECT id, name, name_norm, type, aliases, roles, country, mention_count, doc_count, quote_count FROM entities ORDER BY id',
+    'SELECT entity_id, alias_norm FROM entity_aliases ORDER BY entity_id, alias_norm',
     'SELECT doc_id, entity_id, start_off FROM mentions ORDER BY doc_id, start_off, entity_id',
     'SELECT id, speaker, via FROM quotes ORDER BY id',
     'SELECT id, claimant, subject, place, background FROM claims ORDER BY id',

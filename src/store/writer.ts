@@ -129,23 +129,57 @@ export async function setMembers(
   lists?.set(table, id, values);
 }
 
+/** Entities per multi-row upsert (seven parameters each). */
+const ENTITY_ROWS = 100;
+
 async function upsertEntities(conn: SqlConn, entities: EntityOut[]): Promise<void> {
-  for (const e of entities) {
-    const country = e.type === 'location' ? countryCode([e.name, ...e.aliases]) : null;
-    // Most entities of a document are known and unchanged: the row is then left alone, and so are its aliases.
-    const { changes } = await conn.run(
-      `INSERT INTO entities (id, name, name_norm, type, aliases, roles, country) VALUES (?, ?, ?, ?, ?, ?, ?)
+  // One row per id, the last given (as writing them one by one would leave).
+  const byId = new Map<string, EntityOut>();
+  for (const e of entities) byId.delete(e.id), byId.set(e.id, e);
+  const all = [...byId.values()];
+  for (let i = 0; i < all.length; i += ENTITY_ROWS) {
+    const part = all.slice(i, i + ENTITY_ROWS);
+    const params: SqlValue[] = [];
+    for (const e of part) {
+      const country = e.type === 'location' ? countryCode([e.name, ...e.aliases]) : null;
+      params.push(e.id, e.name, normName(e.name), e.type, JSON.stringify(e.aliases), JSON.stringify(e.roles), country);
+    }
+    // Most entities of a document are known and unchanged: the row is then left alone (and not returned), and so are its aliases.
+    const changed = await conn.all<{ id: string }>(
+      `INSERT INTO entities (id, name, name_norm, type, aliases, roles, country) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_norm = excluded.name_norm, type = excluded.type,
          aliases = excluded.aliases, roles = excluded.roles, country = excluded.country
        WHERE entities.name IS DISTINCT FROM excluded.name OR entities.name_norm IS DISTINCT FROM excluded.name_norm
          OR entities.type IS DISTINCT FROM excluded.type OR entities.aliases IS DISTINCT FROM excluded.aliases
-         OR entities.roles IS DISTINCT FROM excluded.roles OR entities.country IS DISTINCT FROM excluded.country`,
-      [e.id, e.name, normName(e.name), e.type, JSON.stringify(e.aliases), JSON.stringify(e.roles), country],
+         OR entities.roles IS DISTINCT FROM excluded.roles OR entities.country IS DISTINCT FROM excluded.country
+       RETURNING id`,
+      params,
     );
-    if (changes === 0) continue;
-    const keys = [...new Set([e.name, ...e.aliases].map(normName).filter(Boolean))];
-    await conn.run('DELETE FROM entity_aliases WHERE entity_id = ?', [e.id]);
-    await insertMany(conn, 'entity_aliases', ['entity_id', 'alias_norm'], keys.map((k) => [e.id, k]));
+    if (!changed.length) continue;
+    const ids = changed.map((r) => r.id);
+    await conn.run(`DELETE FROM entity_aliases WHERE entity_id IN (${placeholders(ids.length)})`, ids);
+    const rows: SqlValue[][] = [];
+    for (const id of ids) {
+      const e = byId.get(id)!;
+      for (const k of new Set([e.name, ...e.aliases].map(normName).filter(Boolean))) rows.push([id, k]);
+    }
+    await insertMany(conn, 'entity_aliases', ['entity_id', 'alias_norm'], rows);
+  }
+}
+
+/** Entity counters per id, added in one statement per chunk (three parameters each). */
+async function addToCounters(conn: SqlConn, column: 'mention_count' | 'quote_count', counts: Map<string, number>, docs: boolean): Promise<void> {
+  const all = [...counts];
+  for (let i = 0; i < all.length; i += 200) {
+    const part = all.slice(i, i + 200);
+    const params: SqlValue[] = [];
+    for (const [id, n] of part) params.push(id, n);
+    for (const [id] of part) params.push(id);
+    await conn.run(
+      `UPDATE entities SET ${column} = ${column} + CASE id ${part.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} ELSE 0 END${docs ? ', doc_count = doc_count + 1' : ''}
+       WHERE id IN (${placeholders(part.length)})`,
+      params,
+    );
   }
 }
 
@@ -265,10 +299,10 @@ export async function writeDocumentSql(
   // Entity counters: incremented here, decremented when a version is superseded.
   const perEntity = new Map<string, number>();
   for (const m of mentions) perEntity.set(m.entity, (perEntity.get(m.entity) ?? 0) + 1);
-  for (const [id, n] of perEntity) await conn.run('UPDATE entities SET mention_count = mention_count + ?, doc_count = doc_count + 1 WHERE id = ?', [n, id]);
+  await addToCounters(conn, 'mention_count', perEntity, true);
   const perSpeaker = new Map<string, number>();
   for (const q of quotes) if (q.speaker) perSpeaker.set(q.speaker, (perSpeaker.get(q.speaker) ?? 0) + 1);
-  for (const [id, n] of perSpeaker) await conn.run('UPDATE entities SET quote_count = quote_count + ? WHERE id = ?', [n, id]);
+  await addToCounters(conn, 'quote_count', perSpeaker, false);
 
   if (link) {
     const touched = await upsertStories(conn, link.stories, link.storyMerges);
