@@ -258,3 +258,35 @@ test('RecordCache: bounded, evicts the oldest of the largest kind, rollback drop
   assert.deepEqual(cache.get('quote', 'q6'), { id: 'q6', keys: ['k6'] });
   assert.equal(cache.size, 13);
 });
+
+/** Stored frequencies are cached between writes and known absent in a fresh store; a store reopened with only frequency rows still reads them. */
+test('SqlCorpusIndex document frequencies across writes, batches and a reopened file', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'cx-df-'));
+  try {
+    const first = await openStore(join(dir, 'a.db'));
+    await first.write((tx) => tx.index.addTermFrequencies({ documents: 1, added: ['t:a', 't:b'], removed: [] }));
+    first.beginBatch();
+    await first.write((tx) => tx.index.addTermFrequencies({ documents: 1, added: ['t:a'], removed: [] }));
+    await assert.rejects(first.write(async (tx) => {
+      await tx.index.addTermFrequencies({ documents: 1, added: ['t:a', 't:c'], removed: [] });
+      throw new Error('fail');
+    }), /fail/);
+    assert.deepEqual(await first.write(async (tx) => [...(await tx.index.termFrequencies(['t:a', 't:b', 't:c'])).df]), [['t:a', 2], ['t:b', 1]]);
+    await first.endBatch();
+    assert.equal(await first.write(async (tx) => (await tx.index.termFrequencies([])).documents), 2);
+    await first.close();
+    const second = await openStore(join(dir, 'a.db'));
+    try {
+      const got = await second.write(async (tx) => tx.index.termFrequencies(['t:a', 't:b', 't:c']));
+      assert.equal(got.documents, 2);
+      assert.deepEqual([...got.df], [['t:a', 2], ['t:b', 1]]);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

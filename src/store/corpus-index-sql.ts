@@ -224,10 +224,18 @@ export class SqlCorpusIndex implements CorpusIndex {
   async termFrequencies(terms: string[]): Promise<TermFrequencies> {
     const stored = new Map<string, number>();
     const wanted = [DOCS_TERM, ...new Set(terms)];
-    for (let i = 0; i < wanted.length; i += ID_BATCH) {
-      const part = wanted.slice(i, i + ID_BATCH);
+    // Stored counts the cache knows (see RecordCache.storedDf) need no query.
+    const ask: string[] = [];
+    for (const t of wanted) {
+      const n = this.cache?.storedDf(t);
+      if (n === undefined) ask.push(t);
+      else stored.set(t, n);
+    }
+    for (let i = 0; i < ask.length; i += ID_BATCH) {
+      const part = ask.slice(i, i + ID_BATCH);
       const rows = await this.conn.all<{ term: string; n: number | string }>(`SELECT term, n FROM cx_term_df WHERE term IN (${placeholders(part.length)})`, part);
       for (const r of rows) stored.set(r.term, Number(r.n));
+      for (const t of part) this.cache?.setStoredDf(t, stored.get(t) ?? 0);
     }
     const df = new Map<string, number>();
     let documents = 0;
@@ -491,8 +499,8 @@ export class PendingWrites {
     this.journal?.push(() => (p.live = true));
   }
 
-  /** Write everything held, then hold nothing. Call outside any savepoint, before COMMIT. */
-  async flush(conn: SqlConn): Promise<void> {
+  /** Write everything held, then hold nothing; returns the document-frequency changes written. Call outside any savepoint, before COMMIT. */
+  async flush(conn: SqlConn): Promise<[string, number][]> {
     if (this.journal) throw new Error('PendingWrites.flush inside an open write');
     const records = [...this.records.values()].sort((a, b) => cmp(a.kind, b.kind) || cmp(a.id, b.id));
     // Stable sort: postings under one key keep the order they were posted in (seq orders them newest-first).
@@ -523,6 +531,7 @@ export class PendingWrites {
         params,
       );
     }
+    return df;
   }
 }
 
@@ -538,6 +547,8 @@ function cmp(a: string, b: string): number {
 
 /** Prefix of record ids in the posted-keys filter (posting keys have none). */
 const RECORD = '\u0001';
+/** Prefix of terms in the posted-keys filter that have a document-frequency row. */
+const DF = '\u0002';
 
 /** Largest posting table (and record table) whose keys are read to prime a cache's filter (larger ones: unknown keys are looked up). */
 const PRIME_MAX_ROWS = 200_000;
@@ -553,12 +564,16 @@ export async function refreshCache(conn: SqlConn, cache: RecordCache, opts: { sc
   const top = await conn.get<{ n: number | string | null }>('SELECT max(seq) AS n FROM cx_postings');
   const postings = top?.n === null || top?.n === undefined ? 0 : Number(top.n);
   const anyRecord = await conn.get('SELECT 1 AS one FROM cx_records LIMIT 1');
-  if (postings === 0 && !anyRecord) return cache.trustPostings();
+  const anyDf = await conn.get('SELECT 1 AS one FROM cx_term_df LIMIT 1');
+  if (postings === 0 && !anyRecord && !anyDf) return cache.trustPostings();
   if (!opts.scan || postings > PRIME_MAX_ROWS) return;
   const records = await conn.all<{ kind: string; id: string }>(`SELECT kind, id FROM cx_records LIMIT ${PRIME_MAX_ROWS + 1}`);
   if (records.length > PRIME_MAX_ROWS) return;
+  const terms = await conn.all<{ term: string }>(`SELECT term FROM cx_term_df LIMIT ${PRIME_MAX_ROWS + 1}`);
+  if (terms.length > PRIME_MAX_ROWS) return;
   const keys: string[] = [];
   for (const r of records) keys.push(RECORD + r.kind + '\u0000' + r.id);
+  for (const r of terms) keys.push(DF + r.term);
   if (postings > 0) for (const r of await conn.all<{ kind: string; key: string }>('SELECT kind, key FROM cx_postings')) keys.push(r.kind + '\u0000' + r.key);
   cache.trustPostings(keys);
 }
@@ -585,6 +600,11 @@ const NO_IDS: string[] = [];
  * @example const cache = new RecordCache(50_000); new SqlCorpusIndex(conn, cache)
  */
 export class RecordCache {
+  /**
+   * Stored (committed) document frequencies read or written by this store, per term; the fresh store's terms
+   * not yet stored are known absent through the posted-keys filter (prefix \u0002).
+   */
+  private readonly df = new Map<string, number>();
   /** Records by kind, then id (two lookups: no key string built per read), each map oldest first; `count` in all. */
   private readonly records = new Map<string, Map<string, CacheEntry>>();
   private count = 0;
@@ -598,8 +618,9 @@ export class RecordCache {
   constructor(private readonly max = 50_000) {}
 
   /**
-   * From now on every posting and record written goes through `post` and `written`, and `keys` (kind + NUL + key;
-   * records: \u0001 + kind + NUL + id) are all the keys already posted and records stored: others do not exist.
+   * From now on every posting and record written goes through `post` and `written` (frequencies: `committedDf`), and
+   * `keys` (kind + NUL + key; records: \u0001 + kind + NUL + id; frequency rows: \u0002 + term) are all the keys
+   * already posted, records stored and terms counted: others do not exist.
    */
   trustPostings(keys: Iterable<string> = []): void {
     this.posted = new KeyFilter();
@@ -747,11 +768,34 @@ export class RecordCache {
     this.drop(kind, id);
   }
 
-  /** Drop records and posting lists (after a rollback: the keys filter stays a superset, so it is kept). */
+  /** The stored document frequency of `term` when known (0: no row), else undefined. */
+  storedDf(term: string): number | undefined {
+    const n = this.df.get(term);
+    if (n !== undefined) return n;
+    return this.posted && !this.posted.has(DF + term) ? 0 : undefined;
+  }
+
+  /** A stored document frequency just read. */
+  setStoredDf(term: string, n: number): void {
+    if (this.df.size >= this.max * 4) this.df.clear();
+    this.df.set(term, n);
+  }
+
+  /** Changes to stored document frequencies, now committed. */
+  committedDf(changes: readonly [string, number][]): void {
+    for (const [t, n] of changes) {
+      this.posted?.add(DF + t);
+      const old = this.df.get(t);
+      if (old !== undefined) this.df.set(t, old + n);
+    }
+  }
+
+  /** Drop records, posting lists and stored frequencies (after a rollback: the keys filter stays a superset, so it is kept). */
   clear(): void {
     this.records.clear();
     this.count = 0;
     this.lists.clear();
+    this.df.clear();
   }
 
   /** Drop everything, including which keys are posted (another connection has written). */

@@ -99,15 +99,17 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
   write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
     if (this.batchDepth > 0) return this.enqueue(() => this.writeInBatch(fn));
     return this.enqueue(async () => {
+      let flushed: [string, number][] = [];
       try {
         const out = await this.transaction(async (conn) => {
           if (this.records && this.othersWrote(conn)) await this.refreshRecords(conn);
           this.records?.begin();
           const res = await fn(this.txFor(conn));
-          await this.pending.flush(conn);
+          flushed = await this.pending.flush(conn);
           return res;
         });
         this.records?.commit();
+        this.records?.committedDf(flushed);
         return out;
       } catch (err) {
         // A rolled-back transaction may have left changed records in the cache.
@@ -172,9 +174,10 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
     if (!b) return;
     this.batch = null;
     if (b.timer) clearTimeout(b.timer);
+    let flushed: [string, number][];
     try {
       // The index writes held back go in last, in one pass, before the commit.
-      await this.pending.flush(b.conn);
+      flushed = await this.pending.flush(b.conn);
     } catch (err) {
       this.records?.clear();
       this.lists?.clear();
@@ -189,6 +192,7 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
       this.lists?.clear();
       throw err;
     }
+    this.records?.committedDf(flushed);
   }
 
   beginBatch(): void {
