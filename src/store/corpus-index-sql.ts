@@ -383,11 +383,13 @@ const FLUSH_ROWS = 100;
  * @example const pending = new PendingWrites(); new SqlCorpusIndex(conn, cache, pending); await pending.flush(conn)
  */
 export class PendingWrites {
-  private readonly records = new Map<string, { kind: string; id: string; json: string | null; rec?: unknown }>();
+  /** Records held, by kind, then id. */
+  private readonly records = new Map<string, Map<string, { kind: string; id: string; json: string | null; rec?: unknown }>>();
+  private recordCount = 0;
   private readonly postings: PendingPosting[] = [];
-  /** Postings by record (kind + NUL + id) and by key (kind + NUL + key), in the order posted. */
-  private readonly ofRecord = new Map<string, PendingPosting[]>();
-  private readonly ofKey = new Map<string, PendingPosting[]>();
+  /** Postings by record (kind, then id) and by key (kind, then key), in the order posted. */
+  private readonly ofRecord = new Map<string, Map<string, PendingPosting[]>>();
+  private readonly ofKey = new Map<string, Map<string, PendingPosting[]>>();
   private readonly df = new Map<string, number>();
   /** Undo steps of the open write, or null outside one. */
   private journal: (() => void)[] | null = null;
@@ -413,6 +415,7 @@ export class PendingWrites {
   /** Drop everything held (the whole transaction rolled back). */
   clear(): void {
     this.records.clear();
+    this.recordCount = 0;
     this.postings.length = 0;
     this.ofRecord.clear();
     this.ofKey.clear();
@@ -421,12 +424,12 @@ export class PendingWrites {
   }
 
   get size(): number {
-    return this.records.size + this.postings.length + this.df.size;
+    return this.recordCount + this.postings.length + this.df.size;
   }
 
   /** The JSON held for a record, or undefined. */
   record(kind: string, id: string): string | undefined {
-    const r = this.records.get(kind + '\u0000' + id);
+    const r = this.records.get(kind)?.get(id);
     if (!r) return undefined;
     if (r.json === null) r.json = JSON.stringify(r.rec);
     return r.json;
@@ -434,35 +437,39 @@ export class PendingWrites {
 
   /** Hold a record's JSON, or (json null) the record itself, serialised when first needed: it must never change. */
   putRecord(kind: string, id: string, json: string | null, rec?: unknown): void {
-    const k = kind + '\u0000' + id;
-    const prev = this.records.get(k);
-    this.records.set(k, { kind, id, json, rec });
-    this.journal?.push(() => (prev ? this.records.set(k, prev) : this.records.delete(k)));
+    let m = this.records.get(kind);
+    if (!m) this.records.set(kind, (m = new Map()));
+    const held = m;
+    const prev = held.get(id);
+    held.set(id, { kind, id, json, rec });
+    if (!prev) this.recordCount++;
+    this.journal?.push(() => (prev ? held.set(id, prev) : (held.delete(id), this.recordCount--)));
   }
 
   /** The record is deleted: its held record and postings go (the caller deletes the stored rows). */
   deleteRecord(kind: string, id: string): void {
-    const k = kind + '\u0000' + id;
-    const prev = this.records.get(k);
-    if (prev) {
-      this.records.delete(k);
-      this.journal?.push(() => this.records.set(k, prev));
+    const held = this.records.get(kind);
+    const prev = held?.get(id);
+    if (held && prev) {
+      held.delete(id);
+      this.recordCount--;
+      this.journal?.push(() => (held.set(id, prev), this.recordCount++));
     }
-    for (const p of this.ofRecord.get(k) ?? []) if (p.live) this.kill(p);
+    for (const p of this.ofRecord.get(kind)?.get(id) ?? []) if (p.live) this.kill(p);
   }
 
   /** `id` is posted under `key` (newest). */
   post(kind: string, key: string, id: string): void {
     const p: PendingPosting = { kind, key, id, live: true };
     this.postings.push(p);
-    push(this.ofRecord, kind + '\u0000' + id, p);
-    push(this.ofKey, kind + '\u0000' + key, p);
+    push(this.ofRecord, kind, id, p);
+    push(this.ofKey, kind, key, p);
     this.journal?.push(() => (p.live = false));
   }
 
   /** Take back a held posting of `id` under `key`; false when none is held (it is stored, if anywhere). */
   unpost(kind: string, key: string, id: string): boolean {
-    for (const p of this.ofRecord.get(kind + '\u0000' + id) ?? []) {
+    for (const p of this.ofRecord.get(kind)?.get(id) ?? []) {
       if (p.live && p.key === key) {
         this.kill(p);
         return true;
@@ -473,7 +480,7 @@ export class PendingWrites {
 
   /** Ids held under `key`, newest first. */
   postedIds(kind: string, key: string): string[] {
-    const list = this.ofKey.get(kind + '\u0000' + key);
+    const list = this.ofKey.get(kind)?.get(key);
     const out: string[] = [];
     if (list) for (let i = list.length - 1; i >= 0; i--) if (list[i]!.live) out.push(list[i]!.id);
     return out;
@@ -502,7 +509,7 @@ export class PendingWrites {
   /** Write everything held, then hold nothing; returns the document-frequency changes written. Call outside any savepoint, before COMMIT. */
   async flush(conn: SqlConn): Promise<[string, number][]> {
     if (this.journal) throw new Error('PendingWrites.flush inside an open write');
-    const records = [...this.records.values()].sort((a, b) => cmp(a.kind, b.kind) || cmp(a.id, b.id));
+    const records = [...this.records.values()].flatMap((m) => [...m.values()]).sort((a, b) => cmp(a.kind, b.kind) || cmp(a.id, b.id));
     // Stable sort: postings under one key keep the order they were posted in (seq orders them newest-first).
     const postings = this.postings.filter((p) => p.live).sort((a, b) => cmp(a.kind, b.kind) || cmp(a.key, b.key));
     const df = [...this.df].filter(([, n]) => n !== 0).sort((a, b) => cmp(a[0], b[0]));
@@ -535,10 +542,13 @@ export class PendingWrites {
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
-  const list = map.get(k);
+/** Append `v` to the list under kind, then key (two lookups: no key string built per posting). */
+function push<V>(map: Map<string, Map<string, V[]>>, kind: string, k: string, v: V): void {
+  let m = map.get(kind);
+  if (!m) map.set(kind, (m = new Map()));
+  const list = m.get(k);
   if (list) list.push(v);
-  else map.set(k, [v]);
+  else m.set(k, [v]);
 }
 
 function cmp(a: string, b: string): number {
