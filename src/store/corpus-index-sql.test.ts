@@ -257,6 +257,14 @@ test('RecordCache: bounded, evicts the oldest of the largest kind, rollback drop
   assert.equal(cache.get('quote', 'q5'), undefined);
   assert.deepEqual(cache.get('quote', 'q6'), { id: 'q6', keys: ['k6'] });
   assert.equal(cache.size, 13);
+  // Posting lists: bounded the same way; a dropped list is unknown (undefined), never wrong.
+  for (let i = 0; i < 20; i++) cache.setPostings('quote', `k${i}`, [`q${i}`], 5);
+  assert.equal(cache.postings('quote', 'k0', 5), undefined);
+  assert.deepEqual(cache.postings('quote', 'k19', 5), ['q19']);
+  cache.post('quote', 'k19', 'q99');
+  assert.deepEqual(cache.postings('quote', 'k19', 5), ['q99', 'q19']);
+  cache.unpost('quote', 'k19', 'q19');
+  assert.deepEqual(cache.postings('quote', 'k19', 5), ['q99']);
 });
 
 /** Stored frequencies are cached between writes and known absent in a fresh store; a store reopened with only frequency rows still reads them. */

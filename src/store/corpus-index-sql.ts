@@ -599,6 +599,14 @@ interface CacheEntry {
 
 const NO_IDS: string[] = [];
 
+/** A cached posting list (see RecordCache.postings). */
+interface ListEntry {
+  kind: string;
+  key: string;
+  ids: string[];
+  limit: number;
+}
+
 /**
  * Parsed index records kept between write transactions, so linking a document does not re-read and re-parse
  * the records of the documents before it (a story's quotes are looked up by every later report of it).
@@ -618,12 +626,13 @@ export class RecordCache {
   /** Records by kind, then id (two lookups: no key string built per read), each map oldest first; `count` in all. */
   private readonly records = new Map<string, Map<string, CacheEntry>>();
   private count = 0;
-  /** Posting lists, newest first: the first `limit` ids posted under a key (all of them when fewer). */
-  private readonly lists = new Map<string, { ids: string[]; limit: number }>();
+  /** Posting lists by kind, then key, newest first: the first `limit` ids posted under a key (all of them when fewer). */
+  private readonly lists = new Map<string, Map<string, ListEntry>>();
+  private listCount = 0;
   /** Every key posted since the posting table was known in full (a superset: no false negatives), or null. */
   private posted: KeyFilter | null = null;
   /** Records and posting lists (by key) the open write touched or handed out, or null. */
-  private journal: Set<CacheEntry | string> | null = null;
+  private journal: Set<CacheEntry | ListEntry> | null = null;
 
   constructor(private readonly max = 50_000) {}
 
@@ -653,7 +662,7 @@ export class RecordCache {
     this.journal = null;
     if (!j) return this.clear();
     for (const e of j) {
-      if (typeof e === 'string') this.lists.delete(e);
+      if ('ids' in e) this.dropList(e.kind, e.key);
       else this.drop(e.kind, e.id);
     }
   }
@@ -665,36 +674,40 @@ export class RecordCache {
 
   /** Cached ids posted under `key`, newest first, when the cache knows at least the first `limit`; else undefined. */
   postings(kind: string, key: string, limit: number): string[] | undefined {
-    const k = kind + '\u0000' + key;
-    const e = this.lists.get(k);
-    if (!e) return this.posted && !this.posted.has(k) ? NO_IDS : undefined;
+    const e = this.lists.get(kind)?.get(key);
+    if (!e) return this.posted && !this.posted.has3(kind, '\u0000', key) ? NO_IDS : undefined;
     if (e.ids.length >= e.limit && e.limit < limit) return undefined;
     return e.ids.length > limit ? e.ids.slice(0, limit) : e.ids;
   }
 
   /** Remember the newest ids posted under `key`, read with LIMIT `limit`. */
   setPostings(kind: string, key: string, ids: string[], limit: number): void {
-    if (this.lists.size >= this.max) evictOldest(this.lists, this.max >> 3);
-    const k = kind + '\u0000' + key;
-    this.journal?.add(k);
-    this.lists.set(k, { ids: [...ids], limit });
+    this.setList({ kind, key, ids: [...ids], limit });
+  }
+
+  private setList(e: ListEntry): void {
+    let m = this.lists.get(e.kind);
+    if (!m) this.lists.set(e.kind, (m = new Map()));
+    if (this.listCount >= this.max && !m.has(e.key)) this.listCount -= evictLargest(this.lists, this.max >> 3);
+    if (!m.has(e.key)) this.listCount++;
+    m.set(e.key, e);
+    this.journal?.add(e);
+  }
+
+  private dropList(kind: string, key: string): void {
+    if (this.lists.get(kind)?.delete(key)) this.listCount--;
   }
 
   /** `id` was just posted under `key`: it is the newest. */
   post(kind: string, key: string, id: string): void {
-    const k = kind + '\u0000' + key;
-    const e = this.lists.get(k);
+    const e = this.lists.get(kind)?.get(key);
     if (!e) {
       // The first posting ever under this key: the cache knows the whole list.
-      if (this.posted && !this.posted.has(k)) {
-        if (this.lists.size >= this.max) evictOldest(this.lists, this.max >> 3);
-        this.lists.set(k, { ids: [id], limit: Infinity });
-        this.journal?.add(k);
-      }
-      this.posted?.add(k);
+      if (this.posted && !this.posted.has3(kind, '\u0000', key)) this.setList({ kind, key, ids: [id], limit: Infinity });
+      this.posted?.add3(kind, '\u0000', key);
       return;
     }
-    this.journal?.add(k);
+    this.journal?.add(e);
     const at = e.ids.indexOf(id);
     if (at >= 0) e.ids.splice(at, 1);
     else if (e.ids.length >= e.limit) e.limit++;
@@ -705,12 +718,11 @@ export class RecordCache {
 
   /** `id` is no longer posted under `key`. */
   unpost(kind: string, key: string, id: string): void {
-    const k = kind + '\u0000' + key;
-    const e = this.lists.get(k);
+    const e = this.lists.get(kind)?.get(key);
     if (!e) return;
     const at = e.ids.indexOf(id);
     if (at < 0) return;
-    this.journal?.add(k);
+    this.journal?.add(e);
     // A cut-off list loses one known id: it now knows one fewer of the newest.
     if (e.ids.length >= e.limit) e.limit--;
     e.ids.splice(at, 1);
@@ -718,7 +730,7 @@ export class RecordCache {
 
   /** True when the record is known not to exist (see trustPostings). */
   absent(kind: string, id: string): boolean {
-    return this.posted !== null && !this.posted.has(RECORD + kind + '\u0000' + id);
+    return this.posted !== null && !this.posted.has3(RECORD + kind, '\u0000', id);
   }
 
   /** The cached record (parsed on first read), or undefined. */
@@ -738,7 +750,7 @@ export class RecordCache {
 
   /** A record just written as `json` (or kept as the object `rec`, never changed: see IMMUTABLE_KINDS), posted under `keys`. */
   written(kind: string, id: string, json: string | null, keys: readonly string[] | null, rec?: unknown): void {
-    this.posted?.add(RECORD + kind + '\u0000' + id);
+    this.posted?.add3(RECORD + kind, '\u0000', id);
     this.store({ kind, id, json, rec, keys: keys ? keys.slice() : null });
   }
 
@@ -805,6 +817,7 @@ export class RecordCache {
     this.records.clear();
     this.count = 0;
     this.lists.clear();
+    this.listCount = 0;
     this.df.clear();
   }
 
@@ -819,46 +832,81 @@ export class RecordCache {
   }
 }
 
-function evictOldest(map: Map<string, unknown>, count: number): void {
-  for (const k of map.keys()) {
-    map.delete(k);
-    if (--count <= 0) break;
+/** Drop about `count` of the oldest entries, from the kinds holding most; returns how many went. */
+function evictLargest(maps: Map<string, Map<string, unknown>>, count: number): number {
+  let n = 0;
+  for (const m of [...maps.values()].sort((a, b) => b.size - a.size)) {
+    for (const k of m.keys()) {
+      if (n >= count) return n;
+      m.delete(k);
+      n++;
+    }
   }
+  return n;
 }
 
 /** Bits in the posted-keys filter (4 MB): about 1% false positives at a million keys, more beyond (each costs a lookup). */
 const FILTER_BITS = 1 << 25;
 
-/** A Bloom filter of strings (three probes from two 32-bit hashes). */
+/** A Bloom filter of strings (three probes from two 32-bit hashes); a key may be given in parts (hashed as if joined). */
 class KeyFilter {
   private readonly bits = new Int32Array(FILTER_BITS >>> 5);
+  private h1 = 0;
+  private h2 = 0;
 
   add(s: string): void {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9747b28c;
+    this.hash(s, '', '');
+    this.set();
+  }
+
+  has(s: string): boolean {
+    this.hash(s, '', '');
+    return this.test();
+  }
+
+  /** add(a + b + c), without building the string. */
+  add3(a: string, b: string, c: string): void {
+    this.hash(a, b, c);
+    this.set();
+  }
+
+  /** has(a + b + c), without building the string. */
+  has3(a: string, b: string, c: string): boolean {
+    this.hash(a, b, c);
+    return this.test();
+  }
+
+  private hash(a: string, b: string, c: string): void {
+    this.h1 = 0x811c9dc5;
+    this.h2 = 0x9747b28c;
+    this.mix(a);
+    this.mix(b);
+    this.mix(c);
+    this.h2 |= 1;
+  }
+
+  private mix(s: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
     for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+      const ch = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 0x01000193);
+      h2 = Math.imul(h2 ^ ch, 0x5bd1e995) ^ (h2 >>> 15);
     }
-    h2 |= 1;
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  private set(): void {
     for (let i = 0; i < 3; i++) {
-      const b = (h1 + Math.imul(i, h2)) & (FILTER_BITS - 1);
+      const b = (this.h1 + Math.imul(i, this.h2)) & (FILTER_BITS - 1);
       this.bits[b >>> 5]! |= 1 << (b & 31);
     }
   }
 
-  has(s: string): boolean {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9747b28c;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
-    }
-    h2 |= 1;
+  private test(): boolean {
     for (let i = 0; i < 3; i++) {
-      const b = (h1 + Math.imul(i, h2)) & (FILTER_BITS - 1);
+      const b = (this.h1 + Math.imul(i, this.h2)) & (FILTER_BITS - 1);
       if ((this.bits[b >>> 5]! & (1 << (b & 31))) === 0) return false;
     }
     return true;
