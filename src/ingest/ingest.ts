@@ -124,7 +124,7 @@ export async function* ingest(inputs: string[], store: Store, opts: IngestOption
         const record = item.record;
         const chars = recordChars(record);
         // Known content skips analysis entirely: this is what makes a re-run after an interruption cheap.
-        const known = await store.write((tx) => tx.findByContentHash(contentHashOf(record)));
+        const known = await store.findByContentHash(contentHashOf(record));
         if (known) job = { input: item.input, known, chars };
         else {
           const p = Promise.resolve().then(() => analyze!(record));

@@ -9,8 +9,11 @@ import type { Store } from './types.js';
 import type { Linker, WriteOutcome, WriteTx } from './write-types.js';
 import { findByContentHash, MemberLists, writeDocumentSql } from './writer.js';
 
-/** Writes per batch transaction, and the longest a batch stays open, in batch mode. */
-const BATCH_WRITES = 100;
+/**
+ * Writes per batch transaction, and the longest a batch stays open, in batch mode. Ingest's content-hash checks are
+ * reads (findByContentHash), not writes: 50 writes is the 50 documents a batch held when each check was a write too.
+ */
+const BATCH_WRITES = 50;
 const BATCH_MS = 1000;
 
 /** A transaction held open across writes in batch mode. */
@@ -208,6 +211,13 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
   protected async finishBatches(): Promise<void> {
     this.batchDepth = 0;
     await this.enqueue(() => this.commitBatch());
+  }
+
+  findByContentHash(hash: string): Promise<string | null> {
+    if (this.batchDepth > 0) {
+      return this.enqueue(async () => (this.batch ? findByContentHash(this.batch.conn, hash) : this.transaction((conn) => findByContentHash(conn, hash))));
+    }
+    return this.write((tx) => tx.findByContentHash(hash));
   }
 
   putDocument(bundle: DocBundle, linker?: Linker | null): Promise<WriteOutcome> {

@@ -32,6 +32,13 @@ export interface StoreWrites {
    */
   write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
   /**
+   * Id of a current or superseded document with this content hash, or null, as the writer sees it (the open batch
+   * included); a read in the writer's queue, not a write (in batch mode it takes no savepoint and does not count
+   * towards the batch's size).
+   * @example if (await store.findByContentHash(hash)) skipAnalysis()
+   */
+  findByContentHash(hash: string): Promise<string | null>;
+  /**
    * Idempotent ingest of one analyzed document: skip same content, link, write — all in one transaction.
    * @example await store.putDocument(bundle, linkDocument)
    */

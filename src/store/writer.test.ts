@@ -37,3 +37,28 @@ for (const remembered of [false, true]) test(`setMembers leaves a group holding 
     await store.close();
   }
 });
+
+/** The writer's content-hash check sees the open batch (a document written but not yet committed), and takes no write of its own. */
+test('findByContentHash on the store: outside a batch, and inside one before it commits', async () => {
+  const { analyzeRecord } = await import('../analysis/analyze.js');
+  const store = await openStore(':memory:');
+  try {
+    const a = analyzeRecord({ id: 'a', text: 'The council approved the new bridge on Monday, the mayor said.' });
+    const b = analyzeRecord({ id: 'b', text: 'The harbor reopened on Tuesday after repairs, officials said.' });
+    assert.equal(await store.findByContentHash(a.document.contentHash), null);
+    await store.putDocument(a, null);
+    assert.equal(await store.findByContentHash(a.document.contentHash), 'a');
+    store.beginBatch();
+    try {
+      assert.equal(await store.findByContentHash(b.document.contentHash), null);
+      await store.putDocument(b, null);
+      assert.equal(await store.findByContentHash(b.document.contentHash), 'b');
+      assert.equal(await store.findByContentHash('no-such-hash'), null);
+    } finally {
+      await store.endBatch();
+    }
+    assert.equal(await store.findByContentHash(b.document.contentHash), 'b');
+  } finally {
+    await store.close();
+  }
+});
