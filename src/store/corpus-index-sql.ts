@@ -163,26 +163,29 @@ export class SqlCorpusIndex implements CorpusIndex {
         this.cache?.setPostings(kind, key, list, limitPerKey);
       });
     }
-    const order: string[] = [];
+    // Records in first-posted order, each once; the ids neither cache nor held writes know are read in one pass after.
     const seen = new Set<string>();
-    for (const key of distinct) for (const id of posted.get(key)!) if (!seen.has(id)) (seen.add(id), order.push(id));
-    const byId = new Map<string, T>();
+    const found: (T | undefined)[] = [];
+    const order: string[] = [];
     const missing: string[] = [];
-    for (const id of order) {
-      const hit = this.cache?.get(kind, id);
-      if (hit !== undefined) {
-        byId.set(id, hit as T);
-        continue;
+    for (const key of distinct) {
+      for (const id of posted.get(key)!) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        order.push(id);
+        let rec = this.cache?.get(kind, id) as T | undefined;
+        if (rec === undefined) {
+          const json = this.pending?.record(kind, id);
+          if (json !== undefined) {
+            rec = JSON.parse(json) as T;
+            this.cache?.set(kind, id, rec);
+          } else missing.push(id);
+        }
+        found.push(rec);
       }
-      const json = this.pending?.record(kind, id);
-      if (json === undefined) {
-        missing.push(id);
-        continue;
-      }
-      const rec = JSON.parse(json) as T;
-      byId.set(id, rec);
-      this.cache?.set(kind, id, rec);
     }
+    if (!missing.length) return found as T[];
+    const byId = new Map<string, T>();
     for (let i = 0; i < missing.length; i += ID_BATCH) {
       const part = missing.slice(i, i + ID_BATCH);
       const rows = await this.conn.all<{ id: string; json: string }>(`SELECT id, json FROM cx_records WHERE kind = ? AND id IN (${placeholders(part.length)})`, [kind, ...part]);
@@ -193,8 +196,8 @@ export class SqlCorpusIndex implements CorpusIndex {
       }
     }
     const out: T[] = [];
-    for (const id of order) {
-      const rec = byId.get(id);
+    for (let i = 0; i < order.length; i++) {
+      const rec = found[i] ?? byId.get(order[i]!);
       if (rec !== undefined) out.push(rec);
     }
     return out;
