@@ -52,9 +52,18 @@ function properNames(e: { name: string; aliases: string[] }): string[] {
   return out;
 }
 
-/** Person name tokens after honorifics are dropped. */
-function personTokens(name: string): string[] {
-  return normKey(name.replace(PERSON_PREFIX_RE, '')).split(' ').filter(Boolean);
+/** Token lists of names seen so far: matching asks for the same candidates' names again and again. Read-only. */
+const PERSON_TOKENS = new Map<string, readonly string[]>();
+const PERSON_TOKENS_MAX = 50_000;
+
+/** Person name tokens after honorifics are dropped (a shared list: never changed by callers). */
+function personTokens(name: string): readonly string[] {
+  let t = PERSON_TOKENS.get(name);
+  if (t === undefined) {
+    if (PERSON_TOKENS.size >= PERSON_TOKENS_MAX) PERSON_TOKENS.clear();
+    PERSON_TOKENS.set(name, (t = normKey(name.replace(PERSON_PREFIX_RE, '')).split(' ').filter(Boolean)));
+  }
+  return t;
 }
 
 /** True when a name is only a description ("the police chief"), not a proper name. */

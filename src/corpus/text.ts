@@ -94,8 +94,24 @@ export function numbersIn(text: string): string[] {
   return [...out];
 }
 
+/** Names and other short strings normalised so far (linking normalises the same names in every document). */
+const NORM_MEMO = new Map<string, string>();
+const NORM_MEMO_MAX = 50_000;
+/** Longest string remembered (names, titles; not texts). */
+const NORM_MEMO_CHARS = 64;
+
 /** Lower-case, accents off, punctuation to single spaces. @example normKey('U.S.  Dept.') // 'u s dept' */
 export function normKey(text: string): string {
+  if (text.length > NORM_MEMO_CHARS) return normKeyOf(text);
+  let k = NORM_MEMO.get(text);
+  if (k === undefined) {
+    if (NORM_MEMO.size >= NORM_MEMO_MAX) NORM_MEMO.clear();
+    NORM_MEMO.set(text, (k = normKeyOf(text)));
+  }
+  return k;
+}
+
+function normKeyOf(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
