@@ -242,6 +242,7 @@ export async function resolveEntities(locals: EntityOut[], index: CorpusIndex): 
     changed.set(rec.id, rec);
     ids.set(local.id, rec.id);
   }
+  // Entity records are never changed in place, once put or read back (a match is cloned above): the SQL index keeps them as they are.
   for (const rec of changed.values()) await index.putEntity(rec);
   return { ids, changed };
 }

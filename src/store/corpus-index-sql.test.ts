@@ -298,3 +298,50 @@ test('SqlCorpusIndex document frequencies across writes, batches and a reopened 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** Entities are kept as put (never changed in place): their keys are posted like any record's, in batch mode and after a failed write. */
+test('entity records kept as put: key lookups agree with the memory index, across a failed write and the batch commit', async () => {
+  const memory = new MemoryCorpusIndex();
+  const store = await openStore(':memory:');
+  const entity = (id: string, keys: string[], docCount: number) => ({ id, name: id, type: 'person' as const, aliases: [], roles: [], keys, docCount });
+  const steps: [string, string[], number][] = [
+    ['e1', ['a', 'b'], 1],
+    ['e2', ['b'], 1],
+    ['e1', ['b', 'c'], 2],
+    ['e3', ['c', 'd'], 1],
+    ['e2', [], 2],
+  ];
+  const look = async () => {
+    const want: string[][] = [];
+    const got: string[][] = [];
+    for (const k of ['a', 'b', 'c', 'd']) {
+      want.push((await memory.entitiesByKeys([k])).map((e) => `${e.id}/${e.docCount}`));
+      got.push(await store.write(async (tx) => (await tx.index.entitiesByKeys([k])).map((e) => `${e.id}/${e.docCount}`)));
+    }
+    return { want, got };
+  };
+  try {
+    store.beginBatch();
+    try {
+      for (const [id, keys, n] of steps) {
+        await memory.putEntity(entity(id, keys, n));
+        await store.write((tx) => tx.index.putEntity(entity(id, keys, n)));
+        const { want, got } = await look();
+        assert.deepEqual(got, want, `after ${id} ${keys.join(',')}`);
+      }
+      await assert.rejects(store.write(async (tx) => {
+        await tx.index.putEntity(entity('e1', ['d'], 9));
+        throw new Error('fail');
+      }), /fail/);
+      const { want, got } = await look();
+      assert.deepEqual(got, want, 'after the failed write');
+    } finally {
+      await store.endBatch();
+    }
+    const { want, got } = await look();
+    assert.deepEqual(got, want, 'after the batch committed');
+    assert.deepEqual(got, [[], ['e1/2'], ['e3/1', 'e1/2'], ['e3/1']]);
+  } finally {
+    await store.close();
+  }
+});

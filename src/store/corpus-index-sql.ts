@@ -33,11 +33,12 @@ const INSERT_BATCH = 100;
 type Kind = 'entity' | 'document' | 'story' | 'quote' | 'quoteGroup' | 'measure' | 'paragraph';
 
 /**
- * Kinds whose records linking never changes in place once put (see CorpusIndex.putQuoteGroup): the index keeps the
- * object itself rather than a serialised copy. Quote groups qualify (a grown group is a new object); quotes and
- * measures do not (grouping and measuring change a record read back, then put it again).
+ * Kinds whose records linking never changes in place once put, nor once read back: the index keeps the object itself
+ * rather than a serialised copy. Quote groups qualify (a grown group is a new object, see groupQuotes) and entities
+ * (resolveEntities changes a clone of the record it matched); quotes and measures do not (grouping and measuring
+ * change a record read back, then put it again), nor documents and stories (changed by story clustering).
  */
-const IMMUTABLE_KINDS: ReadonlySet<Kind> = new Set(['quoteGroup']);
+const IMMUTABLE_KINDS: ReadonlySet<Kind> = new Set(['quoteGroup', 'entity']);
 
 /**
  * The SQL-backed CorpusIndex; writes go through whatever transaction `conn` is in.
@@ -74,22 +75,22 @@ export class SqlCorpusIndex implements CorpusIndex {
   private async put(kind: Kind, id: string, record: unknown, keys: readonly string[] | null): Promise<void> {
     let oldKeys: readonly string[] = [];
     if (keys) oldKeys = this.cache?.keysOf(kind, id) ?? (await this.get<{ keys?: string[] }>(kind, id))?.keys ?? [];
-    // A record never changed once put is kept as it is, and serialised once when its last version is written.
     if (this.pending && IMMUTABLE_KINDS.has(kind)) {
+      // A record never changed once put is kept as it is, and serialised once when its last version is written.
       this.pending.putRecord(kind, id, null, record);
       this.cache?.written(kind, id, null, keys, record);
-      return;
+    } else {
+      const json = JSON.stringify(record);
+      if (this.pending) this.pending.putRecord(kind, id, json);
+      else {
+        await this.conn.run(
+          'INSERT INTO cx_records (kind, id, json) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json',
+          [kind, id, json],
+        );
+      }
+      // The cache keeps the written JSON (parsed when next read) and the keys now posted, never the caller's object.
+      this.cache?.written(kind, id, json, keys);
     }
-    const json = JSON.stringify(record);
-    if (this.pending) this.pending.putRecord(kind, id, json);
-    else {
-      await this.conn.run(
-        'INSERT INTO cx_records (kind, id, json) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json',
-        [kind, id, json],
-      );
-    }
-    // The cache keeps the written JSON (parsed when next read) and the keys now posted, never the caller's object.
-    this.cache?.written(kind, id, json, keys);
     if (!keys) return;
     const next = new Set(keys);
     const prev = new Set(oldKeys);
