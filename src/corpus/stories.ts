@@ -338,25 +338,19 @@ async function candidateDocuments(f: StoryFeatures, keys: string[], index: Corpu
   return cands;
 }
 
-/** A stored document as the pair model reads it. */
-function pairSide(c: DocRecord): PairSide {
+/**
+ * A stored document as the pair model reads it.
+ * @example samePairProbability(pairFeatures(pairQuery(pairSide(a)), pairSide(b)))
+ */
+export function pairSide(c: DocRecord): PairSide {
   const era = c.numbers.find((n) => n.startsWith('era:'));
   return { vector: docVector(c), lead: c.lead ?? null, entities: c.entities, era: era ? era.slice(4) : null, minhash: c.minhash };
 }
 
-/** Terms of a text weighted as story vectors are (count weight x kind x corpus rarity). */
-function weightedTerms(counts: Map<string, number>, stats: TermFrequencies): WeightedTerms {
-  const keys: string[] = [];
-  const weights: number[] = [];
-  let norm = 0;
-  for (const [t, n] of counts) {
-    const k = `t:${t}`;
-    const w = termWeight(k, stats.df.get(k) ?? 0, stats.documents) * countWeight(n);
-    keys.push(k);
-    weights.push(w);
-    norm += w * w;
-  }
-  return { keys, weights, norm };
+/** A query vector as stored: keys and weights in parallel (in the order the terms came), and the squared norm. */
+function storedVector(q: QueryVector): WeightedTerms {
+  const keys = [...q.weights.keys()];
+  return { keys, weights: keys.map((k) => q.weights.get(k)!), norm: q.norm };
 }
 
 /**
@@ -397,8 +391,8 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
   const prev = await index.getDocument(f.id);
   const cands = await candidateDocuments(f, keys, index);
   const q = queryVector(mine, stats);
-  const weighted: WeightedTerms = { keys: mineKeys, weights: mineKeys.map((k) => q.weights.get(k)!), norm: q.norm };
-  const lead = weightedTerms(leadCounts, stats);
+  const weighted = storedVector(q);
+  const lead = storedVector(queryVector([...leadCounts].map(([t, n]): [string, number] => [`t:${t}`, countWeight(n)]), stats));
   const rec: DocRecord = { ...base, weighted, lead, keys };
   const pq = pairQuery({ vector: weighted, lead, entities: rec.entities, era, minhash });
 
@@ -440,9 +434,13 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     let sum = 0;
     let n = 0;
     for (const d of members.slice(0, STORY.membersScored)) {
-      const c = prob.has(d) ? null : await index.getDocument(d);
-      if (!prob.has(d) && !c) continue;
-      sum += c ? probabilityOf(c) : prob.get(d)!;
+      let p = prob.get(d);
+      if (p === undefined) {
+        const c = await index.getDocument(d);
+        if (!c) continue;
+        p = probabilityOf(c);
+      }
+      sum += p;
       n++;
     }
     const score = outright.has(sid) ? 1 : n ? sum / n : 0;

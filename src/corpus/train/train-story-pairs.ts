@@ -16,7 +16,8 @@ import { ecbplusDocuments } from '../../eval/tasks/clustering.js';
 import { loadSettings } from '../../settings.js';
 import { MemoryCorpusIndex, type DocRecord } from '../corpus-index.js';
 import { linkDocument } from '../link.js';
-import { PAIR_FEATURES, pairFeatures, pairQuery, samePairProbability, type PairModel, type PairSide } from '../story-pairs.js';
+import { PAIR_FEATURES, pairFeatures, pairQuery, samePairProbability, type PairModel } from '../story-pairs.js';
+import { pairSide } from '../stories.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const datasets = process.argv[2] ?? loadSettings().datasets;
@@ -27,11 +28,6 @@ const MIN_COSINE = 0.03;
 const EPOCHS = 300;
 const RATE = 2;
 const L2 = 1e-4;
-
-function sideOf(r: DocRecord): PairSide {
-  const era = r.numbers.find((n) => n.startsWith('era:'));
-  return { vector: r.weighted!, lead: r.lead ?? null, entities: r.entities, era: era ? era.slice(4) : null, minhash: r.minhash };
-}
 
 async function main(): Promise<void> {
   if (!existsSync(root)) throw new Error(`ECB+ not found at ${root}; pass the datasets folder as the first argument`);
@@ -44,9 +40,9 @@ async function main(): Promise<void> {
   for (const b of bundles) records.push((await index.getDocument(b.document.id))!);
   const rows: { x: number[]; y: number }[] = [];
   for (let i = 0; i < records.length; i++) {
-    const q = pairQuery(sideOf(records[i]!));
+    const q = pairQuery(pairSide(records[i]!));
     for (let j = i + 1; j < records.length; j++) {
-      const x = pairFeatures(q, sideOf(records[j]!));
+      const x = pairFeatures(q, pairSide(records[j]!));
       if (x[1]! < MIN_COSINE) continue;
       rows.push({ x, y: label.get(records[i]!.id) === label.get(records[j]!.id) ? 1 : 0 });
     }
