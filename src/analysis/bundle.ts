@@ -28,6 +28,23 @@ export function claimId(docId: string, valueStart: number): string {
 }
 
 /**
+ * Ids from positions, unique within the document: the first item at a position keeps the plain id,
+ * a later one at the same position (nested attributions can share a start) gets its end appended,
+ * then a counter. Ids must be unique: the store keys quotes and claims by them.
+ * @example uniqueIds(['d1.q5', 'd1.q5'], [9, 20]) // ['d1.q5', 'd1.q5-20']
+ */
+export function uniqueIds(ids: string[], ends: number[]): string[] {
+  const seen = new Set<string>();
+  return ids.map((id, i) => {
+    let out = id;
+    if (seen.has(out)) out = `${id}-${ends[i]}`;
+    for (let n = 2; seen.has(out); n++) out = `${id}-${ends[i]}-${n}`;
+    seen.add(out);
+    return out;
+  });
+}
+
+/**
  * The per-document output records of an analyzed Doc.
  * @example const bundle = bundleFromDoc(pipeline.run(new Doc('d1', { text })))
  */
@@ -42,7 +59,8 @@ export function bundleFromDoc(doc: Doc): DocBundle {
     roles: e.roles.map((r) => ({ ...r })),
   }));
   const mentions: MentionOut[] = doc.mentions.map((m) => ({ entity: localEntityId(id, m.entity), doc: id, start: m.start, end: m.end }));
-  const quoteIds = doc.quotes.map((q) => quoteId(id, q.start));
+  const quoteIds = uniqueIds(doc.quotes.map((q) => quoteId(id, q.start)), doc.quotes.map((q) => q.end));
+  const claimIds = uniqueIds(doc.claims.map((c) => claimId(id, c.value.start)), doc.claims.map((c) => c.value.end));
   const quotes: QuoteOut[] = doc.quotes.map((q, i) => ({
     id: quoteIds[i]!,
     doc: id,
@@ -55,8 +73,8 @@ export function bundleFromDoc(doc: Doc): DocBundle {
     cue: q.cue,
     via: q.via.map((v) => ent(v)).filter((v): v is string => v !== null),
   }));
-  const claims: ClaimOut[] = doc.claims.map((c) => ({
-    id: claimId(id, c.value.start),
+  const claims: ClaimOut[] = doc.claims.map((c, i) => ({
+    id: claimIds[i]!,
     doc: id,
     start: c.start,
     end: c.end,

@@ -108,7 +108,10 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
   const indexOf = new Map<QuoteCandidate, number>();
   raw.forEach((c, i) => indexOf.set(c, i));
   const sameAsCand = raw.map((c) => (c.sameAs !== null && c.sameAs >= 0 ? raw[c.sameAs]! : null));
-  let cands = mergeFragments(raw).sort((a, b) => a.start - b.start || b.end - a.end);
+  // Two finders can return the same span (an open attribution and a tagged one): keep the first.
+  let cands = mergeFragments(raw)
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .filter((c, i, all) => i === 0 || c.start !== all[i - 1]!.start || c.end !== all[i - 1]!.end);
   const resolver = new SpeakerResolver(doc);
   for (const c of cands) if (c.source) resolver.sourceSpans.push(c.source);
   const speaker = new Map<QuoteCandidate, number | null>();
