@@ -245,6 +245,64 @@ export function isParticleSurname(text: string, start: number, end: number): boo
   return PARTICLE_SURNAME.test(text.slice(start, Math.min(end, start + 6)));
 }
 
+/** Heads of institutions' names beyond the lexicon's ORG_HEAD words, used by the head rule only (not model features). */
+const RULE_HEADS = new Set(['panel', 'board', 'authority', 'observatory', 'laboratory', 'society', 'tribunal', 'secretariat', 'conference', 'academy', 'college', 'school', 'hospital', 'museum', 'library', 'trust', 'coalition', 'council'].map(hashString));
+
+const ARTICLES = new Set(['the', 'a', 'an'].map(hashString));
+
+/**
+ * Position titles that split a run ("Twitter CEO Jack Dorsey"). Not the lexicon's ambiguous heads ("general",
+ * "head", "member", "speaker", "leader", "king"): they open names ("General Motors", "Leader Price").
+ */
+const SPLIT_TITLES = new Set(
+  ['president', 'ceo', 'cfo', 'coo', 'chairman', 'chairwoman', 'chairperson', 'mayor', 'governor', 'senator', 'congressman', 'congresswoman', 'councilman',
+    'councilwoman', 'councillor', 'councilor', 'lawmaker', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'secretary', 'director', 'chancellor', 'commissioner',
+    'ambassador', 'envoy', 'prosecutor', 'judge', 'founder', 'co-founder', 'editor', 'correspondent', 'superintendent', 'coach', 'premier', 'executive', 'officer',
+    'administrator', 'attorney', 'sheriff', 'treasurer', 'comptroller', 'caretaker', 'manager', 'president-elect', 'vice-president', 'chief'].map(hashString),
+);
+/** Titles held in a place, not in an organization: the words before them name the place ("Colorado Governor"). */
+const PLACE_TITLES = new Set(['mayor', 'governor', 'senator', 'congressman', 'congresswoman', 'premier', 'lawmaker', 'sheriff', 'councilman', 'councilwoman', 'councillor', 'councilor'].map(hashString));
+const OF = hashString('of');
+
+/**
+ * A title inside a model run [first, last]: (start << 16) | end of the title phrase, its modifiers and portfolio
+ * included ("Executive Director", "Secretary of State"), or -1. Not when the run is an organization's own name
+ * ending in a head noun or continuing with "of" ("Office of the President", "Director of Public Prosecutions").
+ * @example titleInRun(info, gaz, 0, 3) // 1 << 16 | 1 for "Twitter CEO Jack Dorsey"
+ */
+export function titleInRun(info: TokenInfo, gaz: Gazetteer, first: number, last: number): number {
+  if (last - first > 0xff || last >= 0xffff) return -1;
+  const cls = (j: number): number => gaz.words.get(info.lw[j]!) ?? 0;
+  if (cls(last) & WordClass.ORG_HEAD) return -1;
+  for (let j = first; j <= last; j++) {
+    if (!SPLIT_TITLES.has(info.lw[j]!) || !(info.cls[j]! & 1)) continue;
+    let ts = j;
+    while (ts > first && cls(ts - 1) & (WordClass.MODIFIER | WordClass.PORTFOLIO | WordClass.TITLE) && !(cls(ts - 1) & WordClass.ORG_HEAD)) ts--;
+    let te = j;
+    while (te < last && (SPLIT_TITLES.has(info.lw[te + 1]!) || cls(te + 1) & WordClass.TITLE)) te++;
+    if (te + 2 <= last && info.lw[te + 1] === OF) {
+      if (!(cls(te + 2) & WordClass.PORTFOLIO) || te + 2 === last) return -1;
+      te += 2;
+    }
+    return (ts << 16) | te;
+  }
+  return -1;
+}
+
+/** Type of the words before a title in a run: a listed place, a place for PLACE_TITLES, else an organization; null for a demonym ("Russian President"). */
+function titlePrefixType(info: TokenInfo, gaz: Gazetteer, a: number, b: number, runType: number, titleEnd: number): EntityType | null {
+  const e = info.gazEntry[a]!;
+  if (e >= 0 && info.gazEntry[b] === e && (b + 1 > titleEnd || info.gazEntry[b + 1] !== e)) {
+    const kind = gaz.entries[e]!.kind;
+    if (kind === GazKind.DEMONYM || gaz.entries[e]!.demonym) return null;
+    if (kind === GazKind.COUNTRY || kind === GazKind.CITY) return 'location';
+  }
+  if (a === b && !(info.cls[a]! & 1)) return null;
+  if ((gaz.words.get(info.lw[b]!) ?? 0) & WordClass.ORG_HEAD) return 'organization';
+  for (let j = b + 1; j <= titleEnd; j++) if (PLACE_TITLES.has(info.lw[j]!)) return 'location';
+  return runType === 3 ? 'location' : 'organization';
+}
+
 /** Hash of the lower-case words of tokens [a, b]. */
 function runKey(lw: Uint32Array, a: number, b: number): number {
   let h = 0x2545f491;
@@ -378,6 +436,22 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (ty === 1 && last > first && (gaz.words.get(info.lw[last]!) ?? 0) & WordClass.ORG_HEAD) ty = 2;
       else if (last > first && ((ty === 1 && PLACE_HEADS.has(info.lw[last]!)) || (ty === 2 && ADMIN_HEADS.has(info.lw[last]!)))) ty = 3;
       if (last - first <= 2 && NOT_A_NAME_RE.test(text.slice(tokens.start[first]!, tokens.end[last]!))) continue;
+      // "The Council of Europe": an article opening an institution's name is not part of it (a one-word
+      // title keeps it: "The Times", "The Hague").
+      if (last - first >= 2 && ARTICLES.has(info.lw[first]!)) first++;
+      // "Twitter CEO Jack Dorsey", "Colorado Governor Richard Lamm": a title inside a run splits it into the
+      // title's organization or place and the person named after it; a run ending in a title names no one.
+      const tt = titleInRun(info, gaz, first, last);
+      if (tt >= 0) {
+        const ts = tt >>> 16;
+        const te = tt & 0xffff;
+        if (ts > first) {
+          const pty = titlePrefixType(info, gaz, first, ts - 1, ty, te);
+          if (pty) place({ first, last: ts - 1, type: pty, entry: -1, source: 'model' }, false);
+        }
+        if (te < last) place({ first: te + 1, last, type: 'person', entry: -1, source: 'model' }, false);
+        continue;
+      }
       if (ty !== 3 && !caps[tokens.sentence[first]!] && isDatelineRun(text, tokens.start[first]!, tokens.end[last]!)) ty = 3;
       const type = MODEL_TYPES[ty];
       if (type) place({ first, last, type, entry: -1, source: 'model' }, false);
@@ -420,8 +494,14 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
   //    or "Council of the X" style heads followed by a capitalized of-phrase.
   const isCap = (j: number): boolean => j >= 0 && j < n && tokens.kind[j] === TokenKind.WORD && (tokens.flags[j]! & TokenFlag.CAPITALIZED) !== 0;
   const wordClass = (j: number): number => gaz.words.get(info.lw[j]!) ?? 0;
+  const isRegionAt = (j: number): boolean => {
+    const e = j < n ? info.gazEntry[j]! : -1;
+    return e >= 0 && gaz.entries[e]!.kind === GazKind.CITY && gaz.entries[e]!.country === null && info.gazEntry[j - 1] !== e;
+  };
   for (let i = 0; i < n; i++) {
-    if (!isCap(i) || !(wordClass(i) & WordClass.ORG_HEAD) || caps[tokens.sentence[i]!] || headline[tokens.sentence[i]!]) continue;
+    if (!isCap(i) || !(wordClass(i) & WordClass.ORG_HEAD || RULE_HEADS.has(info.lw[i]!)) || caps[tokens.sentence[i]!] || headline[tokens.sentence[i]!]) continue;
+    // A head set in capitals is a heading or menu line ("BREAKING NEWS"), not a name.
+    if (tokens.flags[i]! & TokenFlag.ALL_CAPS) continue;
     let first = i;
     while (first - 1 >= 0 && isCap(first - 1) && tokens.sentence[first - 1] === tokens.sentence[i] && !(tokens.flags[first]! & TokenFlag.SENTENCE_START)) {
       const cls = wordClass(first - 1);
@@ -432,7 +512,8 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     let last = i;
     // "Council of Europe", "Ministry of Foreign Affairs", "Commonwealth of Independent States".
     const of = tokens.text(text, i + 1).toLowerCase();
-    if (of === 'of' || of === 'for') {
+    // "Intergovernmental Panel on Climate Change", "Institute on Aging"; "... Co-operation in Europe" (a continent or region only).
+    if (of === 'of' || of === 'for' || of === 'on') {
       let j = i + 2;
       if (tokens.text(text, j).toLowerCase() === 'the') j++;
       let k = j;
@@ -440,6 +521,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
         k++;
         const w = tokens.text(text, k).toLowerCase();
         if ((w === 'and' || w === 'of') && isCap(k + 1)) k++;
+        else if (w === 'in' && isRegionAt(k + 1) && !isCap(k + 2)) k++;
       }
       if (k > j) last = k - 1;
     }
