@@ -46,6 +46,8 @@ export interface Gazetteer {
   /** Canonical group name -> all its names. */
   groupAliases: Map<string, string[]>;
   titles: TitleLexicon;
+  /** Lower-case hashes of common English words (data/common-words.txt) -> 1. */
+  common: IntTable;
 }
 
 export interface TitleLexicon {
@@ -180,7 +182,10 @@ export function loadGazetteer(): Gazetteer {
   for (const w of titles.ranks) mark(w, WordClass.RANK);
   for (const w of titles.modifiers) mark(w, WordClass.MODIFIER);
   for (const w of titles.portfolios) if (!w.includes(' ')) mark(w, WordClass.PORTFOLIO);
-  cached = { entries, lower, exact, words, groupAliases, titles };
+  const commonList = readFileSync(new URL('./data/common-words.txt', import.meta.url), 'utf8').split('\n');
+  const common = new IntTable(commonList.length);
+  for (const w of commonList) if (w && w.charCodeAt(0) !== 35) common.set(hashString(w), 1);
+  cached = { entries, lower, exact, words, groupAliases, titles, common };
   return cached;
 }
 

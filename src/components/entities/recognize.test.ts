@@ -47,3 +47,43 @@ test('institution heads take "on" phrases and a closing "in <region>"', () => {
 test('an organization head set in capitals is a heading, not a name', () => {
   check([['BREAKING NEWS\nThe meeting in Paris was attended by leaders from France.', ['Paris/location'], ['BREAKING NEWS']]]);
 });
+
+test('title splits keep the title whole, drop forms of address and office names', () => {
+  check([
+    ['Acting Chief Medical Officer Dr Anton Best said schools were safe.', ['Anton Best/person'], ['Medical', 'Acting Chief Medical']],
+    ['His Honour Judge Neil Ford said the sentence was fair.', ['Neil Ford/person'], ['Honour', 'His Honour Judge Neil Ford']],
+    ['Security Council President Tono Eitel of Germany said members agreed.', ['Tono Eitel/person', 'Security Council/organization', 'Germany/location'], ['Tono Eitel of Germany']],
+    ['The refugees urged the U.N. High Commissioner for Refugees to act.', [], ['U.N. High']],
+    ['Speaking to CNBC on Friday, Federal Reserve Governor Lawrence Lindsey said the signals were mixed.', ['Lawrence Lindsey/person', 'Federal Reserve/organization'], []],
+  ]);
+});
+
+test('a head followed by "on" and a date keeps the date out', () => {
+  check([['The U.N. Security Council on Friday condemned the coup.', ['U.N. Security Council/organization'], ['U.N. Security Council on Friday']]]);
+});
+
+test('common words opening a sentence or set in capitals are not names', () => {
+  check([
+    ['The lockdown starts tonight. Cinemas, galleries and museums will shut.', [], ['Cinemas']],
+    ['Reproducing this content without PAYMENT IS THEFT AND PUNISHABLE BY LAW.', [], ['PAYMENT', 'THEFT']],
+    ['The woman fled, OBSERVER ONLINE has learnt. Police were called to the scene in Kingston.', ['Kingston/location'], ['OBSERVER ONLINE']],
+    // Written in title case elsewhere, a capitals word stays a name.
+    ['RANGERS WIN AGAIN\nGLASGOW 1996-08-30\nOn Saturday Rangers beat Celtic 2-0 at Ibrox.', ['RANGERS/organization', 'Rangers/organization'], []],
+  ]);
+});
+
+test('demonyms and lone generic heads are not names; places end in county, area, township', () => {
+  check([
+    ['Around 10 groupings include citizens of Russia and Central Asian countries.', ['Russia/location'], ['Central Asian']],
+    ['She told Australian magazine Stellar about it.', [], ['Australian']],
+    ['A meeting of the Council of the heads of security services was held in Moscow.', ['Moscow/location'], ['Council']],
+    ['Officials in Broward County, Florida, said the plan was approved.', ['Broward County/location'], []],
+  ]);
+});
+
+test('datelines with an outlet in brackets or a state after a comma are places, even in capitals', () => {
+  check([
+    ['Voters pass increase for retired workers\nAUSTIN (KXAN) — Texas voters approved an amendment on Tuesday.', ['AUSTIN/location', 'KXAN/organization'], []],
+    ['Resort plan advances\nNAPA COUNTY, Calif. (KGO) -- A plan to bring a resort is one step closer.', ['NAPA COUNTY/location'], []],
+  ]);
+});

@@ -7,7 +7,7 @@ import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import type { EntityType } from '../../doc/types.js';
 import { GazKind, WordClass } from './gazetteer.js';
-import { IntTable, hashString, pair } from './hash.js';
+import { IntTable, hashLower, hashString, pair } from './hash.js';
 import { initialsMatch, isAcronymAt } from './link.js';
 import type { Gazetteer } from './gazetteer.js';
 import { tagTokens, tagType, tokenInfo, weightScorer } from './tagger.js';
@@ -61,11 +61,15 @@ const NOT_A_NAME_RE = /^(?:(?:i|you|we|he|she|they|it)(?:['’](?:m|ve|d|ll|re|s
  * ("WEST PALM BEACH — The family ..."): text before `start` ends a line, and `after` is the next non-space text.
  * @example isDatelineRun('Photo credit\nWEST PALM BEACH — The family', 13, 28) // true
  */
-export function isDatelineRun(text: string, start: number, end: number): boolean {
+export function isDatelineRun(text: string, start: number, end: number, strongOnly = false): boolean {
   if (end - start < 4 || /\p{Ll}/u.test(text.slice(start, end))) return false;
   if (start > 0 && text.charCodeAt(start - 1) !== 10) return false;
-  return /^\s?(?:[—–,]|--?\s)/.test(text.slice(end, end + 3));
+  const after = text.slice(end, end + 32);
+  // Strong forms, even in a line set in capitals: "AUSTIN (KXAN) —", "NAPA COUNTY, Calif. (KGO) --", "ST CATHERINE, Jamaica —".
+  if (DATELINE_STRONG_RE.test(after)) return true;
+  return !strongOnly && /^\s?(?:[—–,]|--?\s)/.test(after);
 }
+const DATELINE_STRONG_RE = /^(?:\s?\([^()\n]{1,20}\)\s?(?:[—–]|--?\s)|,\s\p{Lu}\p{Ll}+\.?(?:\s\([^()\n]{1,20}\))?\s?(?:[—–]|--?\s))/u;
 
 /** First word of a sentence, or of a quotation or bracket that opens one ("“Lately ..."). */
 function opensSentence(tokens: TokenTable, i: number): boolean {
@@ -85,9 +89,11 @@ function opensSentence(tokens: TokenTable, i: number): boolean {
  */
 const PLACE_HEADS = new Set(
   ['region', 'province', 'republic', 'district', 'county', 'oblast', 'krai', 'prefecture', 'territory', 'territories', 'peninsula', 'island', 'islands',
-    'valley', 'mountains', 'river', 'sea', 'gulf', 'strait', 'lake', 'desert', 'basin', 'governorate'].map(hashString),
+    'valley', 'mountains', 'river', 'sea', 'gulf', 'strait', 'lake', 'desert', 'basin', 'governorate', 'area', 'parish', 'township', 'borough'].map(hashString),
 );
-const ADMIN_HEADS = new Set(['region', 'province', 'oblast', 'krai', 'prefecture', 'governorate'].map(hashString));
+const ADMIN_HEADS = new Set(['region', 'province', 'oblast', 'krai', 'prefecture', 'governorate', 'county', 'area', 'parish', 'township', 'borough', 'municipality'].map(hashString));
+/** First words of place names: a "person" run opening with one is a place ("Lake Berryessa", "Mount Kenya"). */
+const PLACE_FIRST = new Set(['lake', 'mount', 'mt.', 'cape', 'isle', 'fort', 'port'].map(hashString));
 
 // Capitalized words that start sentences or headlines but are not names on their own.
 export const ACRONYM_STOP = new Set(['I', 'A', 'OK', 'TV', 'AM', 'PM', 'BC', 'AD', 'VS', 'II', 'III', 'IV', 'NO', 'ON', 'IN', 'TO', 'OF', 'THE', 'AND', 'FOR', 'AT', 'BY', 'IT', 'IS', 'BE', 'AS', 'OR', 'AN', 'UP', 'US', 'WE', 'HE', 'MY', 'SO', 'DO', 'GO', 'IF', 'ME', 'CEO', 'GDP', 'PDF', 'FAQ', 'LIVE', 'NEW', 'NEWS', 'VIDEO', 'PHOTO', 'UPDATE', 'BREAKING', 'SAYS', 'SAID', 'WILL', 'HAS', 'HAVE', 'WAS', 'ARE', 'NOT', 'BUT', 'WITH', 'FROM', 'THAT', 'THIS', 'COVID']);
@@ -246,7 +252,71 @@ export function isParticleSurname(text: string, start: number, end: number): boo
 }
 
 /** Heads of institutions' names beyond the lexicon's ORG_HEAD words, used by the head rule only (not model features). */
-const RULE_HEADS = new Set(['panel', 'board', 'authority', 'observatory', 'laboratory', 'society', 'tribunal', 'secretariat', 'conference', 'academy', 'college', 'school', 'hospital', 'museum', 'library', 'trust', 'coalition', 'council'].map(hashString));
+const RULE_HEADS = new Set(['panel', 'board', 'authority', 'observatory', 'laboratory', 'society', 'tribunal', 'secretariat', 'conference', 'academy', 'college', 'school', 'trust', 'coalition', 'council'].map(hashString));
+
+/** Weekdays and months: "on Friday" after a head is a date, not part of the name. */
+const DATE_WORDS = new Set(
+  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
+    'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'].map(hashString),
+);
+
+/** Heads that name one institution on their own ("Senate", "Congress", "the Commission"): not generic. */
+const UNIQUE_HEADS = new Set(['senate', 'congress', 'commission', 'parliament', 'kremlin', 'pentagon', 'house', 'duma', 'cabinet', 'knesset', 'bundestag', 'majlis'].map(hashString));
+
+/** True for a lone organization head word that is generic ("Council", "Office", "Department"). */
+function isGenericHead(gaz: Gazetteer, w: number): boolean {
+  return (((gaz.words.get(w) ?? 0) & WordClass.ORG_HEAD) !== 0 || RULE_HEADS.has(w)) && !UNIQUE_HEADS.has(w);
+}
+
+/** Continental and regional adjectives that world-countries lists as no country's demonym. */
+const REGION_DEMONYMS = new Set(['asian', 'european', 'african', 'arab', 'arabian', 'hispanic', 'latino', 'scandinavian', 'nordic', 'balkan', 'caucasian', 'oriental', 'western', 'eastern'].map(hashString));
+
+/** True when token j is a demonym ("Iraqi", "Asian"). @example isDemonymAt(info, gaz, j) */
+export function isDemonymAt(info: TokenInfo, gaz: Gazetteer, j: number): boolean {
+  if (REGION_DEMONYMS.has(info.lw[j]!)) return true;
+  const e = info.gazEntry[j]!;
+  if (e < 0 || (j + 1 < info.n && info.gazEntry[j + 1] === e)) return false;
+  const entry = gaz.entries[e]!;
+  return entry.kind === GazKind.DEMONYM || entry.demonym === true;
+}
+
+/**
+ * True when token j is a common English word (data/common-words.txt), or its plural in -s ("Cinemas"),
+ * and no lexicon name.
+ * @example isCommonWord(text, tokens, info, gaz, j) // true for "Estimates"
+ */
+export function isCommonWord(text: string, tokens: TokenTable, info: TokenInfo, gaz: Gazetteer, j: number): boolean {
+  if (info.gazEntry[j]! >= 0 || tokens.kind[j] !== TokenKind.WORD) return false;
+  if (gaz.common.get(info.lw[j]!)) return true;
+  const s = tokens.start[j]!;
+  const e = tokens.end[j]!;
+  const c = text.charCodeAt(e - 1);
+  return e - s > 3 && (c === 115 || c === 83) && gaz.common.get(hashLower(text, s, e - 1)) === 1;
+}
+
+/** True when tokens [a, b] are all direction words ("Central", "South East"), or there are none. */
+function allDirections(info: TokenInfo, a: number, b: number): boolean {
+  for (let j = a; j <= b; j++) if (!DIRECTIONS.has(info.lw[j]!)) return false;
+  return true;
+}
+
+/** True for a run of words in capitals (4+ letters) that are all common words or name-inner words, at least one common. */
+function capsCommonRun(text: string, tokens: TokenTable, info: TokenInfo, gaz: Gazetteer, first: number, last: number): boolean {
+  let common = 0;
+  for (let j = first; j <= last; j++) {
+    if (tokens.kind[j] !== TokenKind.WORD) continue;
+    if (NAME_INNER.get(info.lw[j]!)) continue;
+    if (!(info.cls[j]! & 2) || tokens.end[j]! - tokens.start[j]! < 4 || !isCommonWord(text, tokens, info, gaz, j)) return false;
+    common++;
+  }
+  return common > 0;
+}
+
+/** True when some word of the run is written in title case elsewhere in the doc. */
+function titleCaseOfRun(titleCaseOf: (w: number) => number, info: TokenInfo, first: number, last: number): boolean {
+  for (let j = first; j <= last; j++) if (info.cls[j]! & 2 && titleCaseOf(info.lw[j]!)) return true;
+  return false;
+}
 
 const ARTICLES = new Set(['the', 'a', 'an'].map(hashString));
 
@@ -260,9 +330,12 @@ const SPLIT_TITLES = new Set(
     'ambassador', 'envoy', 'prosecutor', 'judge', 'founder', 'co-founder', 'editor', 'correspondent', 'superintendent', 'coach', 'premier', 'executive', 'officer',
     'administrator', 'attorney', 'sheriff', 'treasurer', 'comptroller', 'caretaker', 'manager', 'president-elect', 'vice-president', 'chief'].map(hashString),
 );
+/** Words of forms of address before a title: never an organization or place. */
+const ADDRESS_WORDS = new Set(['honourable', 'honorable', 'hon', 'hon.', 'honour', 'honor', 'rt', 'rt.', 'right', 'his', 'her', 'excellency', 'worshipful', 'the', 'dear'].map(hashString));
 /** Titles held in a place, not in an organization: the words before them name the place ("Colorado Governor"). */
 const PLACE_TITLES = new Set(['mayor', 'governor', 'senator', 'congressman', 'congresswoman', 'premier', 'lawmaker', 'sheriff', 'councilman', 'councilwoman', 'councillor', 'councilor'].map(hashString));
 const OF = hashString('of');
+const FOR = hashString('for');
 
 /**
  * A title inside a model run [first, last]: (start << 16) | end of the title phrase, its modifiers and portfolio
@@ -279,14 +352,26 @@ export function titleInRun(info: TokenInfo, gaz: Gazetteer, first: number, last:
     let ts = j;
     while (ts > first && cls(ts - 1) & (WordClass.MODIFIER | WordClass.PORTFOLIO | WordClass.TITLE) && !(cls(ts - 1) & WordClass.ORG_HEAD)) ts--;
     let te = j;
-    while (te < last && (SPLIT_TITLES.has(info.lw[te + 1]!) || cls(te + 1) & WordClass.TITLE)) te++;
+    // The title's own words up to its last title word ("Chief Medical Officer", "Chief Executive Officer").
+    for (let k = te + 1; k <= last && k <= te + 2; k++) {
+      if (!(info.cls[k]! & 1)) break;
+      if (SPLIT_TITLES.has(info.lw[k]!) || cls(k) & WordClass.TITLE) te = k;
+    }
     if (te + 2 <= last && info.lw[te + 1] === OF) {
       if (!(cls(te + 2) & WordClass.PORTFOLIO) || te + 2 === last) return -1;
       te += 2;
-    }
+    } else if (te + 1 < info.n && info.sent[te + 1] === info.sent[te] && (info.lw[te + 1] === OF || info.lw[te + 1] === FOR)) return -1; // "High Commissioner for Refugees"
+
     return (ts << 16) | te;
   }
   return -1;
+}
+
+/** True when token j is a capitalized title word ("Officer"), or with `modifier` also a title modifier ("Chief", "Acting"). */
+function isTitleWord(gaz: Gazetteer, info: TokenInfo, j: number, modifier: boolean): boolean {
+  if (!(info.cls[j]! & 1)) return false;
+  const c = gaz.words.get(info.lw[j]!) ?? 0;
+  return SPLIT_TITLES.has(info.lw[j]!) || (c & WordClass.TITLE) !== 0 || (modifier && (c & WordClass.MODIFIER) !== 0);
 }
 
 /** Type of the words before a title in a run: a listed place, a place for PLACE_TITLES, else an organization; null for a demonym ("Russian President"). */
@@ -297,8 +382,14 @@ function titlePrefixType(info: TokenInfo, gaz: Gazetteer, a: number, b: number, 
     if (kind === GazKind.DEMONYM || gaz.entries[e]!.demonym) return null;
     if (kind === GazKind.COUNTRY || kind === GazKind.CITY) return 'location';
   }
-  if (a === b && !(info.cls[a]! & 1)) return null;
+  if (a === b && (!(info.cls[a]! & 1) || isGenericHead(gaz, info.lw[a]!))) return null;
+  // Forms of address ("His Honour Judge", "the Honourable Premier") name no one.
+  let address = true;
+  for (let j = a; j <= b && address; j++) if (!ADDRESS_WORDS.has(info.lw[j]!) && !((gaz.words.get(info.lw[j]!) ?? 0) & WordClass.RANK)) address = false;
+  if (address) return null;
   if ((gaz.words.get(info.lw[b]!) ?? 0) & WordClass.ORG_HEAD) return 'organization';
+  // "Federal Reserve Governor": a modifier ("federal", "national") makes the prefix an institution's name.
+  for (let j = a; j <= b; j++) if ((gaz.words.get(info.lw[j]!) ?? 0) & WordClass.MODIFIER) return 'organization';
   for (let j = b + 1; j <= titleEnd; j++) if (PLACE_TITLES.has(info.lw[j]!)) return 'location';
   return runType === 3 ? 'location' : 'organization';
 }
@@ -377,6 +468,27 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       }
       return midCap.get(w);
     };
+    // Words written in title case ("Payment", not "PAYMENT") and words inside multi-word capitalized runs, built on first need.
+    let titleCase: IntTable | null = null;
+    const titleCaseOf = (w: number): number => {
+      if (!titleCase) {
+        titleCase = new IntTable(256);
+        for (let i = 0; i < n; i++) if ((info.cls[i]! & 35) === 33) titleCase.set(info.lw[i]!, 1);
+      }
+      return titleCase.get(w);
+    };
+    let inName: IntTable | null = null;
+    const inLongerName = (w: number): number => {
+      if (!inName) {
+        inName = new IntTable(256);
+        for (let i = 0; i < n; i++) {
+          if (!(info.cls[i]! & 1) || info.cls[i]! & 2) continue;
+          const s = info.sent[i]!;
+          if ((i > 0 && info.sent[i - 1] === s && (info.cls[i - 1]! & 33) === 33 && !(info.cls[i - 1]! & 4)) || (i + 1 < n && info.sent[i + 1] === s && (info.cls[i + 1]! & 33) === 33)) inName.set(info.lw[i]!, 1);
+        }
+      }
+      return inName.get(w);
+    };
     const bodyType = new Map<number, number>();
     let inHeadline = false;
     for (let r = 0; r < runs.length && !inHeadline; r += 3) if (headline[tokens.sentence[runs[r]!]!]) inHeadline = true;
@@ -417,7 +529,19 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
         // "Numerous", "Modernized": a lone capitalized first word needs the model to be sure, and no lower-case use;
         // a verb form ("-ized", "-ised") is never a name on its own.
         if (info.cls[first]! & 64 || margin[first]! < MIN_INITIAL_MARGIN || VERB_FORM_RE.test(text.slice(tokens.start[first]!, tokens.end[first]!))) continue;
+        // A common English word ("Cinemas", "Estimates") opening a sentence is that word, unless the doc names it elsewhere.
+        if (isCommonWord(text, tokens, info, gaz, first) && !inLongerName(info.lw[first]!)) continue;
       }
+      // A heading or menu line set in capitals ("PAYMENT", "SEE ALSO", "OBSERVER ONLINE"): common words the doc never writes in title case.
+      // (Not before a date or number: "UNITED NATIONS 1996-08-29" is a dateline.)
+      if (capsCommonRun(text, tokens, info, gaz, first, last) && !titleCaseOfRun(titleCaseOf, info, first, last) && !(last + 1 < n && info.sent[last + 1] === info.sent[last] && info.cls[last + 1]! & 8)) continue;
+      // "Central Asian", "Australian": a run ending in a demonym is an adjective (MISC), never a person, organization or place.
+      // ("Viorel Moldovan", "London Irish" are names: only a lone demonym or one after directions is dropped.)
+      if (isDemonymAt(info, gaz, last) && allDirections(info, first, last - 1)) continue;
+      // A lone word inside a title ("Chief | Medical | Officer") is part of the title.
+      if (first === last && first > 0 && first + 1 < n && isTitleWord(gaz, info, first - 1, true) && isTitleWord(gaz, info, first + 1, false)) continue;
+      // A lone generic head ("Council", "Office", "Trust") is a common noun unless the doc uses it inside a longer name.
+      if (first === last && isGenericHead(gaz, info.lw[first]!) && !inLongerName(info.lw[first]!)) continue;
       if (opensSentence(tokens, first) && SENTENCE_OPENERS.has(info.lw[first]!)) {
         if (first === last) continue;
         first++;
@@ -427,6 +551,9 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       // A one-word rest of a run that ends in a common noun ("Islamic caliphate") is an adjective, not a name.
       if (end === first && end < last && tokens.kind[last] === TokenKind.WORD && !(info.cls[last]! & 16)) continue;
       last = end;
+      // A run does not end in a connecting word, or a number after one ("Lake Chabot Road for 40", "The Art of").
+      const lowerInner = (j: number): boolean => !(info.cls[j]! & 16) && NAME_INNER.get(info.lw[j]!) !== 0;
+      while (last > first && (lowerInner(last) || (last - 1 > first && tokens.kind[last] !== TokenKind.WORD && lowerInner(last - 1)))) last -= lowerInner(last) ? 1 : 2;
       // "Bashar al-Assad", "Ayman al-Zawahiri": an Arabic article or kinship particle joined to a
       // capitalized surname continues a person's name (the tagger rarely saw the lower-case start).
       if (ty === 1) while (last + 1 < n && tokens.sentence[last + 1] === tokens.sentence[first] && isParticleSurname(text, tokens.start[last + 1]!, tokens.end[last + 1]!)) last++;
@@ -434,7 +561,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (ty === 1 && last > first && CORP_SUFFIX.get(info.lw[last]!)) ty = 2;
       // A "person" ending in an organization's or a place's head noun is that kind of name.
       if (ty === 1 && last > first && (gaz.words.get(info.lw[last]!) ?? 0) & WordClass.ORG_HEAD) ty = 2;
-      else if (last > first && ((ty === 1 && PLACE_HEADS.has(info.lw[last]!)) || (ty === 2 && ADMIN_HEADS.has(info.lw[last]!)))) ty = 3;
+      else if (last > first && ((ty === 1 && (PLACE_HEADS.has(info.lw[last]!) || PLACE_FIRST.has(info.lw[first]!))) || (ty === 2 && ADMIN_HEADS.has(info.lw[last]!) && !(info.row[first]! & 1)))) ty = 3;
       if (last - first <= 2 && NOT_A_NAME_RE.test(text.slice(tokens.start[first]!, tokens.end[last]!))) continue;
       // "The Council of Europe": an article opening an institution's name is not part of it (a one-word
       // title keeps it: "The Times", "The Hague").
@@ -449,10 +576,13 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
           const pty = titlePrefixType(info, gaz, first, ts - 1, ty, te);
           if (pty) place({ first, last: ts - 1, type: pty, entry: -1, source: 'model' }, false);
         }
-        if (te < last) place({ first: te + 1, last, type: 'person', entry: -1, source: 'model' }, false);
+        // The person's name ends before "of" ("President Tono Eitel of Germany").
+        let pe = te + 1;
+        while (pe < last && info.lw[pe + 1] !== OF) pe++;
+        if (te < last) place({ first: te + 1, last: pe, type: 'person', entry: -1, source: 'model' }, false);
         continue;
       }
-      if (ty !== 3 && !caps[tokens.sentence[first]!] && isDatelineRun(text, tokens.start[first]!, tokens.end[last]!)) ty = 3;
+      if (ty !== 3 && isDatelineRun(text, tokens.start[first]!, tokens.end[last]!, caps[tokens.sentence[first]!] === 1)) ty = 3;
       const type = MODEL_TYPES[ty];
       if (type) place({ first, last, type, entry: -1, source: 'model' }, false);
     }
@@ -523,6 +653,8 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
         if ((w === 'and' || w === 'of') && isCap(k + 1)) k++;
         else if (w === 'in' && isRegionAt(k + 1) && !isCap(k + 2)) k++;
       }
+      // "Security Council on Friday": a date after "on" ends the name.
+      if (of === 'on' && DATE_WORDS.has(info.lw[j]!)) k = j;
       if (k > j) last = k - 1;
     }
     if (last === i && first === i) continue; // a lone "Service" or "Council" is not a name
