@@ -93,7 +93,7 @@ const PLACE_HEADS = new Set(
 );
 const ADMIN_HEADS = new Set(['region', 'province', 'oblast', 'krai', 'prefecture', 'governorate', 'county', 'area', 'parish', 'township', 'borough', 'municipality'].map(hashString));
 /** First words of place names: a "person" run opening with one is a place ("Lake Berryessa", "Mount Kenya"). */
-const PLACE_FIRST = new Set(['lake', 'mount', 'mt.', 'cape', 'isle', 'fort', 'port'].map(hashString));
+const PLACE_FIRST = intSet(['lake', 'mount', 'mt.', 'cape', 'isle', 'fort', 'port'].map(hashString));
 
 // Capitalized words that start sentences or headlines but are not names on their own.
 export const ACRONYM_STOP = new Set(['I', 'A', 'OK', 'TV', 'AM', 'PM', 'BC', 'AD', 'VS', 'II', 'III', 'IV', 'NO', 'ON', 'IN', 'TO', 'OF', 'THE', 'AND', 'FOR', 'AT', 'BY', 'IT', 'IS', 'BE', 'AS', 'OR', 'AN', 'UP', 'US', 'WE', 'HE', 'MY', 'SO', 'DO', 'GO', 'IF', 'ME', 'CEO', 'GDP', 'PDF', 'FAQ', 'LIVE', 'NEW', 'NEWS', 'VIDEO', 'PHOTO', 'UPDATE', 'BREAKING', 'SAYS', 'SAID', 'WILL', 'HAS', 'HAVE', 'WAS', 'ARE', 'NOT', 'BUT', 'WITH', 'FROM', 'THAT', 'THIS', 'COVID']);
@@ -252,28 +252,28 @@ export function isParticleSurname(text: string, start: number, end: number): boo
 }
 
 /** Heads of institutions' names beyond the lexicon's ORG_HEAD words, used by the head rule only (not model features). */
-const RULE_HEADS = new Set(['panel', 'board', 'authority', 'observatory', 'laboratory', 'society', 'tribunal', 'secretariat', 'conference', 'academy', 'college', 'school', 'trust', 'coalition', 'council'].map(hashString));
+const RULE_HEADS = intSet(['panel', 'board', 'authority', 'observatory', 'laboratory', 'society', 'tribunal', 'secretariat', 'conference', 'academy', 'college', 'school', 'trust', 'coalition', 'council'].map(hashString));
 
 /** Weekdays and months: "on Friday" after a head is a date, not part of the name. */
-const DATE_WORDS = new Set(
+const DATE_WORDS = intSet(
   ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
     'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'].map(hashString),
 );
 
 /** Heads that name one institution on their own ("Senate", "Congress", "the Commission"): not generic. */
-const UNIQUE_HEADS = new Set(['senate', 'congress', 'commission', 'parliament', 'kremlin', 'pentagon', 'house', 'duma', 'cabinet', 'knesset', 'bundestag', 'majlis'].map(hashString));
+const UNIQUE_HEADS = intSet(['senate', 'congress', 'commission', 'parliament', 'kremlin', 'pentagon', 'house', 'duma', 'cabinet', 'knesset', 'bundestag', 'majlis'].map(hashString));
 
 /** True for a lone organization head word that is generic ("Council", "Office", "Department"). */
 function isGenericHead(gaz: Gazetteer, w: number): boolean {
-  return (((gaz.words.get(w) ?? 0) & WordClass.ORG_HEAD) !== 0 || RULE_HEADS.has(w)) && !UNIQUE_HEADS.has(w);
+  return (((gaz.words.get(w) ?? 0) & WordClass.ORG_HEAD) !== 0 || !!RULE_HEADS.get(w)) && !!!UNIQUE_HEADS.get(w);
 }
 
 /** Continental and regional adjectives that world-countries lists as no country's demonym. */
-const REGION_DEMONYMS = new Set(['asian', 'european', 'african', 'arab', 'arabian', 'hispanic', 'latino', 'scandinavian', 'nordic', 'balkan', 'caucasian', 'oriental', 'western', 'eastern'].map(hashString));
+const REGION_DEMONYMS = intSet(['asian', 'european', 'african', 'arab', 'arabian', 'hispanic', 'latino', 'scandinavian', 'nordic', 'balkan', 'caucasian', 'oriental', 'western', 'eastern'].map(hashString));
 
 /** True when token j is a demonym ("Iraqi", "Asian"). @example isDemonymAt(info, gaz, j) */
 export function isDemonymAt(info: TokenInfo, gaz: Gazetteer, j: number): boolean {
-  if (REGION_DEMONYMS.has(info.lw[j]!)) return true;
+  if (!!REGION_DEMONYMS.get(info.lw[j]!)) return true;
   const e = info.gazEntry[j]!;
   if (e < 0 || (j + 1 < info.n && info.gazEntry[j + 1] === e)) return false;
   const entry = gaz.entries[e]!;
@@ -292,6 +292,11 @@ export function isCommonWord(text: string, tokens: TokenTable, info: TokenInfo, 
   const e = tokens.end[j]!;
   const c = text.charCodeAt(e - 1);
   return e - s > 3 && (c === 115 || c === 83) && gaz.common.get(hashLower(text, s, e - 1)) === 1;
+}
+
+/** True for a lower-case word found inside names ("of", "for", "de"). */
+function isLowerInner(info: TokenInfo, j: number): boolean {
+  return !(info.cls[j]! & 16) && NAME_INNER.get(info.lw[j]!) !== 0;
 }
 
 /** True when tokens [a, b] are all direction words ("Central", "South East"), or there are none. */
@@ -318,22 +323,22 @@ function titleCaseOfRun(titleCaseOf: (w: number) => number, info: TokenInfo, fir
   return false;
 }
 
-const ARTICLES = new Set(['the', 'a', 'an'].map(hashString));
+const ARTICLES = intSet(['the', 'a', 'an'].map(hashString));
 
 /**
  * Position titles that split a run ("Twitter CEO Jack Dorsey"). Not the lexicon's ambiguous heads ("general",
  * "head", "member", "speaker", "leader", "king"): they open names ("General Motors", "Leader Price").
  */
-const SPLIT_TITLES = new Set(
+const SPLIT_TITLES = intSet(
   ['president', 'ceo', 'cfo', 'coo', 'chairman', 'chairwoman', 'chairperson', 'mayor', 'governor', 'senator', 'congressman', 'congresswoman', 'councilman',
     'councilwoman', 'councillor', 'councilor', 'lawmaker', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'secretary', 'director', 'chancellor', 'commissioner',
     'ambassador', 'envoy', 'prosecutor', 'judge', 'founder', 'co-founder', 'editor', 'correspondent', 'superintendent', 'coach', 'premier', 'executive', 'officer',
     'administrator', 'attorney', 'sheriff', 'treasurer', 'comptroller', 'caretaker', 'manager', 'president-elect', 'vice-president', 'chief'].map(hashString),
 );
 /** Words of forms of address before a title: never an organization or place. */
-const ADDRESS_WORDS = new Set(['honourable', 'honorable', 'hon', 'hon.', 'honour', 'honor', 'rt', 'rt.', 'right', 'his', 'her', 'excellency', 'worshipful', 'the', 'dear'].map(hashString));
+const ADDRESS_WORDS = intSet(['honourable', 'honorable', 'hon', 'hon.', 'honour', 'honor', 'rt', 'rt.', 'right', 'his', 'her', 'excellency', 'worshipful', 'the', 'dear'].map(hashString));
 /** Titles held in a place, not in an organization: the words before them name the place ("Colorado Governor"). */
-const PLACE_TITLES = new Set(['mayor', 'governor', 'senator', 'congressman', 'congresswoman', 'premier', 'lawmaker', 'sheriff', 'councilman', 'councilwoman', 'councillor', 'councilor'].map(hashString));
+const PLACE_TITLES = intSet(['mayor', 'governor', 'senator', 'congressman', 'congresswoman', 'premier', 'lawmaker', 'sheriff', 'councilman', 'councilwoman', 'councillor', 'councilor'].map(hashString));
 const OF = hashString('of');
 const FOR = hashString('for');
 
@@ -345,20 +350,19 @@ const FOR = hashString('for');
  */
 export function titleInRun(info: TokenInfo, gaz: Gazetteer, first: number, last: number): number {
   if (last - first > 0xff || last >= 0xffff) return -1;
-  const cls = (j: number): number => gaz.words.get(info.lw[j]!) ?? 0;
-  if (cls(last) & WordClass.ORG_HEAD) return -1;
+  if (wordClassAt(gaz, info, last) & WordClass.ORG_HEAD) return -1;
   for (let j = first; j <= last; j++) {
-    if (!SPLIT_TITLES.has(info.lw[j]!) || !(info.cls[j]! & 1)) continue;
+    if (!!!SPLIT_TITLES.get(info.lw[j]!) || !(info.cls[j]! & 1)) continue;
     let ts = j;
-    while (ts > first && cls(ts - 1) & (WordClass.MODIFIER | WordClass.PORTFOLIO | WordClass.TITLE) && !(cls(ts - 1) & WordClass.ORG_HEAD)) ts--;
+    while (ts > first && wordClassAt(gaz, info, ts - 1) & (WordClass.MODIFIER | WordClass.PORTFOLIO | WordClass.TITLE) && !(wordClassAt(gaz, info, ts - 1) & WordClass.ORG_HEAD)) ts--;
     let te = j;
     // The title's own words up to its last title word ("Chief Medical Officer", "Chief Executive Officer").
     for (let k = te + 1; k <= last && k <= te + 2; k++) {
       if (!(info.cls[k]! & 1)) break;
-      if (SPLIT_TITLES.has(info.lw[k]!) || cls(k) & WordClass.TITLE) te = k;
+      if (!!SPLIT_TITLES.get(info.lw[k]!) || wordClassAt(gaz, info, k) & WordClass.TITLE) te = k;
     }
     if (te + 2 <= last && info.lw[te + 1] === OF) {
-      if (!(cls(te + 2) & WordClass.PORTFOLIO) || te + 2 === last) return -1;
+      if (!(wordClassAt(gaz, info, te + 2) & WordClass.PORTFOLIO) || te + 2 === last) return -1;
       te += 2;
     } else if (te + 1 < info.n && info.sent[te + 1] === info.sent[te] && (info.lw[te + 1] === OF || info.lw[te + 1] === FOR)) return -1; // "High Commissioner for Refugees"
 
@@ -371,7 +375,12 @@ export function titleInRun(info: TokenInfo, gaz: Gazetteer, first: number, last:
 function isTitleWord(gaz: Gazetteer, info: TokenInfo, j: number, modifier: boolean): boolean {
   if (!(info.cls[j]! & 1)) return false;
   const c = gaz.words.get(info.lw[j]!) ?? 0;
-  return SPLIT_TITLES.has(info.lw[j]!) || (c & WordClass.TITLE) !== 0 || (modifier && (c & WordClass.MODIFIER) !== 0);
+  return !!SPLIT_TITLES.get(info.lw[j]!) || (c & WordClass.TITLE) !== 0 || (modifier && (c & WordClass.MODIFIER) !== 0);
+}
+
+/** Word-class bits of token j (0 for none). */
+function wordClassAt(gaz: Gazetteer, info: TokenInfo, j: number): number {
+  return gaz.words.get(info.lw[j]!) ?? 0;
 }
 
 /** Type of the words before a title in a run: a listed place, a place for PLACE_TITLES, else an organization; null for a demonym ("Russian President"). */
@@ -385,12 +394,12 @@ function titlePrefixType(info: TokenInfo, gaz: Gazetteer, a: number, b: number, 
   if (a === b && (!(info.cls[a]! & 1) || isGenericHead(gaz, info.lw[a]!))) return null;
   // Forms of address ("His Honour Judge", "the Honourable Premier") name no one.
   let address = true;
-  for (let j = a; j <= b && address; j++) if (!ADDRESS_WORDS.has(info.lw[j]!) && !((gaz.words.get(info.lw[j]!) ?? 0) & WordClass.RANK)) address = false;
+  for (let j = a; j <= b && address; j++) if (!!!ADDRESS_WORDS.get(info.lw[j]!) && !((gaz.words.get(info.lw[j]!) ?? 0) & WordClass.RANK)) address = false;
   if (address) return null;
   if ((gaz.words.get(info.lw[b]!) ?? 0) & WordClass.ORG_HEAD) return 'organization';
   // "Federal Reserve Governor": a modifier ("federal", "national") makes the prefix an institution's name.
   for (let j = a; j <= b; j++) if ((gaz.words.get(info.lw[j]!) ?? 0) & WordClass.MODIFIER) return 'organization';
-  for (let j = b + 1; j <= titleEnd; j++) if (PLACE_TITLES.has(info.lw[j]!)) return 'location';
+  for (let j = b + 1; j <= titleEnd; j++) if (!!PLACE_TITLES.get(info.lw[j]!)) return 'location';
   return runType === 3 ? 'location' : 'organization';
 }
 
@@ -552,8 +561,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (end === first && end < last && tokens.kind[last] === TokenKind.WORD && !(info.cls[last]! & 16)) continue;
       last = end;
       // A run does not end in a connecting word, or a number after one ("Lake Chabot Road for 40", "The Art of").
-      const lowerInner = (j: number): boolean => !(info.cls[j]! & 16) && NAME_INNER.get(info.lw[j]!) !== 0;
-      while (last > first && (lowerInner(last) || (last - 1 > first && tokens.kind[last] !== TokenKind.WORD && lowerInner(last - 1)))) last -= lowerInner(last) ? 1 : 2;
+      while (last > first && (isLowerInner(info, last) || (last - 1 > first && tokens.kind[last] !== TokenKind.WORD && isLowerInner(info, last - 1)))) last -= isLowerInner(info, last) ? 1 : 2;
       // "Bashar al-Assad", "Ayman al-Zawahiri": an Arabic article or kinship particle joined to a
       // capitalized surname continues a person's name (the tagger rarely saw the lower-case start).
       if (ty === 1) while (last + 1 < n && tokens.sentence[last + 1] === tokens.sentence[first] && isParticleSurname(text, tokens.start[last + 1]!, tokens.end[last + 1]!)) last++;
@@ -561,11 +569,11 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (ty === 1 && last > first && CORP_SUFFIX.get(info.lw[last]!)) ty = 2;
       // A "person" ending in an organization's or a place's head noun is that kind of name.
       if (ty === 1 && last > first && (gaz.words.get(info.lw[last]!) ?? 0) & WordClass.ORG_HEAD) ty = 2;
-      else if (last > first && ((ty === 1 && (PLACE_HEADS.has(info.lw[last]!) || PLACE_FIRST.has(info.lw[first]!))) || (ty === 2 && ADMIN_HEADS.has(info.lw[last]!) && !(info.row[first]! & 1)))) ty = 3;
+      else if (last > first && ((ty === 1 && (PLACE_HEADS.has(info.lw[last]!) || !!PLACE_FIRST.get(info.lw[first]!))) || (ty === 2 && ADMIN_HEADS.has(info.lw[last]!) && !(info.row[first]! & 1)))) ty = 3;
       if (last - first <= 2 && NOT_A_NAME_RE.test(text.slice(tokens.start[first]!, tokens.end[last]!))) continue;
       // "The Council of Europe": an article opening an institution's name is not part of it (a one-word
       // title keeps it: "The Times", "The Hague").
-      if (last - first >= 2 && ARTICLES.has(info.lw[first]!)) first++;
+      if (last - first >= 2 && !!ARTICLES.get(info.lw[first]!)) first++;
       // "Twitter CEO Jack Dorsey", "Colorado Governor Richard Lamm": a title inside a run splits it into the
       // title's organization or place and the person named after it; a run ending in a title names no one.
       const tt = titleInRun(info, gaz, first, last);
@@ -629,7 +637,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     return e >= 0 && gaz.entries[e]!.kind === GazKind.CITY && gaz.entries[e]!.country === null && info.gazEntry[j - 1] !== e;
   };
   for (let i = 0; i < n; i++) {
-    if (!isCap(i) || !(wordClass(i) & WordClass.ORG_HEAD || RULE_HEADS.has(info.lw[i]!)) || caps[tokens.sentence[i]!] || headline[tokens.sentence[i]!]) continue;
+    if (!isCap(i) || !(wordClass(i) & WordClass.ORG_HEAD || !!RULE_HEADS.get(info.lw[i]!)) || caps[tokens.sentence[i]!] || headline[tokens.sentence[i]!]) continue;
     // A head set in capitals is a heading or menu line ("BREAKING NEWS"), not a name.
     if (tokens.flags[i]! & TokenFlag.ALL_CAPS) continue;
     let first = i;
@@ -654,7 +662,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
         else if (w === 'in' && isRegionAt(k + 1) && !isCap(k + 2)) k++;
       }
       // "Security Council on Friday": a date after "on" ends the name.
-      if (of === 'on' && DATE_WORDS.has(info.lw[j]!)) k = j;
+      if (of === 'on' && !!DATE_WORDS.get(info.lw[j]!)) k = j;
       if (k > j) last = k - 1;
     }
     if (last === i && first === i) continue; // a lone "Service" or "Council" is not a name
