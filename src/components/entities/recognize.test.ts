@@ -87,3 +87,13 @@ test('datelines with an outlet in brackets or a state after a comma are places, 
     ['Resort plan advances\nNAPA COUNTY, Calif. (KGO) -- A plan to bring a resort is one step closer.', ['NAPA COUNTY/location'], []],
   ]);
 });
+
+test('title-case phrases of common words are not people; weekdays are dates', () => {
+  check([
+    ['As we have chronicled before, Big Tech is at war with itself.', [], ['Big Tech']],
+    ['Get in touch with Jill today! Email Newsletter', [], ['Email Newsletter']],
+    ['New data on Thursday showed unemployment claims had topped six million.', [], ['Thursday']],
+    ['“Pick a profession, they are probably represented,” Levy said.', ['Levy/person'], ['Pick']],
+    ['Officials said Maria Lopez would stay in Lisbon.', ['Maria Lopez/person', 'Lisbon/location'], []],
+  ]);
+});

@@ -323,6 +323,20 @@ function titleCaseOfRun(titleCaseOf: (w: number) => number, info: TokenInfo, fir
   return false;
 }
 
+/** Weekdays and months that are not also given names ("April", "May", "June", "August" are). */
+const WEEKDAYS_MONTHS = intSet(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'july', 'september', 'october', 'november', 'december'].map(hashString));
+
+/** True when every word of tokens [first, last] is a common English word. */
+function allCommon(text: string, tokens: TokenTable, info: TokenInfo, gaz: Gazetteer, first: number, last: number): boolean {
+  let words = 0;
+  for (let j = first; j <= last; j++) {
+    if (tokens.kind[j] !== TokenKind.WORD) continue;
+    if (!isCommonWord(text, tokens, info, gaz, j)) return false;
+    words++;
+  }
+  return words > 0;
+}
+
 const ARTICLES = intSet(['the', 'a', 'an'].map(hashString));
 
 /**
@@ -333,7 +347,7 @@ const SPLIT_TITLES = intSet(
   ['president', 'ceo', 'cfo', 'coo', 'chairman', 'chairwoman', 'chairperson', 'mayor', 'governor', 'senator', 'congressman', 'congresswoman', 'councilman',
     'councilwoman', 'councillor', 'councilor', 'lawmaker', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'secretary', 'director', 'chancellor', 'commissioner',
     'ambassador', 'envoy', 'prosecutor', 'judge', 'founder', 'co-founder', 'editor', 'correspondent', 'superintendent', 'coach', 'premier', 'executive', 'officer',
-    'administrator', 'attorney', 'sheriff', 'treasurer', 'comptroller', 'caretaker', 'manager', 'president-elect', 'vice-president', 'chief'].map(hashString),
+    'administrator', 'attorney', 'sheriff', 'treasurer', 'comptroller', 'caretaker', 'manager', 'president-elect', 'vice-president', 'chief', 'supervisor'].map(hashString),
 );
 /** Words of forms of address before a title: never an organization or place. */
 const ADDRESS_WORDS = intSet(['honourable', 'honorable', 'hon', 'hon.', 'honour', 'honor', 'rt', 'rt.', 'right', 'his', 'her', 'excellency', 'worshipful', 'the', 'dear'].map(hashString));
@@ -534,7 +548,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
         if (best < 0) continue;
         first = best;
         last = bestLast;
-      } else if (first === last && tokens.flags[first]! & TokenFlag.SENTENCE_START && info.gazEntry[first]! < 0 && !midCapOf(info.lw[first]!)) {
+      } else if (first === last && info.gazEntry[first]! < 0 && opensSentence(tokens, first) && !midCapOf(info.lw[first]!)) {
         // "Numerous", "Modernized": a lone capitalized first word needs the model to be sure, and no lower-case use;
         // a verb form ("-ized", "-ised") is never a name on its own.
         if (info.cls[first]! & 64 || margin[first]! < MIN_INITIAL_MARGIN || VERB_FORM_RE.test(text.slice(tokens.start[first]!, tokens.end[first]!))) continue;
@@ -547,6 +561,10 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       // "Central Asian", "Australian": a run ending in a demonym is an adjective (MISC), never a person, organization or place.
       // ("Viorel Moldovan", "London Irish" are names: only a lone demonym or one after directions is dropped.)
       if (isDemonymAt(info, gaz, last) && allDirections(info, first, last - 1)) continue;
+      // Weekdays and the months that are no one's name ("Thursday", "October") are dates.
+      if (first === last && !!WEEKDAYS_MONTHS.get(info.lw[first]!)) continue;
+      // A "person" made only of common words ("Big Tech", "Email Newsletter", "Be Good") is a phrase in title case.
+      if (ty === 1 && allCommon(text, tokens, info, gaz, first, last)) continue;
       // A lone word inside a title ("Chief | Medical | Officer") is part of the title.
       if (first === last && first > 0 && first + 1 < n && isTitleWord(gaz, info, first - 1, true) && isTitleWord(gaz, info, first + 1, false)) continue;
       // A lone generic head ("Council", "Office", "Trust") is a common noun unless the doc uses it inside a longer name.
