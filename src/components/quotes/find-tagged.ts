@@ -62,6 +62,7 @@ function endsDangling(text: string, s: number, e: number): boolean {
 
 /** A content cut off before the quoted label it introduces: "has been supporting the so-called". */
 const SO_CALLED_END_RE = /\bso-called$/i;
+const SO_CALLED_START_RE = /^(?:the\s+)?so-called\b/i;
 const REFLEXIVE_RE = /\b(?:itself|himself|herself|themselves)\b/i;
 /** Clause openers after a cue: "announced that ...", "asked whether ...", "plans to ...". */
 const CLAUSE_RE = /^(?:that|whether|if|how|why|what|when|who|where|to)\b/i;
@@ -101,6 +102,8 @@ export function isLexiconCue(cue: string): boolean {
 
 /** A content that opens with "by" is a passive agent ("is opposed by the U.S."), not what was said; one that opens with "among", "against" ... is a place or target. */
 const NOT_CONTENT_START_RE = /^(?:by|among|against|amid|between|within|toward|towards|across|behind|beside|near)\b/i;
+/** "by" right after a cue: a passive agent follows. */
+const PASSIVE_BY_RE = /^\s+by\b/i;
 
 /**
  * Characters covered by a growing set of spans: an overlap test costs the length of the tested span,
@@ -270,6 +273,8 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     // A reported clause never ends on an article or preposition: such a run is a cut-off fragment
     // ("He described the plan as a \"political stunt\"" gives "the plan as a").
     if (endsDangling(text, s, e) || SO_CALLED_END_RE.test(text.slice(Math.max(s, e - 12), e))) continue;
+    // A content that is only the quoted label ("supporting the so-called \"moderate opposition\"") names, it reports nothing.
+    if (SO_CALLED_START_RE.test(text.slice(s, s + 16))) continue;
     if (used.hits(s, e)) continue;
     const src = near(r, 1);
     const cue = near(r, 2);
@@ -287,6 +292,8 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     if (!source && cue && !isLexiconCue(text.slice(start[cue.from]!, end[cue.to - 1]!)) && runMargin(emit, cue.from, cue.to, 2) < SOURCELESS_CUE_MARGIN) continue;
     if (source && used.hitsSpan(source)) continue;
     if (NOT_CONTENT_START_RE.test(text.slice(s, s + 12))) continue;
+    // A passive with its agent after the cue ("The plan is opposed by the U.S."): the content is the subject, an action's object, not speech.
+    if (cue && cue.from >= r.to && cue.to < tokens.length && PASSIVE_BY_RE.test(text.slice(end[cue.to - 1]!, end[cue.to - 1]! + 4))) continue;
     let cueSpan = cue ? { start: start[cue.from]!, end: end[cue.to - 1]! } : null;
     if (cueSpan && !isContentfulCue(text.slice(cueSpan.start, cueSpan.end))) {
       if (!src) continue;
@@ -345,7 +352,7 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     // A curated cue that needs a clause takes no bare object here ("The group announced the caliphate").
     if (isCuratedCue(cueWord) && !ZERO_THAT.has(cueWord) && !CLAUSE_RE.test(text.slice(s, s + 9))) continue;
     if (/^that\s/i.test(text.slice(s, s + 5))) s += 5;
-    if (NOT_CONTENT_START_RE.test(text.slice(s, s + 12))) continue;
+    if (NOT_CONTENT_START_RE.test(text.slice(s, s + 12)) || SO_CALLED_START_RE.test(text.slice(s, s + 16))) continue;
     // "described the plan as a ...": a characterization, not reported speech.
     if (CHARACTERIZATION_RE.test(text.slice(s, e))) continue;
     if (REFLEXIVE_RE.test(text.slice(cueSpan.start, Math.min(text.length, cueSpan.end + 12)))) continue;
@@ -393,7 +400,9 @@ function addLoneSources(text: string, paragraphs: readonly Span[], tokens: Token
     const cueSpan = cue ? { start: start[cue.from]!, end: end[cue.to - 1]! } : null;
     const cueText = cueSpan ? text.slice(cueSpan.start, cueSpan.end) : null;
     if (cueSpan && (!isContentfulCue(cueText!) || mask.hitsSpan(cueSpan, MARKS))) continue;
-    let a = cue ? cue.to : r.to;
+    // The cue before the source ("according to the poll ..."): the content follows the source.
+    const cueFirst = cue !== null && cue.to <= r.from;
+    let a = cue && !cueFirst ? cue.to : r.to;
     let b = a;
     while (b < tokens.length && sentence[b] === sent) b++;
     if (b - a < 2) {
@@ -408,10 +417,10 @@ function addLoneSources(text: string, paragraphs: readonly Span[], tokens: Token
     while (s < e && TRIM_RE.test(text[s]!)) s++;
     while (e > s && TRIM_RE.test(text[e - 1]!)) e--;
     if (/^that\s/i.test(text.slice(s, s + 5))) s += 5;
-    if (e - s < 8 || NOT_CONTENT_START_RE.test(text.slice(s, s + 12))) continue;
+    if (e - s < 8 || NOT_CONTENT_START_RE.test(text.slice(s, s + 12)) || SO_CALLED_START_RE.test(text.slice(s, s + 16))) continue;
     // A curated cue that needs a clause takes no bare object ("The group announced the caliphate").
     const cueWord = cueText?.toLowerCase() ?? '';
-    if (cue && cue.to <= a && isCuratedCue(cueWord) && !ZERO_THAT.has(cueWord) && !CLAUSE_RE.test(text.slice(start[a]!, start[a]! + 9))) continue;
+    if (cue && !cueFirst && cue.to <= a && isCuratedCue(cueWord) && !ZERO_THAT.has(cueWord) && !CLAUSE_RE.test(text.slice(start[a]!, start[a]! + 9))) continue;
     if (cueSpan && REFLEXIVE_RE.test(text.slice(cueSpan.start, Math.min(text.length, cueSpan.end + 12)))) continue;
     if (CHARACTERIZATION_RE.test(text.slice(s, e))) continue;
     const paragraph = paragraphAt(paragraphs, s);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Doc } from '../../doc/doc.js';
 import { sentences } from '../sentences/index.js';
-import { ATTR_TAGS, decodeTags, loadTaggerWeights, runMargin, tagInput, tagRuns, tagTokens } from './tagger.js';
+import { ATTR_TAGS, decodeTags, loadTaggerWeights, runMargin, stemEnd, tagInput, tagRuns, tagTokens } from './tagger.js';
 
 function tokensOf(text: string): Doc {
   const doc = new Doc('t', { text });
@@ -22,7 +22,18 @@ const TEXTS: string[] = [
   'According to officials, nearly 300 people were evacuated — most of them from the coast.',
   'Prices rose 4% in May. The index (CPI) fell; analysts expect a rebound § soon!',
   'Critics have long argued the plan is too costly, and she agreed: “It is.”',
+  // Inflections outside the cue lexicon take their stem's bucket and cue id.
+  'The senator, reiterating his doubts, cautions that donors are reconsidering and warns of losses.',
 ];
+
+test('stemEnd drops inflection endings', () => {
+  const rows: [string, string][] = [
+    ['believes', 'believ'], ['believed', 'believ'], ['believing', 'believ'], ['believe', 'believ'],
+    ['warned', 'warn'], ['warns', 'warn'], ['denies', 'den'], ['denied', 'den'],
+    ['says', 'say'], ['press', 'press'], ['focus', 'focus'], ['thesis', 'thesis'], ['said', 'said'], ['sing', 'sing'],
+  ];
+  for (const [w, stem] of rows) assert.equal(w.slice(0, stemEnd(w, 0, w.length)), stem, w);
+});
 
 test('tagTokens gives the tags of decodeTags over the training features', () => {
   const w = loadTaggerWeights();

@@ -7,7 +7,8 @@
  *
  * Two paths compute the same features: tagInput (a feature array, for training and as the reference)
  * and tagTokens (inference: memoized rows for small-key templates, cached template-group sums, rows
- * summed as bytes in 16-bit lanes, an unrolled Viterbi, reused buffers). tagger.test.ts checks they
+ * summed as bytes in 16-bit lanes, an unrolled Viterbi, reused buffers). Cue-rate buckets come from the tagger's own
+ * lexicon (data/tagger-cues.ts, train/train-tagger-cues.ts), extended to unseen inflections through stems. tagger.test.ts checks they
  * give the same tags; keep them in step when a template changes.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { gunzipSync } from 'node:zlib';
 import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import { fmix, hashLower } from '../entities/hash.js';
-import { LEARNED_CUES } from './data/learned-cues.js';
+import { TAGGER_CUES } from './data/tagger-cues.js';
 
 /** Tag ids: 0 O, then B/I per label. */
 export const ATTR_TAGS = ['O', 'B-SRC', 'I-SRC', 'B-CUE', 'I-CUE', 'B-CON', 'I-CON'] as const;
@@ -24,7 +25,7 @@ export const NT = ATTR_TAGS.length;
 export const ROW_BITS = 17;
 export const ROWS = 1 << ROW_BITS;
 /** Static features per token. */
-export const NF = 40;
+export const NF = 43;
 
 /** Closed-class word classes (a cheap part-of-speech stand-in): 1 pronoun, 2 determiner, 3 preposition, 4 modal, 5 auxiliary, 6 conjunction, 7 wh-word, 8 negation, 9 "that". */
 const CLOSED: readonly [number, string][] = [
@@ -38,24 +39,64 @@ const CLOSED: readonly [number, string][] = [
   [8, 'not n\'t never'],
   [9, 'that'],
 ];
+/** Cue-rate bucket from which a word is a strong cue (distance and cue-word features). */
+const STRONG = 3;
 let lexicon: Map<number, number> | null = null;
 /**
  * Per lower-cased word hash: `cls * 8 + cue` in the low byte (closed class 0..9, learned cue-rate
- * bucket 1..5, 0 not a learned cue) and, for strong cues (bucket >= 3), a small cue id from bit 8.
+ * bucket 1..5, 0 not a learned cue) and, for strong cues (bucket >= STRONG), a small cue id from bit 8.
  */
 function lexiconInfo(): Map<number, number> {
   if (!lexicon) {
     lexicon = new Map();
     for (const [c, words] of CLOSED) for (const w of words.split(' ')) lexicon.set(hashLower(w, 0, w.length), c * 8);
     let id = 0;
-    for (const [w, [c, n]] of Object.entries(LEARNED_CUES)) {
+    for (const [w, [c, n]] of Object.entries(TAGGER_CUES)) {
       const r = c / n;
       const bucket = r >= 0.7 ? 5 : r >= 0.45 ? 4 : r >= 0.3 ? 3 : r >= 0.2 ? 2 : 1;
       const h = hashLower(w, 0, w.length);
-      lexicon.set(h, ((lexicon.get(h) ?? 0) & ~7) | bucket | (bucket >= 3 ? ++id << 8 : 0));
+      lexicon.set(h, ((lexicon.get(h) ?? 0) & ~7) | bucket | (bucket >= STRONG ? ++id << 8 : 0));
+    }
+    // Stems of the cue words, counts summed over their inflections: a word not in the lexicon takes its
+    // stem's bucket ("admires" from "admired", "admire"), with a cue id of its own.
+    const sums = new Map<number, [number, number]>();
+    for (const [w, [c, n]] of Object.entries(TAGGER_CUES)) {
+      const e = stemEnd(w, 0, w.length);
+      if (e < 3) continue;
+      const h = hashLower(w, 0, e);
+      const a = sums.get(h) ?? [0, 0];
+      a[0] += c;
+      a[1] += n;
+      sums.set(h, a);
+    }
+    stemLexicon = new Map();
+    for (const [h, [c, n]] of sums) {
+      const r = c / n;
+      const bucket = r >= 0.7 ? 5 : r >= 0.45 ? 4 : r >= 0.3 ? 3 : r >= 0.2 ? 2 : 1;
+      stemLexicon.set(h, bucket | (bucket >= STRONG ? ++id << 8 : 0));
     }
   }
   return lexicon;
+}
+let stemLexicon: Map<number, number> = new Map();
+/** The key of a strong cue's word in the cue-word features: one per cue id (a word, or a stem for words outside the lexicon). */
+const cueKey = (id: number): number => (Math.imul(id, 0x9e3779b1) ^ 0x5bd1e995) >>> 0;
+
+/**
+ * End of the stem of the lower-case ASCII word `text[s, e)`: inflection endings -ing, -ies/-ied, -ed, -es, -s, -e
+ * dropped ("believes", "believed", "believing", "believe" all give "believ"); `e` when none applies.
+ * @example stemEnd('warned', 0, 6) // 4
+ */
+export function stemEnd(text: string, s: number, e: number): number {
+  const len = e - s;
+  if (len < 4) return e;
+  const c1 = text.charCodeAt(e - 1) | 32;
+  const c2 = text.charCodeAt(e - 2) | 32;
+  if (len >= 6 && c1 === 103 && c2 === 110 && (text.charCodeAt(e - 3) | 32) === 105) return e - 3; // -ing
+  if (len >= 5 && (c1 === 100 || c1 === 115) && c2 === 101) return (text.charCodeAt(e - 3) | 32) === 105 ? e - 3 : e - 2; // -ed -es -ied -ies
+  if (c1 === 115 && c2 !== 115 && c2 !== 117 && c2 !== 105) return e - 1; // -s, not -ss -us -is
+  if (len >= 5 && c1 === 101) return e - 1; // -e
+  return e;
 }
 
 /** lexiconInfo as an open-addressing table (keys, values + 1; 0 empty): no Map lookup per token. */
@@ -105,6 +146,11 @@ interface TokenValues {
   quotes: Uint8Array;
   /** Bucketed distance to the nearest strong cue before / after in the sentence (0 none). */
   dist: Uint8Array;
+  /** Nearest other learned cue of any bucket before / after in the sentence: bucket * 8 + distance bucket (0 none). */
+  anyL: Uint8Array;
+  anyR: Uint8Array;
+  /** Punctuation between the token and the nearest strong cue after it: 1 a comma, 2 a quote mark, 3 both. */
+  gapR: Uint8Array;
   distR: Uint8Array;
   /** Word of the nearest strong cue before / after in the sentence (0 none). */
   cueL: Uint32Array;
@@ -132,6 +178,9 @@ function scratch<T extends Scratch>(name: string, ctor: { new (n: number): T }, 
   }
   return b.subarray(0, n) as T;
 }
+
+/** Distance (0..15, capped) to a cue as a bucket 1..7: 0, 1, 2, 3–4, 5–7, 8–12, 13+ tokens (sources sit farther from their cue than 6 tokens). */
+const DIST_BUCKET = Uint8Array.of(1, 2, 3, 4, 4, 5, 5, 5, 6, 6, 6, 6, 6, 7, 7, 7);
 
 /** Per-token values of a token table; `active` marks sentences whose best cue bucket is at least `minSentenceCue`. */
 function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, reuse = false): TokenValues {
@@ -181,7 +230,13 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
     const key = lw[i]!;
     let slot = fmix(key) & lexMask;
     let info = 0;
-    for (let x = lexV[slot]!; x !== 0; slot = (slot + 1) & lexMask, x = lexV[slot]!) if (lexK[slot] === key) { info = x - 1; break; }
+    let found = false;
+    for (let x = lexV[slot]!; x !== 0; slot = (slot + 1) & lexMask, x = lexV[slot]!) if (lexK[slot] === key) { info = x - 1; found = true; break; }
+    if (!found && x === e && e - s >= 4) {
+      // Not a lexicon word: its stem's cue bucket, when the stem is a cue stem.
+      const se = stemEnd(text, s, e);
+      if (se < e) info = stemLexicon.get(hashLower(text, s, se)) ?? 0;
+    }
     cue[i] = info & 7;
     cls[i] = (info >> 3) & 31;
     cid[i] = info >> 8;
@@ -208,7 +263,7 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
     } else inQ[i] = open;
   }
   // Per sentence, in one forward and one backward pass: bucketed distance to the nearest strong cue
-  // (rate bucket >= 3) before / after, that cue's word and id (sources precede their cue), the
+  // (rate bucket >= STRONG) before / after, that cue's word and id (sources precede their cue), the
   // sentence's quote-mark count (0, 1, 2+) and whether it is active (best cue bucket >= minSentenceCue;
   // inference skips the rest).
   const dist = u8('dist');
@@ -219,6 +274,9 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
   const cidL = u16('cidL');
   const quotes = u8('quotes');
   const active = u8('active');
+  const anyL = u8('anyL');
+  const anyR = u8('anyR');
+  const gapR = u8('gapR');
   for (let i = 0; i < n; ) {
     let j = i;
     let q = 0;
@@ -226,24 +284,34 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
     let last = -1;
     let lastW = 0;
     let lastC = 0;
+    let anyAt = -1;
     const sent = sentence[i];
     for (; j < n && sentence[j] === sent; j++) {
       const c = cue[j]!;
       if (kind[j] === TokenKind.QUOTE) q++;
       if (c > best) best = c;
+      anyL[j] = anyAt < 0 ? 0 : cue[anyAt]! * 8 + DIST_BUCKET[Math.min(j - anyAt, 15)]!;
+      if (c > 0) anyAt = j;
       cueL[j] = lastW;
       cidL[j] = lastC;
-      if (c >= 3) { last = j; lastW = lw[j]!; lastC = cid[j]!; }
-      dist[j] = last < 0 ? 0 : Math.min(j - last, 6) + 1; // 1..7: cue before at distance
+      if (c >= STRONG) { last = j; lastW = cueKey(cid[j]!); lastC = cid[j]!; }
+      dist[j] = last < 0 ? 0 : DIST_BUCKET[Math.min(j - last, 15)]!; // 1..7: cue before at distance
     }
     last = -1;
     lastW = 0;
     lastC = 0;
+    anyAt = -1;
+    let gap = 0;
     for (let k = j - 1; k >= i; k--) {
       cueR[k] = lastW;
       cidR[k] = lastC;
-      if (cue[k]! >= 3) { last = k; lastW = lw[k]!; lastC = cid[k]!; }
-      distR[k] = last < 0 ? 0 : Math.min(last - k, 6) + 1;
+      anyR[k] = anyAt < 0 ? 0 : cue[anyAt]! * 8 + DIST_BUCKET[Math.min(anyAt - k, 15)]!;
+      if (cue[k]! > 0) anyAt = k;
+      gapR[k] = last < 0 ? 0 : gap;
+      if (cue[k]! >= STRONG) { last = k; lastW = cueKey(cid[k]!); lastC = cid[k]!; gap = 0; }
+      else if (kind[k] === TokenKind.QUOTE) gap |= 2;
+      else if (text.charCodeAt(start[k]!) === 44) gap |= 1;
+      distR[k] = last < 0 ? 0 : DIST_BUCKET[Math.min(last - k, 15)]!;
     }
     quotes.fill(q > 2 ? 2 : q, i, j);
     active.fill(best >= minSentenceCue ? 1 : 0, i, j);
@@ -256,7 +324,7 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
     hw[i] = fmix(lw[i]! ^ 0x9e3779b9);
     pk[i] = cls[i]! * 8 + cue[i]!;
   }
-  return { n, lw, hw, suffix, shape, sid, cue, cls, inQ, pos, quotes, dist, distR, cueL, cueR, cidL, cidR, pk, active };
+  return { n, lw, hw, suffix, shape, sid, cue, cls, inQ, pos, quotes, dist, distR, anyL, anyR, gapR, cueL, cueR, cidL, cidR, pk, active };
 }
 
 /** Padding word outside the document. */
@@ -275,7 +343,7 @@ const NC = NF - NW - 1;
 
 /** Keys of the context templates of token i (small per-token values, word pairs, word × value), written to `out[o ..o + NC)`. */
 function contextFeats(v: TokenValues, i: number, out: Uint32Array, o: number): void {
-  const { n, lw, shape, cue, inQ, pos, dist, distR, quotes, suffix, cueL, cueR, cls } = v;
+  const { n, lw, shape, cue, inQ, pos, dist, distR, quotes, suffix, cueL, cueR, cls, anyL, anyR, gapR } = v;
   const w0 = lw[i]!;
   const wm1 = i > 0 ? lw[i - 1]! : P;
   const wm2 = i > 1 ? lw[i - 2]! : P;
@@ -326,6 +394,9 @@ function contextFeats(v: TokenValues, i: number, out: Uint32Array, o: number): v
   out[f++] = mix(37, mix(wm2, wm1));
   out[f++] = mix(38, mix(cueL[i]!, di));
   out[f++] = mix(39, mix(w0, kp1 * 16 + cp1));
+  out[f++] = mix(40, anyL[i]! * 8 + (ci > 5 ? 5 : ci));
+  out[f++] = mix(41, anyR[i]! * 8 + (ci > 5 ? 5 : ci));
+  out[f++] = mix(42, (gapR[i]! * 8 + dr) * 16 + cls[i]!);
 }
 
 /** Per-token values and static features of a token table. */
@@ -576,6 +647,7 @@ function viterbi(emit: Int32Array, n: number, pk: Uint8Array, active: Uint8Array
 
 /** Row offsets of context templates with small keys, filled on first use (process-wide: rows depend on the key only). */
 const memo = (size: number): Int32Array => new Int32Array(size).fill(-1);
+const M40 = memo(512), M41 = memo(512), M42 = memo(512);
 const M18 = memo(512), M19 = memo(8 * SHAPE_IDS), M28 = memo(8192), M32 = memo(256), M33 = memo(4096);
 let M26 = memo(0), M38 = memo(0);
 const MASK = ROWS - 1;
@@ -640,7 +712,7 @@ function fillShapeGroup(w: TaggerWeights, gi: number, sk: number, shm: number, s
  */
 /**
  * The weights as biased bytes (`w + 128`), a row in two int32 (tags 0–3, 4–6): masking even and odd
- * bytes gives two 16-bit lanes per int32 (SWAR), and 40 rows sum to at most 10200 per lane, so lanes
+ * bytes gives two 16-bit lanes per int32 (SWAR), and 43 rows sum to at most 10965 per lane, so lanes
  * never carry. A row costs 2 loads and 4 adds, and the table stays 1 MB.
  */
 const LANES = 0x00ff00ff;
@@ -763,6 +835,12 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
       k = cidL[i]! * 8 + di;
       rows[f++] = (r = M38[k]!) >= 0 ? r : (M38[k] = rowOf(38, mix(v.cueL[i]!, di)));
       rows[f++] = rowOf(39, mix(w0, kp1 * 16 + cp1));
+      k = v.anyL[i]! * 8 + ci;
+      rows[f++] = (r = M40[k]!) >= 0 ? r : (M40[k] = rowOf(40, k));
+      k = v.anyR[i]! * 8 + ci;
+      rows[f++] = (r = M41[k]!) >= 0 ? r : (M41[k] = rowOf(41, k));
+      k = (v.gapR[i]! * 8 + dr) * 16 + ki;
+      rows[f++] = (r = M42[k]!) >= 0 ? r : (M42[k] = rowOf(42, k));
       for (let g = 0; g < f; g++) {
         r = rows[g]!;
         q = r >> 2; x = pw[q]!; y = pw[q + 1]!; p0 += x & LANES; p1 += (x >>> 8) & LANES; p2 += y & LANES; p3 += (y >>> 8) & LANES;

@@ -4,7 +4,8 @@
  * are held out (they are `attributionTrainTask`, used for tuning). Writes int16 weights, gzipped,
  * to ../data/attr-weights.bin.gz; never copies the dataset.
  *
- * Run: nice -n 10 node --import tsx src/components/quotes/train/train-tagger.ts [datasetsDir] [epochs]
+ * Run (after train-tagger-cues.ts, whose lexicon the features read):
+ *   nice -n 10 node --import tsx src/components/quotes/train/train-tagger.ts [datasetsDir] [epochs]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
