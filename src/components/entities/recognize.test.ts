@@ -97,3 +97,20 @@ test('title-case phrases of common words are not people; weekdays are dates', ()
     ['Officials said Maria Lopez would stay in Lisbon.', ['Maria Lopez/person', 'Lisbon/location'], []],
   ]);
 });
+
+test('the tagger is not run over a document in another language', async () => {
+  const { isEnglish } = await import('./recognize.js');
+  const { tokenInfo } = await import('./tagger.js');
+  const { loadGazetteer } = await import('./gazetteer.js');
+  const de = 'Auf einem verschmutzten Parkplatz kam ich zu mir. Die Geldbörse fehlte, das Handy auch. Die meisten Leute würden wahrscheinlich erst zur Polizei gehen und den Raub auf der Wache melden. Wenn man den Raub meldet, sagt man, dass man ausgeraubt wurde. Danach habe ich lange mit den Beamten gesprochen, bis es dunkel wurde und alle nach Hause gingen.';
+  const en = 'The family of a ranked junior tennis player said on Monday that he had been unable to compete for months. His older brother started a page earlier this month to raise money for his treatment, and the club where he trained said it would help with the costs of the travel.';
+  const table = 'Results of games played on Friday : Haitai 64 2 43 .596 - Ssangbangwool 59 2 49 .545 5 1/2 Hanwha 58 1 49 .542 6 won lost drawn pct behind for against points home away';
+  const rows: [string, boolean][] = [[de, false], [en, true], [table, true]];
+  for (const [text, expected] of rows) {
+    const doc = new Doc('t', { text });
+    doc.text = text;
+    sentences.create().run(doc);
+    assert.equal(isEnglish(tokenInfo(text, doc.tokens, loadGazetteer()), loadGazetteer()), expected, text.slice(0, 40));
+  }
+  check([[de, [], ['Parkplatz', 'Geldbörse', 'Leute', 'Raub', 'Wache']]]);
+});

@@ -323,6 +323,23 @@ function titleCaseOfRun(titleCaseOf: (w: number) => number, info: TokenInfo, fir
   return false;
 }
 
+/**
+ * False for a document in another language (the tagger, trained on English news, reads its capitalized
+ * nouns as names): at least 40 of its first 400 lower-case words, under a quarter of them common English
+ * words (English prose and even results tables have well over half).
+ * @example isEnglish(tokenInfo('Die Leute haben den Raub gemeldet ...', tokens, gaz), gaz) // false
+ */
+export function isEnglish(info: TokenInfo, gaz: Gazetteer): boolean {
+  let words = 0;
+  let common = 0;
+  for (let i = 0; i < info.n && words < 400; i++) {
+    if ((info.cls[i]! & 56) !== 32) continue; // a word without capitals or digits
+    words++;
+    if (gaz.common.get(info.lw[i]!)) common++;
+  }
+  return words < 40 || common * 4 >= words;
+}
+
 /** Weekdays and months that are not also given names ("April", "May", "June", "August" are). */
 const WEEKDAYS_MONTHS = intSet(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'july', 'september', 'october', 'november', 'december'].map(hashString));
 
@@ -462,7 +479,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
   }
   // 2. The model, with evidence rules for headline-cased sentences and sentence-initial words.
   // Headlines set in capitals are left to the model and the acronym rules (it learned them from CoNLL): see sentenceCase.
-  if (weights) {
+  if (weights && isEnglish(info, gaz)) {
     const margin = new Float32Array(n);
     const tags = tagTokens(info, weightScorer(weights), undefined, margin);
     const runs: number[] = []; // first, last, type triples
