@@ -46,8 +46,10 @@ export interface Gazetteer {
   /** Canonical group name -> all its names. */
   groupAliases: Map<string, string[]>;
   titles: TitleLexicon;
-  /** Lower-case hashes of common English words (data/common-words.txt) -> 1. */
+  /** Lower-case hashes of common English words (data/common-words.txt) -> frequency rank from 1. */
   common: IntTable;
+  /** Lower-case hashes of one-word company and platform names (data/companies.json) -> 1. */
+  companies: IntTable;
 }
 
 export interface TitleLexicon {
@@ -184,8 +186,12 @@ export function loadGazetteer(): Gazetteer {
   for (const w of titles.portfolios) if (!w.includes(' ')) mark(w, WordClass.PORTFOLIO);
   const commonList = readFileSync(new URL('./data/common-words.txt', import.meta.url), 'utf8').split('\n');
   const common = new IntTable(commonList.length);
-  for (const w of commonList) if (w && w.charCodeAt(0) !== 35) common.set(hashString(w), 1);
-  cached = { entries, lower, exact, words, groupAliases, titles, common };
+  let rank = 0;
+  for (const w of commonList) if (w && w.charCodeAt(0) !== 35) common.set(hashString(w), ++rank);
+  const companyList = (readJson(new URL('./data/companies.json', import.meta.url)) as { names: string[] }).names;
+  const companies = new IntTable(companyList.length);
+  for (const w of companyList) companies.set(hashString(w), 1);
+  cached = { entries, lower, exact, words, groupAliases, titles, common, companies };
   return cached;
 }
 

@@ -114,3 +114,12 @@ test('the tagger is not run over a document in another language', async () => {
   }
   check([[de, [], ['Parkplatz', 'Geldbörse', 'Leute', 'Raub', 'Wache']]]);
 });
+
+test('well-known platforms are organizations; a month before a number is a date; lead and caption words are cut', () => {
+  check([
+    ['You can contact the newsroom on Facebook, Twitter or Instagram.', ['Facebook/organization', 'Twitter/organization', 'Instagram/organization'], []],
+    ['Jan 18, 2019 Welcome back to the newsletter from Lisbon.', ['Lisbon/location'], ['Jan']],
+    ['Colin Keegan took the photo in Dublin. Picture Colin Keegan, Dublin', ['Colin Keegan/person'], ['Picture Colin Keegan']],
+    ['Ireland is closing pubs. Putting Ireland’s entire restaurant trade on hold is a mistake, he said.', ['Ireland/location'], ['Putting Ireland']],
+  ]);
+});

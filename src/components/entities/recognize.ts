@@ -291,7 +291,7 @@ export function isCommonWord(text: string, tokens: TokenTable, info: TokenInfo, 
   const s = tokens.start[j]!;
   const e = tokens.end[j]!;
   const c = text.charCodeAt(e - 1);
-  return e - s > 3 && (c === 115 || c === 83) && gaz.common.get(hashLower(text, s, e - 1)) === 1;
+  return e - s > 3 && (c === 115 || c === 83) && gaz.common.get(hashLower(text, s, e - 1)) !== 0;
 }
 
 /** True for a lower-case word found inside names ("of", "for", "de"). */
@@ -303,6 +303,16 @@ function isLowerInner(info: TokenInfo, j: number): boolean {
 function allDirections(info: TokenInfo, a: number, b: number): boolean {
   for (let j = a; j <= b; j++) if (!DIRECTIONS.has(info.lw[j]!)) return false;
   return true;
+}
+
+/**
+ * True for a common word that leads into a name without being part of it: one of the 300 most frequent
+ * words ("Before", "After", "With") or a verb or adverb form ("Putting", "Reported", "Currently").
+ */
+function isLeadWord(text: string, tokens: TokenTable, info: TokenInfo, gaz: Gazetteer, j: number): boolean {
+  const rank = info.gazEntry[j]! < 0 ? gaz.common.get(info.lw[j]!) : 0;
+  if (rank === 0) return false;
+  return rank <= 300 || /(?:ing|ed|ly)$/.test(text.slice(tokens.start[j]!, tokens.end[j]!));
 }
 
 /** True for a run of words in capitals (4+ letters) that are all common words or name-inner words, at least one common. */
@@ -339,6 +349,11 @@ export function isEnglish(info: TokenInfo, gaz: Gazetteer): boolean {
   }
   return words < 40 || common * 4 >= words;
 }
+
+/** Month names and abbreviations. */
+const MONTHS = intSet(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'jan.', 'feb', 'feb.', 'mar', 'mar.', 'apr', 'apr.', 'jun', 'jun.', 'jul', 'jul.', 'aug', 'aug.', 'sep', 'sep.', 'sept', 'sept.', 'oct', 'oct.', 'nov', 'nov.', 'dec', 'dec.'].map(hashString));
+/** Caption and byline words that open a credit line ("Picture Colin Keegan", "Photo: ..."). */
+const CAPTION_WORDS = intSet(['picture', 'pictured', 'photo', 'photograph', 'image', 'credit', 'source', 'posted', 'courtesy', 'via', 'by', 'watch', 'listen', 'read'].map(hashString));
 
 /** Weekdays and months that are not also given names ("April", "May", "June", "August" are). */
 const WEEKDAYS_MONTHS = intSet(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'july', 'september', 'october', 'november', 'december'].map(hashString));
@@ -529,6 +544,17 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       }
       return inName.get(w);
     };
+    // Names the doc gives: the model's runs and lexicon matches, by their words (for "Putting | Ireland").
+    let named: IntTable | null = null;
+    const namedElsewhere = (a: number, b: number): boolean => {
+      const e = info.gazEntry[a]!;
+      if (e >= 0 && info.gazEntry[b] === e && (a === 0 || info.gazEntry[a - 1] !== e) && (b + 1 >= n || info.gazEntry[b + 1] !== e)) return true;
+      if (!named) {
+        named = new IntTable(runs.length + 8);
+        for (let r = 0; r < runs.length; r += 3) named.set(runKey(info.lw, runs[r]!, runs[r + 1]!), 1);
+      }
+      return named.get(runKey(info.lw, a, b)) !== 0;
+    };
     const bodyType = new Map<number, number>();
     let inHeadline = false;
     for (let r = 0; r < runs.length && !inHeadline; r += 3) if (headline[tokens.sentence[runs[r]!]!]) inHeadline = true;
@@ -578,6 +604,13 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       // "Central Asian", "Australian": a run ending in a demonym is an adjective (MISC), never a person, organization or place.
       // ("Viorel Moldovan", "London Irish" are names: only a lone demonym or one after directions is dropped.)
       if (isDemonymAt(info, gaz, last) && allDirections(info, first, last - 1)) continue;
+      // A lone well-known company or platform ("on Twitter", "Amazon said") is an organization, whatever the tagger typed.
+      if (first === last && ty !== 4 && gaz.companies.get(info.lw[first]!)) ty = 2;
+      // A month before a number is a date ("Jan 18, 2019", "May 4").
+      if (first === last && !!MONTHS.get(info.lw[first]!) && first + 1 < n && info.sent[first + 1] === info.sent[first] && info.cls[first + 1]! & 8) continue;
+      // A caption or byline word, or a common word opening the sentence, before a name the doc gives elsewhere
+      // ("Picture Colin Keegan", "Putting Ireland", "Popular Cobh") is not part of it.
+      if (last > first && (!!CAPTION_WORDS.get(info.lw[first]!) || (opensSentence(tokens, first) && isLeadWord(text, tokens, info, gaz, first))) && namedElsewhere(first + 1, last)) first++;
       // Weekdays and the months that are no one's name ("Thursday", "October") are dates.
       if (first === last && !!WEEKDAYS_MONTHS.get(info.lw[first]!)) continue;
       // A "person" made only of common words ("Big Tech", "Email Newsletter", "Be Good") is a phrase in title case.
