@@ -123,3 +123,14 @@ test('well-known platforms are organizations; a month before a number is a date;
     ['Ireland is closing pubs. Putting Ireland’s entire restaurant trade on hold is a mistake, he said.', ['Ireland/location'], ['Putting Ireland']],
   ]);
 });
+
+test('portfolios before a title, seat titles, lone place heads, words after a label and trailing weekdays', () => {
+  check([
+    ['Travellers must self-isolate for 14 days, Transport Secretary Grant Shapps said.', ['Grant Shapps/person'], ['Transport']],
+    ['Chi Onwurah, the Labour MP for Newcastle Central, supports the plan.', ['Chi Onwurah/person'], ['Labour MP']],
+    ['A car was southbound on Township Road 1950E near Pana.', [], ['Township']],
+    ['It is getting colder. Report: People out on the streets wore layers in Seoul.', ['Seoul/location'], ['People']],
+    ['Albright will meet Foreign Minister Jose Miguel Insulza Monday for talks.', ['Jose Miguel Insulza/person'], ['Jose Miguel Insulza Monday']],
+    ['Coronavirus: New York ramps up burials\nThe city is busy.', [], ['Coronavirus']],
+  ]);
+});

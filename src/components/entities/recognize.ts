@@ -82,6 +82,11 @@ function opensSentence(tokens: TokenTable, i: number): boolean {
   return false;
 }
 
+/** True when token i follows a label's colon ("Report: People ...", "Update: Honored to ..."). */
+function afterLabel(text: string, tokens: TokenTable, i: number): boolean {
+  return i > 1 && text.charCodeAt(tokens.start[i - 1]!) === 58 && tokens.end[i - 1]! - tokens.start[i - 1]! === 1 && tokens.kind[i - 2] === TokenKind.WORD;
+}
+
 /**
  * Head nouns of place names: a multi-word "person" ending in one is a place ("... Desert"), and so is an
  * "organization" ending in an administrative one (ADMIN_HEADS: "... Autonomous Region"). Not "city" or "bay":
@@ -260,12 +265,17 @@ const DATE_WORDS = intSet(
     'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'].map(hashString),
 );
 
+/** Place heads that are common nouns alone ("Township Road", "the County"). */
+const LONE_PLACE_HEADS = intSet(['county', 'township', 'district', 'province', 'region', 'parish', 'borough', 'municipality', 'prefecture', 'oblast'].map(hashString));
+/** Titles of elected members: "for" or "of" after them names the seat ("Labour MP for Newcastle Central"), not an office. */
+const SEAT_TITLES = intSet(['mp', 'mep', 'mla', 'msp', 'senator', 'congressman', 'congresswoman', 'representative', 'councillor', 'councilor', 'councilman', 'councilwoman', 'lawmaker'].map(hashString));
+
 /** Heads that name one institution on their own ("Senate", "Congress", "the Commission"): not generic. */
 const UNIQUE_HEADS = intSet(['senate', 'congress', 'commission', 'parliament', 'kremlin', 'pentagon', 'house', 'duma', 'cabinet', 'knesset', 'bundestag', 'majlis'].map(hashString));
 
 /** True for a lone organization head word that is generic ("Council", "Office", "Department"). */
 function isGenericHead(gaz: Gazetteer, w: number): boolean {
-  return (((gaz.words.get(w) ?? 0) & WordClass.ORG_HEAD) !== 0 || !!RULE_HEADS.get(w)) && !!!UNIQUE_HEADS.get(w);
+  return (((gaz.words.get(w) ?? 0) & WordClass.ORG_HEAD) !== 0 || !!RULE_HEADS.get(w) || !!LONE_PLACE_HEADS.get(w)) && !UNIQUE_HEADS.get(w);
 }
 
 /** Continental and regional adjectives that world-countries lists as no country's demonym. */
@@ -355,6 +365,7 @@ const MONTHS = intSet(['january', 'february', 'march', 'april', 'may', 'june', '
 /** Caption and byline words that open a credit line ("Picture Colin Keegan", "Photo: ..."). */
 const CAPTION_WORDS = intSet(['picture', 'pictured', 'photo', 'photograph', 'image', 'credit', 'source', 'posted', 'courtesy', 'via', 'by', 'watch', 'listen', 'read'].map(hashString));
 
+const WEEKDAYS = intSet(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map(hashString));
 /** Weekdays and months that are not also given names ("April", "May", "June", "August" are). */
 const WEEKDAYS_MONTHS = intSet(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'july', 'september', 'october', 'november', 'december'].map(hashString));
 
@@ -379,7 +390,8 @@ const SPLIT_TITLES = intSet(
   ['president', 'ceo', 'cfo', 'coo', 'chairman', 'chairwoman', 'chairperson', 'mayor', 'governor', 'senator', 'congressman', 'congresswoman', 'councilman',
     'councilwoman', 'councillor', 'councilor', 'lawmaker', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'secretary', 'director', 'chancellor', 'commissioner',
     'ambassador', 'envoy', 'prosecutor', 'judge', 'founder', 'co-founder', 'editor', 'correspondent', 'superintendent', 'coach', 'premier', 'executive', 'officer',
-    'administrator', 'attorney', 'sheriff', 'treasurer', 'comptroller', 'caretaker', 'manager', 'president-elect', 'vice-president', 'chief', 'supervisor'].map(hashString),
+    'administrator', 'attorney', 'sheriff', 'treasurer', 'comptroller', 'caretaker', 'manager', 'president-elect', 'vice-president', 'chief', 'supervisor', 'mp', 'mep',
+    'mla', 'msp', 'taoiseach', 'tanaiste'].map(hashString),
 );
 /** Words of forms of address before a title: never an organization or place. */
 const ADDRESS_WORDS = intSet(['honourable', 'honorable', 'hon', 'hon.', 'honour', 'honor', 'rt', 'rt.', 'right', 'his', 'her', 'excellency', 'worshipful', 'the', 'dear'].map(hashString));
@@ -398,7 +410,7 @@ export function titleInRun(info: TokenInfo, gaz: Gazetteer, first: number, last:
   if (last - first > 0xff || last >= 0xffff) return -1;
   if (wordClassAt(gaz, info, last) & WordClass.ORG_HEAD) return -1;
   for (let j = first; j <= last; j++) {
-    if (!!!SPLIT_TITLES.get(info.lw[j]!) || !(info.cls[j]! & 1)) continue;
+    if (!SPLIT_TITLES.get(info.lw[j]!) || !(info.cls[j]! & 1)) continue;
     let ts = j;
     while (ts > first && wordClassAt(gaz, info, ts - 1) & (WordClass.MODIFIER | WordClass.PORTFOLIO | WordClass.TITLE) && !(wordClassAt(gaz, info, ts - 1) & WordClass.ORG_HEAD)) ts--;
     let te = j;
@@ -410,7 +422,7 @@ export function titleInRun(info: TokenInfo, gaz: Gazetteer, first: number, last:
     if (te + 2 <= last && info.lw[te + 1] === OF) {
       if (!(wordClassAt(gaz, info, te + 2) & WordClass.PORTFOLIO) || te + 2 === last) return -1;
       te += 2;
-    } else if (te + 1 < info.n && info.sent[te + 1] === info.sent[te] && (info.lw[te + 1] === OF || info.lw[te + 1] === FOR)) return -1; // "High Commissioner for Refugees"
+    } else if (te + 1 < info.n && info.sent[te + 1] === info.sent[te] && (info.lw[te + 1] === OF || info.lw[te + 1] === FOR) && !SEAT_TITLES.get(info.lw[te]!)) return -1; // "High Commissioner for Refugees"
 
     return (ts << 16) | te;
   }
@@ -440,7 +452,7 @@ function titlePrefixType(info: TokenInfo, gaz: Gazetteer, a: number, b: number, 
   if (a === b && (!(info.cls[a]! & 1) || isGenericHead(gaz, info.lw[a]!))) return null;
   // Forms of address ("His Honour Judge", "the Honourable Premier") name no one.
   let address = true;
-  for (let j = a; j <= b && address; j++) if (!!!ADDRESS_WORDS.get(info.lw[j]!) && !((gaz.words.get(info.lw[j]!) ?? 0) & WordClass.RANK)) address = false;
+  for (let j = a; j <= b && address; j++) if (!ADDRESS_WORDS.get(info.lw[j]!) && !((gaz.words.get(info.lw[j]!) ?? 0) & WordClass.RANK)) address = false;
   if (address) return null;
   if ((gaz.words.get(info.lw[b]!) ?? 0) & WordClass.ORG_HEAD) return 'organization';
   // "Federal Reserve Governor": a modifier ("federal", "national") makes the prefix an institution's name.
@@ -519,7 +531,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     const midCapOf = (w: number): number => {
       if (!midCap) {
         midCap = new IntTable(256);
-        for (let i = 0; i < n; i++) if ((info.cls[i]! & 37) === 33 && !headline[tokens.sentence[i]!]) midCap.set(info.lw[i]!, 1);
+        for (let i = 0; i < n; i++) if ((info.cls[i]! & 37) === 33 && !headline[tokens.sentence[i]!] && !afterLabel(text, tokens, i)) midCap.set(info.lw[i]!, 1);
       }
       return midCap.get(w);
     };
@@ -591,7 +603,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
         if (best < 0) continue;
         first = best;
         last = bestLast;
-      } else if (first === last && info.gazEntry[first]! < 0 && opensSentence(tokens, first) && !midCapOf(info.lw[first]!)) {
+      } else if (first === last && info.gazEntry[first]! < 0 && (opensSentence(tokens, first) || afterLabel(text, tokens, first)) && !midCapOf(info.lw[first]!)) {
         // "Numerous", "Modernized": a lone capitalized first word needs the model to be sure, and no lower-case use;
         // a verb form ("-ized", "-ised") is never a name on its own.
         if (info.cls[first]! & 64 || margin[first]! < MIN_INITIAL_MARGIN || VERB_FORM_RE.test(text.slice(tokens.start[first]!, tokens.end[first]!))) continue;
@@ -615,6 +627,8 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (first === last && !!WEEKDAYS_MONTHS.get(info.lw[first]!)) continue;
       // A "person" made only of common words ("Big Tech", "Email Newsletter", "Be Good") is a phrase in title case.
       if (ty === 1 && allCommon(text, tokens, info, gaz, first, last)) continue;
+      // A portfolio before a title ("Transport | Secretary Grant Shapps") is the title's.
+      if (first === last && first + 1 < n && wordClassAt(gaz, info, first) & WordClass.PORTFOLIO && isTitleWord(gaz, info, first + 1, false)) continue;
       // A lone word inside a title ("Chief | Medical | Officer") is part of the title.
       if (first === last && first > 0 && first + 1 < n && isTitleWord(gaz, info, first - 1, true) && isTitleWord(gaz, info, first + 1, false)) continue;
       // A lone generic head ("Council", "Office", "Trust") is a common noun unless the doc uses it inside a longer name.
@@ -628,6 +642,8 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       // A one-word rest of a run that ends in a common noun ("Islamic caliphate") is an adjective, not a name.
       if (end === first && end < last && tokens.kind[last] === TokenKind.WORD && !(info.cls[last]! & 16)) continue;
       last = end;
+      // Nor in a weekday ("Clarendon Tuesday", "Jose Miguel Insulza Monday").
+      while (last > first && !!WEEKDAYS.get(info.lw[last]!)) last--;
       // A run does not end in a connecting word, or a number after one ("Lake Chabot Road for 40", "The Art of").
       while (last > first && (isLowerInner(info, last) || (last - 1 > first && tokens.kind[last] !== TokenKind.WORD && isLowerInner(info, last - 1)))) last -= isLowerInner(info, last) ? 1 : 2;
       // "Bashar al-Assad", "Ayman al-Zawahiri": an Arabic article or kinship particle joined to a
