@@ -67,7 +67,7 @@ export function isDatelineRun(text: string, start: number, end: number, strongOn
   const after = text.slice(end, end + 32);
   // Strong forms, even in a line set in capitals: "AUSTIN (KXAN) —", "NAPA COUNTY, Calif. (KGO) --", "ST CATHERINE, Jamaica —".
   if (DATELINE_STRONG_RE.test(after)) return true;
-  return !strongOnly && /^\s?(?:[—–,]|--?\s)/.test(after);
+  return !strongOnly && /^\s?(?:[—–,]|--?\s)/.test(text.slice(end, end + 3));
 }
 const DATELINE_STRONG_RE = /^(?:\s?\([^()\n]{1,20}\)\s?(?:[—–]|--?\s)|,\s\p{Lu}\p{Ll}+\.?(?:\s\([^()\n]{1,20}\))?\s?(?:[—–]|--?\s))/u;
 
@@ -257,7 +257,7 @@ export function isParticleSurname(text: string, start: number, end: number): boo
 }
 
 /** Heads of institutions' names beyond the lexicon's ORG_HEAD words, used by the head rule only (not model features). */
-const RULE_HEADS = intSet(['panel', 'board', 'authority', 'observatory', 'laboratory', 'society', 'tribunal', 'secretariat', 'conference', 'academy', 'college', 'school', 'trust', 'coalition', 'council'].map(hashString));
+const RULE_HEADS = intSet(['panel', 'board', 'authority', 'observatory', 'laboratory', 'society', 'tribunal', 'secretariat', 'academy', 'college', 'school', 'trust', 'coalition', 'council'].map(hashString));
 
 /** Weekdays and months: "on Friday" after a head is a date, not part of the name. */
 const DATE_WORDS = intSet(
@@ -279,7 +279,7 @@ function isGenericHead(gaz: Gazetteer, w: number): boolean {
 }
 
 /** Continental and regional adjectives that world-countries lists as no country's demonym. */
-const REGION_DEMONYMS = intSet(['asian', 'european', 'african', 'arab', 'arabian', 'hispanic', 'latino', 'scandinavian', 'nordic', 'balkan', 'caucasian', 'oriental', 'western', 'eastern'].map(hashString));
+const REGION_DEMONYMS = intSet(['asian', 'european', 'african', 'arab', 'arabian', 'hispanic', 'latino', 'scandinavian', 'nordic', 'caucasian', 'oriental', 'western', 'eastern'].map(hashString));
 
 /** True when token j is a demonym ("Iraqi", "Asian"). @example isDemonymAt(info, gaz, j) */
 export function isDemonymAt(info: TokenInfo, gaz: Gazetteer, j: number): boolean {
@@ -399,6 +399,7 @@ const ADDRESS_WORDS = intSet(['honourable', 'honorable', 'hon', 'hon.', 'honour'
 const PLACE_TITLES = intSet(['mayor', 'governor', 'senator', 'congressman', 'congresswoman', 'premier', 'lawmaker', 'sheriff', 'councilman', 'councilwoman', 'councillor', 'councilor'].map(hashString));
 const OF = hashString('of');
 const FOR = hashString('for');
+const ON = hashString('on');
 
 /**
  * A title inside a model run [first, last]: (start << 16) | end of the title phrase, its modifiers and portfolio
@@ -439,6 +440,13 @@ function isTitleWord(gaz: Gazetteer, info: TokenInfo, j: number, modifier: boole
 /** Word-class bits of token j (0 for none). */
 function wordClassAt(gaz: Gazetteer, info: TokenInfo, j: number): number {
   return gaz.words.get(info.lw[j]!) ?? 0;
+}
+
+/** True for an institution's name: an of/for/on phrase inside, or a lexicon head noun at the end ("Council of Europe", "National Institute"). */
+function institutionName(gaz: Gazetteer, info: TokenInfo, a: number, b: number): boolean {
+  if (wordClassAt(gaz, info, b) & WordClass.ORG_HEAD) return true;
+  for (let j = a + 1; j < b; j++) if (info.lw[j] === OF || info.lw[j] === FOR || info.lw[j] === ON) return true;
+  return false;
 }
 
 /** Type of the words before a title in a run: a listed place, a place for PLACE_TITLES, else an organization; null for a demonym ("Russian President"). */
@@ -558,14 +566,20 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     };
     // Names the doc gives: the model's runs and lexicon matches, by their words (for "Putting | Ireland").
     let named: IntTable | null = null;
+    const runCount = (a: number, b: number): number => {
+      if (!named) {
+        named = new IntTable(runs.length + 8);
+        for (let r = 0; r < runs.length; r += 3) {
+          const k = runKey(info.lw, runs[r]!, runs[r + 1]!);
+          named.set(k, named.get(k) + 1);
+        }
+      }
+      return named.get(runKey(info.lw, a, b));
+    };
     const namedElsewhere = (a: number, b: number): boolean => {
       const e = info.gazEntry[a]!;
       if (e >= 0 && info.gazEntry[b] === e && (a === 0 || info.gazEntry[a - 1] !== e) && (b + 1 >= n || info.gazEntry[b + 1] !== e)) return true;
-      if (!named) {
-        named = new IntTable(runs.length + 8);
-        for (let r = 0; r < runs.length; r += 3) named.set(runKey(info.lw, runs[r]!, runs[r + 1]!), 1);
-      }
-      return named.get(runKey(info.lw, a, b)) !== 0;
+      return runCount(a, b) !== 0;
     };
     const bodyType = new Map<number, number>();
     let inHeadline = false;
@@ -626,7 +640,8 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       // Weekdays and the months that are no one's name ("Thursday", "October") are dates.
       if (first === last && !!WEEKDAYS_MONTHS.get(info.lw[first]!)) continue;
       // A "person" made only of common words ("Big Tech", "Email Newsletter", "Be Good") is a phrase in title case.
-      if (ty === 1 && allCommon(text, tokens, info, gaz, first, last)) continue;
+      // (A one-word one mentioned again is likely a surname: "Cork", "Such".)
+      if (ty === 1 && allCommon(text, tokens, info, gaz, first, last) && (last > first || runCount(first, last) < 2)) continue;
       // A portfolio before a title ("Transport | Secretary Grant Shapps") is the title's.
       if (first === last && first + 1 < n && wordClassAt(gaz, info, first) & WordClass.PORTFOLIO && isTitleWord(gaz, info, first + 1, false)) continue;
       // A lone word inside a title ("Chief | Medical | Officer") is part of the title.
@@ -643,7 +658,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (end === first && end < last && tokens.kind[last] === TokenKind.WORD && !(info.cls[last]! & 16)) continue;
       last = end;
       // Nor in a weekday ("Clarendon Tuesday", "Jose Miguel Insulza Monday").
-      while (last > first && !!WEEKDAYS.get(info.lw[last]!)) last--;
+      if (ty === 1) while (last > first && !!WEEKDAYS.get(info.lw[last]!)) last--;
       // A run does not end in a connecting word, or a number after one ("Lake Chabot Road for 40", "The Art of").
       while (last > first && (isLowerInner(info, last) || (last - 1 > first && tokens.kind[last] !== TokenKind.WORD && isLowerInner(info, last - 1)))) last -= isLowerInner(info, last) ? 1 : 2;
       // "Bashar al-Assad", "Ayman al-Zawahiri": an Arabic article or kinship particle joined to a
@@ -653,11 +668,11 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (ty === 1 && last > first && CORP_SUFFIX.get(info.lw[last]!)) ty = 2;
       // A "person" ending in an organization's or a place's head noun is that kind of name.
       if (ty === 1 && last > first && (gaz.words.get(info.lw[last]!) ?? 0) & WordClass.ORG_HEAD) ty = 2;
-      else if (last > first && ((ty === 1 && (PLACE_HEADS.has(info.lw[last]!) || !!PLACE_FIRST.get(info.lw[first]!))) || (ty === 2 && ADMIN_HEADS.has(info.lw[last]!) && !(info.row[first]! & 1)))) ty = 3;
+      else if (last > first && ((ty === 1 && (PLACE_HEADS.has(info.lw[last]!) || !!PLACE_FIRST.get(info.lw[first]!))) || (ty === 2 && ADMIN_HEADS.has(info.lw[last]!) && !(info.row[first]! & 3)))) ty = 3;
       if (last - first <= 2 && NOT_A_NAME_RE.test(text.slice(tokens.start[first]!, tokens.end[last]!))) continue;
       // "The Council of Europe": an article opening an institution's name is not part of it (a one-word
       // title keeps it: "The Times", "The Hague").
-      if (last - first >= 2 && !!ARTICLES.get(info.lw[first]!)) first++;
+      if (last - first >= 2 && !!ARTICLES.get(info.lw[first]!) && institutionName(gaz, info, first + 1, last)) first++;
       // "Twitter CEO Jack Dorsey", "Colorado Governor Richard Lamm": a title inside a run splits it into the
       // title's organization or place and the person named after it; a run ending in a title names no one.
       const tt = titleInRun(info, gaz, first, last);
