@@ -41,6 +41,8 @@ export interface DocRecord {
   entities: string[];
   /** Global ids of its quoted speakers. */
   speakers: string[];
+  /** The speaker quoted in its lead, when one is (see `ledByOtherSpeakers`). */
+  ledBy?: string;
   /** Quote groups its quotes belong to. */
   quoteGroups: string[];
   /** Normalised numbers and years it states (e.g. '40%', 'y2016', '100'). */
@@ -54,6 +56,8 @@ export interface DocRecord {
   weighted?: { keys: string[]; weights: number[]; norm: number };
   /** The lead's (title and first sentences') terms weighted the same way. Absent in older records. */
   lead?: { keys: string[]; weights: number[]; norm: number };
+  /** Earlier documents it was joined with outright when linked (a republication, a shared quote); story revision keeps them together. */
+  outright?: string[];
   /** Lookup keys: LSH bands ('b:...'), speakers ('s:...'), rare entities by week ('e:...'), quote groups ('g:...'). */
   keys: string[];
 }

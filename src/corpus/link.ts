@@ -12,7 +12,8 @@ import { groupQuotes } from './quote-groups.js';
 import type { QuoteInput } from './quote-groups.js';
 import { addToMeasures, isHedged, removeFromMeasures } from './measures.js';
 import type { MeasureInput } from './measures.js';
-import { assignStory } from './stories.js';
+import { assignStory, STORY } from './stories.js';
+import { reviseStories } from './story-revise.js';
 import { normKey } from './text.js';
 
 export type { LinkResult } from './link-result.js';
@@ -131,13 +132,9 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
   // People quoted outside backgrounders: a different person speaking is evidence of a different event;
   // organisations and places named as sources, and backgrounder quotes, say nothing about that.
   const people = new Set(bundle.entities.filter((e) => e.type === 'person').map((e) => ids.get(e.id) ?? e.id));
-  const speakers = [
-    ...new Set(
-      quotes
-        .filter((q) => q.speaker !== null && people.has(q.speaker) && !insideAny({ start: q.start, end: q.end }, scan.repeated))
-        .map((q) => q.speaker!),
-    ),
-  ];
+  const spoken = quotes.filter((q) => q.speaker !== null && people.has(q.speaker) && !insideAny({ start: q.start, end: q.end }, scan.repeated));
+  const speakers = [...new Set(spoken.map((q) => q.speaker!))];
+  const ledBy = spoken.find((q) => q.start < STORY.leadChars)?.speaker ?? null;
   const story = await assignStory(
     {
       id: doc.id,
@@ -147,6 +144,7 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
       text: storyText,
       entities: entityOrder,
       speakers,
+      ledBy,
       quoteGroups: [...new Set(grouping.groupOf.values())],
       docsSharing: grouping.docsSharing,
     },
@@ -236,6 +234,7 @@ export async function linkCorpus(bundles: DocBundle[]): Promise<Omit<Analysis, '
     for (const id of r.background) background.add(id);
   }
   for (const c of claims) if (background.has(c.id)) c.background = true;
+  await reviseStories(ordered.map((b) => b.document.id), index);
   const byFirst = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     documents: ordered.map((b) => b.document),

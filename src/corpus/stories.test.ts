@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assignStory, compareVectors, eraOf, mainSpeakersDiffer, queryVector, quoteJoinAgrees, STORY, storyTermCounts, storyTerms, termWeight } from './stories.js';
+import { assignStory, compareVectors, eraOf, ledByOtherSpeakers, queryVector, speakerAdjusted, quoteJoinAgrees, STORY, storyTermCounts, storyTerms, termWeight } from './stories.js';
 import type { StoryFeatures } from './stories.js';
 import { MemoryCorpusIndex } from './corpus-index.js';
 
@@ -125,7 +125,7 @@ test('eraOf: the published year, else the year the lead names most (years furthe
 
 test('assignStory: a shared quote group joins two reports unless their names conflict', async () => {
   const feats = (id: string, text: string, docsSharing: [string, number][] = []): StoryFeatures => ({
-    id, outlet: null, published: null, title: null, text, entities: [], speakers: [], quoteGroups: [], docsSharing: new Map(docsSharing),
+    id, outlet: null, published: null, title: null, text, entities: [], speakers: [], ledBy: null, quoteGroups: [], docsSharing: new Map(docsSharing),
   });
   const quote = ' A spokesman said the matter was under review and declined further comment.';
   const rows: [string, string, boolean][] = [
@@ -142,14 +142,21 @@ test('assignStory: a shared quote group joins two reports unless their names con
   }
 });
 
-test('mainSpeakersDiffer: each report quotes someone first whom the other never quotes', () => {
-  const rows: [string[], string[], boolean][] = [
-    [['person:a'], ['person:b'], true],
-    [['person:a', 'person:c'], ['person:b', 'person:d'], true],
-    [['person:a', 'person:b'], ['person:b'], false],
-    [['person:a'], ['person:b', 'person:a'], false],
-    [[], ['person:b'], false],
-    [['person:a'], [], false],
+test('ledByOtherSpeakers: each report is led by a quote of someone the other never quotes', () => {
+  // [speakers, ledBy] of each report.
+  const rows: [[string[], string | null], [string[], string | null], boolean][] = [
+    [[['person:a'], 'person:a'], [['person:b'], 'person:b'], true],
+    [[['person:a', 'person:c'], 'person:a'], [['person:b', 'person:d'], 'person:b'], true],
+    // One quotes the other's lead speaker: the same statement may be reported.
+    [[['person:a', 'person:b'], 'person:a'], [['person:b'], 'person:b'], false],
+    [[['person:a'], 'person:a'], [['person:b', 'person:a'], 'person:b'], false],
+    // Witnesses quoted further down (no lead speaker) say nothing about which statement it is.
+    [[['person:a'], null], [['person:b'], 'person:b'], false],
+    [[['person:a'], 'person:a'], [['person:b'], null], false],
+    [[[], null], [[], null], false],
   ];
-  for (const [a, b, expected] of rows) assert.equal(mainSpeakersDiffer(a, b), expected, `${a} / ${b}`);
+  for (const [[sa, la], [sb, lb], expected] of rows) {
+    assert.equal(ledByOtherSpeakers({ speakers: sa, ledBy: la }, { speakers: sb, ledBy: lb }), expected, `${sa} ${la} / ${sb} ${lb}`);
+    assert.equal(speakerAdjusted(0.5, { speakers: sa, ledBy: la }, { speakers: sb, ledBy: lb }), expected ? 0.5 * STORY.otherSpeaker : 0.5);
+  }
 });

@@ -26,13 +26,8 @@ export const STORY = {
   mergeStories: 0.5,
   /** Candidate stories scored (those holding the likeliest candidate documents). */
   storiesScored: 10,
-  /**
-   * Days apart beyond which two reports join only when the pair model finds them more likely than not one event
-   * (`mergeStories`): a follow-up (charges, a trial) names the same people; another event of the kind does not.
-   */
-  maxDays: 30,
-  /** Factor on the pair probability of two reports led by different speakers (`mainSpeakersDiffer`). */
-  otherSpeaker: 0.5,
+  /** Factor on the pair probability of two reports led by different speakers (`ledByOtherSpeakers`). */
+  otherSpeaker: 0.4,
   /** Days apart within which a shared quote group makes one story (the same statement reported). */
   quoteDays: 10,
   /**
@@ -145,6 +140,8 @@ export interface StoryFeatures {
   /** Global entity ids, most mentioned first. */
   entities: string[];
   speakers: string[];
+  /** The speaker of a quote in the lead (`STORY.leadChars`): the report is about what that person said. */
+  ledBy: string | null;
   quoteGroups: string[];
   /** Other documents sharing a quote group with this one (from quote grouping). */
   docsSharing: Map<string, number>;
@@ -283,16 +280,31 @@ export function quoteJoinAgrees(cmp: Comparison): boolean {
   return cmp.names === null || cmp.otherNames === null || Math.max(cmp.names, cmp.otherNames) >= STORY.quoteNames;
 }
 
+/** Who a report quotes, and who it is led by (quoted in its lead). */
+export interface SpeakerLead {
+  speakers: readonly string[];
+  ledBy?: string | null;
+}
+
 /**
- * Whether two reports are led by different speakers: each quotes someone first whom the other never quotes.
- * Crosscheck's stories are statements as well as events, and reports of one topic led by different officials
- * are usually different statements, so the pair's probability is discounted (`STORY.otherSpeaker`).
- * @example mainSpeakersDiffer(['person:a', 'person:c'], ['person:b']) // true
+ * Whether two reports are led by different speakers: each quotes someone in its lead whom the other never quotes.
+ * Crosscheck's stories are statements as well as events, and reports of one topic led by what different officials
+ * said are usually different statements, so the pair's probability is discounted (`STORY.otherSpeaker`). Reports
+ * of one event that quote different witnesses further down are not led by them, and are not discounted.
+ * @example ledByOtherSpeakers({ speakers: ['person:a'], ledBy: 'person:a' }, { speakers: ['person:b'], ledBy: 'person:b' }) // true
  */
-export function mainSpeakersDiffer(speakers: readonly string[], otherSpeakers: readonly string[]): boolean {
-  const a = speakers[0];
-  const b = otherSpeakers[0];
-  return a !== undefined && b !== undefined && !otherSpeakers.includes(a) && !speakers.includes(b);
+export function ledByOtherSpeakers(a: SpeakerLead, b: SpeakerLead): boolean {
+  const x = a.ledBy;
+  const y = b.ledBy;
+  return !!x && !!y && !b.speakers.includes(x) && !a.speakers.includes(y);
+}
+
+/**
+ * A pair's same-event probability with the speaker rule applied (`ledByOtherSpeakers`, `STORY.otherSpeaker`).
+ * @example speakerAdjusted(0.8, { speakers: ['person:a'], ledBy: 'person:a' }, { speakers: ['person:b'], ledBy: 'person:b' }) // 0.4
+ */
+export function speakerAdjusted(p: number, a: SpeakerLead, b: SpeakerLead): number {
+  return ledByOtherSpeakers(a, b) ? p * STORY.otherSpeaker : p;
 }
 
 /** Earliest first: published date, then id. */
@@ -375,6 +387,7 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     minhash,
     entities: f.entities.slice(0, 20),
     speakers: f.speakers,
+    ...(f.ledBy ? { ledBy: f.ledBy } : {}),
     quoteGroups: f.quoteGroups,
     numbers: terms.filter((t) => t.startsWith('x:') || t.startsWith('y:')).map((t) => t.slice(2)),
   };
@@ -399,22 +412,23 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
   // Probability that each stored document reports the same event; `outright` marks republications and shared quotes.
   const prob = new Map<string, number>();
   const outright = new Set<string>();
+  const outrightDocs: string[] = [];
   const probabilityOf = (c: DocRecord): number => {
     const known = prob.get(c.id);
     if (known !== undefined) return known;
     const days = daysBetween(f.published, c.published);
     let p: number;
-    if (minhashSimilarity(minhash, c.minhash) >= STORY.duplicate) (p = 1), outright.add(c.story);
+    if (minhashSimilarity(minhash, c.minhash) >= STORY.duplicate) (p = 1), outright.add(c.story), outrightDocs.push(c.id);
     else {
       const cmp = compareVectors(q, docVector(c));
       if ((f.docsSharing.get(c.id) ?? 0) > 0 && (days === null || days <= STORY.quoteDays) && quoteJoinAgrees(cmp)) {
         prob.set(c.id, 1);
         outright.add(c.story);
+        outrightDocs.push(c.id);
         return 1;
       }
       p = samePairProbability(pairFeatures(pq, pairSide(c)));
-      if (mainSpeakersDiffer(f.speakers, c.speakers)) p *= STORY.otherSpeaker;
-      if (days !== null && days > STORY.maxDays && p < STORY.mergeStories) p = 0;
+      p = speakerAdjusted(p, f, c);
     }
     prob.set(c.id, p);
     return p;
@@ -475,6 +489,7 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     }
   }
   rec.story = id;
+  if (outrightDocs.length) rec.outright = outrightDocs.sort();
   await index.putDocument(rec);
   await index.putStory(merged);
   // Corpus document frequencies: this document's distinct terms (less those of an earlier version of it).

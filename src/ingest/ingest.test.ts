@@ -41,7 +41,8 @@ describe('ingest', () => {
   it('ingests a feed item by item; a failing item does not stop the batch', async () => {
     const events: IngestEvent[] = [];
     for await (const ev of ingest([`${base}/feed`, 'no/such/file.txt'], store, { settings })) events.push(ev);
-    assert.deepEqual(events.map((e) => (e.type === 'document' ? e.outcome.status : e.code)), ['added', 'added', 'E_FETCH', 'E_INPUT']);
+    // The run ends with the story revision over the stories it touched.
+    assert.deepEqual(events.map((e) => (e.type === 'document' ? e.outcome.status : e.type === 'stories' ? 'stories' : e.code)), ['added', 'added', 'E_FETCH', 'E_INPUT', 'stories']);
     const docs = await store.listDocuments({});
     assert.deepEqual(docs.items.map((d) => d.url).sort(), [`${base}/a1`, `${base}/a2`]);
     assert.ok((await store.listQuotes({ q: 'registration' })).total >= 1);
@@ -66,9 +67,25 @@ describe('ingest', () => {
   it('uses the worker pool when workers > 1 and writes in input order', async () => {
     const s2 = await openStore(':memory:');
     const events: string[] = [];
-    for await (const ev of ingest(['examples/seeds'], s2, { settings: { ...settings, workers: 2 } })) events.push(ev.type === 'document' ? ev.input : 'error');
+    for await (const ev of ingest(['examples/seeds'], s2, { settings: { ...settings, workers: 2 } })) if (ev.type !== 'stories') events.push(ev.type === 'document' ? ev.input : 'error');
     assert.deepEqual(events, [...events].sort());
     assert.equal((await s2.counts()).documents, 5);
     await s2.close();
+  });
+
+  it('revises the stories a run touched and keeps the stories table consistent', async () => {
+    const s3 = await openStore(':memory:');
+    const r = await ingestAll(['examples/seeds'], s3, { settings: { ...settings, workers: 1 } });
+    assert.equal(r.stories?.documents, 5);
+    assert.equal(r.stories?.skipped, null);
+    const stories = (await s3.listStories({ limit: 100 })).items;
+    const docs = (await s3.listDocuments({ limit: 100 })).items;
+    assert.equal(stories.reduce((n, st) => n + st.documents.length, 0), 5);
+    for (const d of docs) assert.ok(stories.some((st) => st.id === d.story && st.documents.includes(d.id)), `${d.id} is in its story ${d.story}`);
+    // A second run over the same content links nothing and revises nothing.
+    const again = await ingestAll(['examples/seeds'], s3, { settings: { ...settings, workers: 1 } });
+    assert.equal(again.unchanged, 5);
+    assert.equal(again.stories, null);
+    await s3.close();
   });
 });

@@ -31,7 +31,21 @@ export interface IngestOptions {
 
 export type IngestEvent =
   | { type: 'document'; input: string; outcome: WriteOutcome; chars: number }
-  | { type: 'error'; input: string; code: string; message: string };
+  | { type: 'error'; input: string; code: string; message: string }
+  | ({ type: 'stories' } & StoriesRevised);
+
+/** What the story revision at the end of a run did (see src/corpus/story-revise.ts). */
+export interface StoriesRevised {
+  /** Documents clustered again (the members of every story the run touched). */
+  documents: number;
+  /** Documents that changed story. */
+  moved: number;
+  /** Stories created or changed, and stories removed. */
+  changed: number;
+  removed: number;
+  /** Why the revision was skipped, else null. */
+  skipped: string | null;
+}
 
 export interface IngestReport {
   added: number;
@@ -40,6 +54,24 @@ export interface IngestReport {
   errors: { input: string; code: string; message: string }[];
   chars: number;
   seconds: number;
+  /** The story revision at the end of the run; null when nothing was linked. */
+  stories: StoriesRevised | null;
+}
+
+/**
+ * Cluster again the stories holding `docIds` and store what changed, in one write.
+ * @example await reviseStoredStories(store, ['doc-1', 'doc-2'])
+ */
+export async function reviseStoredStories(store: Store, docIds: string[]): Promise<StoriesRevised> {
+  const { reviseStories } = await import('../corpus/story-revise.js');
+  return store.write(async (tx) => {
+    const rev = await reviseStories(docIds, tx.index);
+    await tx.writeStories(
+      rev.stories.map((s) => ({ id: s.id, documents: s.documents, ...(s.label ? { label: s.label } : {}) })),
+      rev.removed,
+    );
+    return { documents: rev.documents, moved: rev.moved, changed: rev.stories.length, removed: rev.removed.length, skipped: rev.skipped };
+  });
 }
 
 /** Records from every input, local or remote, in order. */
@@ -97,7 +129,10 @@ export async function* ingest(inputs: string[], store: Store, opts: IngestOption
     }
   }
   let linker = opts.linker;
+  // With the default linking, the stories a run touched are clustered again at its end (src/corpus/story-revise.ts).
+  const revise = linker === undefined;
   if (linker === undefined) linker = (await import('../corpus/link.js')).linkDocument;
+  const linked: string[] = [];
   const inFlight = opts.analyze ? 1 : Math.max(1, workers * 2);
   const queue: Job[] = [];
 
@@ -107,6 +142,7 @@ export async function* ingest(inputs: string[], store: Store, opts: IngestOption
     try {
       const bundle = await job.bundle;
       const outcome = await store.putDocument(bundle, linker);
+      if (outcome.status !== 'unchanged') linked.push(outcome.doc);
       return { type: 'document', input: job.input, outcome, chars: job.chars };
     } catch (err) {
       const e = asCrosscheckError(err);
@@ -137,6 +173,15 @@ export async function* ingest(inputs: string[], store: Store, opts: IngestOption
       while (queue.length >= inFlight) yield await settle(queue.shift()!);
     }
     while (queue.length) yield await settle(queue.shift()!);
+    if (revise && linked.length) {
+      try {
+        yield { type: 'stories', ...(await reviseStoredStories(store, linked)) };
+      } catch (err) {
+        // The documents are stored; only the revision (one write) is rolled back.
+        const e = asCrosscheckError(err);
+        yield { type: 'error', input: '(story revision)', code: e.code, message: e.message };
+      }
+    }
   } finally {
     try {
       await store.endBatch();
@@ -166,11 +211,14 @@ export async function localInputBytes(inputs: string[]): Promise<number> {
  */
 export async function ingestAll(inputs: string[], store: Store, opts: IngestOptions, onEvent?: (ev: IngestEvent) => void): Promise<IngestReport> {
   const started = Date.now();
-  const report: IngestReport = { added: 0, replaced: 0, unchanged: 0, errors: [], chars: 0, seconds: 0 };
+  const report: IngestReport = { added: 0, replaced: 0, unchanged: 0, errors: [], chars: 0, seconds: 0, stories: null };
   for await (const ev of ingest(inputs, store, opts)) {
     onEvent?.(ev);
     if (ev.type === 'error') report.errors.push({ input: ev.input, code: ev.code, message: ev.message });
-    else {
+    else if (ev.type === 'stories') {
+      const { type: _, ...revised } = ev;
+      report.stories = revised;
+    } else {
       report[ev.outcome.status]++;
       report.chars += ev.chars;
     }

@@ -8,6 +8,7 @@ import { extname, join } from 'node:path';
 import { analyzeRecord } from '../analysis/analyze.js';
 import { linkDocument } from '../corpus/link.js';
 import { InputError } from '../errors.js';
+import { reviseStoredStories } from '../ingest/ingest.js';
 import { readInputs, type InputItem } from '../ingest/read.js';
 import { fetchRemote } from '../ingest/remote/remote.js';
 import type { Settings } from '../settings.js';
@@ -37,6 +38,8 @@ export function storeIngest(
       documents.push((await store.putDocument(analyzeRecord(record), linkDocument)).doc);
     }
     if (documents.length === 0 && errors.length) throw new InputError(errors[0]!, { input: label, errors });
+    // As at the end of a CLI run: the stories these documents touched are clustered again.
+    if (documents.length) await reviseStoredStories(store, documents);
     return documents;
   };
   return async (input: IngestInput) => {
@@ -91,5 +94,6 @@ export async function ingestPaths(store: Store, paths: string[], opts: { maxInpu
     const outcome = await store.putDocument(analyzeRecord(item.record), linkDocument);
     documents.push(outcome.doc);
   }
+  if (documents.length) await reviseStoredStories(store, documents);
   return { documents, errors };
 }

@@ -7,7 +7,7 @@ import { SqlStoreReader, type FtsDialect } from './reader.js';
 import type { SqlConn } from './sql.js';
 import type { Store } from './types.js';
 import type { Linker, WriteOutcome, WriteTx } from './write-types.js';
-import { findByContentHash, MemberLists, writeDocumentSql } from './writer.js';
+import { findByContentHash, MemberLists, writeDocumentSql, writeStoriesSql } from './writer.js';
 
 /**
  * Writes per batch transaction, and the longest a batch stays open, in batch mode. Ingest's content-hash checks are
@@ -89,6 +89,7 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
         if (out.replaced) this.records?.clear();
         return out;
       },
+      writeStories: (stories, removed) => writeStoriesSql(conn, stories, removed),
     };
   }
 

@@ -1,5 +1,5 @@
 /** The write side of the Store: one writer transaction per document. */
-import type { DocBundle } from '../analysis/types.js';
+import type { DocBundle, StoryOut } from '../analysis/types.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { LinkResult } from '../corpus/link-result.js';
 
@@ -20,6 +20,8 @@ export interface WriteTx {
   findByContentHash(hash: string): Promise<string | null>;
   /** Writes one document, its layers and its link result; replaces an older version with the same URL or id. */
   writeDocument(bundle: DocBundle, link: LinkResult | null): Promise<WriteOutcome>;
+  /** Rewrites stories a story revision changed (members, id, label) and drops the ones it removed. */
+  writeStories(stories: StoryOut[], removed: string[]): Promise<void>;
 }
 
 /** Links one bundle against the index (normally `linkDocument` from src/corpus/link.ts). */

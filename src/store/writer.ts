@@ -183,6 +183,17 @@ async function addToCounters(conn: SqlConn, column: 'mention_count' | 'quote_cou
   }
 }
 
+/**
+ * Rewrite stories after a story revision (src/corpus/story-revise.ts): removed ones go, changed ones are upserted
+ * with their members (each member's story column follows), and the counts of every touched story are refreshed.
+ * @example await writeStoriesSql(conn, [{ id: 'story:d1', documents: ['d1', 'd2'] }], ['story:d2'])
+ */
+export async function writeStoriesSql(conn: SqlConn, stories: StoryOut[], removed: string[]): Promise<void> {
+  for (const id of removed) await conn.run('DELETE FROM stories WHERE id = ?', [id]);
+  const touched = await upsertStories(conn, stories, []);
+  if (touched.length) await refreshStories(conn, touched);
+}
+
 async function upsertStories(conn: SqlConn, stories: StoryOut[], merges: { from: string; into: string }[]): Promise<string[]> {
   const touched: string[] = [];
   for (const m of merges) {

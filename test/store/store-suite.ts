@@ -226,5 +226,18 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
         assert.deepEqual((await ix.paragraphs('Out', ['h1', 'h2'])).map((p) => p.id), ['Out|h1']);
       });
     });
+
+    // Last: it moves a document between stories.
+    it('writeStories rewrites stories after a revision (members follow, removed stories go, counts refresh)', async () => {
+      await store.write((tx) => tx.writeStories([{ id: 's_floods', documents: ['d1', 'd2', 'd3'], label: 'Floods' }], ['s_bank']));
+      assert.equal(await store.getStory('s_bank'), null);
+      const s = await store.getStory('s_floods');
+      assert.deepEqual(s?.story.documents, ['d1', 'd2', 'd3']);
+      assert.equal(s?.story.label, 'Floods');
+      assert.equal((await store.getDocument('d3'))?.document.story, 's_floods');
+      const listed = (await store.listStories({})).items;
+      assert.deepEqual(listed.find((x) => x.id === 's_floods')?.documents.length, 3);
+      assert.equal(listed.some((x) => x.id === 's_bank'), false);
+    });
   });
 }
