@@ -134,3 +134,11 @@ test('portfolios before a title, seat titles, lone place heads, words after a la
     ['Coronavirus: New York ramps up burials\nThe city is busy.', [], ['Coronavirus']],
   ]);
 });
+
+test('facility names are places, and a head noun after a run completes it', () => {
+  check([
+    ['Others include Beit Hanoun Hospital, Al-Wafa Hospital, and smaller clinics.', ['Beit Hanoun Hospital/location', 'Al-Wafa Hospital/location'], []],
+    ['Protesters gathered near Buckingham Palace on Sunday.', ['Buckingham Palace/location'], []],
+    ['The patients were moved to the Hospital on Sunday.', [], ['Hospital']],
+  ]);
+});

@@ -97,6 +97,9 @@ const PLACE_HEADS = new Set(
     'valley', 'mountains', 'river', 'sea', 'gulf', 'strait', 'lake', 'desert', 'basin', 'governorate', 'area', 'parish', 'township', 'borough'].map(hashString),
 );
 const ADMIN_HEADS = new Set(['region', 'province', 'oblast', 'krai', 'prefecture', 'governorate', 'county', 'area', 'parish', 'township', 'borough', 'municipality'].map(hashString));
+/** Heads of facility names (places in CoNLL's guidelines): "Al-Wafa Hospital", "Heathrow Airport". */
+const FACILITY_HEADS = intSet(['hospital', 'airport', 'stadium', 'station', 'hotel', 'museum', 'bridge', 'square', 'street', 'road', 'avenue', 'boulevard', 'harbour', 'harbor', 'port', 'palace', 'prison', 'camp', 'centre', 'center', 'arena', 'mall', 'tower', 'highway', 'canal', 'dam'].map(hashString));
+
 /** First words of place names: a "person" run opening with one is a place ("Lake Berryessa", "Mount Kenya"). */
 const PLACE_FIRST = intSet(['lake', 'mount', 'mt.', 'cape', 'isle', 'fort', 'port'].map(hashString));
 
@@ -275,7 +278,7 @@ const UNIQUE_HEADS = intSet(['senate', 'congress', 'commission', 'parliament', '
 
 /** True for a lone organization head word that is generic ("Council", "Office", "Department"). */
 function isGenericHead(gaz: Gazetteer, w: number): boolean {
-  return (((gaz.words.get(w) ?? 0) & WordClass.ORG_HEAD) !== 0 || !!RULE_HEADS.get(w) || !!LONE_PLACE_HEADS.get(w)) && !UNIQUE_HEADS.get(w);
+  return (((gaz.words.get(w) ?? 0) & WordClass.ORG_HEAD) !== 0 || !!RULE_HEADS.get(w) || !!LONE_PLACE_HEADS.get(w) || !!FACILITY_HEADS.get(w)) && !UNIQUE_HEADS.get(w);
 }
 
 /** Continental and regional adjectives that world-countries lists as no country's demonym. */
@@ -661,6 +664,18 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (ty === 1) while (last > first && !!WEEKDAYS.get(info.lw[last]!)) last--;
       // A run does not end in a connecting word, or a number after one ("Lake Chabot Road for 40", "The Art of").
       while (last > first && (isLowerInner(info, last) || (last - 1 > first && tokens.kind[last] !== TokenKind.WORD && isLowerInner(info, last - 1)))) last -= isLowerInner(info, last) ? 1 : 2;
+      // A head noun right after the run completes it ("Hart | Island", "Al-Wafa | Hospital", "Harris County | Sheriff's Office" not: an apostrophe ends it).
+      // (Only at the end of the capitalized words: "U.S. | District Court" is another name.)
+      if ((ty === 2 || ty === 3) && last === end && last + 1 < n && info.sent[last + 1] === info.sent[last] && (info.cls[last + 1]! & 35) === 33 && !(last + 2 < n && info.sent[last + 2] === info.sent[last] && info.cls[last + 2]! & 1)) {
+        const w = info.lw[last + 1]!;
+        if (PLACE_HEADS.has(w) || !!FACILITY_HEADS.get(w)) {
+          last++;
+          ty = 3;
+        } else if (wordClassAt(gaz, info, last + 1) & WordClass.ORG_HEAD && ty === 2) {
+          last++;
+          ty = 2;
+        }
+      }
       // "Bashar al-Assad", "Ayman al-Zawahiri": an Arabic article or kinship particle joined to a
       // capitalized surname continues a person's name (the tagger rarely saw the lower-case start).
       if (ty === 1) while (last + 1 < n && tokens.sentence[last + 1] === tokens.sentence[first] && isParticleSurname(text, tokens.start[last + 1]!, tokens.end[last + 1]!)) last++;
@@ -668,7 +683,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (ty === 1 && last > first && CORP_SUFFIX.get(info.lw[last]!)) ty = 2;
       // A "person" ending in an organization's or a place's head noun is that kind of name.
       if (ty === 1 && last > first && (gaz.words.get(info.lw[last]!) ?? 0) & WordClass.ORG_HEAD) ty = 2;
-      else if (last > first && ((ty === 1 && (PLACE_HEADS.has(info.lw[last]!) || !!PLACE_FIRST.get(info.lw[first]!))) || (ty === 2 && ADMIN_HEADS.has(info.lw[last]!) && !(info.row[first]! & 3)))) ty = 3;
+      else if (last > first && ((ty === 1 && (PLACE_HEADS.has(info.lw[last]!) || !!FACILITY_HEADS.get(info.lw[last]!) || !!PLACE_FIRST.get(info.lw[first]!))) || (ty === 2 && ADMIN_HEADS.has(info.lw[last]!) && !(info.row[first]! & 3)))) ty = 3;
       if (last - first <= 2 && NOT_A_NAME_RE.test(text.slice(tokens.start[first]!, tokens.end[last]!))) continue;
       // "The Council of Europe": an article opening an institution's name is not part of it (a one-word
       // title keeps it: "The Times", "The Hague").
