@@ -56,6 +56,8 @@ export interface DocRecord {
   weighted?: { keys: string[]; weights: number[]; norm: number };
   /** The lead's (title and first sentences') terms weighted the same way. Absent in older records. */
   lead?: { keys: string[]; weights: number[]; norm: number };
+  /** Weekdays its lead names, as a bit set (`weekdaysIn`); absent when none (or in older records). */
+  weekdays?: number;
   /** Earlier documents it was joined with outright when linked (a republication, a shared quote); story revision keeps them together. */
   outright?: string[];
   /** Lookup keys: LSH bands ('b:...'), speakers ('s:...'), rare entities by week ('e:...'), quote groups ('g:...'). */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assignStory, compareVectors, eraOf, ledByOtherSpeakers, queryVector, speakerAdjusted, quoteJoinAgrees, STORY, storyTermCounts, storyTerms, termWeight } from './stories.js';
+import { assignStory, compareVectors, eraOf, ledByOtherSpeakers, queryVector, speakerAdjusted, weekdaysIn, quoteJoinAgrees, STORY, storyTermCounts, storyTerms, termWeight } from './stories.js';
 import type { StoryFeatures } from './stories.js';
 import { MemoryCorpusIndex } from './corpus-index.js';
 
@@ -159,4 +159,14 @@ test('ledByOtherSpeakers: each report is led by a quote of someone the other nev
     assert.equal(ledByOtherSpeakers({ speakers: sa, ledBy: la }, { speakers: sb, ledBy: lb }), expected, `${sa} ${la} / ${sb} ${lb}`);
     assert.equal(speakerAdjusted(0.5, { speakers: sa, ledBy: la }, { speakers: sb, ledBy: lb }), expected ? 0.5 * STORY.otherSpeaker : 0.5);
   }
+});
+
+test('weekdaysIn: the weekdays a text names, as bits from Monday', () => {
+  const rows: [string, number][] = [
+    ['The fire broke out on Saturday night.', 1 << 5],
+    ['On Monday police said the fire of Saturday was arson.', 1 | (1 << 5)],
+    ['Sunday, Sundays and sunday: only the day name counts.', 1 << 6],
+    ['No day at all, only May 3.', 0],
+  ];
+  for (const [text, expected] of rows) assert.equal(weekdaysIn(text), expected, text);
 });

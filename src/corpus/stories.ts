@@ -350,13 +350,27 @@ async function candidateDocuments(f: StoryFeatures, keys: string[], index: Corpu
   return cands;
 }
 
+const WEEKDAY_RE = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/**
+ * The weekdays a text names, as a bit set (Monday 1, Tuesday 2, ... Sunday 64). Reports of one event say on
+ * which day it happened ("on Saturday night"); two events of one kind mostly fall on different days.
+ * @example weekdaysIn('The fire broke out on Saturday; on Monday police said') // 1 | 32
+ */
+export function weekdaysIn(text: string): number {
+  let bits = 0;
+  for (const m of text.matchAll(WEEKDAY_RE)) bits |= 1 << WEEKDAYS.indexOf(m[1]!);
+  return bits;
+}
+
 /**
  * A stored document as the pair model reads it.
  * @example samePairProbability(pairFeatures(pairQuery(pairSide(a)), pairSide(b)))
  */
 export function pairSide(c: DocRecord): PairSide {
   const era = c.numbers.find((n) => n.startsWith('era:'));
-  return { vector: docVector(c), lead: c.lead ?? null, entities: c.entities, era: era ? era.slice(4) : null, minhash: c.minhash };
+  return { vector: docVector(c), lead: c.lead ?? null, entities: c.entities, era: era ? era.slice(4) : null, minhash: c.minhash, weekdays: c.weekdays ?? 0 };
 }
 
 /** A query vector as stored: keys and weights in parallel (in the order the terms came), and the squared norm. */
@@ -406,8 +420,9 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
   const q = queryVector(mine, stats);
   const weighted = storedVector(q);
   const lead = storedVector(queryVector([...leadCounts].map(([t, n]): [string, number] => [`t:${t}`, countWeight(n)]), stats));
-  const rec: DocRecord = { ...base, weighted, lead, keys };
-  const pq = pairQuery({ vector: weighted, lead, entities: rec.entities, era, minhash });
+  const weekdays = weekdaysIn(f.text.slice(0, STORY.leadChars));
+  const rec: DocRecord = { ...base, weighted, lead, keys, ...(weekdays ? { weekdays } : {}) };
+  const pq = pairQuery({ vector: weighted, lead, entities: rec.entities, era, minhash, weekdays });
 
   // Probability that each stored document reports the same event; `outright` marks republications and shared quotes.
   const prob = new Map<string, number>();

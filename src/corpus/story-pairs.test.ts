@@ -5,7 +5,7 @@ import { PAIR_FEATURES, pairFeatures, pairModel, pairQuery, samePairProbability,
 function side(terms: Record<string, number>, extra: Partial<PairSide> = {}): PairSide {
   const keys = Object.keys(terms);
   const weights = keys.map((k) => terms[k]!);
-  return { vector: { keys, weights, norm: weights.reduce((s, w) => s + w * w, 0) }, lead: null, entities: [], era: null, minhash: [], ...extra };
+  return { vector: { keys, weights, norm: weights.reduce((s, w) => s + w * w, 0) }, lead: null, entities: [], era: null, minhash: [], weekdays: 0, ...extra };
 }
 
 const at = (name: (typeof PAIR_FEATURES)[number]) => PAIR_FEATURES.indexOf(name);
@@ -51,6 +51,19 @@ test('pairFeatures: era differs only when both know their year; lead cosine 0 wh
   assert.equal(f({ era: null })[at('era differs')], 0);
   assert.equal(f({ lead })[at('lead cosine')], 1);
   assert.equal(f({ lead: null })[at('lead cosine')], 0);
+});
+
+test('pairFeatures: lead weekday agrees 1 on a shared day, -1 on different days, 0 when either names none', () => {
+  const rows: [number, number, number][] = [
+    [0b100000, 0b100000, 1],
+    [0b100001, 0b000001, 1],
+    [0b100000, 0b000010, -1],
+    [0, 0b000010, 0],
+    [0b000010, 0, 0],
+  ];
+  for (const [a, b, expected] of rows) {
+    assert.equal(pairFeatures(pairQuery(side({ 't:w:fire': 1 }, { weekdays: a })), side({ 't:w:fire': 1 }, { weekdays: b }))[at('lead weekday agrees')], expected, `${a} / ${b}`);
+  }
 });
 
 test('samePairProbability: the shipped model rises with similarity and falls when the main people differ', () => {

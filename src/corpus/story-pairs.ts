@@ -1,6 +1,6 @@
 /**
  * Whether two documents report the same event: a logistic model over a dozen similarities of the pair
- * (whole text, names, common words, figures, lead, main person/place/organisation, era, shingles).
+ * (whole text, names, common words, figures, lead, main person/place/organisation, era, shingles, weekday).
  * Trained here on ECB+ topics 1-17 by `src/corpus/train/train-story-pairs.ts` (weights in `data/story-pairs.json`);
  * the story clustering averages it over a story's members (average link).
  */
@@ -26,6 +26,8 @@ export interface PairSide {
   /** The year the report is about, or null. */
   era: string | null;
   minhash: readonly number[];
+  /** Weekdays the lead names (bit set, `weekdaysIn`), 0 when none. */
+  weekdays: number;
 }
 
 /** Groups of term kinds compared apart: names tell which event, common words what kind, figures how much. */
@@ -47,6 +49,7 @@ export const PAIR_FEATURES = [
   'era differs',
   'shingle similarity',
   'names not shared',
+  'lead weekday agrees',
 ] as const;
 
 /** A query-side vector keyed for lookups, with the squared norm of every kind group (0: all terms). */
@@ -143,6 +146,8 @@ export function pairFeatures(q: PairQuery, other: PairSide): number[] {
     a.minhash.length && other.minhash.length ? minhashSimilarity(a.minhash, other.minhash) : 0,
     // Both name people or places, and none in common: reports of different events, however alike the wording.
     q.groupNorms[1]! > 0 && otherNorms[1]! > 0 && dot[1] === 0 ? 1 : 0,
+    // Both leads name a weekday: 1 when they share one (the day it happened), -1 when they name different days.
+    a.weekdays && other.weekdays ? (a.weekdays & other.weekdays ? 1 : -1) : 0,
   ];
 }
 
