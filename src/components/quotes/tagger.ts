@@ -79,8 +79,12 @@ function lexiconInfo(): Map<number, number> {
   return lexicon;
 }
 let stemLexicon: Map<number, number> = new Map();
+/** Stem keys in the lexicon table are stem hashes xor this (a stem never matches a word key by accident of equal text). */
+const STEM_SALT = 0x6d2b79f5;
 /** The key of a strong cue's word in the cue-word features: one per cue id (a word, or a stem for words outside the lexicon). */
 const cueKey = (id: number): number => (Math.imul(id, 0x9e3779b1) ^ 0x5bd1e995) >>> 0;
+/** cueKey per cue id, filled with the lexicon table (no call per token). */
+let cueKeys = new Uint32Array(0);
 
 /**
  * End of the stem of the lower-case ASCII word `text[s, e)`: inflection endings -ing, -ies/-ied, -ed, -es, -s, -e
@@ -102,19 +106,23 @@ export function stemEnd(text: string, s: number, e: number): number {
 /** lexiconInfo as an open-addressing table (keys, values + 1; 0 empty): no Map lookup per token. */
 let lexKeys: Uint32Array | null = null;
 let lexVals = new Int32Array(0);
-const LEX_BITS = 12;
+const LEX_BITS = 13;
 function lexiconTable(): Uint32Array {
   if (!lexKeys) {
     const m = lexiconInfo();
     const size = 1 << LEX_BITS;
     const keys = new Uint32Array(size);
     lexVals = new Int32Array(size);
-    for (const [k, v] of m) {
+    const put = (k: number, v: number): void => {
       let h = fmix(k) & (size - 1);
       while (lexVals[h] !== 0) h = (h + 1) & (size - 1);
       keys[h] = k;
       lexVals[h] = v + 1;
-    }
+    };
+    for (const [k, v] of m) put(k, v);
+    for (const [k, v] of stemLexicon) put((k ^ STEM_SALT) >>> 0, v);
+    const ids = 1 + (Math.max(0, ...m.values(), ...stemLexicon.values()) >> 8);
+    cueKeys = Uint32Array.from({ length: ids }, (_, id) => cueKey(id));
     lexKeys = keys;
   }
   return lexKeys;
@@ -233,9 +241,13 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
     let found = false;
     for (let x = lexV[slot]!; x !== 0; slot = (slot + 1) & lexMask, x = lexV[slot]!) if (lexK[slot] === key) { info = x - 1; found = true; break; }
     if (!found && x === e && e - s >= 4) {
-      // Not a lexicon word: its stem's cue bucket, when the stem is a cue stem.
+      // Not a lexicon word: its stem's cue bucket, when the stem is a cue stem (keyed apart from words, see lexiconTable).
       const se = stemEnd(text, s, e);
-      if (se < e) info = stemLexicon.get(hashLower(text, s, se)) ?? 0;
+      if (se < e) {
+        const sk = (hashLower(text, s, se) ^ STEM_SALT) >>> 0;
+        slot = fmix(sk) & lexMask;
+        for (let y = lexV[slot]!; y !== 0; slot = (slot + 1) & lexMask, y = lexV[slot]!) if (lexK[slot] === sk) { info = y - 1; break; }
+      }
     }
     cue[i] = info & 7;
     cls[i] = (info >> 3) & 31;
@@ -270,6 +282,7 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
   const distR = u8('distR');
   const cueR = u32('cueR');
   const cueL = u32('cueL');
+  const keys = cueKeys;
   const cidR = u16('cidR');
   const cidL = u16('cidL');
   const quotes = u8('quotes');
@@ -294,7 +307,7 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
       if (c > 0) anyAt = j;
       cueL[j] = lastW;
       cidL[j] = lastC;
-      if (c >= STRONG) { last = j; lastW = cueKey(cid[j]!); lastC = cid[j]!; }
+      if (c >= STRONG) { last = j; lastC = cid[j]!; lastW = keys[lastC]!; }
       dist[j] = last < 0 ? 0 : DIST_BUCKET[Math.min(j - last, 15)]!; // 1..7: cue before at distance
     }
     last = -1;
@@ -308,7 +321,7 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
       anyR[k] = anyAt < 0 ? 0 : cue[anyAt]! * 8 + DIST_BUCKET[Math.min(anyAt - k, 15)]!;
       if (cue[k]! > 0) anyAt = k;
       gapR[k] = last < 0 ? 0 : gap;
-      if (cue[k]! >= STRONG) { last = k; lastW = cueKey(cid[k]!); lastC = cid[k]!; gap = 0; }
+      if (cue[k]! >= STRONG) { last = k; lastC = cid[k]!; lastW = keys[lastC]!; gap = 0; }
       else if (kind[k] === TokenKind.QUOTE) gap |= 2;
       else if (text.charCodeAt(start[k]!) === 44) gap |= 1;
       distR[k] = last < 0 ? 0 : DIST_BUCKET[Math.min(last - k, 15)]!;
@@ -738,7 +751,7 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
   const emit = scratch('emit', Int32Array, n * W_STRIDE);
   const pw = packedWeights(w);
   if (M26.length === 0) {
-    const ids = 1 + (Math.max(0, ...lexiconInfo().values()) >> 8);
+    const ids = 1 + (Math.max(0, ...lexiconInfo().values(), ...stemLexicon.values()) >> 8);
     M26 = memo(ids * 8);
     M38 = memo(ids * 8);
   }
