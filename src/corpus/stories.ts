@@ -307,8 +307,8 @@ export function speakerAdjusted(p: number, a: SpeakerLead, b: SpeakerLead): numb
   return ledByOtherSpeakers(a, b) ? p * STORY.otherSpeaker : p;
 }
 
-/** Earliest first: published date, then id. */
-function earlier(a: { doc: string; published: string | null }, b: { doc: string; published: string | null }): boolean {
+/** Earliest first: published date, then id (the earliest document names a story). */
+export function earlier(a: { doc: string; published: string | null }, b: { doc: string; published: string | null }): boolean {
   const da = a.published ?? '9999';
   const db = b.published ?? '9999';
   return da !== db ? da < db : a.doc < b.doc;

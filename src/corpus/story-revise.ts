@@ -8,7 +8,7 @@
  * Story ids stay `story:<earliest document>`, so a story that comes out with the same members keeps its id.
  */
 import type { CorpusIndex, DocRecord, StoryRecord } from './corpus-index.js';
-import { pairSide, speakerAdjusted, STORY } from './stories.js';
+import { earlier, pairSide, speakerAdjusted, STORY } from './stories.js';
 import { pairFeatures, pairQuery, samePairProbability } from './story-pairs.js';
 import { minhashSimilarity } from './text.js';
 
@@ -51,7 +51,7 @@ interface Edge {
 /**
  * Probability that two stored reports are of one event, with the rules `assignStory` applies: a republication or
  * an outright join made when linking counts 1; reports led by different speakers are discounted.
- * @example storedPairProbability(a, b) // 0.82
+ * @example storedPairProbability(a, b, pairFeatures(pairQuery(pairSide(a)), pairSide(b))) // 0.82
  */
 export function storedPairProbability(a: DocRecord, b: DocRecord, features: readonly number[]): number {
   if (a.minhash.length && b.minhash.length && minhashSimilarity(a.minhash, b.minhash) >= STORY.duplicate) return 1;
@@ -209,13 +209,6 @@ export function averageLink(n: number, edges: readonly Edge[], join: number): nu
   return out;
 }
 
-/** Earliest first: published date, then id (as stories are named). */
-function earlierRecord(a: DocRecord, b: DocRecord): boolean {
-  const da = a.published ?? '9999';
-  const db = b.published ?? '9999';
-  return da !== db ? da < db : a.id < b.id;
-}
-
 /**
  * Cluster again the stories that hold `docIds` (normally the documents one ingest run linked), and rewrite the
  * index where the clusters changed.
@@ -252,7 +245,7 @@ export async function reviseStories(docIds: Iterable<string>, index: CorpusIndex
   const after = new Map<string, StoryRecord>();
   for (const docs of groups.values()) {
     let first = docs[0]!;
-    for (const d of docs) if (earlierRecord(d, first)) first = d;
+    for (const d of docs) if (earlier({ doc: d.id, published: d.published }, { doc: first.id, published: first.published })) first = d;
     const id = `story:${first.id}`;
     after.set(id, { id, documents: docs.map((d) => d.id).sort(), label: first.title, first: { doc: first.id, published: first.published } });
   }
