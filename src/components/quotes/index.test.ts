@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
-import { afterDateline, findQuotes, isNameShaped, quotePairs, speakerBefore, splitTitle } from './index.js';
+import { afterDateline, findQuotes, isNameShaped, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
 import { accordingBefore, isContentfulCue, isLexiconCue } from './find-tagged.js';
 
 interface EntitySpec {
@@ -459,4 +459,23 @@ test('an adverb the cue lexicon learned ("also") is never a cue on its own', () 
     assert.ok(!cues.includes('also'), text);
     if (cue) assert.ok(cues.includes(cue), `${text} -> ${JSON.stringify(cues)}`);
   }
+});
+
+test('a source span opens with a word that can open a noun phrase', () => {
+  const rows: [string, boolean][] = [
+    ['the judge', true],
+    ['He', true],
+    ['about a quarter of voters', true],
+    ['early voters', true],
+    ['likely voters', true],
+    ['elderly residents', true],
+    ['Senator Smith', true],
+    ['of the voters', false],
+    ['which', false],
+    ['that', false],
+    ['In just the', false],
+    ['singularly', false],
+    ['whether', false],
+  ];
+  for (const [text, want] of rows) assert.equal(opensNounPhrase(text, 0), want, text);
 });
