@@ -435,8 +435,8 @@ export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise
     let p: number;
     if (minhashSimilarity(minhash, c.minhash) >= STORY.duplicate) (p = 1), outright.add(c.story), outrightDocs.push(c.id);
     else {
-      const cmp = compareVectors(q, docVector(c));
-      if ((f.docsSharing.get(c.id) ?? 0) > 0 && (days === null || days <= STORY.quoteDays) && quoteJoinAgrees(cmp)) {
+      // The name comparison matters only to a shared quote group (compared lazily: most candidates share none).
+      if ((f.docsSharing.get(c.id) ?? 0) > 0 && (days === null || days <= STORY.quoteDays) && quoteJoinAgrees(compareVectors(q, docVector(c)))) {
         prob.set(c.id, 1);
         outright.add(c.story);
         outrightDocs.push(c.id);

@@ -61,10 +61,87 @@ export interface PairQuery {
 }
 
 /**
+ * Term numbers: every story term key compared in this process gets a small integer, so a comparison reads the
+ * query's weight from an array (`DenseWeights`) instead of hashing each key of the other side. The numbering starts
+ * over (a new epoch) when it grows past TERM_CAP, so a long-running process does not keep every term ever seen.
+ */
+const TERM_CAP = 1_000_000;
+let termIds = new Map<string, number>();
+let termGroup = new Uint8Array(4096);
+let epoch = 1;
+const vectorIds = new WeakMap<TermVector, { epoch: number; ids: Int32Array }>();
+
+function termId(k: string): number {
+  let id = termIds.get(k);
+  if (id === undefined) {
+    id = termIds.size;
+    termIds.set(k, id);
+    if (id >= termGroup.length) {
+      const g = new Uint8Array(termGroup.length * 2);
+      g.set(termGroup);
+      termGroup = g;
+    }
+    termGroup[id] = GROUP_OF_KIND[k[2]!] ?? 0;
+  }
+  return id;
+}
+
+/** The term numbers of a vector's keys (cached per vector object: stored records are compared many times). */
+function idsOf(v: TermVector): Int32Array {
+  const c = vectorIds.get(v);
+  if (c && c.epoch === epoch && c.ids.length === v.keys.length) return c.ids;
+  const ids = new Int32Array(v.keys.length);
+  for (let i = 0; i < ids.length; i++) ids[i] = termId(v.keys[i]!);
+  vectorIds.set(v, { epoch, ids });
+  return ids;
+}
+
+/** One query vector spread over an array indexed by term number; `stamp` marks the slots it set (no clearing between queries). */
+class DenseWeights {
+  w = new Float64Array(4096);
+  stamp = new Int32Array(4096);
+  cur = 0;
+  private owner: object | null = null;
+  private ownerEpoch = 0;
+
+  /** Make `v` (of query `owner`) the vector held; returns the stamp its slots carry. */
+  hold(owner: object, v: TermVector): number {
+    if (this.owner === owner && this.ownerEpoch === epoch) return this.cur;
+    const ids = idsOf(v);
+    this.fit(termIds.size);
+    this.cur++;
+    for (let i = 0; i < ids.length; i++) {
+      this.w[ids[i]!] = v.weights[i]!;
+      this.stamp[ids[i]!] = this.cur;
+    }
+    this.owner = owner;
+    this.ownerEpoch = epoch;
+    return this.cur;
+  }
+
+  /** Room for `n` term numbers (terms numbered after the query was held are not in it: their stamps stay old). */
+  fit(n: number): void {
+    if (n <= this.w.length) return;
+    let size = this.w.length;
+    while (size < n) size *= 2;
+    const w = new Float64Array(size);
+    w.set(this.w);
+    const st = new Int32Array(size);
+    st.set(this.stamp);
+    this.w = w;
+    this.stamp = st;
+  }
+}
+
+const denseText = new DenseWeights();
+const denseLead = new DenseWeights();
+
+/**
  * A document prepared as the query side of many comparisons (its vectors as maps, group norms summed once).
  * @example pairQuery({ vector: { keys: ['t:n:paris'], weights: [2], norm: 4 }, lead: null, entities: [], era: null, minhash: [] })
  */
 export function pairQuery(side: PairSide): PairQuery {
+  if (termIds.size > TERM_CAP) (termIds = new Map()), epoch++;
   const weights = new Map<string, number>();
   const groupNorms = new Float64Array(GROUPS);
   const { keys, weights: ws } = side.vector;
@@ -88,10 +165,15 @@ const otherNorms = new Float64Array(GROUPS);
 
 function leadCosine(q: PairQuery, other: TermVector | null): number {
   if (!q.lead || !other || !q.side.lead!.norm || !other.norm) return 0;
+  // Sums in the other's key order, as a map lookup per key would.
+  const cur = denseLead.hold(q, q.side.lead!);
+  const ids = idsOf(other);
+  denseLead.fit(termIds.size);
+  const { w: qw, stamp } = denseLead;
   let d = 0;
-  for (let i = 0; i < other.keys.length; i++) {
-    const w = q.lead.get(other.keys[i]!);
-    if (w !== undefined) d += w * other.weights[i]!;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (stamp[id] === cur) d += qw[id]! * other.weights[i]!;
   }
   return d / Math.sqrt(q.side.lead!.norm * other.norm);
 }
@@ -116,15 +198,21 @@ function mainDiffers(a: readonly string[], b: readonly string[], prefix: string)
 export function pairFeatures(q: PairQuery, other: PairSide): number[] {
   dot.fill(0);
   otherNorms.fill(0);
-  const { keys, weights } = other.vector;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
+  // The query's weights by term number (held once per query); sums run in the other's key order, as before.
+  const cur = denseText.hold(q, q.side.vector);
+  const ids = idsOf(other.vector);
+  denseText.fit(termIds.size);
+  const { w: qw, stamp } = denseText;
+  const group = termGroup;
+  const { weights } = other.vector;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
     const w = weights[i]!;
-    const g = GROUP_OF_KIND[k[2]!] ?? 0;
+    const g = group[id]!;
     otherNorms[0]! += w * w;
     if (g) otherNorms[g]! += w * w;
-    const mine = q.weights.get(k);
-    if (mine === undefined) continue;
+    if (stamp[id] !== cur) continue;
+    const mine = qw[id]!;
     dot[0]! += mine * w;
     if (g) dot[g]! += mine * w;
   }
