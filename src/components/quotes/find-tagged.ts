@@ -9,7 +9,8 @@ import type { QuoteCandidate } from './find-quotes.js';
 import { AUXILIARY_CUES, CHARACTERIZATION_RE, subjectBefore } from './find-open.js';
 import { isCuratedCue, ZERO_THAT } from './find-quotes.js';
 import { LEARNED_CUES } from './data/learned-cues.js';
-import { ATTR_TAGS, loadTaggerWeights, runMargin, tagRuns, tagTokens, type TagRun } from './tagger.js';
+import { ACTION_VERBS } from './data/action-verbs.js';
+import { ATTR_TAGS, loadTaggerWeights, runMargin, stemEnd, tagRuns, tagTokens, type TagRun } from './tagger.js';
 
 /** Gates (tuned on the held-out train sample): minimum content tokens, max token gap to source/cue. */
 export const TAGGED_MIN_TOKENS = 2;
@@ -105,8 +106,28 @@ export function isLexiconCue(cue: string): boolean {
   return false;
 }
 
+let actionStems: Set<string> | null = null;
+const stemOf = (w: string): string => w.slice(0, stemEnd(w, 0, w.length));
+
+/**
+ * True when a tagged cue is an action, not speech or cognition: a word of data/action-verbs.ts (any
+ * inflection) and no curated cue word ("are fighting against", "has been targeting"; not "said after fighting").
+ * @example isActionCue('are fighting against') // true
+ */
+export function isActionCue(cue: string): boolean {
+  actionStems ??= new Set(ACTION_VERBS.map(stemOf));
+  let action = false;
+  for (const m of cue.toLowerCase().matchAll(WORD_RE)) {
+    if (isCuratedCue(m[0])) return false;
+    if (actionStems.has(stemOf(m[0]))) action = true;
+  }
+  return action;
+}
+
 /** A content that opens with "by" is a passive agent ("is opposed by the U.S."), not what was said; one that opens with "among", "against" ... is a place or target. */
 const NOT_CONTENT_START_RE = /^(?:by|among|against|amid|between|within|toward|towards|across|behind|beside|near)\b/i;
+/** A cue ending in "by" ("is opposed by"): a passive agent follows. */
+const PASSIVE_CUE_RE = /\sby$/i;
 /** "by" right after a cue: a passive agent follows. */
 const PASSIVE_BY_RE = /^\s+by\b/i;
 
@@ -295,6 +316,8 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     }
     // Nobody said it: the cue must be speech or cognition ("forces are fighting against ..." is not).
     if (!source && cue && !isLexiconCue(text.slice(start[cue.from]!, end[cue.to - 1]!)) && runMargin(emit, cue.from, cue.to, 2) < SOURCELESS_CUE_MARGIN) continue;
+    // An action is not an attribution ("forces are fighting against ..."); nor is a passive's agent ("is opposed by the U.S.").
+    if (cue && (isActionCue(text.slice(start[cue.from]!, end[cue.to - 1]!)) || PASSIVE_CUE_RE.test(text.slice(start[cue.from]!, end[cue.to - 1]!)))) continue;
     if (source && used.hitsSpan(source)) continue;
     if (NOT_CONTENT_START_RE.test(text.slice(s, s + 12))) continue;
     // A passive with its agent after the cue ("The plan is opposed by the U.S."): the content is the subject, an action's object, not speech.
@@ -345,6 +368,7 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     // Most such pairs belong to a rule attribution already: the cheap overlap test first.
     if (!source || taken2.hitsSpan(source) || taken2.hitsSpan(cueSpan)) continue;
     if (!isContentfulCue(text.slice(cueSpan.start, cueSpan.end))) continue;
+    if (isActionCue(text.slice(cueSpan.start, cueSpan.end))) continue;
     let last = cue.to;
     while (last + 1 < tokens.length && sentence[last + 1] === sentence[cue.to - 1]) last++;
     if (last - cue.to < 2) continue;
@@ -405,6 +429,7 @@ function addLoneSources(text: string, paragraphs: readonly Span[], tokens: Token
     const cueSpan = cue ? { start: start[cue.from]!, end: end[cue.to - 1]! } : null;
     const cueText = cueSpan ? text.slice(cueSpan.start, cueSpan.end) : null;
     if (cueSpan && (!isContentfulCue(cueText!) || mask.hitsSpan(cueSpan, MARKS))) continue;
+    if (cueText && isActionCue(cueText)) continue;
     // The cue before the source ("according to the poll ..."): the content follows the source.
     const cueFirst = cue !== null && cue.to <= r.from;
     let a = cue && !cueFirst ? cue.to : r.to;

@@ -5,7 +5,7 @@ import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
 import { afterDateline, findQuotes, isNameShaped, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
-import { accordingBefore, isContentfulCue, isLexiconCue } from './find-tagged.js';
+import { accordingBefore, isActionCue, isContentfulCue, isLexiconCue } from './find-tagged.js';
 
 interface EntitySpec {
   name: string;
@@ -478,4 +478,24 @@ test('a source span opens with a word that can open a noun phrase', () => {
     ['whether', false],
   ];
   for (const [text, want] of rows) assert.equal(opensNounPhrase(text, 0), want, text);
+});
+
+test('a tagged cue of a physical or military action verb and no speech word is an action, not an attribution', () => {
+  const rows: [string, boolean][] = [
+    ['are fighting against', true],
+    ['has been targeting', true],
+    ['started a military operation against', true],
+    ['delivers weaponry to', true],
+    ['said', false],
+    ['warned', false],
+    ['said after fighting', false],
+    ['believes', false],
+  ];
+  for (const [cue, want] of rows) assert.equal(isActionCue(cue), want, cue);
+  // End to end: the tagger's attribution with an action cue is dropped.
+  const doc = makeDoc('Government forces are fighting against rebel groups in the north.');
+  assert.deepEqual(rows_(doc), []);
+  function rows_(d: Doc) {
+    return findQuotes(d).filter((q) => q.cue && isActionCue(q.cue)).map((q) => q.cue);
+  }
 });
