@@ -234,7 +234,7 @@ export async function addToMeasures(inputs: MeasureInput[], index: CorpusIndex, 
     if (!key) continue;
     const loose = looseKey(c);
     const id = `m:${slug(key.slice(2).replace(/\|/g, ' '))}-${key.length.toString(36)}${hashKey(key)}`;
-    let rec = changed.get(id) ?? (await index.getMeasure(id));
+    let rec = changed.get(id) ?? editable(await index.getMeasure(id));
     if (!rec) {
       rec = { id, label: labelOf(c), of: c.of, subject: c.subjectName ?? c.subject, place: c.placeName ?? c.place, claims: [], points: [], conflict: false, explanation: '', keys: [key, ...(loose ? [loose] : [])] };
     }
@@ -248,6 +248,14 @@ export async function addToMeasures(inputs: MeasureInput[], index: CorpusIndex, 
   }
   for (const rec of changed.values()) await finishMeasure(rec, index, names);
   return { changed, measureOf };
+}
+
+/**
+ * A measure read from the index, copied before it is changed: a record once put is never changed in place, so an
+ * index may keep the object itself rather than a serialised copy (the SQL index does; see IMMUTABLE_KINDS there).
+ */
+function editable(m: MeasureRecord | null): MeasureRecord | null {
+  return m && { ...m, claims: [...m.claims], points: [...m.points] };
 }
 
 function hashKey(key: string): string {
@@ -286,7 +294,7 @@ export async function removeFromMeasures(
   const removed: string[] = [];
   for (const c of claims) {
     if (!c.measure) continue;
-    const rec = changed.get(c.measure) ?? (await index.getMeasure(c.measure));
+    const rec = changed.get(c.measure) ?? editable(await index.getMeasure(c.measure));
     if (!rec) continue;
     const i = rec.claims.indexOf(c.id);
     if (i < 0) continue;

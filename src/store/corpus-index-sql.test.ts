@@ -345,3 +345,43 @@ test('entity records kept as put: key lookups agree with the memory index, acros
     await store.close();
   }
 });
+
+/** Measures are kept as put (never changed in place): adding a claim in a write that then fails leaves the stored measure as it was. */
+test('measure records kept as put: a failed write that added claims is not seen, in batch mode and after the commit', async () => {
+  const { addToMeasures, measureKey } = await import('../corpus/measures.js');
+  const input = (claim: string, low: number) => ({
+    claim, of: 'people', unit: null, subject: null, place: null, subjectName: null, placeName: null,
+    point: { claim, claimant: null, date: null, low, high: low, qualifier: 'exact' as const, doc: claim },
+  });
+  const store = await openStore(':memory:');
+  const claimsOf = async () => store.write(async (tx) => {
+    const [m] = await tx.index.measuresByKeys([measureKey(input('c0', 0))!], 5);
+    return m ? m.claims.slice() : [];
+  });
+  try {
+    store.beginBatch();
+    try {
+      const rows: [string, number, boolean, string[]][] = [
+        ['c1', 10, false, ['c1']],
+        ['c2', 12, false, ['c1', 'c2']],
+        ['c3', 99, true, ['c1', 'c2']],
+        ['c4', 10, false, ['c1', 'c2', 'c4']],
+      ];
+      for (const [claim, low, fails, want] of rows) {
+        const run = store.write(async (tx) => {
+          const { changed } = await addToMeasures([input(claim, low)], tx.index, new Map());
+          assert.equal(changed.size, 1);
+          if (fails) throw new Error('fail');
+        });
+        if (fails) await assert.rejects(run, /fail/);
+        else await run;
+        assert.deepEqual(await claimsOf(), want, `after ${claim}`);
+      }
+    } finally {
+      await store.endBatch();
+    }
+    assert.deepEqual(await claimsOf(), ['c1', 'c2', 'c4']);
+  } finally {
+    await store.close();
+  }
+});

@@ -34,11 +34,13 @@ type Kind = 'entity' | 'document' | 'story' | 'quote' | 'quoteGroup' | 'measure'
 
 /**
  * Kinds whose records linking never changes in place once put, nor once read back: the index keeps the object itself
- * rather than a serialised copy. Quote groups qualify (a grown group is a new object, see groupQuotes) and entities
- * (resolveEntities changes a clone of the record it matched); quotes and measures do not (grouping and measuring
- * change a record read back, then put it again), nor documents and stories (changed by story clustering).
+ * rather than a serialised copy. Quote groups qualify (a grown group is a new object, see groupQuotes), entities
+ * (resolveEntities changes a clone of the record it matched) and measures (addToMeasures and removeFromMeasures copy
+ * the record they change: a measure's points grow with every report of a figure, and re-parsing it after each put
+ * cost more than the linking). Quotes do not (a cached quote may be changed in place by a write that then fails),
+ * nor documents and stories (changed by story clustering), nor paragraphs (background scanning changes them in place).
  */
-const IMMUTABLE_KINDS: ReadonlySet<Kind> = new Set(['quoteGroup', 'entity']);
+const IMMUTABLE_KINDS: ReadonlySet<Kind> = new Set(['quoteGroup', 'entity', 'measure']);
 
 /**
  * The SQL-backed CorpusIndex; writes go through whatever transaction `conn` is in.
