@@ -39,13 +39,17 @@ export class AnalyzerPool {
     const boot = bootstrapUrl(target);
     for (let i = 0; i < size; i++) {
       const w = new Worker(boot);
-      w.on('message', (msg: { id: number; bundle?: DocBundle; error?: { code: any; message: string; details: Record<string, unknown> } }) => {
+      w.on('message', (msg: { id: number; bundle?: DocBundle; prepared?: DocBundle['prepared']; error?: { code: any; message: string; details: Record<string, unknown> } }) => {
         const p = this.pending.get(msg.id);
         if (!p) return;
         this.pending.delete(msg.id);
         this.load[i]!--;
         if (msg.error) p.reject(new CrosscheckError(msg.error.code, msg.error.message, msg.error.details));
-        else p.resolve(msg.bundle!);
+        else {
+          // Not part of the output: kept off JSON and copies (see DocBundle.prepared).
+          if (msg.prepared) Object.defineProperty(msg.bundle!, 'prepared', { value: msg.prepared, enumerable: false, writable: true, configurable: true });
+          p.resolve(msg.bundle!);
+        }
       });
       const die = (err: Error) => {
         this.failure ??= err;

@@ -140,4 +140,9 @@ export interface DocBundle {
   mentions: MentionOut[];
   quotes: QuoteOut[];
   claims: ClaimOut[];
+  /**
+   * Story-clustering inputs of `document.text` computed beside the analysis (the ingest worker pool sets it, as a
+   * non-enumerable property: never part of the output). See `storyTextFeatures` in src/corpus/stories.ts.
+   */
+  prepared?: { minhash: number[]; counts: [string, number][]; lead: [string, number][] };
 }

@@ -147,6 +147,8 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
       ledBy,
       quoteGroups: [...new Set(grouping.groupOf.values())],
       docsSharing: grouping.docsSharing,
+      // Computed by the analysis worker over the whole text: valid only when no background was cut out.
+      prepared: storyText === doc.text ? (bundle.prepared ?? null) : null,
     },
     index,
   );

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assignStory, compareVectors, eraOf, ledByOtherSpeakers, queryVector, speakerAdjusted, weekdaysIn, quoteJoinAgrees, STORY, storyTermCounts, storyTerms, termWeight } from './stories.js';
+import { assignStory, compareVectors, eraOf, ledByOtherSpeakers, queryVector, speakerAdjusted, weekdaysIn, quoteJoinAgrees, STORY, storyTermCounts, storyTerms, storyTextFeatures, termWeight } from './stories.js';
 import type { StoryFeatures } from './stories.js';
 import { MemoryCorpusIndex } from './corpus-index.js';
 
@@ -169,4 +169,26 @@ test('weekdaysIn: the weekdays a text names, as bits from Monday', () => {
     ['No day at all, only May 3.', 0],
   ];
   for (const [text, expected] of rows) assert.equal(weekdaysIn(text), expected, text);
+});
+
+test('assignStory: features prepared off the linking thread (storyTextFeatures) give the same stories and records', async () => {
+  const texts = [
+    'Firefighters in Alden Marsh fought a blaze at the Harwick Mill owned by Tobias Crane on Monday. 12 people were hurt in 2019.',
+    'The Harwick Mill of Tobias Crane in Alden Marsh burned on Monday, officials said; 12 people were hurt.',
+    'Police in Brenford Vale arrested Nadia Oruel after a robbery at the Lomax Bank branch on Friday.',
+  ];
+  const run = async (prepare: boolean) => {
+    const index = new MemoryCorpusIndex();
+    const out: unknown[] = [];
+    for (const [i, text] of texts.entries()) {
+      const f: StoryFeatures = { id: `d${i}`, outlet: null, published: null, title: null, text, entities: [], speakers: [], ledBy: null, quoteGroups: [], docsSharing: new Map() };
+      if (prepare) f.prepared = storyTextFeatures(text);
+      out.push((await assignStory(f, index)).story, await index.getDocument(`d${i}`));
+    }
+    return out;
+  };
+  const plain = await run(false);
+  assert.deepEqual(await run(true), plain);
+  assert.equal(plain[0] === plain[2], true);
+  assert.equal(plain[0] === plain[4], false);
 });

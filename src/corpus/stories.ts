@@ -145,6 +145,23 @@ export interface StoryFeatures {
   quoteGroups: string[];
   /** Other documents sharing a quote group with this one (from quote grouping). */
   docsSharing: Map<string, number>;
+  /** `storyTextFeatures(text)` when already computed (by an analysis worker): saves the linking thread the work. */
+  prepared?: StoryTextFeatures | null;
+}
+
+/** What story clustering reads of a text alone (no index): its MinHash signature and the term counts of the whole and of the lead. */
+export interface StoryTextFeatures {
+  minhash: number[];
+  counts: [string, number][];
+  lead: [string, number][];
+}
+
+/**
+ * The index-free story inputs of a text, so they can be computed off the linking thread (see DocBundle.prepared).
+ * @example storyTextFeatures('Fire in Paris killed 12 people.').counts[0] // ['n:paris', 1]
+ */
+export function storyTextFeatures(text: string): StoryTextFeatures {
+  return { minhash: minhashOf(text), counts: [...storyTermCounts(text)], lead: [...storyTermCounts(text.slice(0, STORY.leadChars), STORY.terms)] };
 }
 
 /** What clustering the document changed. */
@@ -388,9 +405,10 @@ function storedVector(q: QueryVector): WeightedTerms {
  * @example const { story } = await assignStory(features, index);
  */
 export async function assignStory(f: StoryFeatures, index: CorpusIndex): Promise<StoryAssignment> {
-  const minhash = minhashOf(f.text);
-  const counts = storyTermCounts(f.text);
-  const leadCounts = storyTermCounts(f.text.slice(0, STORY.leadChars), STORY.terms);
+  const pre = f.prepared;
+  const minhash = pre ? pre.minhash : minhashOf(f.text);
+  const counts = pre ? new Map(pre.counts) : storyTermCounts(f.text);
+  const leadCounts = pre ? new Map(pre.lead) : storyTermCounts(f.text.slice(0, STORY.leadChars), STORY.terms);
   const terms = [...counts.keys()].slice(0, STORY.terms);
   const base: Omit<DocRecord, 'keys'> = {
     id: f.id,

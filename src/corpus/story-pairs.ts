@@ -191,6 +191,11 @@ function mainDiffers(a: readonly string[], b: readonly string[], prefix: string)
   return ma !== null && mb !== null && !b.includes(ma) && !a.includes(mb) ? 1 : 0;
 }
 
+/** Cosine within kind group `g` of the pair just summed into `dot` and `otherNorms` (a plain function: no closure per pair). */
+function groupCosine(groupNorms: Float64Array, g: number): number {
+  return groupNorms[g]! > 0 && otherNorms[g]! > 0 ? dot[g]! / Math.sqrt(groupNorms[g]! * otherNorms[g]!) : 0;
+}
+
 /**
  * The model's inputs for a pair, in `PAIR_FEATURES` order.
  * @example pairFeatures(pairQuery(a), b)[1] // cosine of the two texts' weighted terms
@@ -216,17 +221,16 @@ export function pairFeatures(q: PairQuery, other: PairSide): number[] {
     dot[0]! += mine * w;
     if (g) dot[g]! += mine * w;
   }
-  const cos = (g: number) => (q.groupNorms[g]! > 0 && otherNorms[g]! > 0 ? dot[g]! / Math.sqrt(q.groupNorms[g]! * otherNorms[g]!) : 0);
-  const c = cos(0);
+  const c = groupCosine(q.groupNorms, 0);
   const a = q.side;
   return [
     1,
     c,
     Math.sqrt(c),
-    cos(1),
-    cos(2),
+    groupCosine(q.groupNorms, 1),
+    groupCosine(q.groupNorms, 2),
     leadCosine(q, other.lead),
-    cos(3),
+    groupCosine(q.groupNorms, 3),
     mainDiffers(a.entities, other.entities, 'person:'),
     mainDiffers(a.entities, other.entities, 'location:'),
     mainDiffers(a.entities, other.entities, 'organization:'),
