@@ -128,6 +128,11 @@ export function isActionCue(cue: string): boolean {
 const NOT_CONTENT_START_RE = /^(?:by|among|against|amid|between|within|toward|towards|across|behind|beside|near)\b/i;
 /** A cue ending in "by" ("is opposed by"): a passive agent follows. */
 const PASSIVE_CUE_RE = /\sby$/i;
+/**
+ * A cue never holds a conjunction ("opposition and calling for") nor ends on an article: the tagger ran a cue
+ * across two phrases.
+ */
+const DANGLING_CUE_RE = /\s(?:and|or|but|nor)\s|\s(?:and|or|but|nor|the|a|an)$/i;
 /** "by" right after a cue: a passive agent follows. */
 const PASSIVE_BY_RE = /^\s+by\b/i;
 
@@ -318,6 +323,7 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     if (!source && cue && !isLexiconCue(text.slice(start[cue.from]!, end[cue.to - 1]!)) && runMargin(emit, cue.from, cue.to, 2) < SOURCELESS_CUE_MARGIN) continue;
     // An action is not an attribution ("forces are fighting against ..."); nor is a passive's agent ("is opposed by the U.S.").
     if (cue && (isActionCue(text.slice(start[cue.from]!, end[cue.to - 1]!)) || PASSIVE_CUE_RE.test(text.slice(start[cue.from]!, end[cue.to - 1]!)))) continue;
+    if (cue && DANGLING_CUE_RE.test(text.slice(start[cue.from]!, end[cue.to - 1]!))) continue;
     if (source && used.hitsSpan(source)) continue;
     if (NOT_CONTENT_START_RE.test(text.slice(s, s + 12))) continue;
     // A passive with its agent after the cue ("The plan is opposed by the U.S."): the content is the subject, an action's object, not speech.

@@ -476,6 +476,10 @@ test('a source span opens with a word that can open a noun phrase', () => {
     ['In just the', false],
     ['singularly', false],
     ['whether', false],
+    // A capitalised -ly word is a name unless a comma sets it off.
+    ['Anatoly Petrov', true],
+    ['Beverly Hills police', true],
+    ['Reportedly, the', false],
   ];
   for (const [text, want] of rows) assert.equal(opensNounPhrase(text, 0), want, text);
 });

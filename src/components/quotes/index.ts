@@ -89,7 +89,7 @@ const WORD_AT_RE = /[\p{L}’'-]+/uy;
 
 /**
  * True when the word at `at` can open a speaker noun phrase (see NOT_NP_START; adverbs in -ly of 7+
- * letters neither, "elderly" aside).
+ * letters neither, "elderly" aside, unless capitalised as a name).
  * @example opensNounPhrase('of the voters', 0) // false
  */
 export function opensNounPhrase(text: string, at: number): boolean {
@@ -98,6 +98,8 @@ export function opensNounPhrase(text: string, at: number): boolean {
   if (!m) return true;
   const w = m[0].toLowerCase();
   if (NOT_NP_START.has(w)) return false;
+  // A capitalised word not set off by a comma is a name, whatever its ending ("Anatoly", "Beverly"); "Recently, ..." is not.
+  if (/^\p{Lu}/u.test(m[0]) && text[at + m[0].length] !== ',') return true;
   return !(w.length >= 7 && w.endsWith('ly') && w !== 'elderly');
 }
 
