@@ -196,6 +196,19 @@ export function loadGazetteer(): Gazetteer {
 }
 
 /** One gazetteer match over tokens [first, last]. */
+/**
+ * Whether one word is a common English word (data/common-words.txt) or a gazetteer name (country, city, demonym,
+ * group): such a word alone is not a person's name.
+ * @example isCommonOrGazetteerWord('Accept') // true
+ */
+export function isCommonOrGazetteerWord(word: string): boolean {
+  const gaz = loadGazetteer();
+  const h = hashString(word);
+  if (gaz.common.get(h)) return true;
+  const node = gaz.lower.next?.get(h);
+  return node !== undefined && node.entry >= 0;
+}
+
 export interface GazMatch {
   first: number;
   last: number;

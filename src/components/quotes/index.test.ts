@@ -138,6 +138,19 @@ test('a name NER missed becomes an entity with a mention', () => {
   assert.equal(doc.mentions.length, 1);
 });
 
+test('a lone ordinary word or place word as a source does not become a person', () => {
+  const rows: [string, string[]][] = [
+    ['"Prices will rise," Kuznetsov said.', ['Kuznetsov']],
+    ['"Prices will rise," Accept said.', []],
+    ['"Prices will rise," Syrian said.', []],
+  ];
+  for (const [text, expected] of rows) {
+    const doc = makeDoc(text);
+    findQuotes(doc);
+    assert.deepEqual(doc.entities.map((e) => e.name), expected, text);
+  }
+});
+
 // [text, expected via names]
 const RELAYS: [string, string[][]][] = [
   ['"Prices will rise," Anna Petrova told RIA Novosti.', [['RIA Novosti']]],

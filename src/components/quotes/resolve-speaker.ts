@@ -6,6 +6,7 @@
 import type { Doc } from '../../doc/doc.js';
 import type { Span } from '../../doc/span.js';
 import type { EntityType, Mention, Role } from '../../doc/types.js';
+import { isCommonOrGazetteerWord } from '../entities/gazetteer.js';
 import { matchRoleNoun } from '../entities/roles.js';
 import { findOutlet } from '../metadata/outlets.js';
 import { OUTLET_WORDS_RE, ORG_WORDS_RE } from './data/outlets.js';
@@ -191,6 +192,8 @@ export class SpeakerResolver {
     if (found < 0) {
       // Only a name-shaped phrase becomes a new entity ("Jane Doe", not "Many shoppers still" or "One commenter").
       if (!isNameShaped(name)) return null;
+      // One word the entity recognizer passed over that is an ordinary word or a place or people ("Accept", "Syrian"): no new entity.
+      if (caps.length === 1 && !/\s/.test(name) && isCommonOrGazetteerWord(name)) return null;
       const type: EntityType = ORG_WORDS_RE.test(name) || OUTLET_WORDS_RE.test(name) || /^\p{Lu}{2,}$/u.test(name) ? 'organization' : 'person';
       if (type === 'person' && caps.length > 4) return null;
       found = doc.addEntity({ name, type, aliases: [], roles: [] });
