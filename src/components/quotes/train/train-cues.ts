@@ -1,7 +1,7 @@
 /**
  * Learn the open cue lexicon from PolNeAR train: for each lower-cased word, how often it opens an
  * annotated `Cue` span versus how often it occurs at all. Words that open a cue often enough become
- * `data/learned-cues.json` (word -> [cue count, occurrences]); the quotes component reads it at
+ * `data/learned-cues.ts` (word -> [cue count, occurrences]); the quotes component reads it at
  * run time and never touches the dataset.
  *
  * Run: node --import tsx src/components/quotes/train/train-cues.ts [datasetsDir]
