@@ -219,13 +219,22 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
     const b3 = e - 3 > s ? e - 3 : s;
     let h = 0x811c9dc5;
     let hs = 0x811c9dc5;
+    // Prefix hashes of text[s, e - 3), [s, e - 2), [s, e - 1): the stem hashes (stemEnd drops at most 3 letters).
+    let h3 = 0;
+    let h2 = 0;
+    let h1 = 0;
     let x = s;
     for (; x < e; x++) {
       let c = text.charCodeAt(x);
       if (c >= 128) break;
       if (c >= 65 && c <= 90) c += 32;
+      if (x >= b3) {
+        if (x === e - 3) h3 = h;
+        else if (x === e - 2) h2 = h;
+        else h1 = h;
+        hs = Math.imul(hs ^ c, 0x01000193);
+      }
       h = Math.imul(h ^ c, 0x01000193);
-      if (x >= b3) hs = Math.imul(hs ^ c, 0x01000193);
     }
     if (x < e) {
       // A non-ASCII letter: the shared hash (lower-cases any code unit).
@@ -244,7 +253,7 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
       // Not a lexicon word: its stem's cue bucket, when the stem is a cue stem (keyed apart from words, see lexiconTable).
       const se = stemEnd(text, s, e);
       if (se < e) {
-        const sk = (hashLower(text, s, se) ^ STEM_SALT) >>> 0;
+        const sk = ((se === e - 3 ? h3 : se === e - 2 ? h2 : h1) ^ STEM_SALT) >>> 0;
         slot = fmix(sk) & lexMask;
         for (let y = lexV[slot]!; y !== 0; slot = (slot + 1) & lexMask, y = lexV[slot]!) if (lexK[slot] === sk) { info = y - 1; break; }
       }
@@ -746,8 +755,11 @@ function packedWeights(w: TaggerWeights): Int32Array {
   return pw;
 }
 
+/** Context row offsets of one token (reused across calls). */
+const ctxRows = new Uint32Array(NC);
+
 function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): Int32Array {
-  const { n, lw, hw, suffix, shape, sid, cue, cls, inQ, pos, quotes, dist, distR, cidL, cidR, active } = v;
+  const { n, lw, hw, suffix, shape, sid, cue, cls, inQ, pos, quotes, dist, distR, cidL, cidR, cueL, cueR, anyL, anyR, gapR, active } = v;
   const emit = scratch('emit', Int32Array, n * W_STRIDE);
   const pw = packedWeights(w);
   if (M26.length === 0) {
@@ -758,7 +770,9 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
   // Pair hashes: pair[j] = mix(lw[j], lw[j + 1]) for j in -2 .. n (padding outside), at pair[j + 2].
   const pair = scratch('pair', Int32Array, n + 3);
   for (let j = -2; j <= n; j++) pair[j + 2] = mix(j >= 0 && j < n ? lw[j]! : P, j + 1 >= 0 && j + 1 < n ? lw[j + 1]! : P);
-  const ctx = new Uint32Array(NC);
+  const ctx = ctxRows;
+  const S0 = SALT[WORD_SALT[0]]!, S1 = SALT[WORD_SALT[1]]!, S2 = SALT[WORD_SALT[2]]!, S3 = SALT[WORD_SALT[3]]!;
+  const S4 = SALT[WORD_SALT[4]]!, S5 = SALT[WORD_SALT[5]]!, S6 = SALT[WORD_SALT[6]]!;
   if (groupsOf !== w) {
     gbKey.fill(-1);
     gsKey.fill(-1);
@@ -772,12 +786,14 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
     let x = 0;
     let y = 0;
     let r = 0;
-    // Word templates (word at -3 .. +3, suffix).
-    for (let k = 0; k < NW; k++) {
-      const j = i + WORD_OFF[k]!;
-      r = (((j >= 0 && j < n ? hw[j]! : P) ^ SALT[WORD_SALT[k]!]!) & MASK) << 3;
-      q = r >> 2; x = pw[q]!; y = pw[q + 1]!; p0 += x & LANES; p1 += (x >>> 8) & LANES; p2 += y & LANES; p3 += (y >>> 8) & LANES;
-    }
+    // Word templates (word at -3 .. +3, suffix); row index `q` straight from the salted hash (row r = q * 2).
+    q = ((hw[i]! ^ S0) & MASK) << 1; x = pw[q]!; y = pw[q + 1]!; p0 += x & LANES; p1 += (x >>> 8) & LANES; p2 += y & LANES; p3 += (y >>> 8) & LANES;
+    q = (((i >= 1 ? hw[i - 1]! : P) ^ S1) & MASK) << 1; x = pw[q]!; y = pw[q + 1]!; p0 += x & LANES; p1 += (x >>> 8) & LANES; p2 += y & LANES; p3 += (y >>> 8) & LANES;
+    q = (((i + 1 < n ? hw[i + 1]! : P) ^ S2) & MASK) << 1; x = pw[q]!; y = pw[q + 1]!; p0 += x & LANES; p1 += (x >>> 8) & LANES; p2 += y & LANES; p3 += (y >>> 8) & LANES;
+    q = (((i >= 2 ? hw[i - 2]! : P) ^ S3) & MASK) << 1; x = pw[q]!; y = pw[q + 1]!; p0 += x & LANES; p1 += (x >>> 8) & LANES; p2 += y & LANES; p3 += (y >>> 8) & LANES;
+    q = (((i + 2 < n ? hw[i + 2]! : P) ^ S4) & MASK) << 1; x = pw[q]!; y = pw[q + 1]!; p0 += x & LANES; p1 += (x >>> 8) & LANES; p2 += y & LANES; p3 += (y >>> 8) & LANES;
+    q = (((i >= 3 ? hw[i - 3]! : P) ^ S5) & MASK) << 1; x = pw[q]!; y = pw[q + 1]!; p0 += x & LANES; p1 += (x >>> 8) & LANES; p2 += y & LANES; p3 += (y >>> 8) & LANES;
+    q = (((i + 3 < n ? hw[i + 3]! : P) ^ S6) & MASK) << 1; x = pw[q]!; y = pw[q + 1]!; p0 += x & LANES; p1 += (x >>> 8) & LANES; p2 += y & LANES; p3 += (y >>> 8) & LANES;
     r = rowOf(SUFFIX_T, suffix[i]!);
     q = r >> 2; x = pw[q]!; y = pw[q + 1]!; p0 += x & LANES; p1 += (x >>> 8) & LANES; p2 += y & LANES; p3 += (y >>> 8) & LANES;
     const first = i === 0;
@@ -833,7 +849,7 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
       rows[f++] = rowOf(21, mix(wm1, ci));
       rows[f++] = rowOf(24, mix(dr, wp1));
       k = cidR[i]! * 8 + dr;
-      rows[f++] = (r = M26[k]!) >= 0 ? r : (M26[k] = rowOf(26, mix(v.cueR[i]!, dr)));
+      rows[f++] = (r = M26[k]!) >= 0 ? r : (M26[k] = rowOf(26, mix(cueR[i]!, dr)));
       rows[f++] = rowOf(27, mix(w0, cp1));
       k = cp1 * 16 + cp2 + ((sh & 24) << 8);
       rows[f++] = (r = M28[k]!) >= 0 ? r : (M28[k] = rowOf(28, k));
@@ -846,13 +862,13 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
       rows[f++] = (mix(36, pair[i + 3]!) & MASK) << 3;
       rows[f++] = (mix(37, pair[i]!) & MASK) << 3;
       k = cidL[i]! * 8 + di;
-      rows[f++] = (r = M38[k]!) >= 0 ? r : (M38[k] = rowOf(38, mix(v.cueL[i]!, di)));
+      rows[f++] = (r = M38[k]!) >= 0 ? r : (M38[k] = rowOf(38, mix(cueL[i]!, di)));
       rows[f++] = rowOf(39, mix(w0, kp1 * 16 + cp1));
-      k = v.anyL[i]! * 8 + ci;
+      k = anyL[i]! * 8 + ci;
       rows[f++] = (r = M40[k]!) >= 0 ? r : (M40[k] = rowOf(40, k));
-      k = v.anyR[i]! * 8 + ci;
+      k = anyR[i]! * 8 + ci;
       rows[f++] = (r = M41[k]!) >= 0 ? r : (M41[k] = rowOf(41, k));
-      k = (v.gapR[i]! * 8 + dr) * 16 + ki;
+      k = (gapR[i]! * 8 + dr) * 16 + ki;
       rows[f++] = (r = M42[k]!) >= 0 ? r : (M42[k] = rowOf(42, k));
       for (let g = 0; g < f; g++) {
         r = rows[g]!;
