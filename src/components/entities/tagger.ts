@@ -396,40 +396,21 @@ export function tokenFeatures(info: TokenInfo, i: number, prev: number, prev2: n
 }
 
 /** The keys of tokenFeatures that FastTables does not cover (inference only; same keys). */
-function contextKeys(info: TokenInfo, i: number, prev: number, mem: number, out: Uint32Array): number {
-  const { lw, shape, suf, gaz, sent } = info;
+function contextKeys(info: TokenInfo, i: number, out: Uint32Array): number {
+  const { lw, shape, sent } = info;
   const s = sent[i]!;
   const hasL = i > 0 && sent[i - 1] === s;
-  const hasL2 = hasL && i > 1 && sent[i - 2] === s;
   const hasR = i + 1 < info.n && sent[i + 1] === s;
-  const hasR2 = hasR && i + 2 < info.n && sent[i + 2] === s;
   const w = lw[i]!;
   const wl1 = hasL ? lw[i - 1]! : PAD_L;
-  const wl2 = hasL2 ? lw[i - 2]! : PAD_L;
   const wr1 = hasR ? lw[i + 1]! : PAD_R;
-  const wr2 = hasR2 ? lw[i + 2]! : PAD_R;
   const sh = shape[i]!;
-  const shl = hasL ? shape[i - 1]! : PAD_L;
-  const shr = hasR ? shape[i + 1]! : PAD_R;
-  const g = gaz[i]!;
-  const gl = hasL ? gaz[i - 1]! : 255;
-  const gr = hasR ? gaz[i + 1]! : 255;
   let k = 0;
-  out[k++] = T11 ^ wl2;
-  out[k++] = T12 ^ wr2;
-  out[k++] = T15 ^ mix(mix(shl, sh), shr);
-  out[k++] = T18 ^ mix(prev, w);
-  out[k++] = T19 ^ mix(prev, sh);
+  // From FastTables instead: T11, T12 (farRow); T19, T26, T30, T35, T38 (shapeRow); T15 (triRow); T18, T36 (prevRow).
   out[k++] = T20 ^ mix(wl1, w);
   out[k++] = T21 ^ mix(w, wr1);
-  out[k++] = T26 ^ mix(g, sh);
   out[k++] = T27 ^ mix(sh, wr1);
   out[k++] = T28 ^ mix(wl1, sh);
-  out[k++] = T30 ^ mix(gl * 256 + gr, g);
-  out[k++] = T35 ^ mix(mem, sh);
-  const rw = info.row[i]!;
-  out[k++] = T36 ^ mix(rw, w);
-  out[k++] = T38 ^ mix(rw, sh);
   // The murmur finalizer over all keys in one call-free loop (same keys as featureKey(t, v)); a
   // cheaper one-multiply mix clusters the linear probes and costs more than it saves.
   for (let f = 0; f < k; f++) {
@@ -532,6 +513,9 @@ const GAZ_VALUES = 32;
 const ROW_VALUES = 8;
 /** Word-score cache slots (a power of two). */
 const WORD_CACHE = 1 << 14;
+/** Second-neighbour word cache slots and shape-context cache slots (powers of two). */
+const FAR_CACHE = 1 << 13;
+const CTX_CACHE = 1 << 12;
 
 /**
  * Dense tables for templates over small domains, summed per context, and a cache of the summed
@@ -556,6 +540,36 @@ class FastTables {
   readonly cacheKeys = new Int32Array(WORD_CACHE);
   readonly cacheSums = new Int32Array(WORD_CACHE * NTAGS);
   cacheCount = 0;
+  /** Second-neighbour word sums (T11 as i - 2, T12 as i + 2), keyed exactly by lower-case hash and side (1, 2; 0 empty). */
+  readonly farWords = new Int32Array(FAR_CACHE);
+  readonly farSides = new Uint8Array(FAR_CACHE);
+  readonly farSums = new Int32Array(FAR_CACHE * NTAGS);
+  farCount = 0;
+  /** Sums of T11 and T12 for the sentence-edge padding. */
+  readonly padL2 = new Int32Array(NTAGS);
+  readonly padR2 = new Int32Array(NTAGS);
+  /**
+   * Sums of T19, T26, T30, T35, T38: templates over the token's shape and small-domain values, keyed
+   * exactly by the shape hash and the packed (prev, g, mem, row, gl, gr); shapes are few, so they repeat.
+   */
+  readonly ctxShapes = new Int32Array(CTX_CACHE);
+  readonly ctxPacked = new Int32Array(CTX_CACHE);
+  readonly ctxUsed = new Uint8Array(CTX_CACHE);
+  readonly ctxSums = new Int32Array(CTX_CACHE * NTAGS);
+  ctxCount = 0;
+  /** Sums of T15 keyed exactly by the shape triple (left, own, right). */
+  readonly triL = new Int32Array(CTX_CACHE);
+  readonly triC = new Int32Array(CTX_CACHE);
+  readonly triR = new Int32Array(CTX_CACHE);
+  readonly triUsed = new Uint8Array(CTX_CACHE);
+  readonly triSums = new Int32Array(CTX_CACHE * NTAGS);
+  triCount = 0;
+  /** Sums of T18 and T36 keyed exactly by the lower-case word hash and (prev, row). */
+  readonly pwWords = new Int32Array(FAR_CACHE);
+  readonly pwPacked = new Int32Array(FAR_CACHE);
+  readonly pwUsed = new Uint8Array(FAR_CACHE);
+  readonly pwSums = new Int32Array(FAR_CACHE * NTAGS);
+  pwCount = 0;
   constructor(private readonly weights: Weights) {
     const add = (dst: Int32Array, at: number, raw: number): void => {
       const slot = weights.slot(keyOf(raw) >>> 0);
@@ -584,6 +598,127 @@ class FastTables {
       add(this.cls, v, T25 ^ v);
     }
     for (let m = 0; m < 10; m++) add(this.mem, m, T34 ^ m);
+    add(this.padL2, 0, T11 ^ PAD_L);
+    add(this.padR2, 0, T12 ^ PAD_R);
+  }
+  /** Add the weights of raw feature value v (salt mixed in) to sums[row, row + NTAGS). */
+  private addTo(sums: Int32Array, row: number, v: number): void {
+    const wt = this.weights;
+    const sl = wt.slot(keyOf(v) >>> 0);
+    if (sl < 0) return;
+    const b = wt.slotKeys[(sl << 1) + 1]! * NTAGS;
+    for (let t = 0; t < NTAGS; t++) sums[row + t]! += wt.rows[b + t]!;
+  }
+  /** Row in farSums of T11 (side 1, word w two to the left) or T12 (side 2, two to the right); filled on first sight. */
+  farRow(w: number, side: number): number {
+    const key = w | 0;
+    const mask = FAR_CACHE - 1;
+    let slot = (key ^ (key >>> 15) ^ side) & mask;
+    for (;;) {
+      const sd = this.farSides[slot]!;
+      if (sd === 0) break;
+      if (sd === side && this.farWords[slot] === key) return slot * NTAGS;
+      slot = (slot + 1) & mask;
+    }
+    if (this.farCount * 2 > FAR_CACHE) {
+      this.farSides.fill(0);
+      this.farCount = 0;
+      slot = (key ^ (key >>> 15) ^ side) & mask;
+    }
+    this.farWords[slot] = key;
+    this.farSides[slot] = side;
+    this.farCount++;
+    const row = slot * NTAGS;
+    this.farSums.fill(0, row, row + NTAGS);
+    this.addTo(this.farSums, row, side === 1 ? T11 ^ w : T12 ^ w);
+    return row;
+  }
+  /** Row in triSums of T15 for the shapes shl, sh, shr; filled on first sight. */
+  triRow(shl: number, sh: number, shr: number): number {
+    const a = shl | 0;
+    const b = sh | 0;
+    const c = shr | 0;
+    const mask = CTX_CACHE - 1;
+    const h = Math.imul(Math.imul(a, 0x01000193) ^ b, 0x9e3779b1) ^ c;
+    let slot = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      if (this.triUsed[slot] === 0) break;
+      if (this.triC[slot] === b && this.triL[slot] === a && this.triR[slot] === c) return slot * NTAGS;
+      slot = (slot + 1) & mask;
+    }
+    if (this.triCount * 2 > CTX_CACHE) {
+      this.triUsed.fill(0);
+      this.triCount = 0;
+      slot = (h ^ (h >>> 15)) & mask;
+    }
+    this.triL[slot] = a;
+    this.triC[slot] = b;
+    this.triR[slot] = c;
+    this.triUsed[slot] = 1;
+    this.triCount++;
+    const row = slot * NTAGS;
+    this.triSums.fill(0, row, row + NTAGS);
+    this.addTo(this.triSums, row, T15 ^ mix(mix(shl, sh), shr));
+    return row;
+  }
+  /** Row in pwSums of T18 and T36 for word w after tag prev in a sentence of layout rw; filled on first sight. */
+  prevRow(w: number, prev: number, rw: number): number {
+    const key = w | 0;
+    const packed = prev | (rw << 4);
+    const mask = FAR_CACHE - 1;
+    const h = Math.imul(key ^ packed, 0x9e3779b1);
+    let slot = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      if (this.pwUsed[slot] === 0) break;
+      if (this.pwWords[slot] === key && this.pwPacked[slot] === packed) return slot * NTAGS;
+      slot = (slot + 1) & mask;
+    }
+    if (this.pwCount * 2 > FAR_CACHE) {
+      this.pwUsed.fill(0);
+      this.pwCount = 0;
+      slot = (h ^ (h >>> 15)) & mask;
+    }
+    this.pwWords[slot] = key;
+    this.pwPacked[slot] = packed;
+    this.pwUsed[slot] = 1;
+    this.pwCount++;
+    const row = slot * NTAGS;
+    this.pwSums.fill(0, row, row + NTAGS);
+    this.addTo(this.pwSums, row, T18 ^ mix(prev, w));
+    this.addTo(this.pwSums, row, T36 ^ mix(rw, w));
+    return row;
+  }
+  /** Row in ctxSums of T19, T26, T30, T35, T38 for shape sh and the small values; filled on first sight. */
+  shapeRow(sh: number, prev: number, g: number, mem: number, rw: number, gl: number, gr: number): number {
+    const key = sh | 0;
+    // prev < 16, g < 32, mem < 16, rw < 8, gl and gr < 256: 32 bits exactly.
+    const packed = prev | (g << 4) | (mem << 9) | (rw << 13) | (gl << 16) | (gr << 24);
+    const mask = CTX_CACHE - 1;
+    const h = Math.imul(key ^ packed, 0x9e3779b1);
+    let slot = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      if (this.ctxUsed[slot] === 0) break;
+      if (this.ctxShapes[slot] === key && this.ctxPacked[slot] === packed) return slot * NTAGS;
+      slot = (slot + 1) & mask;
+    }
+    if (this.ctxCount * 2 > CTX_CACHE) {
+      this.ctxUsed.fill(0);
+      this.ctxCount = 0;
+      slot = (h ^ (h >>> 15)) & mask;
+    }
+    this.ctxShapes[slot] = key;
+    this.ctxPacked[slot] = packed;
+    this.ctxUsed[slot] = 1;
+    this.ctxCount++;
+    const row = slot * NTAGS;
+    const sums = this.ctxSums;
+    sums.fill(0, row, row + NTAGS);
+    this.addTo(sums, row, T19 ^ mix(prev, sh));
+    this.addTo(sums, row, T26 ^ mix(g, sh));
+    this.addTo(sums, row, T30 ^ mix(gl * 256 + gr, g));
+    this.addTo(sums, row, T35 ^ mix(mem, sh));
+    this.addTo(sums, row, T38 ^ mix(rw, sh));
+    return row;
   }
   /**
    * Row in cacheSums of the templates that read only token j's characters, as the token itself
@@ -659,7 +794,7 @@ export function weightScorer(weights: Weights): Scorer {
     scoreToken(info, i, prev, prev2, memory, out) {
       const fast = (weights.fast ??= new FastTables(weights));
       const got = memory.get(info.lw[i]!);
-      const nf = contextKeys(info, i, prev, got < 0 ? 9 : got, feats);
+      const nf = contextKeys(info, i, feats);
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
       for (let f = 0; f < nf; f++) {
         const key = feats[f]!;
@@ -691,10 +826,21 @@ export function weightScorer(weights: Weights): Scorer {
       const aW = fast.wordRow(info, i, 0);
       const aL = fast.wordRow(info, i > 0 && info.sent[i - 1] === s ? i - 1 : -1, 1);
       const aR = fast.wordRow(info, gr === 255 ? -1 : i + 1, 2);
-      const { pp, gp, gl: tl, gr: tr, cls: tc, mem: tm, rg, cacheSums } = fast;
+      const hasL2 = gl !== 255 && i > 1 && info.sent[i - 2] === s;
+      const hasR2 = gr !== 255 && i + 2 < info.n && info.sent[i + 2] === s;
+      const far = fast.farSums;
+      const fL = hasL2 ? far : fast.padL2;
+      const aFL = hasL2 ? fast.farRow(info.lw[i - 2]!, 1) : 0;
+      const fR = hasR2 ? far : fast.padR2;
+      const aFR = hasR2 ? fast.farRow(info.lw[i + 2]!, 2) : 0;
+      const sh = info.shape[i]!;
+      const aX = fast.shapeRow(sh, prev, g, got < 0 ? 9 : got, info.row[i]!, gl, gr);
+      const aT = fast.triRow(gl === 255 ? PAD_L : info.shape[i - 1]!, sh, gr === 255 ? PAD_R : info.shape[i + 1]!);
+      const aP = fast.prevRow(info.lw[i]!, prev, info.row[i]!);
+      const { pp, gp, gl: tl, gr: tr, cls: tc, mem: tm, rg, cacheSums, ctxSums, triSums, pwSums } = fast;
       acc[0] = s0; acc[1] = s1; acc[2] = s2; acc[3] = s3; acc[4] = s4; acc[5] = s5; acc[6] = s6; acc[7] = s7; acc[8] = s8;
       for (let t = 0; t < NTAGS; t++) {
-        out[t] = (acc[t]! + pp[aPP + t]! + gp[aGP + t]! + tl[aGL + t]! + tr[aGR + t]! + tc[aC + t]! + tm[aM + t]! + rg[aRG + t]! + cacheSums[aW + t]! + cacheSums[aL + t]! + cacheSums[aR + t]!) * scale;
+        out[t] = (acc[t]! + pp[aPP + t]! + gp[aGP + t]! + tl[aGL + t]! + tr[aGR + t]! + tc[aC + t]! + tm[aM + t]! + rg[aRG + t]! + cacheSums[aW + t]! + cacheSums[aL + t]! + cacheSums[aR + t]! + fL[aFL + t]! + fR[aFR + t]! + ctxSums[aX + t]! + triSums[aT + t]! + pwSums[aP + t]!) * scale;
       }
     },
   };
