@@ -554,6 +554,8 @@ class FastTables {
    */
   readonly ctxShapes = new Int32Array(CTX_CACHE);
   readonly ctxPacked = new Int32Array(CTX_CACHE);
+  /** prev2 | cls << 4: the rest of the key, for the dense tables folded into the same row. */
+  readonly ctxExtra = new Int32Array(CTX_CACHE);
   readonly ctxUsed = new Uint8Array(CTX_CACHE);
   readonly ctxSums = new Int32Array(CTX_CACHE * NTAGS);
   ctxCount = 0;
@@ -688,17 +690,21 @@ class FastTables {
     this.addTo(this.pwSums, row, T36 ^ mix(rw, w));
     return row;
   }
-  /** Row in ctxSums of T19, T26, T30, T35, T38 for shape sh and the small values; filled on first sight. */
-  shapeRow(sh: number, prev: number, g: number, mem: number, rw: number, gl: number, gr: number): number {
+  /**
+   * Row in ctxSums of T19, T26, T30, T35, T38 for shape sh and the small values, plus the dense tables
+   * over those values (pp, gp, gl, gr, cls, mem, rg); filled on first sight.
+   */
+  shapeRow(sh: number, prev: number, prev2: number, g: number, mem: number, rw: number, gl: number, gr: number, c: number): number {
     const key = sh | 0;
     // prev < 16, g < 32, mem < 16, rw < 8, gl and gr < 256: 32 bits exactly.
     const packed = prev | (g << 4) | (mem << 9) | (rw << 13) | (gl << 16) | (gr << 24);
+    const extra = prev2 | (c << 4);
     const mask = CTX_CACHE - 1;
-    const h = Math.imul(key ^ packed, 0x9e3779b1);
+    const h = Math.imul(key ^ packed ^ Math.imul(extra, 0x01000193), 0x9e3779b1);
     let slot = (h ^ (h >>> 15)) & mask;
     for (;;) {
       if (this.ctxUsed[slot] === 0) break;
-      if (this.ctxShapes[slot] === key && this.ctxPacked[slot] === packed) return slot * NTAGS;
+      if (this.ctxShapes[slot] === key && this.ctxPacked[slot] === packed && this.ctxExtra[slot] === extra) return slot * NTAGS;
       slot = (slot + 1) & mask;
     }
     if (this.ctxCount * 2 > CTX_CACHE) {
@@ -708,6 +714,7 @@ class FastTables {
     }
     this.ctxShapes[slot] = key;
     this.ctxPacked[slot] = packed;
+    this.ctxExtra[slot] = extra;
     this.ctxUsed[slot] = 1;
     this.ctxCount++;
     const row = slot * NTAGS;
@@ -718,6 +725,16 @@ class FastTables {
     this.addTo(sums, row, T30 ^ mix(gl * 256 + gr, g));
     this.addTo(sums, row, T35 ^ mix(mem, sh));
     this.addTo(sums, row, T38 ^ mix(rw, sh));
+    const aPP = (prev * 16 + prev2) * NTAGS;
+    const aGP = (g * 9 + prev) * NTAGS;
+    const aGL = gl * NTAGS;
+    const aGR = gr * NTAGS;
+    const aC = c * NTAGS;
+    const aM = mem * NTAGS;
+    const aRG = (rw * GAZ_VALUES + g) * NTAGS;
+    for (let t = 0; t < NTAGS; t++) {
+      sums[row + t]! += this.pp[aPP + t]! + this.gp[aGP + t]! + this.gl[aGL + t]! + this.gr[aGR + t]! + this.cls[aC + t]! + this.mem[aM + t]! + this.rg[aRG + t]!;
+    }
     return row;
   }
   /**
@@ -811,18 +828,11 @@ export function weightScorer(weights: Weights): Scorer {
           slot = (slot + 1) & mask;
         }
       }
-      // Dense parts: rows of small tables, and the cached own-character sums.
+      // Cached sums: dense small tables and shape context, own characters, neighbours.
       const g = info.gaz[i]!;
       const s = info.sent[i]!;
       const gl = i > 0 && info.sent[i - 1] === s ? info.gaz[i - 1]! : 255;
       const gr = i + 1 < info.n && info.sent[i + 1] === s ? info.gaz[i + 1]! : 255;
-      const aPP = (prev * 16 + prev2) * NTAGS;
-      const aGP = (g * 9 + prev) * NTAGS;
-      const aGL = gl * NTAGS;
-      const aGR = gr * NTAGS;
-      const aC = info.cls[i]! * NTAGS;
-      const aM = (got < 0 ? 9 : got) * NTAGS;
-      const aRG = (info.row[i]! * GAZ_VALUES + g) * NTAGS;
       const aW = fast.wordRow(info, i, 0);
       const aL = fast.wordRow(info, i > 0 && info.sent[i - 1] === s ? i - 1 : -1, 1);
       const aR = fast.wordRow(info, gr === 255 ? -1 : i + 1, 2);
@@ -834,13 +844,13 @@ export function weightScorer(weights: Weights): Scorer {
       const fR = hasR2 ? far : fast.padR2;
       const aFR = hasR2 ? fast.farRow(info.lw[i + 2]!, 2) : 0;
       const sh = info.shape[i]!;
-      const aX = fast.shapeRow(sh, prev, g, got < 0 ? 9 : got, info.row[i]!, gl, gr);
+      const aX = fast.shapeRow(sh, prev, prev2, g, got < 0 ? 9 : got, info.row[i]!, gl, gr, info.cls[i]!);
       const aT = fast.triRow(gl === 255 ? PAD_L : info.shape[i - 1]!, sh, gr === 255 ? PAD_R : info.shape[i + 1]!);
       const aP = fast.prevRow(info.lw[i]!, prev, info.row[i]!);
-      const { pp, gp, gl: tl, gr: tr, cls: tc, mem: tm, rg, cacheSums, ctxSums, triSums, pwSums } = fast;
+      const { cacheSums, ctxSums, triSums, pwSums } = fast;
       acc[0] = s0; acc[1] = s1; acc[2] = s2; acc[3] = s3; acc[4] = s4; acc[5] = s5; acc[6] = s6; acc[7] = s7; acc[8] = s8;
       for (let t = 0; t < NTAGS; t++) {
-        out[t] = (acc[t]! + pp[aPP + t]! + gp[aGP + t]! + tl[aGL + t]! + tr[aGR + t]! + tc[aC + t]! + tm[aM + t]! + rg[aRG + t]! + cacheSums[aW + t]! + cacheSums[aL + t]! + cacheSums[aR + t]! + fL[aFL + t]! + fR[aFR + t]! + ctxSums[aX + t]! + triSums[aT + t]! + pwSums[aP + t]!) * scale;
+        out[t] = (acc[t]! + cacheSums[aW + t]! + cacheSums[aL + t]! + cacheSums[aR + t]! + fL[aFL + t]! + fR[aFR + t]! + ctxSums[aX + t]! + triSums[aT + t]! + pwSums[aP + t]!) * scale;
       }
     },
   };
