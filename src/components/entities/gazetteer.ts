@@ -33,6 +33,7 @@ export interface GazEntry {
 }
 
 interface TrieNode {
+  /** Children keyed by token hash as int32 (`h | 0`: small integers, where a uint32 of 2^31 and more is a heap number). */
   next: Map<number, TrieNode> | null;
   entry: number;
 }
@@ -86,7 +87,8 @@ function readJson(path: URL): unknown {
 
 function insert(root: TrieNode, keys: number[], entry: number): void {
   let node = root;
-  for (const k of keys) {
+  for (const key of keys) {
+    const k = key | 0;
     if (!node.next) node.next = new Map();
     let child = node.next.get(k);
     if (!child) {
@@ -205,7 +207,7 @@ export function isCommonOrGazetteerWord(word: string): boolean {
   const gaz = loadGazetteer();
   const h = hashString(word);
   if (gaz.common.get(h)) return true;
-  const node = gaz.lower.next?.get(h);
+  const node = gaz.lower.next?.get(h | 0);
   return node !== undefined && node.entry >= 0;
 }
 
@@ -222,7 +224,7 @@ function walk(root: TrieNode, tokens: TokenTable, hashes: Uint32Array, i: number
   const sent = tokens.sentence[i];
   for (let j = i; j < tokens.length && node && node.next; j++) {
     if (tokens.kind[j] === TokenKind.QUOTE || tokens.sentence[j] !== sent) break;
-    node = node.next.get(hashes[j]!);
+    node = node.next.get(hashes[j]! | 0);
     if (node && node.entry >= 0) {
       out[0] = j;
       out[1] = node.entry;

@@ -82,22 +82,11 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
     let sh = FNV_OFFSET;
     let lastShape = -1;
     let upper = 0;
-    // Suffix hashes of the last 2, 3 and 4 characters, in the same pass.
-    let h2 = FNV_OFFSET;
-    let h3 = FNV_OFFSET;
-    let h4 = FNV_OFFSET;
     for (let j = s; j < e; j++) {
       const c = text.charCodeAt(j);
       const lc = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c);
       h = Math.imul(h ^ lc, FNV_PRIME);
       he = Math.imul(he ^ c, FNV_PRIME);
-      if (j >= e - 4) {
-        h4 = Math.imul(h4 ^ lc, FNV_PRIME);
-        if (j >= e - 3) {
-          h3 = Math.imul(h3 ^ lc, FNV_PRIME);
-          if (j >= e - 2) h2 = Math.imul(h2 ^ lc, FNV_PRIME);
-        }
-      }
       if (j - s === 1) pre[i * 2] = h >>> 0;
       else if (j - s === 2) pre[i * 2 + 1] = h >>> 0;
       // Shape classes: d digit, X upper, x lower (or other letters past Latin-1 symbols), else the char itself.
@@ -117,6 +106,21 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
     lw[i] = w;
     ew[i] = he >>> 0;
     const len = e - s;
+    // Suffix hashes of the last 2, 3 and 4 characters (only read when the word is longer).
+    let h2 = FNV_OFFSET;
+    let h3 = FNV_OFFSET;
+    let h4 = FNV_OFFSET;
+    if (len > 2) {
+      for (let j = e - (len > 4 ? 4 : len); j < e; j++) {
+        const c = text.charCodeAt(j);
+        const lc = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c);
+        h4 = Math.imul(h4 ^ lc, FNV_PRIME);
+        if (j >= e - 3) {
+          h3 = Math.imul(h3 ^ lc, FNV_PRIME);
+          if (j >= e - 2) h2 = Math.imul(h2 ^ lc, FNV_PRIME);
+        }
+      }
+    }
     shape[i] = (sh >>> 0) ^ (len < 4 ? len : 4);
     suf[i * 3] = len > 2 ? h2 : w;
     suf[i * 3 + 1] = len > 3 ? h3 : w;
