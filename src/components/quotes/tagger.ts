@@ -209,6 +209,8 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
   const cls = u8('cls');
   const cid = u16('cid');
   const sid = u16('sid');
+  const hw = u32('hw');
+  const pk = u8('pk');
   const { start, end, kind, flags, sentence } = tokens;
   let open = 0;
   let sentStart = 0;
@@ -261,6 +263,10 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
     cue[i] = info & 7;
     cls[i] = (info >> 3) & 31;
     cid[i] = info >> 8;
+    // Word features: one mixed hash per token, salted per template (no hashing per feature); the
+    // previous-tag key is class * 8 + cue bucket, the low byte of the lexicon value.
+    hw[i] = fmix(key ^ 0x9e3779b9);
+    pk[i] = info & 0xff;
     const k = kind[i]!;
     const f = flags[i]!;
     let sh = k;
@@ -338,13 +344,6 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
     quotes.fill(q > 2 ? 2 : q, i, j);
     active.fill(best >= minSentenceCue ? 1 : 0, i, j);
     i = j;
-  }
-  // Word features: one mixed hash per token, salted per template (no hashing per feature).
-  const hw = u32('hw');
-  const pk = u8('pk');
-  for (let i = 0; i < n; i++) {
-    hw[i] = fmix(lw[i]! ^ 0x9e3779b9);
-    pk[i] = cls[i]! * 8 + cue[i]!;
   }
   return { n, lw, hw, suffix, shape, sid, cue, cls, inQ, pos, quotes, dist, distR, anyL, anyR, gapR, cueL, cueR, cidL, cidR, pk, active };
 }
