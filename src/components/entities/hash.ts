@@ -115,6 +115,21 @@ export class IntTable {
     this.vals[slot] = value;
     if (++this.count * 2 > this.mask) this.grow();
   }
+  /**
+   * Empty the table for reuse with about `capacity` keys (a scratch table kept across docs): clears in
+   * place when the size fits, else reallocates. Lookups do not depend on the size.
+   */
+  reset(capacity: number): void {
+    let size = 16;
+    while (size < capacity * 2) size <<= 1;
+    if (this.keys.length >= size && this.keys.length <= size * 4) this.vals.fill(0);
+    else {
+      this.keys = new Int32Array(size);
+      this.vals = new Int32Array(size);
+      this.mask = size - 1;
+    }
+    this.count = 0;
+  }
   /** OR `bits` into the value of `key`. */
   or(key: number, bits: number): void {
     this.set(key, this.get(key) | bits);

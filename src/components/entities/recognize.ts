@@ -25,7 +25,7 @@ export interface EntitySpan {
 }
 
 // Capitalized function words that begin a sentence or headline, never part of an organization name.
-const LEADING_STOP = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'by', 'from', 'in', 'at', 'and'].map(hashString));
+const LEADING_STOP = intSet(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'by', 'from', 'in', 'at', 'and'].map(hashString));
 
 const MODEL_TYPES: (EntityType | null)[] = [null, 'person', 'organization', 'location', null];
 
@@ -33,7 +33,7 @@ const MODEL_TYPES: (EntityType | null)[] = [null, 'person', 'organization', 'loc
  * Closed-class words (conjunctions, sentence adverbs, quantifiers) that open sentences capitalized but never
  * begin a name: "Although Moscow claims ..." names Moscow; "Lately ...", "Numerous ..." name nothing.
  */
-const SENTENCE_OPENERS = new Set(
+const SENTENCE_OPENERS = intSet(
   [
     'although', 'though', 'while', 'whereas', 'because', 'since', 'unless', 'until', 'once', 'when', 'whenever', 'if', 'as', 'but', 'or', 'nor', 'so', 'yet',
     'however', 'meanwhile', 'moreover', 'furthermore', 'nevertheless', 'nonetheless', 'therefore', 'thus', 'hence', 'also', 'still', 'instead', 'indeed', 'overall',
@@ -46,7 +46,7 @@ const SENTENCE_OPENERS = new Set(
 );
 
 /** A direction alone is half a name ("Central and Southeast Asia" names Central Asia, elided): never a name by itself. */
-const DIRECTIONS = new Set(
+const DIRECTIONS = intSet(
   ['central', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest', 'southeast', 'southwest',
     'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upper', 'lower', 'greater', 'inner', 'outer', 'middle'].map(hashString),
 );
@@ -92,11 +92,11 @@ function afterLabel(text: string, tokens: TokenTable, i: number): boolean {
  * "organization" ending in an administrative one (ADMIN_HEADS: "... Autonomous Region"). Not "city" or "bay":
  * clubs and companies end in them.
  */
-const PLACE_HEADS = new Set(
+const PLACE_HEADS = intSet(
   ['region', 'province', 'republic', 'district', 'county', 'oblast', 'krai', 'prefecture', 'territory', 'territories', 'peninsula', 'island', 'islands',
     'valley', 'mountains', 'river', 'sea', 'gulf', 'strait', 'lake', 'desert', 'basin', 'governorate', 'area', 'parish', 'township', 'borough'].map(hashString),
 );
-const ADMIN_HEADS = new Set(['region', 'province', 'oblast', 'krai', 'prefecture', 'governorate', 'county', 'area', 'parish', 'township', 'borough', 'municipality'].map(hashString));
+const ADMIN_HEADS = intSet(['region', 'province', 'oblast', 'krai', 'prefecture', 'governorate', 'county', 'area', 'parish', 'township', 'borough', 'municipality'].map(hashString));
 /** Heads of facility names (places in CoNLL's guidelines): "Al-Wafa Hospital", "Heathrow Airport". */
 const FACILITY_HEADS = intSet(['hospital', 'airport', 'stadium', 'station', 'hotel', 'museum', 'bridge', 'square', 'street', 'road', 'avenue', 'boulevard', 'harbour', 'harbor', 'port', 'palace', 'prison', 'camp', 'centre', 'center', 'arena', 'mall', 'tower', 'highway', 'canal', 'dam'].map(hashString));
 
@@ -314,7 +314,7 @@ function isLowerInner(info: TokenInfo, j: number): boolean {
 
 /** True when tokens [a, b] are all direction words ("Central", "South East"), or there are none. */
 function allDirections(info: TokenInfo, a: number, b: number): boolean {
-  for (let j = a; j <= b; j++) if (!DIRECTIONS.has(info.lw[j]!)) return false;
+  for (let j = a; j <= b; j++) if (!DIRECTIONS.get(info.lw[j]!)) return false;
   return true;
 }
 
@@ -651,11 +651,11 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (first === last && first > 0 && first + 1 < n && isTitleWord(gaz, info, first - 1, true) && isTitleWord(gaz, info, first + 1, false)) continue;
       // A lone generic head ("Council", "Office", "Trust") is a common noun unless the doc uses it inside a longer name.
       if (first === last && isGenericHead(gaz, info.lw[first]!) && !inLongerName(info.lw[first]!)) continue;
-      if (opensSentence(tokens, first) && SENTENCE_OPENERS.has(info.lw[first]!)) {
+      if (opensSentence(tokens, first) && !!SENTENCE_OPENERS.get(info.lw[first]!)) {
         if (first === last) continue;
         first++;
       }
-      if (first === last && (termAcronyms.get(info.lw[first]!) || LEADING_STOP.has(info.lw[first]!) || DIRECTIONS.has(info.lw[first]!))) continue;
+      if (first === last && (termAcronyms.get(info.lw[first]!) || !!LEADING_STOP.get(info.lw[first]!) || !!DIRECTIONS.get(info.lw[first]!))) continue;
       const end = nameEnd(info, tokens, first, last);
       // A one-word rest of a run that ends in a common noun ("Islamic caliphate") is an adjective, not a name.
       if (end === first && end < last && tokens.kind[last] === TokenKind.WORD && !(info.cls[last]! & 16)) continue;
@@ -668,7 +668,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       // (Only at the end of the capitalized words: "U.S. | District Court" is another name.)
       if ((ty === 2 || ty === 3) && last === end && last + 1 < n && info.sent[last + 1] === info.sent[last] && (info.cls[last + 1]! & 35) === 33 && !(last + 2 < n && info.sent[last + 2] === info.sent[last] && info.cls[last + 2]! & 1)) {
         const w = info.lw[last + 1]!;
-        if (PLACE_HEADS.has(w) || !!FACILITY_HEADS.get(w)) {
+        if (!!PLACE_HEADS.get(w) || !!FACILITY_HEADS.get(w)) {
           last++;
           ty = 3;
         } else if (wordClassAt(gaz, info, last + 1) & WordClass.ORG_HEAD && ty === 2) {
@@ -683,7 +683,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (ty === 1 && last > first && CORP_SUFFIX.get(info.lw[last]!)) ty = 2;
       // A "person" ending in an organization's or a place's head noun is that kind of name.
       if (ty === 1 && last > first && (gaz.words.get(info.lw[last]!) ?? 0) & WordClass.ORG_HEAD) ty = 2;
-      else if (last > first && ((ty === 1 && (PLACE_HEADS.has(info.lw[last]!) || !!FACILITY_HEADS.get(info.lw[last]!) || !!PLACE_FIRST.get(info.lw[first]!))) || (ty === 2 && ADMIN_HEADS.has(info.lw[last]!) && !(info.row[first]! & 3)))) ty = 3;
+      else if (last > first && ((ty === 1 && (!!PLACE_HEADS.get(info.lw[last]!) || !!FACILITY_HEADS.get(info.lw[last]!) || !!PLACE_FIRST.get(info.lw[first]!))) || (ty === 2 && !!ADMIN_HEADS.get(info.lw[last]!) && !(info.row[first]! & 3)))) ty = 3;
       if (last - first <= 2 && NOT_A_NAME_RE.test(text.slice(tokens.start[first]!, tokens.end[last]!))) continue;
       // "The Council of Europe": an article opening an institution's name is not part of it (a one-word
       // title keeps it: "The Times", "The Hague").
@@ -758,7 +758,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     while (first - 1 >= 0 && isCap(first - 1) && tokens.sentence[first - 1] === tokens.sentence[i] && !(tokens.flags[first]! & TokenFlag.SENTENCE_START)) {
       const cls = wordClass(first - 1);
       if (cls & (WordClass.TITLE | WordClass.RANK) && !(cls & (WordClass.PORTFOLIO | WordClass.ORG_HEAD))) break;
-      if (LEADING_STOP.has(info.lw[first - 1]!)) break;
+      if (!!LEADING_STOP.get(info.lw[first - 1]!)) break;
       first--;
     }
     let last = i;

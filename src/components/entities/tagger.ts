@@ -41,6 +41,10 @@ export interface TokenInfo {
   gazEntry: Int32Array;
 }
 
+/** Scratch for tokenInfo, reused across docs (cleared per doc): lower-case words seen, word-table bits per token. */
+const LOWER_SEEN = new IntTable(64);
+let bitsScratch = new Int32Array(1024);
+
 const PAD_L = 0x1234567;
 const PAD_R = 0x7654321;
 const FNV_OFFSET = 0x811c9dc5;
@@ -73,7 +77,8 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
   const ends = tokens.end;
   const flags = tokens.flags;
   const kinds = tokens.kind;
-  const lowerSeen = new IntTable(n);
+  const lowerSeen = LOWER_SEEN;
+  lowerSeen.reset(n);
   for (let i = 0; i < n; i++) {
     const s = starts[i]!;
     const e = ends[i]!;
@@ -142,7 +147,8 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
   for (let i = 0; i < n; i++) if (clsOut[i]! & 1 && lowerSeen.get(lw[i]!)) clsOut[i] = clsOut[i]! | 64;
   sentenceRows(info, tokens);
   // One probe of the word table per token serves the name tries and the word classes.
-  const bits = new Int32Array(n);
+  if (bitsScratch.length < n) bitsScratch = new Int32Array(n + (n >> 1));
+  const bits = bitsScratch;
   for (let i = 0; i < n; i++) bits[i] = gaz.words.get(lw[i]!);
   for (const m of matchGazetteer(text, tokens, gaz, lw, ew, bits)) {
     const kind = gaz.entries[m.entry]!.kind;
@@ -246,6 +252,17 @@ export class WordMemory {
     this.keys[slot] = k;
     this.vals[slot] = type;
     if (++this.count * 2 > this.mask) this.grow();
+  }
+  /** Forget every word (for reuse on the next doc); a table grown past 1024 slots shrinks back. */
+  reset(): this {
+    if (this.keys.length > 1024) {
+      this.keys = new Int32Array(512);
+      this.vals = new Int8Array(512);
+      this.mask = 511;
+    }
+    this.vals.fill(-1);
+    this.count = 0;
+    return this;
   }
   private grow(): void {
     const keys = this.keys;
@@ -783,8 +800,19 @@ class FastTables {
   }
 }
 
-/** Scorer over shipped weights: integer sums per tag in locals, scaled once. */
+const scorers = new WeakMap<Weights, Scorer>();
+
+/** Scorer over shipped weights: integer sums per tag in locals, scaled once (one per Weights, reused). */
 export function weightScorer(weights: Weights): Scorer {
+  let scorer = scorers.get(weights);
+  if (!scorer) {
+    scorer = newWeightScorer(weights);
+    scorers.set(weights, scorer);
+  }
+  return scorer;
+}
+
+function newWeightScorer(weights: Weights): Scorer {
   const keys = weights.slotKeys;
   const w = weights.rows;
   const mask = weights.mask;
@@ -860,6 +888,10 @@ export function weightScorer(weights: Weights): Scorer {
   };
 }
 
+const FEATS_SCRATCH = new Uint32Array(MAX_FEATURES);
+const SCORES_SCRATCH = new Float64Array(NTAGS);
+const MEMORY_SCRATCH = new WordMemory(256);
+
 /** Best allowed tag: I-X only after B-X or I-X. */
 export function bestTag(scores: Float64Array, prev: number): number {
   let best = 0;
@@ -886,9 +918,10 @@ export function tagTokens(
   margin?: Float32Array,
 ): Uint8Array {
   const tags = new Uint8Array(info.n);
-  const feats = new Uint32Array(MAX_FEATURES);
-  const scores = new Float64Array(NTAGS);
-  const memory = new WordMemory(256);
+  // Inference reuses scratch across docs (scores are overwritten per token; the memory is cleared).
+  const feats = onToken ? new Uint32Array(MAX_FEATURES) : FEATS_SCRATCH;
+  const scores = onToken ? new Float64Array(NTAGS) : SCORES_SCRATCH;
+  const memory = onToken ? new WordMemory(256) : MEMORY_SCRATCH.reset();
   let prev = 0;
   let prev2 = 0;
   for (let i = 0; i < info.n; i++) {
