@@ -32,18 +32,6 @@ interface CueInfo {
 
 let cueTable: Map<string, CueInfo> | null = null;
 let cueRe: RegExp | null = null;
-let cueSticky: RegExp | null = null;
-/** 1 at `prefixCode` of the first three letters of a cue form (null when a form does not open with three ASCII letters). */
-let cuePrefix: Uint8Array | null = null;
-
-/** Index of three lower-case ASCII letters in a 26^3 table; -1 when one is not a letter. */
-function prefixCode(c0: number, c1: number, c2: number): number {
-  c0 |= 32;
-  c1 |= 32;
-  c2 |= 32;
-  if (c0 < 97 || c0 > 122 || c1 < 97 || c1 > 122 || c2 < 97 || c2 > 122) return -1;
-  return ((c0 - 97) * 26 + (c1 - 97)) * 26 + (c2 - 97);
-}
 
 /** The cue lexicon as a lookup table and one precompiled regex, built once per process. */
 function cues(): { table: Map<string, CueInfo>; re: RegExp } {
@@ -54,66 +42,8 @@ function cues(): { table: Map<string, CueInfo>; re: RegExp } {
     // No lookbehind or unicode classes: they make the scan several times slower. The char before a
     // match is checked by hand in `findQuoteCandidates`.
     cueRe = new RegExp(`\\b(?:${forms.join('|')})\\b(?!-)`, 'gi');
-    // The same alternation, anchored (the scan checks the word boundary before it): tried only at word
-    // starts whose first three letters open some form.
-    cueSticky = new RegExp(`(?:${forms.join('|')})\\b(?!-)`, 'iy');
-    const table = new Uint8Array(26 * 26 * 26);
-    let ok = true;
-    for (const f of cueTable.keys()) {
-      const c = f.length >= 3 ? prefixCode(f.charCodeAt(0), f.charCodeAt(1), f.charCodeAt(2)) : -1;
-      if (c < 0 || /[A-Z]/.test(f.slice(0, 3))) ok = false;
-      else table[c] = 1;
-    }
-    cuePrefix = ok ? table : null;
   }
   return { table: cueTable, re: cueRe };
-}
-
-/** True for an ASCII word character (the regex `\\w` without the u flag). */
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
-/**
- * Start and end offsets of every match of the cue regex in `text` (the matches of `cues().re`, in
- * order), written to `starts` / `ends`. Scans word starts by hand and runs the anchored regex only
- * where the first three letters open a cue form.
- */
-function cueMatches(text: string, starts: number[], ends: number[]): void {
-  const { re } = cues();
-  const prefix = cuePrefix;
-  const sticky = cueSticky!;
-  const n = text.length;
-  if (!prefix) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      starts.push(m.index);
-      ends.push(m.index + m[0].length);
-    }
-    return;
-  }
-  let prevWord = false;
-  for (let p = 0; p + 2 < n; ) {
-    const c = text.charCodeAt(p);
-    const word = isWordCode(c);
-    if (word && !prevWord) {
-      const code = prefixCode(c, text.charCodeAt(p + 1), text.charCodeAt(p + 2));
-      if (code >= 0 && prefix[code] === 1) {
-        sticky.lastIndex = p;
-        const m = sticky.exec(text);
-        if (m !== null) {
-          starts.push(p);
-          ends.push(p + m[0].length);
-          p += m[0].length;
-          prevWord = isWordCode(text.charCodeAt(p - 1));
-          continue;
-        }
-      }
-    }
-    prevWord = word;
-    p++;
-  }
 }
 
 /**
@@ -392,19 +322,18 @@ function clauseAfterCue(ctx: SentenceCtx, cueEnd: number, form: string, limitEnd
  */
 export function findQuoteCandidates(text: string, paragraphs: readonly Span[], sentences: readonly Span[], skipBefore = 0): QuoteCandidate[] {
   const out: QuoteCandidate[] = [];
+  const { re } = cues();
   // Every cue in the text in one pass (a per-paragraph scan would rescan to the next match).
   const allCueStarts: number[] = [];
   const allCueEnds: number[] = [];
-  const ms: number[] = [];
-  const me: number[] = [];
-  cueMatches(text, ms, me);
-  for (let k = 0; k < ms.length; k++) {
-    const at = ms[k]!;
-    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : 32;
     // "-said", "’s said", "ünsaid": not a cue word on its own.
     if (before === 45 || before === 0x2019 || before === 39 || before > 127) continue;
-    allCueStarts.push(at);
-    allCueEnds.push(me[k]!);
+    allCueStarts.push(m.index);
+    allCueEnds.push(m.index + m[0].length);
   }
   let ci = 0;
   let si = 0;
