@@ -577,7 +577,7 @@ function viterbi(emit: Int32Array, n: number, pk: Uint8Array, active: Uint8Array
       if (d4 > best) { best = d4; arg = 4; }
       if (d5 > best) { best = d5; arg = 5; }
       if (d6 > best) { best = d6; arg = 6; }
-      back.fill(arg, bo, bo + NT);
+      back[bo] = arg; back[bo + 1] = arg; back[bo + 2] = arg; back[bo + 3] = arg; back[bo + 4] = arg; back[bo + 5] = arg; back[bo + 6] = arg;
       n0 = n1 = n2 = n3 = n4 = n5 = n6 = NEG;
       if (fixed === 0) n0 = best;
       else if (fixed === 1) n1 = best;
