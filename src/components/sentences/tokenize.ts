@@ -48,7 +48,6 @@ function isWordClass(k: number): boolean {
   return k === C_LETTER || k === C_DIGIT || k === C_OTHER_NUM;
 }
 
-const POSSESSIVE_RE = /['’][sS]$/;
 /** A straight quote after these opens a quotation; before these it closes one. */
 const QUOTE_OPENS_AFTER = new Set(['(', '[', '{', '—', '–', '-']);
 const QUOTE_CLOSES_BEFORE = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '—', '–', '-']);
@@ -93,28 +92,28 @@ function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-/** Flags of a word from its characters: ASCII by char code, other scripts by case mapping. */
-function wordFlags(word: string): number {
+/** Flags of the word str[start, end) from its characters (no slice): ASCII by char code, other scripts by case mapping. */
+function wordFlagsAt(str: string, start: number, end: number): number {
   let f = 0;
   let letters = 0;
   let upper = 0;
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const code = str.charCodeAt(i);
     if (code >= 48 && code <= 57) f |= TokenFlag.HAS_DIGIT;
     else if (code >= 65 && code <= 90) {
       letters++;
       upper++;
-      if (i === 0) f |= TokenFlag.CAPITALIZED;
+      if (i === start) f |= TokenFlag.CAPITALIZED;
     } else if (code >= 97 && code <= 122) letters++;
     else if (code > 127) {
-      const ch = word[i]!;
+      const ch = str[i]!;
       const lower = ch.toLowerCase();
       const up = ch.toUpperCase();
       if (lower !== up) {
         letters++;
         if (ch === up) {
           upper++;
-          if (i === 0) f |= TokenFlag.CAPITALIZED;
+          if (i === start) f |= TokenFlag.CAPITALIZED;
         }
       }
     }
@@ -174,7 +173,7 @@ export function tokenizeText(text: string, paragraphs: Span[] = findParagraphs(t
         // Initialisms with periods: "U.S.", "a.m."
         e = i + 4;
         while (CLASS[paraText.charCodeAt(e)] === C_LETTER && paraText.charCodeAt(e + 1) === 46) e += 2;
-        buf.push(para.start + s, para.start + e, TokenKind.WORD, wordFlags(paraText.slice(s, e)) | spaceBefore);
+        buf.push(para.start + s, para.start + e, TokenKind.WORD, wordFlagsAt(paraText, s, e) | spaceBefore);
       } else if (isWordClass(k)) {
         let plainNumber = false;
         if (k === C_DIGIT) {
@@ -202,16 +201,22 @@ export function tokenizeText(text: string, paragraphs: Span[] = findParagraphs(t
             if ((c2 === 45 || c2 === 39 || c2 === 8217) && isWordClass(CLASS[paraText.charCodeAt(e + 1)] ?? 0)) e += 2;
             else break;
           }
-          const word = paraText.slice(s, e);
-          if (word.length > 2 && POSSESSIVE_RE.test(word)) {
+          // A possessive ending (' or ’, then s or S), by char codes.
+          const c1 = paraText.charCodeAt(e - 1);
+          const c0 = paraText.charCodeAt(e - 2);
+          if (e - s > 2 && (c1 === 115 || c1 === 83) && (c0 === 39 || c0 === 8217)) {
             // "Russia's" -> "Russia" + "'s": the possessive is its own token, as in spaCy.
             const cut = e - 2;
-            buf.push(para.start + s, para.start + cut, TokenKind.WORD, wordFlags(word.slice(0, -2)) | spaceBefore);
+            buf.push(para.start + s, para.start + cut, TokenKind.WORD, wordFlagsAt(paraText, s, cut) | spaceBefore);
             buf.push(para.start + cut, para.start + e, TokenKind.WORD, 0);
           } else {
+            const flags = wordFlagsAt(paraText, s, e);
             // "Gen." and "M." (an initial) keep their period.
-            if (paraText.charCodeAt(e) === 46 && (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && isUpper(word)))) e++;
-            buf.push(para.start + s, para.start + e, TokenKind.WORD, wordFlags(word) | spaceBefore);
+            if (paraText.charCodeAt(e) === 46) {
+              const word = paraText.slice(s, e);
+              if (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && isUpper(word))) e++;
+            }
+            buf.push(para.start + s, para.start + e, TokenKind.WORD, flags | spaceBefore);
           }
         }
       } else if (k === C_QUOTE) {
