@@ -417,7 +417,7 @@ export function tokenFeatures(info: TokenInfo, i: number, prev: number, prev2: n
 }
 
 /** The keys of tokenFeatures that FastTables does not cover (inference only; same keys). */
-function contextKeys(info: TokenInfo, i: number, out: Uint32Array): number {
+function contextKeys(info: TokenInfo, i: number, prev: number, out: Uint32Array): number {
   const { lw, shape, sent } = info;
   const s = sent[i]!;
   const hasL = i > 0 && sent[i - 1] === s;
@@ -427,11 +427,13 @@ function contextKeys(info: TokenInfo, i: number, out: Uint32Array): number {
   const wr1 = hasR ? lw[i + 1]! : PAD_R;
   const sh = shape[i]!;
   let k = 0;
-  // From FastTables instead: T11, T12 (farRow); T19, T26, T30, T35, T38 (shapeRow); T15 (triRow); T18, T36 (prevRow).
+  // From FastTables instead: T11, T12 (farRow); T19, T26, T30, T35, T38 (shapeRow); T15 (triRow).
+  out[k++] = T18 ^ mix(prev, w);
   out[k++] = T20 ^ mix(wl1, w);
   out[k++] = T21 ^ mix(w, wr1);
   out[k++] = T27 ^ mix(sh, wr1);
   out[k++] = T28 ^ mix(wl1, sh);
+  out[k++] = T36 ^ mix(info.row[i]!, w);
   // The murmur finalizer over all keys in one call-free loop (same keys as featureKey(t, v)); a
   // cheaper one-multiply mix clusters the linear probes and costs more than it saves.
   for (let f = 0; f < k; f++) {
@@ -587,12 +589,6 @@ class FastTables {
   readonly triUsed = new Uint8Array(CTX_CACHE);
   readonly triSums = new Int32Array(CTX_CACHE * NTAGS);
   triCount = 0;
-  /** Sums of T18 and T36 keyed exactly by the lower-case word hash and (prev, row). */
-  readonly pwWords = new Int32Array(FAR_CACHE);
-  readonly pwPacked = new Int32Array(FAR_CACHE);
-  readonly pwUsed = new Uint8Array(FAR_CACHE);
-  readonly pwSums = new Int32Array(FAR_CACHE * NTAGS);
-  pwCount = 0;
   constructor(private readonly weights: Weights) {
     const add = (dst: Int32Array, at: number, raw: number): void => {
       const slot = weights.slot(keyOf(raw) >>> 0);
@@ -684,33 +680,6 @@ class FastTables {
     this.addTo(this.triSums, row, T15 ^ mix(mix(shl, sh), shr));
     return row;
   }
-  /** Row in pwSums of T18 and T36 for word w after tag prev in a sentence of layout rw; filled on first sight. */
-  prevRow(w: number, prev: number, rw: number): number {
-    const key = w | 0;
-    const packed = prev | (rw << 4);
-    const mask = FAR_CACHE - 1;
-    const h = Math.imul(key ^ packed, 0x9e3779b1);
-    let slot = (h ^ (h >>> 15)) & mask;
-    for (;;) {
-      if (this.pwUsed[slot] === 0) break;
-      if (this.pwWords[slot] === key && this.pwPacked[slot] === packed) return slot * NTAGS;
-      slot = (slot + 1) & mask;
-    }
-    if (this.pwCount * 2 > FAR_CACHE) {
-      this.pwUsed.fill(0);
-      this.pwCount = 0;
-      slot = (h ^ (h >>> 15)) & mask;
-    }
-    this.pwWords[slot] = key;
-    this.pwPacked[slot] = packed;
-    this.pwUsed[slot] = 1;
-    this.pwCount++;
-    const row = slot * NTAGS;
-    this.pwSums.fill(0, row, row + NTAGS);
-    this.addTo(this.pwSums, row, T18 ^ mix(prev, w));
-    this.addTo(this.pwSums, row, T36 ^ mix(rw, w));
-    return row;
-  }
   /**
    * Row in ctxSums of T19, T26, T30, T35, T38 for shape sh and the small values, plus the dense tables
    * over those values (pp, gp, gl, gr, cls, mem, rg); filled on first sight.
@@ -785,16 +754,25 @@ class FastTables {
     const row = slot * NTAGS;
     const sums = this.cacheSums;
     sums.fill(0, row, row + NTAGS);
-    const wt = this.weights;
-    let vals: number[];
-    if (side === 0) vals = [T1 ^ info.lw[j]!, T2 ^ info.ew[j]!, T3 ^ info.shape[j]!, T4 ^ info.pre[j * 2]!, T5 ^ info.pre[j * 2 + 1]!, T6 ^ info.suf[j * 3]!, T7 ^ info.suf[j * 3 + 1]!, T8 ^ info.suf[j * 3 + 2]!];
-    else if (side === 1) vals = j < 0 ? [T9 ^ PAD_L, T13 ^ PAD_L, T31 ^ PAD_L, T33 ^ PAD_L] : [T9 ^ info.lw[j]!, T13 ^ info.shape[j]!, T31 ^ info.suf[j * 3 + 1]!, T33 ^ info.ew[j]!];
-    else vals = j < 0 ? [T10 ^ PAD_R, T14 ^ PAD_R, T32 ^ PAD_R] : [T10 ^ info.lw[j]!, T14 ^ info.shape[j]!, T32 ^ info.suf[j * 3 + 1]!];
-    for (const v of vals) {
-      const sl = wt.slot(keyOf(v) >>> 0);
-      if (sl < 0) continue;
-      const b = wt.slotKeys[(sl << 1) + 1]! * NTAGS;
-      for (let t = 0; t < NTAGS; t++) sums[row + t]! += wt.rows[b + t]!;
+    // (No array of values: a miss adds each template's row straight in.)
+    if (side === 0) {
+      this.addTo(sums, row, T1 ^ info.lw[j]!);
+      this.addTo(sums, row, T2 ^ info.ew[j]!);
+      this.addTo(sums, row, T3 ^ info.shape[j]!);
+      this.addTo(sums, row, T4 ^ info.pre[j * 2]!);
+      this.addTo(sums, row, T5 ^ info.pre[j * 2 + 1]!);
+      this.addTo(sums, row, T6 ^ info.suf[j * 3]!);
+      this.addTo(sums, row, T7 ^ info.suf[j * 3 + 1]!);
+      this.addTo(sums, row, T8 ^ info.suf[j * 3 + 2]!);
+    } else if (side === 1) {
+      this.addTo(sums, row, T9 ^ (j < 0 ? PAD_L : info.lw[j]!));
+      this.addTo(sums, row, T13 ^ (j < 0 ? PAD_L : info.shape[j]!));
+      this.addTo(sums, row, T31 ^ (j < 0 ? PAD_L : info.suf[j * 3 + 1]!));
+      this.addTo(sums, row, T33 ^ (j < 0 ? PAD_L : info.ew[j]!));
+    } else {
+      this.addTo(sums, row, T10 ^ (j < 0 ? PAD_R : info.lw[j]!));
+      this.addTo(sums, row, T14 ^ (j < 0 ? PAD_R : info.shape[j]!));
+      this.addTo(sums, row, T32 ^ (j < 0 ? PAD_R : info.suf[j * 3 + 1]!));
     }
     return row;
   }
@@ -843,7 +821,7 @@ function newWeightScorer(weights: Weights): Scorer {
     scoreToken(info, i, prev, prev2, memory, out) {
       const fast = (weights.fast ??= new FastTables(weights));
       const got = memory.get(info.lw[i]!);
-      const nf = contextKeys(info, i, feats);
+      const nf = contextKeys(info, i, prev, feats);
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
       for (let f = 0; f < nf; f++) {
         const key = feats[f]!;
@@ -878,11 +856,10 @@ function newWeightScorer(weights: Weights): Scorer {
       const sh = info.shape[i]!;
       const aX = fast.shapeRow(sh, prev, prev2, g, got < 0 ? 9 : got, info.row[i]!, gl, gr, info.cls[i]!);
       const aT = fast.triRow(gl === 255 ? PAD_L : info.shape[i - 1]!, sh, gr === 255 ? PAD_R : info.shape[i + 1]!);
-      const aP = fast.prevRow(info.lw[i]!, prev, info.row[i]!);
-      const { cacheSums, ctxSums, triSums, pwSums } = fast;
+      const { cacheSums, ctxSums, triSums } = fast;
       acc[0] = s0; acc[1] = s1; acc[2] = s2; acc[3] = s3; acc[4] = s4; acc[5] = s5; acc[6] = s6; acc[7] = s7; acc[8] = s8;
       for (let t = 0; t < NTAGS; t++) {
-        out[t] = (acc[t]! + cacheSums[aW + t]! + cacheSums[aL + t]! + cacheSums[aR + t]! + fL[aFL + t]! + fR[aFR + t]! + ctxSums[aX + t]! + triSums[aT + t]! + pwSums[aP + t]!) * scale;
+        out[t] = (acc[t]! + cacheSums[aW + t]! + cacheSums[aL + t]! + cacheSums[aR + t]! + fL[aFL + t]! + fR[aFR + t]! + ctxSums[aX + t]! + triSums[aT + t]!) * scale;
       }
     },
   };
