@@ -91,7 +91,6 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
       const c = text.charCodeAt(j);
       const lc = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c);
       h = Math.imul(h ^ lc, FNV_PRIME);
-      he = Math.imul(he ^ c, FNV_PRIME);
       if (j - s === 1) pre[i * 2] = h >>> 0;
       else if (j - s === 2) pre[i * 2 + 1] = h >>> 0;
       // Shape classes: d digit, X upper, x lower (or other letters past Latin-1 symbols), else the char itself.
@@ -109,7 +108,11 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
     }
     const w = h >>> 0;
     lw[i] = w;
-    ew[i] = he >>> 0;
+    // The exact hash equals the lower-case one unless a character changed case (upper is set then).
+    if (upper) {
+      for (let j = s; j < e; j++) he = Math.imul(he ^ text.charCodeAt(j), FNV_PRIME);
+      ew[i] = he >>> 0;
+    } else ew[i] = w;
     const len = e - s;
     // Suffix hashes of the last 2, 3 and 4 characters (only read when the word is longer).
     let h2 = FNV_OFFSET;
