@@ -95,6 +95,7 @@ function pairGraph(recs: DocRecord[]): Edge[] {
       const other = sides[j]!.vector.norm;
       const cosine = norm > 0 && other > 0 ? dot[j]! / Math.sqrt(norm * other) : 0;
       dot[j] = 0;
+      // A cheap pre-check on the postings' dot product; pairFeatures' own cosine (summed in another order) decides.
       if (cosine < REVISE.minCosine * 0.9) continue;
       const f = pairFeatures(q!, sides[j]!);
       if (f[1]! < REVISE.minCosine) continue;
@@ -104,6 +105,7 @@ function pairGraph(recs: DocRecord[]): Edge[] {
     touched.length = 0;
   }
   // Outright joins whose terms never met (a shared quote in otherwise different wording).
+  if (!recs.some((r) => r.outright?.length)) return edges;
   const index = new Map(recs.map((r, i) => [r.id, i]));
   const have = new Set(edges.map((e) => `${e.i} ${e.j}`));
   for (let i = 0; i < n; i++) {
