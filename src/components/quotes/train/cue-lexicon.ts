@@ -1,9 +1,8 @@
 /**
  * What the two cue-lexicon trainers share (train-cues.ts for the rules, train-tagger-cues.ts for the tagger):
- * PolNeAR train articles with their first annotator's file, word counting, the selection rule, and the
- * generated data file. Each trainer keeps only its own counting rule.
+ * word counting, the selection rule and the generated data file (articles come from polnear.ts). Each trainer keeps only its own counting rule.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,23 +13,6 @@ export const MIN_RATE = 0.15;
 /** The datasets folder: the first command-line argument, else ../shared/datasets beside the repository. */
 export function datasetsArg(): string {
   return process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/datasets');
-}
-
-/**
- * PolNeAR train articles in name order, each once (its first annotator's file), after the first `skip`.
- * @example for (const a of polnearTrainArticles(datasetsArg(), 150)) a.text.length
- */
-export function* polnearTrainArticles(datasets: string, skip = 0): Generator<{ text: string; annotations: string[] }> {
-  const dir = join(datasets, 'polnear', 'data', 'train');
-  const names = readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort();
-  const seen = new Set<string>();
-  for (const n of names) {
-    const stem = n.replace(/_[0-9a-f]{4}\.ann$/, '');
-    if (seen.has(stem)) continue;
-    seen.add(stem);
-    if (seen.size <= skip) continue;
-    yield { text: readFileSync(join(dir, 'text', `${stem}.txt`), 'utf8'), annotations: readFileSync(join(dir, 'attributions', n), 'utf8').split('\n') };
-  }
 }
 
 /** Cue and total counts per lower-cased word. */

@@ -8,10 +8,11 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CueWordCounts, datasetsArg, polnearTrainArticles, WORD_RE, writeCueLexicon } from './cue-lexicon.js';
+import { CueWordCounts, datasetsArg, WORD_RE, writeCueLexicon } from './cue-lexicon.js';
+import { polnearTrainArticles } from './polnear.js';
 
 const counts = new CueWordCounts();
-for (const { text, annotations } of polnearTrainArticles(datasetsArg())) {
+for (const { text, annotations } of await polnearTrainArticles(datasetsArg())) {
   counts.articles++;
   const starts = new Set<number>();
   for (const line of annotations) {

@@ -12,11 +12,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { Doc } from '../../../doc/doc.js';
 import type { Span } from '../../../doc/span.js';
 import type { TokenTable } from '../../../doc/tokens.js';
-import { sentences } from '../../sentences/index.js';
 import { polnearFiles } from '../../../eval/tasks/attribution.js';
+import { sentencedDoc } from './polnear.js';
 import { loadSettings } from '../../../settings.js';
 import { NSF, SRC_ROWS, candidateScore, sourceCandidates, wordHashes, type SourceCandidates } from '../source-model.js';
 
@@ -77,14 +76,11 @@ function tokenRange(tokens: TokenTable, s: Span): [number, number] {
 interface Example { cands: SourceCandidates; gold: Uint8Array; exact: number }
 
 function examplesOf(files: { text: string; ann: string }[]): Example[] {
-  const sent = sentences.create();
   const out: Example[] = [];
   for (const f of files) {
-    let text: string;
-    try { text = readFileSync(f.text, 'utf8'); } catch { continue; }
-    const doc = new Doc('t', { text });
-    doc.text = text;
-    sent.run(doc);
+    const doc = sentencedDoc(f.text);
+    if (!doc) continue;
+    const text = doc.text;
     const tokens = doc.tokens;
     const hash = wordHashes(tokens);
     for (const a of goldAttributions(readFileSync(f.ann, 'utf8'), text)) {

@@ -10,13 +10,14 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CueWordCounts, datasetsArg, polnearTrainArticles, WORD_RE, writeCueLexicon } from './cue-lexicon.js';
+import { CueWordCounts, datasetsArg, WORD_RE, writeCueLexicon } from './cue-lexicon.js';
+import { polnearTrainArticles } from './polnear.js';
 
 /** The first 150 articles (sorted) are held out, as in train-tagger.ts (`attributionTrainTask`). */
 const HOLDOUT = 150;
 
 const counts = new CueWordCounts();
-for (const { text, annotations } of polnearTrainArticles(datasetsArg(), HOLDOUT)) {
+for (const { text, annotations } of await polnearTrainArticles(datasetsArg(), HOLDOUT)) {
   counts.articles++;
   // 1 inside a cue, 2 inside a content.
   const mark = new Uint8Array(text.length);

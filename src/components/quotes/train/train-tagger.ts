@@ -11,9 +11,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { Doc } from '../../../doc/doc.js';
-import { sentences } from '../../sentences/index.js';
 import { polnearFiles } from '../../../eval/tasks/attribution.js';
+import { sentencedDoc } from './polnear.js';
 import { loadSettings } from '../../../settings.js';
 import { NT, ND, NF, ROWS, allowed, dynFeats, tagInput, type TagInput } from '../tagger.js';
 
@@ -49,15 +48,11 @@ function goldTags(ann: string, starts: Uint32Array, ends: Uint32Array, n: number
 }
 
 const files = (await polnearFiles(dir)).slice(HOLDOUT);
-const sent = sentences.create();
 const data: { inp: TagInput; gold: Uint8Array; sent: { sentence: Uint32Array } }[] = [];
 for (const f of files) {
-  let text: string;
-  try { text = readFileSync(f.text, 'utf8'); } catch { continue; }
-  const doc = new Doc('t', { text });
-  doc.text = text;
-  sent.run(doc);
-  const inp = tagInput(text, doc.tokens);
+  const doc = sentencedDoc(f.text);
+  if (!doc) continue;
+  const inp = tagInput(doc.text, doc.tokens);
   data.push({ inp, sent: { sentence: Uint32Array.from(doc.tokens.sentence) }, gold: goldTags(readFileSync(f.ann, 'utf8'), doc.tokens.start, doc.tokens.end, doc.tokens.length) });
 }
 console.error(`${data.length} docs, ${data.reduce((a, d) => a + d.inp.n, 0)} tokens`);
