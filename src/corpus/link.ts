@@ -3,7 +3,7 @@
  * measures and stories. Work per document is bounded by key lookups in a CorpusIndex.
  */
 import type { Analysis, ClaimOut, DocBundle, EntityOut, MeasureOut, MentionOut, QuoteOut, StoryOut } from '../analysis/types.js';
-import type { CorpusIndex, EntityRecord, MeasureRecord } from './corpus-index.js';
+import type { CorpusIndex, EntityRecord, MeasureRecord, StoryRecord } from './corpus-index.js';
 import { MemoryCorpusIndex } from './corpus-index.js';
 import type { LinkResult } from './link-result.js';
 import { resolveEntities } from './entities.js';
@@ -20,6 +20,11 @@ export type { LinkResult } from './link-result.js';
 
 function entityOut(r: EntityRecord): EntityOut {
   return { id: r.id, name: r.name, type: r.type, aliases: r.aliases, roles: r.roles };
+}
+
+/** A story record as output (no label when it has none). @example storyOut(await index.getStory(id)) */
+export function storyOut(s: StoryRecord): StoryOut {
+  return { id: s.id, documents: s.documents, ...(s.label ? { label: s.label } : {}) };
 }
 
 function measureOut(m: MeasureRecord): MeasureOut {
@@ -153,7 +158,7 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
     index,
   );
 
-  const stories: StoryOut[] = story.stories.map((s) => ({ id: s.id, documents: s.documents, ...(s.label ? { label: s.label } : {}) }));
+  const stories: StoryOut[] = story.stories.map(storyOut);
   return {
     doc: doc.id,
     entityIds: Object.fromEntries(ids),
@@ -245,7 +250,7 @@ export async function linkCorpus(bundles: DocBundle[]): Promise<Omit<Analysis, '
     quotes,
     claims,
     stories: [...index.stories.values()]
-      .map((s) => ({ id: s.id, documents: s.documents, ...(s.label ? { label: s.label } : {}) }))
+      .map(storyOut)
       .sort(byFirst),
     quoteGroups: [...index.quoteGroups.values()].map((q) => ({ id: q.id, quotes: q.quotes, speaker: q.speaker, provenance: q.provenance })).sort(byFirst),
     measures: [...index.measures.byId.values()].map(measureOut).sort(byFirst),

@@ -64,12 +64,10 @@ export interface IngestReport {
  */
 export async function reviseStoredStories(store: Store, docIds: string[]): Promise<StoriesRevised> {
   const { reviseStories } = await import('../corpus/story-revise.js');
+  const { storyOut } = await import('../corpus/link.js');
   return store.write(async (tx) => {
     const rev = await reviseStories(docIds, tx.index);
-    await tx.writeStories(
-      rev.stories.map((s) => ({ id: s.id, documents: s.documents, ...(s.label ? { label: s.label } : {}) })),
-      rev.removed,
-    );
+    await tx.writeStories(rev.stories.map(storyOut), rev.removed);
     return { documents: rev.documents, moved: rev.moved, changed: rev.stories.length, removed: rev.removed.length, skipped: rev.skipped };
   });
 }
