@@ -6,6 +6,7 @@ import { findQuoteCandidates, type QuoteCandidate } from './find-quotes.js';
 import { SpeakerResolver } from './resolve-speaker.js';
 import { findOpenAttributions } from './find-open.js';
 import { findTaggedAttributions } from './find-tagged.js';
+import { addColonIntroSources, applySpeakerTurns, notSourceReason } from './colon-intro.js';
 import { loadSourceWeights, pickSource, tokenRange, tokenSpan, wordHashes } from './source-model.js';
 
 export { findQuoteCandidates, speakerBefore, speakerAfter, quotePairs } from './find-quotes.js';
@@ -131,14 +132,15 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     raw.push(...findTaggedAttributions(doc.text, doc.paragraphs, doc.tokens, contents, raw, skip));
   }
   if (options.tagger !== false) addModelSources(doc, raw);
+  addColonIntroSources(doc.text, doc.sentences, raw);
   const indexOf = new Map<QuoteCandidate, number>();
   raw.forEach((c, i) => indexOf.set(c, i));
   const sameAsCand = raw.map((c) => (c.sameAs !== null && c.sameAs >= 0 ? raw[c.sameAs]! : null));
   // Two finders can return the same span (an open attribution and a tagged one): keep the first.
-  let cands = mergeFragments(raw)
+  let cands = applySpeakerTurns(doc.text, doc.paragraphs, mergeFragments(raw))
     .sort((a, b) => a.start - b.start || b.end - a.end)
     .filter((c, i, all) => i === 0 || c.start !== all[i - 1]!.start || c.end !== all[i - 1]!.end);
-  for (const c of cands) if (c.source && !opensNounPhrase(doc.text, c.source.start)) c.source = null;
+  for (const c of cands) if (c.source && (!opensNounPhrase(doc.text, c.source.start) || notSourceReason(doc.text.slice(c.source.start, c.source.end)) !== null)) c.source = null;
   const resolver = new SpeakerResolver(doc);
   for (const c of cands) if (c.source) resolver.sourceSpans.push(c.source);
   const speaker = new Map<QuoteCandidate, number | null>();
