@@ -493,6 +493,10 @@ test('a source span opens with a word that can open a noun phrase', () => {
     ['Anatoly Petrov', true],
     ['Beverly Hills police', true],
     ['Reportedly, the', false],
+    // Subordinators and a participle open a clause ("After saying ...", "Having announced ...").
+    ['After', false],
+    ['Having', false],
+    ['since the vote', false],
   ];
   for (const [text, want] of rows) assert.equal(opensNounPhrase(text, 0), want, text);
 });

@@ -83,9 +83,12 @@ function addModelSources(doc: Doc, cands: QuoteCandidate[]): void {
  * "which"/"that", sentence adverbs. A source span found by the tagger or the source model that opens
  * with one is a misparse ("of the ...", "singularly", "which"); the attribution keeps
  * its content and cue, without a source. Train held-out: such sources were right 4 times in 40.
+ * The subordinators and "having" of the second line ("After", "Having announced ..."): train sample
+ * source F1 74.9 -> 75.0 (P 77.9 -> 78.0), dev 74.8 -> 74.9.
  */
 const NOT_NP_START = new Set(['of', 'on', 'in', 'at', 'by', 'for', 'from', 'with', 'into', 'than', 'despite', 'instead', 'there', 'also', 'even', 'always',
-  'when', 'if', 'whether', 'what', 'that', 'which', 'while', 'because', 'although', 'though', 'as', 'and', 'or', 'but', 'so']);
+  'when', 'if', 'whether', 'what', 'that', 'which', 'while', 'because', 'although', 'though', 'as', 'and', 'or', 'but', 'so',
+  'after', 'before', 'having', 'since', 'until', 'unless', 'once']);
 const WORD_AT_RE = /[\p{L}’'-]+/uy;
 
 /**
