@@ -129,10 +129,18 @@ const NOT_CONTENT_START_RE = /^(?:by|among|against|amid|between|within|toward|to
 /** A cue ending in "by" ("is opposed by"): a passive agent follows. */
 const PASSIVE_CUE_RE = /\sby$/i;
 /**
- * A cue never holds a conjunction ("opposition and calling for") nor ends on an article: the tagger ran a cue
+ * A cue never holds a conjunction ("reform and pushing for") nor ends on an article: the tagger ran a cue
  * across two phrases.
  */
 const DANGLING_CUE_RE = /\s(?:and|or|but|nor)\s|\s(?:and|or|but|nor|the|a|an)$/i;
+/**
+ * A tagged cue run that reports no speech: an action ("are fighting against") or a run across two
+ * phrases (DANGLING_CUE_RE). Every way a tagged cue enters an attribution checks this.
+ * @example notSpeechCue('reform and pushing for') // true
+ */
+export function notSpeechCue(cue: string): boolean {
+  return isActionCue(cue) || DANGLING_CUE_RE.test(cue);
+}
 /** "by" right after a cue: a passive agent follows. */
 const PASSIVE_BY_RE = /^\s+by\b/i;
 
@@ -322,8 +330,7 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     // Nobody said it: the cue must be speech or cognition ("forces are fighting against ..." is not).
     if (!source && cue && !isLexiconCue(text.slice(start[cue.from]!, end[cue.to - 1]!)) && runMargin(emit, cue.from, cue.to, 2) < SOURCELESS_CUE_MARGIN) continue;
     // An action is not an attribution ("forces are fighting against ..."); nor is a passive's agent ("is opposed by the U.S.").
-    if (cue && (isActionCue(text.slice(start[cue.from]!, end[cue.to - 1]!)) || PASSIVE_CUE_RE.test(text.slice(start[cue.from]!, end[cue.to - 1]!)))) continue;
-    if (cue && DANGLING_CUE_RE.test(text.slice(start[cue.from]!, end[cue.to - 1]!))) continue;
+    if (cue && (notSpeechCue(text.slice(start[cue.from]!, end[cue.to - 1]!)) || PASSIVE_CUE_RE.test(text.slice(start[cue.from]!, end[cue.to - 1]!)))) continue;
     if (source && used.hitsSpan(source)) continue;
     if (NOT_CONTENT_START_RE.test(text.slice(s, s + 12))) continue;
     // A passive with its agent after the cue ("The plan is opposed by the U.S."): the content is the subject, an action's object, not speech.
@@ -374,7 +381,7 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     // Most such pairs belong to a rule attribution already: the cheap overlap test first.
     if (!source || taken2.hitsSpan(source) || taken2.hitsSpan(cueSpan)) continue;
     if (!isContentfulCue(text.slice(cueSpan.start, cueSpan.end))) continue;
-    if (isActionCue(text.slice(cueSpan.start, cueSpan.end))) continue;
+    if (notSpeechCue(text.slice(cueSpan.start, cueSpan.end))) continue;
     let last = cue.to;
     while (last + 1 < tokens.length && sentence[last + 1] === sentence[cue.to - 1]) last++;
     if (last - cue.to < 2) continue;
@@ -435,7 +442,7 @@ function addLoneSources(text: string, paragraphs: readonly Span[], tokens: Token
     const cueSpan = cue ? { start: start[cue.from]!, end: end[cue.to - 1]! } : null;
     const cueText = cueSpan ? text.slice(cueSpan.start, cueSpan.end) : null;
     if (cueSpan && (!isContentfulCue(cueText!) || mask.hitsSpan(cueSpan, MARKS))) continue;
-    if (cueText && isActionCue(cueText)) continue;
+    if (cueText && notSpeechCue(cueText)) continue;
     // The cue before the source ("according to the poll ..."): the content follows the source.
     const cueFirst = cue !== null && cue.to <= r.from;
     let a = cue && !cueFirst ? cue.to : r.to;

@@ -5,7 +5,7 @@ import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
 import { afterDateline, findQuotes, isNameShaped, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
-import { accordingBefore, isActionCue, isContentfulCue, isLexiconCue } from './find-tagged.js';
+import { accordingBefore, isActionCue, isContentfulCue, isLexiconCue, notSpeechCue } from './find-tagged.js';
 
 interface EntitySpec {
   name: string;
@@ -519,4 +519,17 @@ test('a tagged cue of a physical or military action verb and no speech word is a
   function rows_(d: Doc) {
     return findQuotes(d).filter((q) => q.cue && isActionCue(q.cue)).map((q) => q.cue);
   }
+});
+
+test('a tagged cue run across two phrases or onto an article is no speech cue, on every path a tagged cue takes', () => {
+  const rows: [string, boolean][] = [
+    ['reform and pushing for', true],
+    ['talks or asking', true],
+    ['announced the', true],
+    ['are fighting against', true],
+    ['said', false],
+    ['has accused', false],
+    ['told reporters', false],
+  ];
+  for (const [cue, want] of rows) assert.equal(notSpeechCue(cue), want, cue);
 });
