@@ -6,7 +6,7 @@
  * - a quote-mark quote after an introducing clause that ends in a colon, in its paragraph or closing
  *   the paragraph before ("The senator continued:¶¶“...”"): the clause's subject is the source.
  */
-import type { Span } from '../../doc/span.js';
+import { findSpanAt, type Span } from '../../doc/span.js';
 import type { QuoteCandidate } from './find-quotes.js';
 import { subjectBefore } from './find-open.js';
 
@@ -120,20 +120,6 @@ export function introSource(text: string, lo: number, colon: number): { source: 
   return null;
 }
 
-/** Index of the sentence holding offset `at` (binary search), or -1. */
-function sentenceAt(sentences: readonly Span[], at: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
 /**
  * Quote-mark quotes with no source, cue or shared speaker, right after a clause ending in a colon
  * (in their paragraph, or closing the paragraph before when the quote opens its own), take that
@@ -153,7 +139,7 @@ export function addColonIntroSources(text: string, sentences: readonly Span[], c
     let breaks = 0;
     while (j >= 0 && /\s/.test(text[j]!)) { if (text[j] === '\n') breaks++; j--; }
     if (j < 0 || text[j] !== ':' || breaks > 2) continue;
-    const si = sentenceAt(sentences, j);
+    const si = findSpanAt(sentences, j);
     if (si < 0) continue;
     const found = introSource(text, sentences[si]!.start, j);
     if (!found) continue;
