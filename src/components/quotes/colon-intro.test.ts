@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Doc } from '../../doc/doc.js';
 import { sentences } from '../sentences/index.js';
 import { findQuotes } from './index.js';
-import { introSource, notSourceReason, speakerTurns } from './colon-intro.js';
+import { introSource, speakerTurns } from './colon-intro.js';
 
 function docOf(text: string): Doc {
   const doc = new Doc('t', { text });
@@ -66,19 +66,4 @@ test('findQuotes: a quote after a colon-ended clause in the paragraph before tak
   assert.ok(q && q.source, 'direct quote with a source');
   assert.equal(text.slice(q.source.start, q.source.end), 'The senator');
   assert.equal(q.cue, 'continued');
-});
-
-test('notSourceReason: clause-shaped and contraction spans are no sources', () => {
-  const rows: [string, string | null][] = [
-    ['he didn’t know much about it', 'clause'],
-    ['The mayor is', 'clause'],
-    ['Senator Smith will', 'clause'],
-    ['It’s', 'contraction'],
-    ['That’s', 'contraction'],
-    ['a university official who is researching a book', null],
-    ['the governor', null],
-    ['his', null],
-    ['Is', null],
-  ];
-  for (const [span, want] of rows) assert.equal(notSourceReason(span), want, span);
 });

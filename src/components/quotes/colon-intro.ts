@@ -148,31 +148,3 @@ export function addColonIntroSources(text: string, sentences: readonly Span[], c
     c.cue = text.slice(found.cue.start, found.cue.end);
   }
 }
-
-const CONTRACTION_RE = /^(?:that|it|there|what|here)[’']s\b/i;
-/** Auxiliaries and modals: inside a source span (outside a relative clause) they mark a clause, not a noun phrase. */
-const INNER_AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'did', 'does', 'didn’t', "didn't", 'doesn’t', "doesn't", 'isn’t', "isn't", 'wasn’t', "wasn't"]);
-const RELATIVE = new Set(['who', 'which', 'that', 'whose', 'whom', 'where', 'when']);
-const SPAN_WORD_RE = /[\p{L}’'-]+/gu;
-
-/**
- * Why a source span (found by the tagger or the source model) is no speaker noun phrase, or null
- * when it may be one: a contraction clause ("It’s clear ...", "That’s according to ..."), or an
- * auxiliary or modal inside the span outside a relative clause ("He is", "Cruz will", "he didn’t
- * know much about ...": the span ran into a clause). The attribution keeps content and cue.
- * Train sample: source F1 74.8 -> 74.9 (P 77.3 -> 77.9, R 72.5 -> 72.2; 4 + 28 such sources, 9
- * right); dev 74.8 -> 74.8 (P 76.2 -> 76.7, R 73.5 -> 73.1). Dropping lone possessive sources ("his" of "his critique of") too gave
- * train +0.2 but dev -0.1, and the guidelines allow possessive sources ("Her words: ..."): kept.
- * @example notSourceReason('he didn’t know much') // 'clause'
- */
-export function notSourceReason(source: string): 'contraction' | 'clause' | null {
-  if (CONTRACTION_RE.test(source)) return 'contraction';
-  let first = true;
-  for (const m of source.matchAll(SPAN_WORD_RE)) {
-    const w = m[0].toLowerCase();
-    if (RELATIVE.has(w) && !first) return null;
-    if (!first && INNER_AUX.has(w)) return 'clause';
-    first = false;
-  }
-  return null;
-}

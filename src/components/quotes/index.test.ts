@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
-import { afterDateline, findQuotes, isNameShaped, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
+import { afterDateline, findQuotes, isNameShaped, notSourceReason, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
 import { accordingBefore, isActionCue, isContentfulCue, isLexiconCue, notSpeechCue } from './find-tagged.js';
 
 interface EntitySpec {
@@ -532,4 +532,19 @@ test('a tagged cue run across two phrases or onto an article is no speech cue, o
     ['told reporters', false],
   ];
   for (const [cue, want] of rows) assert.equal(notSpeechCue(cue), want, cue);
+});
+
+test('notSourceReason: clause-shaped and contraction spans are no sources', () => {
+  const rows: [string, string | null][] = [
+    ['he didn’t know much about it', 'clause'],
+    ['The mayor is', 'clause'],
+    ['Senator Smith will', 'clause'],
+    ['It’s', 'contraction'],
+    ['That’s', 'contraction'],
+    ['a university official who is researching a book', null],
+    ['the governor', null],
+    ['his', null],
+    ['Is', null],
+  ];
+  for (const [span, want] of rows) assert.equal(notSourceReason(span), want, span);
 });
