@@ -320,6 +320,7 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     if (NEED === 'src' && !src) continue;
     if (NEED === 'both' && (!src || !cue)) continue;
     if (NEED === 'any' && !src && !cue) continue;
+    const cueText = cue ? text.slice(start[cue.from]!, end[cue.to - 1]!) : null;
     let source = src ? trimmed(text, start[src.from]!, end[src.to - 1]!) : null;
     if (!source && cue && cue.to <= r.from) {
       // A tagged cue with no tagged source: the subject noun phrase right before the cue ("Critics have long argued ...").
@@ -328,9 +329,9 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
       source = subjectBefore(text, start[k]!, start[cue.from]!);
     }
     // Nobody said it: the cue must be speech or cognition ("forces are fighting against ..." is not).
-    if (!source && cue && !isLexiconCue(text.slice(start[cue.from]!, end[cue.to - 1]!)) && runMargin(emit, cue.from, cue.to, 2) < SOURCELESS_CUE_MARGIN) continue;
+    if (!source && cue && !isLexiconCue(cueText!) && runMargin(emit, cue.from, cue.to, 2) < SOURCELESS_CUE_MARGIN) continue;
     // An action is not an attribution ("forces are fighting against ..."); nor is a passive's agent ("is opposed by the U.S.").
-    if (cue && (notSpeechCue(text.slice(start[cue.from]!, end[cue.to - 1]!)) || PASSIVE_CUE_RE.test(text.slice(start[cue.from]!, end[cue.to - 1]!)))) continue;
+    if (cueText !== null && (notSpeechCue(cueText) || PASSIVE_CUE_RE.test(cueText))) continue;
     if (source && used.hitsSpan(source)) continue;
     if (NOT_CONTENT_START_RE.test(text.slice(s, s + 12))) continue;
     // A passive with its agent after the cue ("The plan is opposed by the U.S."): the content is the subject, an action's object, not speech.
