@@ -7,7 +7,7 @@
 import type { Span } from '../../doc/span.js';
 import type { QuoteKind } from '../../doc/types.js';
 import { CUE_VERBS, PARTICIPLE_CUES } from './data/cue-verbs.js';
-import { DETERMINERS, MODIFIERS, PRONOUNS, ROLE_NOUNS } from './data/role-nouns.js';
+import { DETERMINERS, GENERIC_SOURCES, MODIFIERS, PRONOUNS, ROLE_NOUNS } from './data/role-nouns.js';
 
 /** A quote before speaker resolution. */
 export interface QuoteCandidate extends Span {
@@ -200,6 +200,34 @@ export function speakerAfter(text: string, pos: number, limit: number): Span | n
   return { start: p, end };
 }
 
+/** Words that make a phrase after a cue the start of a clause, not an inverted speaker: "says Cruz will ...". */
+const CLAUSE_VERBS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'do', 'won’t', "won't", 'didn’t', "didn't", 'doesn’t', "doesn't", 'isn’t', "isn't", 'wasn’t', "wasn't"]);
+/** Lower-case words a capitalized speaker name may hold ("Secretary of State", "the head of"). */
+const NAME_JOINERS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'da', 'van', 'von', 'der', 'al', 'bin', 'la', 'le']);
+
+/**
+ * True when the phrase `speakerAfter` read after an inverted cue ("..., said the police chief") is a
+ * speaker and not the subject of the reported clause: "..., says Cruz will win" and "..., said she
+ * turned out" are subject + cue + clause. A pronoun speaker stands alone; no auxiliary or modal; a
+ * phrase opening with a capitalized name goes on with names (and joiners) only.
+ * @example invertedSpeaker('the police chief') // true
+ * @example invertedSpeaker('Cruz will') // false
+ */
+export function invertedSpeaker(phrase: string): boolean {
+  const words = phrase.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return false;
+  const first = words[0]!;
+  const lf = first.toLowerCase();
+  if (PRONOUNS.has(lf) && words.length > 1) return false;
+  // A speaker opens with a name, a pronoun, a determiner, a number or a role word ("despite being ..." opens no noun phrase).
+  if (!isCap(first) && !PRONOUNS.has(lf) && !DETERMINERS.has(lf) && !ROLE_NOUNS.has(lf) && !MODIFIERS.has(lf) && !GENERIC_SOURCES.has(lf) && !/^\d/.test(first)) return false;
+  for (const w of words) if (CLAUSE_VERBS.has(w.toLowerCase())) return false;
+  if (isCap(first) && !DETERMINERS.has(first.toLowerCase())) {
+    for (const w of words) if (!isCap(w) && !NAME_JOINERS.has(w.toLowerCase()) && !/^[\d.,’'-]+$/.test(w)) return false;
+  }
+  return true;
+}
+
 /**
  * Any short noun phrase after "according to", up to a comma or the clause end: "according to a new
  * poll by the Harvard Institute", "according to early results of the exit poll". PolNeAR counts
@@ -378,7 +406,10 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
         let src: Span | null = null;
         if (!between) {
           const info = cueInfo(text.slice(cs, ce));
-          if (info.inverts) src = speakerAfter(text, ce, afterLimit);
+          if (info.inverts) {
+            src = speakerAfter(text, ce, afterLimit);
+            if (src && !invertedSpeaker(text.slice(src.start, src.end))) src = null;
+          }
         } else {
           const sp = speakerBefore(text, afterStart + lead, cs);
           if (sp && sp.start === afterStart + lead + (text.slice(afterStart + lead, cs).length - text.slice(afterStart + lead, cs).trimStart().length)) src = sp;
@@ -472,7 +503,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
           if (info.inverts) {
             const fw = speakerAfter(text, cEnd, ce);
             const endC = lastNonSpace(text, ctx.s, pc);
-            if (fw && wordCount(text, ctx.s, endC + 1) >= 3) {
+            if (fw && invertedSpeaker(text.slice(fw.start, fw.end)) && wordCount(text, ctx.s, endC + 1) >= 3) {
               const cand = mk('indirect', ctx.s, endC + 1, fw, cueText, cs, cEnd, pi);
               addRelays(text, cand, fw.end, ce, cueStarts, consumed);
               found.push(cand);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
-import { afterDateline, findQuotes, isNameShaped, notSourceReason, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
+import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, notSourceReason, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
 import { accordingBefore, isActionCue, isContentfulCue, isLexiconCue, notSpeechCue } from './find-tagged.js';
 
 interface EntitySpec {
@@ -72,6 +72,9 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['Anna Petrova warned Wednesday that prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'warned']]],
   ['Anna Petrova, the head of the central bank, said prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'said']]],
   ['The prices, she said, will rise next year.', [['indirect', 'The prices, she said, will rise next year', 'she', 'said']]],
+  // Subject with apposition + cue + clause: not an inverted "..., says <speaker>" (the clause's subject is no speaker).
+  ['Anna Petrova, 55, a teacher from Riga, says prices will rise next year.', [['indirect', 'prices will rise next year', 'Anna Petrova', 'says']]],
+  ['Anna Petrova, a teacher from Riga, said she expects prices to rise.', [['indirect', 'she expects prices to rise', 'Anna Petrova', 'said']]],
   // Scare quotes of 1-3 words with no speech around them are not quotes.
   ['The group announced the "Islamic caliphate" on the seized lands in the east.', []],
   ['He described the plan as a "terrorist ram" in the region.', []],
@@ -82,6 +85,21 @@ test('quote patterns (kind, content, source, cue)', () => {
     const got = rows(makeDoc(text, [ANNA])).map((r) => [r.kind, r.content, r.source, r.cue]);
     assert.deepEqual(got, expected, text);
   }
+});
+
+test('invertedSpeaker: the phrase after an inverted cue is a speaker, not a clause subject', () => {
+  const rows: [string, boolean][] = [
+    ['the police chief', true],
+    ['Anna Petrova', true],
+    ['Secretary of State Anna Petrova', true],
+    ['he', true],
+    ['officials', true],
+    ['Cruz will', false],
+    ['she turned out', false],
+    ['despite being a Riga native', false],
+    ['Petrova expects', false],
+  ];
+  for (const [phrase, want] of rows) assert.equal(invertedSpeaker(phrase), want, phrase);
 });
 
 test('a scare quote inside reported speech is a partial quote', () => {

@@ -9,7 +9,7 @@ import { findTaggedAttributions } from './find-tagged.js';
 import { addColonIntroSources, applySpeakerTurns } from './colon-intro.js';
 import { loadSourceWeights, pickSource, tokenRange, tokenSpan, wordHashes } from './source-model.js';
 
-export { findQuoteCandidates, speakerBefore, speakerAfter, quotePairs } from './find-quotes.js';
+export { findQuoteCandidates, invertedSpeaker, speakerBefore, speakerAfter, quotePairs } from './find-quotes.js';
 export { findOpenAttributions } from './find-open.js';
 export { SpeakerResolver, matchRoleNounFallback, splitTitle, isOutletName, isNameShaped } from './resolve-speaker.js';
 
