@@ -202,6 +202,17 @@ export function speakerAfter(text: string, pos: number, limit: number): Span | n
 
 /** Words that make a phrase after a cue the start of a clause, not an inverted speaker: "says Cruz will ...". */
 const CLAUSE_VERBS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'do', 'won’t', "won't", 'didn’t', "didn't", 'doesn’t', "doesn't", 'isn’t', "isn't", 'wasn’t', "wasn't"]);
+/**
+ * What may follow an inverted speaker: the clause end, punctuation, or a time, place or relative
+ * phrase ("..., said the chief on Monday", "..., said Jane Doe, who ..."). "that", a quote mark or a
+ * verb after the phrase make it the subject of a reported clause ("..., warned Saturday that ...").
+ */
+const INVERTED_END_RE = /^\s*(?:$|[,.;:!?()—–-]|(?:on|in|at|during|after|before|last|this|earlier|later|according|while|when|who|which|as|to|of|from|told|adding|citing)\b)/i;
+/** A sentence-opening conjunction or adverb before a clause's subject ("But Jane Doe, the ..., said"). */
+const OPENING_CONJ_RE = /^\s*(?:but|and|yet|so|still|meanwhile|however|now|instead|also)\s*,?\s*$/i;
+/** Time words: never a speaker ("..., warned Saturday that ..."). */
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
 /** Lower-case words a capitalized speaker name may hold ("Secretary of State", "the head of"). */
 const NAME_JOINERS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'da', 'van', 'von', 'der', 'al', 'bin', 'la', 'le']);
 
@@ -222,6 +233,7 @@ export function invertedSpeaker(phrase: string): boolean {
   // A speaker opens with a name, a pronoun, a determiner, a number or a role word ("despite being ..." opens no noun phrase).
   if (!isCap(first) && !PRONOUNS.has(lf) && !DETERMINERS.has(lf) && !ROLE_NOUNS.has(lf) && !MODIFIERS.has(lf) && !GENERIC_SOURCES.has(lf) && !/^\d/.test(first)) return false;
   for (const w of words) if (CLAUSE_VERBS.has(w.toLowerCase())) return false;
+  if (TIME_WORDS.has(lf.replace(/\.$/, ''))) return false;
   if (isCap(first) && !DETERMINERS.has(first.toLowerCase())) {
     for (const w of words) if (!isCap(w) && !NAME_JOINERS.has(w.toLowerCase()) && !/^[\d.,’'-]+$/.test(w)) return false;
   }
@@ -408,7 +420,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
           const info = cueInfo(text.slice(cs, ce));
           if (info.inverts) {
             src = speakerAfter(text, ce, afterLimit);
-            if (src && !invertedSpeaker(text.slice(src.start, src.end))) src = null;
+            if (src && !(invertedSpeaker(text.slice(src.start, src.end)) && INVERTED_END_RE.test(text.slice(src.end, Math.min(afterLimit, src.end + 12))))) src = null;
           }
         } else {
           const sp = speakerBefore(text, afterStart + lead, cs);
@@ -503,7 +515,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
           if (info.inverts) {
             const fw = speakerAfter(text, cEnd, ce);
             const endC = lastNonSpace(text, ctx.s, pc);
-            if (fw && invertedSpeaker(text.slice(fw.start, fw.end)) && wordCount(text, ctx.s, endC + 1) >= 3) {
+            if (fw && invertedSpeaker(text.slice(fw.start, fw.end)) && INVERTED_END_RE.test(text.slice(fw.end, Math.min(ce, fw.end + 12))) && wordCount(text, ctx.s, endC + 1) >= 3) {
               const cand = mk('indirect', ctx.s, endC + 1, fw, cueText, cs, cEnd, pi);
               addRelays(text, cand, fw.end, ce, cueStarts, consumed);
               found.push(cand);
@@ -521,7 +533,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
             const name = speakerBefore(text, ctx.s, lastNonSpace(text, ctx.s, prevC) + 1);
             if (!name || !isCap(text.slice(name.start, name.end))) continue;
             const nb = lastNonSpace(text, ctx.s, name.start);
-            if (nb < ctx.s || text[nb] === ',' || /[;:—–]/.test(text[nb]!)) { src = name; nameStart = name.start; }
+            if (nb < ctx.s || text[nb] === ',' || /[;:—–]/.test(text[nb]!) || OPENING_CONJ_RE.test(text.slice(ctx.s, name.start))) { src = name; nameStart = name.start; }
           }
         }
         if (!src) continue;

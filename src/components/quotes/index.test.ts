@@ -75,6 +75,8 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   // Subject with apposition + cue + clause: not an inverted "..., says <speaker>" (the clause's subject is no speaker).
   ['Anna Petrova, 55, a teacher from Riga, says prices will rise next year.', [['indirect', 'prices will rise next year', 'Anna Petrova', 'says']]],
   ['Anna Petrova, a teacher from Riga, said she expects prices to rise.', [['indirect', 'she expects prices to rise', 'Anna Petrova', 'said']]],
+  ['Anna Petrova, a teacher from Riga, warned Saturday that prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'warned']]],
+  ['But Anna Petrova, a teacher from Riga, said prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'said']]],
   // Scare quotes of 1-3 words with no speech around them are not quotes.
   ['The group announced the "Islamic caliphate" on the seized lands in the east.', []],
   ['He described the plan as a "terrorist ram" in the region.', []],
@@ -98,6 +100,7 @@ test('invertedSpeaker: the phrase after an inverted cue is a speaker, not a clau
     ['she turned out', false],
     ['despite being a Riga native', false],
     ['Petrova expects', false],
+    ['Saturday', false],
   ];
   for (const [phrase, want] of rows) assert.equal(invertedSpeaker(phrase), want, phrase);
 });
