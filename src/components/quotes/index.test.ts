@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
-import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, notSourceReason, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
+import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, notSourceReason, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
 import { accordingBefore, isActionCue, isContentfulCue, isLexiconCue, notSpeechCue } from './find-tagged.js';
 
 interface EntitySpec {
@@ -87,6 +87,27 @@ test('quote patterns (kind, content, source, cue)', () => {
     const got = rows(makeDoc(text, [ANNA])).map((r) => [r.kind, r.content, r.source, r.cue]);
     assert.deepEqual(got, expected, text);
   }
+});
+
+test('isPassiveCue: a passive cue has no source in its subject; a state participle keeps it', () => {
+  const rows: [string, boolean][] = [
+    ['is expected', true],
+    ['was asked', true],
+    ['were widely seen', true],
+    ['has been told', true],
+    ['was not expected', true],
+    ['are concerned', false],
+    ['is convinced', false],
+    ['said', false],
+    ['has said', false],
+    ['is saying', false],
+  ];
+  for (const [cue, want] of rows) assert.equal(isPassiveCue(cue), want, cue);
+});
+
+test('a passive cue’s subject is not the source; the content stays', () => {
+  const r = rows(makeDoc('Anna Petrova was asked whether prices will rise next year.', [ANNA]));
+  assert.deepEqual(r.map((x) => [x.content, x.source, x.cue]), [['whether prices will rise next year', null, 'was asked']]);
 });
 
 test('invertedSpeaker: the phrase after an inverted cue is a speaker, not a clause subject', () => {
