@@ -539,6 +539,10 @@ test('a source span opens with a word that can open a noun phrase', () => {
     ['After', false],
     ['Having', false],
     ['since the vote', false],
+    // A quantifier opens a noun phrase although its first word is a preposition.
+    ['At least half of voters', true],
+    ['more than 60 percent', true],
+    ['at the rally', false],
   ];
   for (const [text, want] of rows) assert.equal(opensNounPhrase(text, 0), want, text);
 });

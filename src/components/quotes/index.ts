@@ -90,6 +90,7 @@ const NOT_NP_START = new Set(['of', 'on', 'in', 'at', 'by', 'for', 'from', 'with
   'when', 'if', 'whether', 'what', 'that', 'which', 'while', 'because', 'although', 'though', 'as', 'and', 'or', 'but', 'so',
   'after', 'before', 'having', 'since', 'until', 'unless', 'once']);
 const WORD_AT_RE = /[\p{L}’'-]+/uy;
+const QUANTIFIER_OPEN_RE = /^(?:at\s+(?:least|most)|more\s+than|less\s+than|fewer\s+than|up\s+to)\s/i;
 
 /**
  * True when the word at `at` can open a speaker noun phrase (see NOT_NP_START; adverbs in -ly of 7+
@@ -101,7 +102,8 @@ export function opensNounPhrase(text: string, at: number): boolean {
   const m = WORD_AT_RE.exec(text);
   if (!m) return true;
   const w = m[0].toLowerCase();
-  if (NOT_NP_START.has(w)) return false;
+  // A quantifier opening a noun phrase: "At least half of voters", "More than 60 percent".
+  if (NOT_NP_START.has(w) && !QUANTIFIER_OPEN_RE.test(text.slice(at, at + 16))) return false;
   // A capitalised word not set off by a comma is a name, whatever its ending ("Anatoly", "Beverly"); "Recently, ..." is not.
   if (/^\p{Lu}/u.test(m[0]) && text[at + m[0].length] !== ',') return true;
   return !(w.length >= 7 && w.endsWith('ly') && w !== 'elderly');
