@@ -335,6 +335,9 @@ interface SentenceCtx {
   ce: number;
 }
 
+/** After "told": an object of one to eight words, then a subject pronoun and a finite verb (the pronoun opens the clause). */
+const TOLD_ZERO_THAT_RE = /^\s+(?:[^\s,.;:"“”]+\s+){1,8}?(?=(?:he|she|they|we|I)\s+(?:will|would|was|were|is|are|had|has|have|did|does|could|can|should|may|might|must|[a-z]+ed|[a-z]+s)\b)/;
+
 /** Where the reported clause after a cue begins (skips adjuncts, the addressee of "told", and "that"); -1 if none. */
 function clauseAfterCue(ctx: SentenceCtx, cueEnd: number, form: string, limitEnd: number): number {
   const { text } = ctx;
@@ -344,8 +347,10 @@ function clauseAfterCue(ctx: SentenceCtx, cueEnd: number, form: string, limitEnd
   const rest = text.slice(p, Math.min(limitEnd, p + 120));
   if (form === 'told' || form === 'tells' || form === 'telling' || form === 'reminded' || form === 'urged' || form === 'urges' || form === 'asked') {
     const t = /^\s+(?:[^,.;:"“”]{1,70}?\s+)?that\s+/.exec(rest);
-    if (!t) return -1;
-    return p + t[0].length;
+    if (t) return p + t[0].length;
+    // "told a gathering in X she will ...": the object, then a clause opened by a subject pronoun and a verb.
+    const z = form !== 'asked' && form !== 'urged' && form !== 'urges' && form !== 'reminded' ? TOLD_ZERO_THAT_RE.exec(rest) : null;
+    return z ? p + z[0].length : -1;
   }
   const that = /^\s*,?\s*that\s+/.exec(rest);
   if (that) return p + that[0].length;

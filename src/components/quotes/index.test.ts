@@ -77,6 +77,8 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['Anna Petrova, a teacher from Riga, said she expects prices to rise.', [['indirect', 'she expects prices to rise', 'Anna Petrova', 'said']]],
   ['Anna Petrova, a teacher from Riga, warned Saturday that prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'warned']]],
   ['But Anna Petrova, a teacher from Riga, said prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'said']]],
+  // "told" + object + a clause without "that", opened by a subject pronoun.
+  ['Anna Petrova told a party gathering in Riga she will protect the budget.', [['indirect', 'she will protect the budget', 'Anna Petrova', 'told']]],
   // Scare quotes of 1-3 words with no speech around them are not quotes.
   ['The group announced the "Islamic caliphate" on the seized lands in the east.', []],
   ['He described the plan as a "terrorist ram" in the region.', []],
