@@ -241,6 +241,23 @@ export function subjectBefore(text: string, lo: number, end: number): Span | nul
   return { start: st, end: j + 1 };
 }
 
+/** What opens a complement before its clause: punctuation, a time adjunct before "that" ("said this week that ..."), "that". */
+const LEAD_RE = /^[\s,:]*(?:(?:(?:on\s+|last\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|morning|evening|night)|yesterday|today|earlier|recently|later|again)\s+(?=that\s))?(?:that\s+)?/;
+
+/**
+ * The name opening a sentence-initial phrase (`speakerAfter` reads up to a stop word, so a phrase may
+ * run on into the predicate: "McConnell was quick to embrace the mogul" gives "McConnell"); the phrase
+ * itself when it does not open with a capitalized word, or holds no lower-case word.
+ * @example leadingName('Kim was quick to act', { start: 0, end: 20 }) // { start: 0, end: 3 }
+ */
+export function leadingName(text: string, span: Span): Span {
+  const m = /^(?:[A-Z][\p{L}.’'-]*)(?:\s+(?:(?:of|for|and|the|de|van|von|al|bin)\s+)*[A-Z][\p{L}.’'-]*)*/u.exec(text.slice(span.start, span.end));
+  if (!m || m[0].length === 0) return span;
+  // "The senator" opens with a capitalized determiner: not a name.
+  if (/^(?:The|A|An|This|That|These|Those|His|Her|Their|Its)$/.test(m[0])) return span;
+  return { start: span.start, end: span.start + m[0].length };
+}
+
 /**
  * Attributions by the open rules (see the file comment), skipping cue positions inside `taken`
  * (spans of attributions found already, sorted by start).
@@ -317,12 +334,12 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
       // "Clinton celebrated in Florida and said ...", "Marley Anderson, 21, a junior, said ...":
       // a strong cue whose subject is not adjacent takes the noun phrase opening the sentence.
       const open = speakerAfter(text, lo, cs);
-      if (open && open.end < cs && text.slice(lo, open.start).trim() === '') src = open;
+      if (open && open.end < cs && text.slice(lo, open.start).trim() === '') src = leadingName(text, open);
     }
     if (!src || covered(spans, src.start)) continue;
     // Content: the complement after the cue, up to the next attribution or the sentence end.
     let st = ce;
-    const lead = /^[\s,:]*(?:that\s+)?/.exec(text.slice(st, st + 12))![0];
+    const lead = LEAD_RE.exec(text.slice(st, st + 40))![0];
     st += lead.length;
     let en = nextStart(spans, st, sent.end);
     // "Barkley, who said he votes for Democrats, left early": the relative clause ends at its comma.

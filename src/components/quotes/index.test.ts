@@ -5,6 +5,7 @@ import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
 import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, notSourceReason, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
+import { leadingName } from './find-open.js';
 import { accordingBefore, isActionCue, isContentfulCue, isLexiconCue, notSpeechCue } from './find-tagged.js';
 
 interface EntitySpec {
@@ -346,6 +347,8 @@ const OPEN: [string, [string, string | null, string | null][]][] = [
   // A relative pronoun is the source span itself (PolNeAR: no coreference in spans); the speaker is its antecedent.
   ['Barkley, who said he typically votes for Democrats, left early.', [['he typically votes for Democrats', 'who', 'said']]],
   ['Graham: Trump’s rhetoric is destroying the party.', [['Trump’s rhetoric is destroying the party', 'Graham', ':']]],
+  // A strong cue far from its subject takes the name opening the sentence, and skips a time adjunct before "that".
+  ['Petrova was quick to praise the plan after the vote and said this week that prices will rise.', [['prices will rise', 'Petrova', 'said']]],
   // Naming and passives are not attributions.
   ['The group calls itself a movement for the poor.', []],
   ['The meeting was called off after the storm.', []],
@@ -427,6 +430,20 @@ test('tagger-backed attributions', () => {
   for (const [text, expected] of TAGGED) {
     const got = rows(makeDoc(text)).map((r) => [r.content, r.source, r.cue]);
     assert.deepEqual(got, expected, text);
+  }
+});
+
+test('leadingName: the name opening a phrase, or the phrase', () => {
+  const rows: [string, string][] = [
+    ['Petrova was quick to act', 'Petrova'],
+    ['Anna Petrova celebrated in Riga', 'Anna Petrova'],
+    ['Secretary of State Anna Petrova said', 'Secretary of State Anna Petrova'],
+    ['The senator from Ohio', 'The senator from Ohio'],
+    ['the senator', 'the senator'],
+  ];
+  for (const [text, want] of rows) {
+    const s = leadingName(text, { start: 0, end: text.length });
+    assert.equal(text.slice(s.start, s.end), want, text);
   }
 });
 
@@ -545,6 +562,9 @@ test('a source span opens with a word that can open a noun phrase', () => {
     ['At least half of voters', true],
     ['more than 60 percent', true],
     ['at the rally', false],
+    ['About 4 in 10 voters', true],
+    ['about the plan', false],
+    ['During the debate', false],
   ];
   for (const [text, want] of rows) assert.equal(opensNounPhrase(text, 0), want, text);
 });

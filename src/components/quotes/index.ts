@@ -88,9 +88,10 @@ function addModelSources(doc: Doc, cands: QuoteCandidate[]): void {
  */
 const NOT_NP_START = new Set(['of', 'on', 'in', 'at', 'by', 'for', 'from', 'with', 'into', 'than', 'despite', 'instead', 'there', 'also', 'even', 'always',
   'when', 'if', 'whether', 'what', 'that', 'which', 'while', 'because', 'although', 'though', 'as', 'and', 'or', 'but', 'so',
-  'after', 'before', 'having', 'since', 'until', 'unless', 'once']);
+  'after', 'before', 'having', 'since', 'until', 'unless', 'once',
+  'during', 'amid', 'following', 'under', 'about', 'through', 'against', 'without', 'among', 'between', 'across', 'then', 'meanwhile']);
 const WORD_AT_RE = /[\p{L}’'-]+/uy;
-const QUANTIFIER_OPEN_RE = /^(?:at\s+(?:least|most)|more\s+than|less\s+than|fewer\s+than|up\s+to)\s/i;
+const QUANTIFIER_OPEN_RE = /^(?:at\s+(?:least|most)|more\s+than|less\s+than|fewer\s+than|up\s+to|about\s+(?:\d|half|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:third|quarter|dozen)))\s/i;
 
 /**
  * True when the word at `at` can open a speaker noun phrase (see NOT_NP_START; adverbs in -ly of 7+
