@@ -267,6 +267,7 @@ const CLOSERS = new Set(['”', '»']);
 export function quotePairs(text: string, para: Span): Pair[] {
   const out: Pair[] = [];
   let open = -1;
+  let outer = -1;
   const ptxt = text.slice(para.start, para.end);
   QUOTE_MARK_RE.lastIndex = 0;
   let qm: RegExpExecArray | null;
@@ -285,14 +286,19 @@ export function quotePairs(text: string, para: Span): Pair[] {
       if (open >= 0 && text[open] === '"') opening = false;
       else opening = /[\s([{—–\-]/.test(prev) || open < 0;
     } else continue;
-    if (opening) open = mark;
-    else if (open >= 0) {
+    if (opening) {
+      // A curly quote opened inside a straight one (or the reverse) is nested: the outer stays open.
+      if (open >= 0 && outer < 0 && (text[open] === '"') !== (ch === '"')) outer = open;
+      open = mark;
+    } else if (open >= 0) {
       out.push(trimPair(text, open, mark));
-      open = -1;
+      open = outer;
+      outer = -1;
     }
   }
   if (open >= 0 && para.end - open > 1) out.push(trimPair(text, open, para.end));
-  return out;
+  // A nested pair closes before its outer one: keep the pairs in text order.
+  return out.sort((a, b) => a.open - b.open);
 }
 
 function trimPair(text: string, open: number, close: number): Pair {

@@ -214,11 +214,13 @@ test('relays', () => {
   assert.equal(cited[0]!.speaker, 'Anna Petrova');
 });
 
-test('quotePairs: curly, straight, doubled apostrophes, unclosed at paragraph end', () => {
+test('quotePairs: curly, straight, doubled apostrophes, nested, unclosed at paragraph end', () => {
   const cases: [string, string[]][] = [
     ['“a b” and "c d"', ['a b', 'c d']],
     ["''This is it,'' he said.", ['This is it']],
     ['“Open to the end', ['Open to the end']],
+    // A curly quote inside a straight one is nested: both pairs, in text order.
+    ['"It is not about “law” any more," she said.', ['It is not about “law” any more', 'law']],
   ];
   for (const [text, expected] of cases) {
     const got = quotePairs(text, { start: 0, end: text.length }).map((p) => text.slice(p.start, p.end));
