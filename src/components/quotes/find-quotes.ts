@@ -191,7 +191,8 @@ export function speakerAfter(text: string, pos: number, limit: number): Span | n
   if (!phrase) return null;
   const words = phrase.split(/\s+/);
   if (words.length > 12) return null;
-  const hasHead = words.some((w) => isCap(w) || ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, '')) || PRONOUNS.has(w.toLowerCase()));
+  // A name, a role noun, a pronoun, or a short determiner phrase that ends the clause ("said the 46-year-old.").
+  const hasHead = words.some((w) => isCap(w) || ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, '')) || PRONOUNS.has(w.toLowerCase())) || (words.length <= 4 && DETERMINERS.has(words[0]!.toLowerCase()) && /^[,.;!?]?\s*$|^[,.;!?]/.test(s.slice(e)));
   if (!hasHead) return null;
   let end = p + phrase.length;
   // Appositive name: "the head of the service, Jane Doe."
@@ -234,6 +235,8 @@ export function invertedSpeaker(phrase: string): boolean {
   if (!isCap(first) && !PRONOUNS.has(lf) && !DETERMINERS.has(lf) && !ROLE_NOUNS.has(lf) && !MODIFIERS.has(lf) && !GENERIC_SOURCES.has(lf) && !/^\d/.test(first)) return false;
   for (const w of words) if (CLAUSE_VERBS.has(w.toLowerCase())) return false;
   if (TIME_WORDS.has(lf.replace(/\.$/, ''))) return false;
+  // A noun phrase does not end in a conjunction ("..., writes a weekly column and ...").
+  if (/^(?:and|or|but)$/i.test(words[words.length - 1]!)) return false;
   if (isCap(first) && !DETERMINERS.has(first.toLowerCase())) {
     for (const w of words) if (!isCap(w) && !NAME_JOINERS.has(w.toLowerCase()) && !/^[\d.,’'-]+$/.test(w)) return false;
   }

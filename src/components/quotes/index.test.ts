@@ -68,6 +68,7 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['Anna Petrova said that prices will rise next year.', [['indirect', 'prices will rise next year', 'Anna Petrova', 'said']]],
   ['Prices will rise next year, Anna Petrova said on Thursday.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'said']]],
   ['Prices will rise next year, said Anna Petrova.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'said']]],
+  ['“We will win,” said the 46-year-old.', [['direct', 'We will win', 'the 46-year-old', 'said']]],
   ['According to Anna Petrova, prices will rise next year.', [['indirect', 'prices will rise next year', 'Anna Petrova', 'According to']]],
   ['Prices will rise next year, according to Anna Petrova.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'according to']]],
   ['Anna Petrova warned Wednesday that prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'warned']]],
@@ -125,6 +126,7 @@ test('invertedSpeaker: the phrase after an inverted cue is a speaker, not a clau
     ['despite being a Riga native', false],
     ['Petrova expects', false],
     ['Saturday', false],
+    ['a weekly column and', false],
   ];
   for (const [phrase, want] of rows) assert.equal(invertedSpeaker(phrase), want, phrase);
 });
