@@ -344,6 +344,13 @@ interface SentenceCtx {
   ce: number;
 }
 
+/** A speaker and a verb in the slot after a closing quote mark (`,” the judge exclaimed.`), the clause ending there. */
+const SPEECH_SLOT_RE = /^\s*(?<src>(?:the|a|an|his|her|their|one|another)\s+[\p{Ll}\d][\p{L}\d’'-]*(?:\s+[\p{Ll}][\p{L}’'-]*){0,2}|(?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}.’'-]*|he|she|they|we|I)\s+(?<verb>[a-z]+(?:ed|s))(?=\s*[.,;]|\s+(?:on|in|at|to|during|after|before|as|while|with|from|and|but)\b)/du;
+/** The inverted slot: `,” exclaimed the judge.` */
+const SPEECH_SLOT_INV_RE = /^\s*(?<verb>[a-z]+ed)\s+(?<src>(?:the|a|an)\s+[\p{Ll}\d][\p{L}\d’'-]*(?:\s+[\p{Ll}][\p{L}’'-]*){0,2}|(?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}.’'-]*)(?=\s*[.,;])/du;
+/** Words of the speech slot that are not verbs of saying ("…,” she was, "…,” he has). */
+const NOT_SPEECH_SLOT = new Set(['was', 'has', 'is', 'does', 'as', 'his', 'this', 'us', 'yes', 'its', 'less', 'unless', 'bus', 'gas', 'plus', 'thus', 'news', 'times', 'days', 'years', 'weeks', 'months', 'hours', 'minutes', 'seconds', 'needed', 'indeed', 'speed', 'seed', 'feed', 'red', 'bed', 'shed', 'led', 'fled', 'bred', 'wed']);
+
 /** After "told": an object of one to eight words, then a subject pronoun and a finite verb (the pronoun opens the clause). */
 const TOLD_ZERO_THAT_RE = /^\s+(?:[^\s,.;:"“”]+\s+){1,8}?(?=(?:he|she|they|we|I)\s+(?:will|would|was|were|is|are|had|has|have|did|does|could|can|should|may|might|must|[a-z]+ed|[a-z]+s)\b)/;
 
@@ -449,6 +456,21 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
             addRelays(text, cand, ce, afterLimit, cueStarts, consumed);
             found = true;
           }
+        }
+      }
+      // (c) any verb in the speech slot after a quote that closes on a comma, "?" or "!": `,” the judge
+      // exclaimed.` / `?” interrupted the judge.` The construction itself marks speech; the verb need
+      // not be in the cue lexicon.
+      if (!found && /[,!?]\s*$/.test(text.slice(Math.max(q.start, q.end - 1), q.close))) {
+        const after = text.slice(afterStart, Math.min(afterLimit, afterStart + 100));
+        const m = SPEECH_SLOT_RE.exec(after) ?? SPEECH_SLOT_INV_RE.exec(after);
+        if (m && !NOT_SPEECH_SLOT.has(m.groups!.verb!.toLowerCase())) {
+          const [ss, se] = m.indices!.groups!.src!;
+          const [vs, ve] = m.indices!.groups!.verb!;
+          cand.source = { start: afterStart + ss, end: afterStart + se };
+          cand.cue = m.groups!.verb!;
+          cand.cueSpan = { start: afterStart + vs, end: afterStart + ve };
+          found = true;
         }
       }
       // (b) attribution before the opening mark: `He said: “...` / `he told reporters, “...`

@@ -69,6 +69,9 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['Prices will rise next year, Anna Petrova said on Thursday.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'said']]],
   ['Prices will rise next year, said Anna Petrova.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'said']]],
   ['“We will win,” said the 46-year-old.', [['direct', 'We will win', 'the 46-year-old', 'said']]],
+  // Any verb in the speech slot after a quote closing on a comma, "?" or "!" (not only lexicon cues).
+  ['“Everything you said has overlapped,” the judge exclaimed.', [['direct', 'Everything you said has overlapped', 'the judge', 'exclaimed']]],
+  ['“Why are you here?” interrupted the judge.', [['direct', 'Why are you here?', 'the judge', 'interrupted']]],
   ['According to Anna Petrova, prices will rise next year.', [['indirect', 'prices will rise next year', 'Anna Petrova', 'According to']]],
   ['Prices will rise next year, according to Anna Petrova.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'according to']]],
   ['Anna Petrova warned Wednesday that prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'warned']]],
