@@ -3,7 +3,7 @@
  * cue, rank the candidate spans of the cue's sentence (plus NULL) with an averaged perceptron; the
  * gold source span is the target (or, when it is longer than a candidate can be, the best-scoring
  * candidate inside it; NULL when the attribution has no source). The first 150 articles (sorted) are
- * held out (`attributionTrainTask`); accuracy on them is printed. Writes int16 weights, gzipped, to
+ * held out (`attributionTrainTask`; POLNEAR_HOLDOUT=0 trains on all of train); accuracy on them is printed. Writes int16 weights, gzipped, to
  * ../data/source-weights.bin.gz; never copies the dataset.
  *
  * Run: nice -n 10 node --import tsx src/components/quotes/train/train-source.ts [datasetsDir] [epochs]
@@ -22,7 +22,7 @@ import { NSF, SRC_ROWS, candidateScore, sourceCandidates, wordHashes, type Sourc
 const here = dirname(fileURLToPath(import.meta.url));
 const datasets = process.argv[2] ?? loadSettings().datasets;
 const epochs = Number(process.argv[3] ?? 8);
-const HOLDOUT = 150;
+const HOLDOUT = Number(process.env.POLNEAR_HOLDOUT ?? 150);
 const dir = join(datasets, 'polnear', 'data', 'train');
 
 interface GoldAttribution { source: Span | null; cue: Span; content: Span | null }
@@ -164,7 +164,7 @@ for (const ex of held) {
   if (p === 0 ? ex.gold[0] : ex.gold[0] === 0 && ex.cands.from[p]! < Math.max(...[...ex.gold.keys()].filter((k) => ex.gold[k]).map((k) => ex.cands.to[k]!)) && Math.min(...[...ex.gold.keys()].filter((k) => ex.gold[k]).map((k) => ex.cands.from[k]!)) < ex.cands.to[p]!) ok++;
   if (p === ex.exact) okExact++;
 }
-console.error(`held-out: pick overlaps gold ${(ok / held.length).toFixed(4)}, exact ${(okExact / held.length).toFixed(4)}`);
+if (held.length > 0) console.error(`held-out: pick overlaps gold ${(ok / held.length).toFixed(4)}, exact ${(okExact / held.length).toFixed(4)}`);
 const out = gzipSync(Buffer.from(q.buffer), { level: 9 });
 writeFileSync(process.env.SOURCE_WEIGHTS_OUT ?? join(here, '../data/source-weights.bin.gz'), out);
 console.error(`wrote ${out.length} bytes (scale ${scale.toFixed(2)})`);
