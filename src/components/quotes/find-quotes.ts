@@ -529,6 +529,10 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
           } else if (before.endsWith(',')) {
             const end = lastNonSpace(text, ctx.s, cs);
             if (wordCount(text, ctx.s, end) >= 3) { cand = mk('indirect', ctx.s, end, src, cueText, cs, cEnd, pi); tails.push(end); }
+          } else {
+            // "That’s according to the report.": the pronoun stands for the content of the sentence before.
+            const pr = /^(that|this|it)(?:[’']s|\s+is|\s+was)$/i.exec(before);
+            if (pr) cand = mk('indirect', ctx.s + text.slice(ctx.s, cs).indexOf(pr[1]!), ctx.s + text.slice(ctx.s, cs).indexOf(pr[1]!) + pr[1]!.length, src, cueText, cs, cEnd, pi);
           }
           if (cand) { found.push(cand); consumed.add(cs); }
           continue;

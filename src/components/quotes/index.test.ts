@@ -74,6 +74,8 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['“Why are you here?” interrupted the judge.', [['direct', 'Why are you here?', 'the judge', 'interrupted']]],
   ['According to Anna Petrova, prices will rise next year.', [['indirect', 'prices will rise next year', 'Anna Petrova', 'According to']]],
   ['Prices will rise next year, according to Anna Petrova.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'according to']]],
+  // "That’s according to X": the pronoun is the content (it stands for the sentence before).
+  ['That’s according to Anna Petrova.', [['indirect', 'That', 'Anna Petrova', 'according to']]],
   ['Anna Petrova warned Wednesday that prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'warned']]],
   ['Anna Petrova, the head of the central bank, said prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'said']]],
   ['The prices, she said, will rise next year.', [['indirect', 'The prices, she said, will rise next year', 'she', 'said']]],
