@@ -192,7 +192,7 @@ export function speakerAfter(text: string, pos: number, limit: number): Span | n
   const words = phrase.split(/\s+/);
   if (words.length > 12) return null;
   // A name, a role noun, a pronoun, or a short determiner phrase that ends the clause ("said the 46-year-old.").
-  const hasHead = words.some((w) => isCap(w) || ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, '')) || PRONOUNS.has(w.toLowerCase())) || (words.length <= 4 && DETERMINERS.has(words[0]!.toLowerCase()) && /^[,.;!?]?\s*$|^[,.;!?]/.test(s.slice(e)));
+  const hasHead = words.some((w) => isCap(w) || ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, '')) || PRONOUNS.has(w.toLowerCase())) || (words.length <= 4 && DETERMINERS.has(words[0]!.toLowerCase()) && /^(?:[,.;!?]|\s*$)/.test(s.slice(e)));
   if (!hasHead) return null;
   let end = p + phrase.length;
   // Appositive name: "the head of the service, Jane Doe."
@@ -201,8 +201,11 @@ export function speakerAfter(text: string, pos: number, limit: number): Span | n
   return { start: p, end };
 }
 
-/** Words that make a phrase after a cue the start of a clause, not an inverted speaker: "says Cruz will ...". */
-const CLAUSE_VERBS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'do', 'won’t', "won't", 'didn’t', "didn't", 'doesn’t', "doesn't", 'isn’t', "isn't", 'wasn’t', "wasn't"]);
+/**
+ * Auxiliaries and modals: a phrase holding one is a clause, not a noun phrase ("says Cruz will ..." is no
+ * inverted speaker; a source span "he didn't know" ran into a clause).
+ */
+export const CLAUSE_VERBS: ReadonlySet<string> = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'do', 'won’t', "won't", 'didn’t', "didn't", 'doesn’t', "doesn't", 'isn’t', "isn't", 'wasn’t', "wasn't"]);
 /**
  * What may follow an inverted speaker: the clause end, punctuation, or a time, place or relative
  * phrase ("..., said the chief on Monday", "..., said Jane Doe, who ..."). "that", a quote mark or a
@@ -216,6 +219,11 @@ const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'frida
 
 /** Lower-case words a capitalized speaker name may hold ("Secretary of State", "the head of"). */
 const NAME_JOINERS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'da', 'van', 'von', 'der', 'al', 'bin', 'la', 'le']);
+
+/** invertedSpeaker for the phrase at `span`, and only what INVERTED_END_RE allows after it (up to `limit`). */
+function invertedSpeakerAt(text: string, span: Span, limit: number): boolean {
+  return invertedSpeaker(text.slice(span.start, span.end)) && INVERTED_END_RE.test(text.slice(span.end, Math.min(limit, span.end + 12)));
+}
 
 /**
  * True when the phrase `speakerAfter` read after an inverted cue ("..., said the police chief") is a
@@ -441,7 +449,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
           const info = cueInfo(text.slice(cs, ce));
           if (info.inverts) {
             src = speakerAfter(text, ce, afterLimit);
-            if (src && !(invertedSpeaker(text.slice(src.start, src.end)) && INVERTED_END_RE.test(text.slice(src.end, Math.min(afterLimit, src.end + 12))))) src = null;
+            if (src && !invertedSpeakerAt(text, src, afterLimit)) src = null;
           }
         } else {
           const sp = speakerBefore(text, afterStart + lead, cs);
@@ -458,7 +466,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
           }
         }
       }
-      // (c) any verb in the speech slot after a quote that closes on a comma, "?" or "!": `,” the judge
+      // (a2) any verb in the speech slot after a quote that closes on a comma, "?" or "!": `,” the judge
       // exclaimed.` / `?” interrupted the judge.` The construction itself marks speech; the verb need
       // not be in the cue lexicon.
       if (!found && /[,!?]\s*$/.test(text.slice(Math.max(q.start, q.end - 1), q.close))) {
@@ -532,7 +540,8 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
           } else {
             // "That’s according to the report.": the pronoun stands for the content of the sentence before.
             const pr = /^(that|this|it)(?:[’']s|\s+is|\s+was)$/i.exec(before);
-            if (pr) cand = mk('indirect', ctx.s + text.slice(ctx.s, cs).indexOf(pr[1]!), ctx.s + text.slice(ctx.s, cs).indexOf(pr[1]!) + pr[1]!.length, src, cueText, cs, cEnd, pi);
+            const at = pr ? ctx.s + text.slice(ctx.s, cs).indexOf(pr[1]!) : -1;
+            if (pr) cand = mk('indirect', at, at + pr[1]!.length, src, cueText, cs, cEnd, pi);
           }
           if (cand) { found.push(cand); consumed.add(cs); }
           continue;
@@ -555,7 +564,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
           if (info.inverts) {
             const fw = speakerAfter(text, cEnd, ce);
             const endC = lastNonSpace(text, ctx.s, pc);
-            if (fw && invertedSpeaker(text.slice(fw.start, fw.end)) && INVERTED_END_RE.test(text.slice(fw.end, Math.min(ce, fw.end + 12))) && wordCount(text, ctx.s, endC + 1) >= 3) {
+            if (fw && invertedSpeakerAt(text, fw, ce) && wordCount(text, ctx.s, endC + 1) >= 3) {
               const cand = mk('indirect', ctx.s, endC + 1, fw, cueText, cs, cEnd, pi);
               addRelays(text, cand, fw.end, ce, cueStarts, consumed);
               found.push(cand);

@@ -2,7 +2,7 @@ import type { Doc } from '../../doc/doc.js';
 import type { Span } from '../../doc/span.js';
 import type { Quote } from '../../doc/types.js';
 import { defineComponent } from '../../pipeline/component.js';
-import { findQuoteCandidates, type QuoteCandidate } from './find-quotes.js';
+import { CLAUSE_VERBS, findQuoteCandidates, type QuoteCandidate } from './find-quotes.js';
 import { SpeakerResolver } from './resolve-speaker.js';
 import { findOpenAttributions } from './find-open.js';
 import { findTaggedAttributions } from './find-tagged.js';
@@ -111,8 +111,6 @@ export function opensNounPhrase(text: string, at: number): boolean {
 }
 
 const CONTRACTION_RE = /^(?:that|it|there|what|here)[’']s\b/i;
-/** Auxiliaries and modals: inside a source span (outside a relative clause) they mark a clause, not a noun phrase. */
-const INNER_AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'did', 'does', 'didn’t', "didn't", 'doesn’t', "doesn't", 'isn’t', "isn't", 'wasn’t', "wasn't"]);
 const RELATIVE = new Set(['who', 'which', 'that', 'whose', 'whom', 'where', 'when']);
 const SPAN_WORD_RE = /[\p{L}’'-]+/gu;
 
@@ -132,7 +130,8 @@ export function notSourceReason(source: string): 'contraction' | 'clause' | null
   for (const m of source.matchAll(SPAN_WORD_RE)) {
     const w = m[0].toLowerCase();
     if (RELATIVE.has(w) && !first) return null;
-    if (!first && INNER_AUX.has(w)) return 'clause';
+    // An auxiliary or modal inside the span (outside a relative clause) marks a clause, not a noun phrase.
+    if (!first && CLAUSE_VERBS.has(w)) return 'clause';
     first = false;
   }
   return null;
