@@ -8,7 +8,7 @@
  *
  * Run: nice -n 10 node --import tsx src/corpus/train/train-story-pairs.ts [datasetsDir]
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeRecord } from '../../analysis/analyze.js';
@@ -29,8 +29,23 @@ const EPOCHS = 300;
 const RATE = 2;
 const L2 = 1e-4;
 
+const modelPath = join(here, '..', 'data', 'story-pairs.json');
+
+/**
+ * Linking (which builds the records trained on) scores stories with the shipped model, and refuses a model trained on
+ * other features: after PAIR_FEATURES changed, a placeholder (all weights 0) stands in until this run writes the new one.
+ * The records' vectors, entities and leads do not depend on the model.
+ */
+function ensureLoadableModel(): void {
+  const shipped = existsSync(modelPath) ? (JSON.parse(readFileSync(modelPath, 'utf8')) as PairModel) : null;
+  if (shipped && shipped.features.join('|') === PAIR_FEATURES.join('|')) return;
+  const placeholder: PairModel = { features: [...PAIR_FEATURES], weights: PAIR_FEATURES.map(() => 0), trained: 'placeholder: rerun src/corpus/train/train-story-pairs.ts' };
+  writeFileSync(modelPath, JSON.stringify(placeholder, null, 2) + '\n');
+}
+
 async function main(): Promise<void> {
   if (!existsSync(root)) throw new Error(`ECB+ not found at ${root}; pass the datasets folder as the first argument`);
+  ensureLoadableModel();
   const docs = ecbplusDocuments(root, { keep: TRAIN_TOPICS });
   const bundles = docs.map((d) => analyzeRecord({ id: d.id, text: d.text })).sort((a, b) => (a.document.id < b.document.id ? -1 : 1));
   const index = new MemoryCorpusIndex();
@@ -70,7 +85,7 @@ async function main(): Promise<void> {
     weights: w.map((x) => Math.round(x * 1e4) / 1e4),
     trained: `ECB+ topics 1-17 (${records.length} documents, ${rows.length} pairs with cosine >= ${MIN_COSINE}, ${positives} same-event); logistic regression, ${EPOCHS} full-batch epochs, rate ${RATE}, L2 ${L2}`,
   };
-  writeFileSync(join(here, '..', 'data', 'story-pairs.json'), JSON.stringify(model, null, 2) + '\n');
+  writeFileSync(modelPath, JSON.stringify(model, null, 2) + '\n');
   console.log(model.trained);
   console.log(`training log-loss ${(loss / rows.length).toFixed(4)}, accuracy ${(right / rows.length).toFixed(4)}`);
   for (let k = 0; k < d; k++) console.log(`  ${PAIR_FEATURES[k]!.padEnd(26)} ${model.weights[k]}`);
