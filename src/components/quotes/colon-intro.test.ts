@@ -4,6 +4,7 @@ import { Doc } from '../../doc/doc.js';
 import { sentences } from '../sentences/index.js';
 import { findQuotes } from './index.js';
 import { introSource, speakerTurns } from './colon-intro.js';
+import { isFieldLabel } from './find-open.js';
 
 function docOf(text: string): Doc {
   const doc = new Doc('t', { text });
@@ -66,4 +67,30 @@ test('findQuotes: a quote after a colon-ended clause in the paragraph before tak
   assert.ok(q && q.source, 'direct quote with a source');
   assert.equal(text.slice(q.source.start, q.source.end), 'The senator');
   assert.equal(q.cue, 'continued');
+});
+
+test('isFieldLabel: field and section labels are no speakers', () => {
+  const rows: [string, boolean][] = [
+    ['Definition', true], ['Answer', true], ['Next', true], ['STREAM', true], ['TypeError', true], ['Disadvantages', true],
+    ['Graham', false], ['Mr Malone', false], ['Poll', false],
+  ];
+  for (const [label, want] of rows) assert.equal(isFieldLabel(label), want, label);
+});
+
+test('headline colon labels: one or two are claims; three or more are a list unless a recurring name answers', () => {
+  const rows: [string, string[]][] = [
+    ['Graham: Trump must step aside now\n\nThe senator spoke on Monday.', ['Graham']],
+    // Recipe notes: each label once.
+    ['Peanut Butter: Use a creamy kind for the dough.\n\nMaple Syrup: Any other syrup works as well.\n\nSea Salt: Adjust the amount to your taste.', []],
+    // An interview: names that recur.
+    ['Rick: We wanted one code base for the site.\n\nMarissa: It had come a long way since then.\n\nRick: Exactly, and it was quick to build.\n\nMarissa: We needed to rethink how we wrote scripts.', ['Rick', 'Marissa', 'Rick', 'Marissa']],
+    // Recurring fields of common words.
+    ['Accuracy: It varies widely between devices.\n\nCost: It is cheap and easy to find.\n\nAccuracy: It is very good in most tests.\n\nCost: It is expensive and rarely offered.', []],
+    // A recurring label with title contents: a list of titles.
+    ['Harry Potter: Hogwarts Mystery Deluxe\n\nHarry Potter: Wizards Unite Together\n\nHarry Potter: Puzzles & Spells', []],
+  ];
+  for (const [text, want] of rows) {
+    const got = findQuotes(docOf(text)).filter((q) => q.cue === ':' && q.source).map((q) => text.slice(q.source!.start, q.source!.end));
+    assert.deepEqual(got, want, text);
+  }
 });

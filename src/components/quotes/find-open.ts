@@ -14,6 +14,7 @@ import { LEARNED_CUES } from './data/learned-cues.js';
 import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import { DETERMINERS, PRONOUNS, ROLE_NOUNS } from './data/role-nouns.js';
+import { isCommonOrGazetteerWord } from '../entities/gazetteer.js';
 import { isCuratedCue, speakerAfter, speakerBefore, ZERO_THAT, type QuoteCandidate } from './find-quotes.js';
 
 /** A word opens an attribution when PolNeAR annotators marked it as a cue at least this often (0.2: best content F1 on a train sample; 0.4 keeps source precision higher but loses 10 points of recall). */
@@ -259,6 +260,63 @@ export function leadingName(text: string, span: Span): Span {
 }
 
 /**
+ * Labels of a field, section or list entry, never a speaker: "Definition: ...", "Answer: ...",
+ * "Next: ...", "Family: ...", "STREAM: ...", and error names in code listings ("TypeError: ...").
+ * Real pages (recipes, glossaries, Q&A, wikis) open many paragraphs with such labels.
+ */
+const FIELD_LABELS = new Set(['definition', 'definitions', 'answer', 'answers', 'question', 'questions', 'q', 'a', 'note', 'notes', 'next', 'previous', 'prev', 'family', 'genus', 'species', 'stream', 'listen', 'watch', 'read', 'see', 'update', 'updated', 'summary', 'source', 'sources', 'example', 'examples', 'tip', 'tips', 'step', 'warning', 'caution', 'error', 'name', 'description', 'ingredients', 'instructions', 'directions', 'method', 'credit', 'credits', 'photo', 'photos', 'video', 'image', 'images', 'related', 'also', 'price', 'cost', 'date', 'time', 'location', 'address', 'email', 'phone', 'contact', 'category', 'categories', 'tags', 'tag', 'genre', 'type', 'status', 'result', 'results', 'reference', 'references', 'disclaimer', 'disclosure', 'correction', 'editor’s note', "editor's note", 'bonus', 'verdict', 'pros', 'cons', 'advantages', 'disadvantages', 'benefits', 'drawbacks', 'risks', 'availability', 'accuracy', 'rating', 'size', 'weight', 'duration', 'yield', 'servings', 'difficulty', 'level', 'season', 'episode', 'chapter', 'part', 'section', 'topic', 'topics', 'subject', 'goal', 'objective', 'purpose', 'background', 'overview', 'introduction', 'conclusion', 'takeaway', 'bottom line', 'fact', 'facts', 'important', 'hint', 'solution', 'problem', 'output', 'input', 'usage', 'syntax', 'version', 'platform', 'requirements', 'features', 'advertisement', 'sponsored', 'trending', 'breaking', 'exclusive', 'opinion', 'analysis', 'explainer', 'live', 'recap', 'preview', 'review', 'quiz', 'recommended', 'more']);
+const ERROR_LABEL_RE = /(?:Error|Exception|Warning)$/;
+
+/**
+ * True when a paragraph's colon label is a field or section label, not a speaker (FIELD_LABELS).
+ * @example isFieldLabel('Definition') // true
+ * @example isFieldLabel('Graham') // false
+ */
+export function isFieldLabel(label: string): boolean {
+  return FIELD_LABELS.has(label.toLowerCase()) || ERROR_LABEL_RE.test(label);
+}
+
+const LOWER_WORD_RE = /(?:^|\s)\p{Ll}{2,}/u;
+
+/**
+ * The colon-labelled paragraphs ("Graham: Trump ...") that are speakers' claims. One or two in a doc
+ * are headlines or a lone turn; three or more are a list (ingredients, glossary entries, product
+ * specs, titles: "Peanut Butter: ...", "Sweetener: ...") unless they are a dialogue: then only turns
+ * whose label recurs (an interviewee answering several times), is no run of common words (the
+ * recurring fields "Accuracy: ...", "Advantages: ..." of a review) and that hold a lower-case word
+ * (not a title: "Harry Potter: Puzzles & Spells") stay. All-caps labels are left to speakerTurns.
+ * @example speakerLabelled(text, cands)
+ */
+export function speakerLabelled(text: string, cands: QuoteCandidate[]): QuoteCandidate[] {
+  const labelOf = (c: QuoteCandidate): string => text.slice(c.source!.start, c.source!.end);
+  // All-caps labels are transcript speakers ("JAKE TAPPER: ..."), never list entries: they neither count nor go.
+  const mixed = cands.filter((c) => /\p{Ll}/u.test(labelOf(c)));
+  if (mixed.length < 3) return cands;
+  const count = new Map<string, number>();
+  for (const c of mixed) count.set(labelOf(c), (count.get(labelOf(c)) ?? 0) + 1);
+  const common = new Map<string, boolean>();
+  for (const l of count.keys()) common.set(l, commonWordsOnly(l) || usedInLowerCase(text, l));
+  return cands.filter((c) => !count.has(labelOf(c)) || (count.get(labelOf(c))! >= 2 && !common.get(labelOf(c)) && LOWER_WORD_RE.test(text.slice(c.start, c.end))));
+}
+
+/** True when a one-word label also stands in lower case in the text ("Disadvantages:" and "... and disadvantages"): a common noun, not a name. */
+function usedInLowerCase(text: string, label: string): boolean {
+  if (/\s/.test(label) || label.length < 4) return false;
+  const w = label.toLowerCase();
+  if (w === label) return false;
+  for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+    if (!/\p{L}/u.test(text[i - 1] ?? ' ') && !/\p{L}/u.test(text[i + w.length] ?? ' ')) return true;
+  }
+  return false;
+}
+
+/** True when every word of a label is a common word ("Accuracy", "Step One"), so it names a field, not a person. */
+function commonWordsOnly(label: string): boolean {
+  for (const w of label.split(/\s+/)) if (w && !isCommonOrGazetteerWord(w) && !(w.length > 4 && w.endsWith('s') && isCommonOrGazetteerWord(w.slice(0, -1)))) return false;
+  return true;
+}
+
+/**
  * Attributions by the open rules (see the file comment), skipping cue positions inside `taken`
  * (spans of attributions found already, sorted by start).
  * @example findOpenAttributions(doc.text, doc.paragraphs, doc.sentences, doc.tokens, []).map((q) => text.slice(q.start, q.end))
@@ -269,6 +327,7 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
   let pi = 0;
   let si = 0;
   // Headline colon attributions: a short capitalized name, a colon, and a claim ("Graham: Trump ...").
+  const labelled: QuoteCandidate[] = [];
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p]!;
     if (para.end - para.start > 400) continue;
@@ -279,13 +338,16 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     if (c0 < 65 || c0 > 90) continue;
     const m = /^((?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}.’'-]*):\s+(\S.*?)[.\s]*$/u.exec(text.slice(para.start, para.end));
     // "The Latest: ..." and "The Daily: ..." are section labels, not speakers.
-    if (!m || /\d/.test(m[1]!) || /^(?:The|A|An)\s/.test(m[1]!) || covered(spans, para.start)) continue;
+    if (!m || /\d/.test(m[1]!) || /^(?:The|A|An)\s/.test(m[1]!) || isFieldLabel(m[1]!) || covered(spans, para.start)) continue;
     const cs = para.start + m[1]!.length;
     const st = para.end - (m[0].length - m[0].indexOf(m[2]!, m[1]!.length));
     const en = st + m[2]!.length;
     if (en - st < 12) continue;
-    out.push({ start: st, end: en, kind: 'indirect', source: { start: para.start, end: cs }, cue: ':', cueSpan: { start: cs, end: cs + 1 }, relays: [], sameAs: null, words: 0, paragraph: p });
-    spans.push({ start: para.start, end: en });
+    labelled.push({ start: st, end: en, kind: 'indirect', source: { start: para.start, end: cs }, cue: ':', cueSpan: { start: cs, end: cs + 1 }, relays: [], sameAs: null, words: 0, paragraph: p });
+  }
+  for (const c of speakerLabelled(text, labelled)) {
+    out.push(c);
+    spans.push({ start: c.source!.start, end: c.end });
   }
   spans.sort((a, b) => a.start - b.start);
   const L = lexicons();
