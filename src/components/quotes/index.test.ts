@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
-import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, notSourceReason, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
-import { leadingName } from './find-open.js';
+import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, keepTagged, notSourceReason, opensNounPhrase, quotePairs, reportsSpeech, speakerBefore, splitTitle } from './index.js';
+import { findOpenAttributions, leadingName } from './find-open.js';
+import { findQuoteCandidates, type QuoteCandidate } from './find-quotes.js';
 import { accordingBefore, isActionCue, isContentfulCue, isLexiconCue, notSpeechCue } from './find-tagged.js';
 
 interface EntitySpec {
@@ -624,4 +625,39 @@ test('notSourceReason: clause-shaped and contraction spans are no sources', () =
     ['Is', null],
   ];
   for (const [span, want] of rows) assert.equal(notSourceReason(span), want, span);
+});
+
+test('keepTagged: tagger attributions need a text that reports speech (or a lexicon cue) and a whole source noun phrase', () => {
+  const cand = (text: string, src: string | null, cue: string | null): QuoteCandidate => {
+    const s = src ? text.indexOf(src) : -1;
+    const c = cue ? text.indexOf(cue) : -1;
+    return { start: 0, end: text.length, kind: 'indirect', source: s >= 0 ? { start: s, end: s + src!.length } : null, cue, cueSpan: c >= 0 ? { start: c, end: c + cue!.length } : null, relays: [], sameAs: null, words: 3, paragraph: 0 };
+  };
+  const rows: [string, string | null, string | null, boolean, boolean][] = [
+    // [text, source, cue, text reports speech, kept]
+    ['Forty firms took out loans from the bank.', 'Forty firms', 'took out', false, false],
+    ['Forty firms took out loans from the bank.', 'Forty firms', 'took out', true, true],
+    ['Critics argued the plan would fail.', 'Critics', 'argued', false, true],
+    ['Call the station staff and get the police.', null, 'Call', false, false],
+    ['The suspects allegedly rented apartments.', 'The', 'suspects', true, false],
+    ['Shrestha S, et al. Identifying the interaction.', 'et', 'al. Identifying', true, false],
+    ['The mayor warned the roads were closed.', 'The mayor', 'warned', true, true],
+  ];
+  for (const [text, src, cue, reports, want] of rows) assert.equal(keepTagged(text, cand(text, src, cue), reports), want, text);
+});
+
+test('reportsSpeech: a rule attribution with a curated speech cue', () => {
+  const rows: [string, boolean][] = [
+    ['“We are ready,” the mayor said on Monday.', true],
+    ['According to the police, the road was closed.', true],
+    ['Add the flour and stir until smooth. Bake for an hour.', false],
+  ];
+  for (const [text, want] of rows) {
+    const doc = new Doc('t', { text });
+    doc.text = text;
+    sentences.create().run(doc);
+    const raw = findQuoteCandidates(doc.text, doc.paragraphs, doc.sentences);
+    raw.push(...findOpenAttributions(doc.text, doc.paragraphs, doc.sentences, doc.tokens, []));
+    assert.equal(reportsSpeech(text, raw), want, text);
+  }
 });
