@@ -425,5 +425,60 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     spans[q] = span;
     while (i + 1 < n && tStart[i + 1]! < en) i++;
   }
+  addPassiveAgents(text, paragraphs, sentences, spans, out, skipBefore);
   return out;
+}
+
+/** A passive cue with its agent: "was echoed by", "have been applauded by", "was asked by". */
+const PASSIVE_AGENT_RE = /\b(?:is|are|was|were|(?:has|have|had)\s+been|been)\s+(?:(?:also|widely|quickly|repeatedly|sharply|strongly|publicly)\s+)?([a-z]+ed)\s+by\s+/g;
+/** Participles of saying and judging words beyond the curated cues; stances ("opposed by", "backed by") are not speech. */
+const SPOKEN_PARTICIPLES = new Set(['echoed', 'applauded', 'praised', 'criticized', 'criticised', 'questioned', 'described', 'called', 'quoted', 'cited', 'challenged', 'disputed', 'rejected', 'welcomed', 'condemned', 'denounced', 'dismissed', 'ridiculed', 'mocked', 'blamed', 'accused', 'interviewed']);
+/** The agent noun phrase: up to eight words, ending at punctuation or before a clause, relative or adjunct word. */
+const AGENT_NP_RE = /^((?:[\p{L}\d.’'-]+\s+){0,7}?[\p{L}\d’'-]+\.?)(?=\s*(?:[,;:!?]|\.(?:\s|$)|$)|\s+(?:whether|if|to|that|who|which|about|how|why|what|in|on|at|during|after|before|for|as|when|while)\b)/u;
+/** A clause after the agent: the content of "was asked by X whether ...". */
+const AGENT_CLAUSE_RE = /^\s*,?\s*(?:whether|if|to|that|about|how|why|what)\b/i;
+
+/**
+ * Passive attributions with an agent (PolNeAR's source is the agent): "X's stridency was echoed by Jane
+ * Doe" (content the subject), "Kim was asked by the moderator whether ..." (content the clause). The
+ * participle must be a curated cue or a word of saying or judging (SPOKEN_PARTICIPLES).
+ */
+function addPassiveAgents(text: string, paragraphs: readonly Span[], sentences: readonly Span[], spans: Span[], out: QuoteCandidate[], skipBefore: number): void {
+  let pi = 0;
+  for (const sent of sentences) {
+    if (sent.end <= skipBefore) continue;
+    const body = text.slice(sent.start, sent.end);
+    if (!body.includes(' by ')) continue;
+    PASSIVE_AGENT_RE.lastIndex = 0;
+    for (let m = PASSIVE_AGENT_RE.exec(body); m; m = PASSIVE_AGENT_RE.exec(body)) {
+      const vs = sent.start + m.index + m[0].lastIndexOf(m[1]!, m[0].length - 4);
+      const ve = vs + m[1]!.length;
+      const verb = m[1]!;
+      if (!isCuratedCue(verb) && !SPOKEN_PARTICIPLES.has(verb)) continue;
+      const auxStart = sent.start + m.index;
+      const agentStart = sent.start + m.index + m[0].length;
+      if (covered(spans, auxStart) || covered(spans, agentStart)) continue;
+      const am = AGENT_NP_RE.exec(text.slice(agentStart, Math.min(sent.end, agentStart + 120)));
+      if (!am) continue;
+      const agent = { start: agentStart, end: agentStart + am[1]!.length };
+      let st: number;
+      let en: number;
+      if (AGENT_CLAUSE_RE.test(text.slice(agent.end, agent.end + 12))) {
+        st = agent.end;
+        while (st < sent.end && /[\s,]/.test(text[st]!)) st++;
+        en = nextStart(spans, st, sent.end);
+      } else {
+        const subj = subjectBefore(text, Math.max(sent.start, skipBefore), auxStart);
+        if (!subj) continue;
+        st = subj.start;
+        en = subj.end;
+      }
+      while (en > st && /[\s.!?,;:]/.test(text[en - 1]!)) en--;
+      if (en - st < 3 || covered(spans, st)) continue;
+      while (pi < paragraphs.length && paragraphs[pi]!.end <= st) pi++;
+      out.push({ start: st, end: en, kind: 'indirect', source: agent, cue: text.slice(auxStart, agentStart).trim(), cueSpan: { start: auxStart, end: agentStart - 1 }, relays: [], sameAs: null, words: 0, paragraph: pi });
+      spans.push({ start: Math.min(st, auxStart), end: Math.max(en, agent.end) });
+      spans.sort((a, b) => a.start - b.start);
+    }
+  }
 }

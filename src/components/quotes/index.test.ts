@@ -357,6 +357,10 @@ const OPEN: [string, [string, string | null, string | null][]][] = [
   // A relative pronoun is the source span itself (PolNeAR: no coreference in spans); the speaker is its antecedent.
   ['Barkley, who said he typically votes for Democrats, left early.', [['he typically votes for Democrats', 'who', 'said']]],
   ['Graham: Trump’s rhetoric is destroying the party.', [['Trump’s rhetoric is destroying the party', 'Graham', ':']]],
+  // A passive cue with its agent: the agent is the source; the content is the clause after it, or the subject.
+  ['Petrova was asked by the moderator whether taxes will rise.', [['whether taxes will rise', 'the moderator', 'was asked by']]],
+  ['These proposals have been applauded by critics of the bank.', [['These proposals', 'critics of the bank', 'have been applauded by']]],
+  ['The bridge was built by engineers in 1990.', []],
   // A strong cue far from its subject takes the name opening the sentence, and skips a time adjunct before "that".
   ['Petrova was quick to praise the plan after the vote and said this week that prices will rise.', [['prices will rise', 'Petrova', 'said']]],
   // Naming and passives are not attributions.
