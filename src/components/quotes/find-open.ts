@@ -9,7 +9,7 @@
  * Cues inside another attribution (its content, source or cue) are left alone, since an
  * attribution's words belong to one attribution only.
  */
-import type { Span } from '../../doc/span.js';
+import { findSpanAt, type Span } from '../../doc/span.js';
 import { LEARNED_CUES } from './data/learned-cues.js';
 import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
@@ -430,7 +430,7 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
 }
 
 /** A passive cue with its agent: "was echoed by", "have been applauded by", "was asked by". */
-const PASSIVE_AGENT_RE = /\b(?:is|are|was|were|(?:has|have|had)\s+been|been)\s+(?:(?:also|widely|quickly|repeatedly|sharply|strongly|publicly)\s+)?([a-z]+ed)\s+by\s+/g;
+const PASSIVE_AGENT_RE = /\b(?:is|are|was|were|(?:has|have|had)\s+been|been)\s+(?:(?:also|widely|quickly|repeatedly|sharply|strongly|publicly)\s+)?([a-z]+ed)\s+by$/;
 /** Participles of saying and judging words beyond the curated cues; stances ("opposed by", "backed by") are not speech. */
 const SPOKEN_PARTICIPLES = new Set(['echoed', 'applauded', 'praised', 'criticized', 'criticised', 'questioned', 'described', 'called', 'quoted', 'cited', 'challenged', 'disputed', 'rejected', 'welcomed', 'condemned', 'denounced', 'dismissed', 'ridiculed', 'mocked', 'blamed', 'accused', 'interviewed']);
 /** The agent noun phrase: up to eight words, ending at punctuation or before a clause, relative or adjunct word. */
@@ -444,41 +444,38 @@ const AGENT_CLAUSE_RE = /^\s*,?\s*(?:whether|if|to|that|about|how|why|what)\b/i;
  * participle must be a curated cue or a word of saying or judging (SPOKEN_PARTICIPLES).
  */
 function addPassiveAgents(text: string, paragraphs: readonly Span[], sentences: readonly Span[], spans: Span[], out: QuoteCandidate[], skipBefore: number): void {
-  let pi = 0;
-  for (const sent of sentences) {
-    if (sent.end <= skipBefore) continue;
-    const body = text.slice(sent.start, sent.end);
-    if (!body.includes(' by ')) continue;
-    PASSIVE_AGENT_RE.lastIndex = 0;
-    for (let m = PASSIVE_AGENT_RE.exec(body); m; m = PASSIVE_AGENT_RE.exec(body)) {
-      const vs = sent.start + m.index + m[0].lastIndexOf(m[1]!, m[0].length - 4);
-      const ve = vs + m[1]!.length;
-      const verb = m[1]!;
-      if (!isCuratedCue(verb) && !SPOKEN_PARTICIPLES.has(verb)) continue;
-      const auxStart = sent.start + m.index;
-      const agentStart = sent.start + m.index + m[0].length;
-      if (covered(spans, auxStart) || covered(spans, agentStart)) continue;
-      const am = AGENT_NP_RE.exec(text.slice(agentStart, Math.min(sent.end, agentStart + 120)));
-      if (!am) continue;
-      const agent = { start: agentStart, end: agentStart + am[1]!.length };
-      let st: number;
-      let en: number;
-      if (AGENT_CLAUSE_RE.test(text.slice(agent.end, agent.end + 12))) {
-        st = agent.end;
-        while (st < sent.end && /[\s,]/.test(text[st]!)) st++;
-        en = nextStart(spans, st, sent.end);
-      } else {
-        const subj = subjectBefore(text, Math.max(sent.start, skipBefore), auxStart);
-        if (!subj) continue;
-        st = subj.start;
-        en = subj.end;
-      }
-      while (en > st && /[\s.!?,;:]/.test(text[en - 1]!)) en--;
-      if (en - st < 3 || covered(spans, st)) continue;
-      while (pi < paragraphs.length && paragraphs[pi]!.end <= st) pi++;
-      out.push({ start: st, end: en, kind: 'indirect', source: agent, cue: text.slice(auxStart, agentStart).trim(), cueSpan: { start: auxStart, end: agentStart - 1 }, relays: [], sameAs: null, words: 0, paragraph: pi });
-      spans.push({ start: Math.min(st, auxStart), end: Math.max(en, agent.end) });
-      spans.sort((a, b) => a.start - b.start);
+  // Each " by " of the text, and the passive read backwards from it (a scan for the auxiliaries at every word was slow).
+  for (let by = text.indexOf(' by ', skipBefore); by >= 0; by = text.indexOf(' by ', by + 4)) {
+    const from = Math.max(skipBefore, by - 60);
+    const m = PASSIVE_AGENT_RE.exec(text.slice(from, by + 3));
+    if (!m) continue;
+    const verb = m[1]!;
+    if (!isCuratedCue(verb) && !SPOKEN_PARTICIPLES.has(verb)) continue;
+    const auxStart = from + m.index;
+    let agentStart = by + 4;
+    while (agentStart < text.length && text.charCodeAt(agentStart) === 32) agentStart++;
+    const sent = sentences[findSpanAt(sentences, auxStart)];
+    if (!sent || agentStart >= sent.end || covered(spans, auxStart) || covered(spans, agentStart)) continue;
+    const am = AGENT_NP_RE.exec(text.slice(agentStart, Math.min(sent.end, agentStart + 120)));
+    if (!am) continue;
+    const agent = { start: agentStart, end: agentStart + am[1]!.length };
+    let st: number;
+    let en: number;
+    if (AGENT_CLAUSE_RE.test(text.slice(agent.end, agent.end + 12))) {
+      st = agent.end;
+      while (st < sent.end && /[\s,]/.test(text[st]!)) st++;
+      en = nextStart(spans, st, sent.end);
+    } else {
+      const subj = subjectBefore(text, Math.max(sent.start, skipBefore), auxStart);
+      if (!subj) continue;
+      st = subj.start;
+      en = subj.end;
     }
+    while (en > st && /[\s.!?,;:]/.test(text[en - 1]!)) en--;
+    if (en - st < 3 || covered(spans, st)) continue;
+    const pi = findSpanAt(paragraphs, st);
+    out.push({ start: st, end: en, kind: 'indirect', source: agent, cue: m[0], cueSpan: { start: auxStart, end: by + 3 }, relays: [], sameAs: null, words: 0, paragraph: pi < 0 ? 0 : pi });
+    spans.push({ start: Math.min(st, auxStart), end: Math.max(en, agent.end) });
+    spans.sort((x, y) => x.start - y.start);
   }
 }
