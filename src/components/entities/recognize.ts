@@ -62,13 +62,14 @@ const NOT_A_NAME_RE = /^(?:(?:i|you|we|he|she|they|it)(?:['’](?:m|ve|d|ll|re|s
  * @example isDatelineRun('Photo credit\nWEST PALM BEACH — The family', 13, 28) // true
  */
 export function isDatelineRun(text: string, start: number, end: number, strongOnly = false): boolean {
-  if (end - start < 4 || /\p{Ll}/u.test(text.slice(start, end))) return false;
-  if (start > 0 && text.charCodeAt(start - 1) !== 10) return false;
+  // Cheap tests first: most runs do not open a line.
+  if (end - start < 4 || (start > 0 && text.charCodeAt(start - 1) !== 10) || LOWER_RE.test(text.slice(start, end))) return false;
   const after = text.slice(end, end + 32);
   // Strong forms, even in a line set in capitals: "AUSTIN (KXAN) —", "NAPA COUNTY, Calif. (KGO) --", "ST CATHERINE, Jamaica —".
   if (DATELINE_STRONG_RE.test(after)) return true;
   return !strongOnly && /^\s?(?:[—–,]|--?\s)/.test(text.slice(end, end + 3));
 }
+const LOWER_RE = /\p{Ll}/u;
 const DATELINE_STRONG_RE = /^(?:\s?\([^()\n]{1,20}\)\s?(?:[—–]|--?\s)|,\s\p{Lu}\p{Ll}+\.?(?:\s\([^()\n]{1,20}\))?\s?(?:[—–]|--?\s))/u;
 
 /** First word of a sentence, or of a quotation or bracket that opens one ("“Lately ..."). */
@@ -122,6 +123,16 @@ function intSet(keys: number[]): IntTable {
   return t;
 }
 
+/** Scratch tables for recognizeSpans' lazily built word sets, reused across docs (reset on first use per doc). */
+const SCRATCH_MIDCAP = new IntTable(256);
+const SCRATCH_TITLECASE = new IntTable(256);
+const SCRATCH_INNAME = new IntTable(256);
+
+let COUNT_SCRATCH = new Uint32Array(256);
+let OWNER_SCRATCH = new Int32Array(1024);
+let MISC_SCRATCH = new Uint8Array(1024);
+let MARGIN_SCRATCH = new Float32Array(1024);
+
 /** A model span's tokens must clear this score margin over O to stand alone at a sentence start. */
 export const MIN_INITIAL_MARGIN = 2;
 
@@ -134,10 +145,14 @@ export const MIN_INITIAL_MARGIN = 2;
  * @example sentenceCase(tokens, info, nSent).headline[0] // 1 for "Threat In Asia Has Increased, Officials Say"
  */
 export function sentenceCase(tokens: TokenTable, info: TokenInfo, nSent: number): { caps: Uint8Array; headline: Uint8Array } {
-  const words = new Uint32Array(nSent + 1);
-  const allCaps = new Uint32Array(nSent + 1);
-  const capitalized = new Uint32Array(nSent + 1);
-  const common = new Uint32Array(nSent + 1);
+  // Four counters per sentence in one scratch buffer reused across docs, zeroed like new arrays.
+  const m = nSent + 1;
+  if (COUNT_SCRATCH.length < m * 4) COUNT_SCRATCH = new Uint32Array(m * 6);
+  const counts = COUNT_SCRATCH.fill(0, 0, m * 4);
+  const words = counts.subarray(0, m);
+  const allCaps = counts.subarray(m, m * 2);
+  const capitalized = counts.subarray(m * 2, m * 3);
+  const common = counts.subarray(m * 3, m * 4);
   for (let i = 0; i < tokens.length; i++) {
     if (tokens.kind[i] !== TokenKind.WORD) continue;
     const s = tokens.sentence[i]!;
@@ -358,7 +373,8 @@ export function isEnglish(info: TokenInfo, gaz: Gazetteer): boolean {
   for (let i = 0; i < info.n && words < 400; i++) {
     if ((info.cls[i]! & 56) !== 32) continue; // a word without capitals or digits
     words++;
-    if (gaz.common.get(info.lw[i]!)) common++;
+    // 100 common words decide it: at most 400 words are counted.
+    if (gaz.common.get(info.lw[i]!) && ++common >= 100) return true;
   }
   return words < 40 || common * 4 >= words;
 }
@@ -486,10 +502,16 @@ function runKey(lw: Uint32Array, a: number, b: number): number {
 export function recognizeSpans(text: string, tokens: TokenTable, nSentences: number, gaz: Gazetteer, weights: Weights | null, rules = true): { spans: EntitySpan[]; info: TokenInfo; headline: Uint8Array } {
   const info = tokenInfo(text, tokens, gaz);
   const n = tokens.length;
-  const owner = new Int32Array(n).fill(-1);
+  // Per-token scratch reused across docs (never returned): cleared over [0, n) as new arrays would be.
+  if (OWNER_SCRATCH.length < n) {
+    OWNER_SCRATCH = new Int32Array(n + (n >> 1));
+    MISC_SCRATCH = new Uint8Array(n + (n >> 1));
+    MARGIN_SCRATCH = new Float32Array(n + (n >> 1));
+  }
+  const owner = OWNER_SCRATCH.fill(-1, 0, n);
   const spans: (EntitySpan | null)[] = [];
   const { caps, headline } = sentenceCase(tokens, info, nSentences);
-  const misc = new Uint8Array(n);
+  const misc = MISC_SCRATCH.fill(0, 0, n);
   const place = (sp: EntitySpan, force: boolean): void => {
     for (let j = sp.first; j <= sp.last; j++) {
       const o = owner[j]!;
@@ -518,7 +540,7 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
   // 2. The model, with evidence rules for headline-cased sentences and sentence-initial words.
   // Headlines set in capitals are left to the model and the acronym rules (it learned them from CoNLL): see sentenceCase.
   if (weights && isEnglish(info, gaz)) {
-    const margin = new Float32Array(n);
+    const margin = MARGIN_SCRATCH.fill(0, 0, n);
     const tags = tagTokens(info, weightScorer(weights), undefined, margin);
     const runs: number[] = []; // first, last, type triples
     for (let i = 0; i < n; i++) {
@@ -541,7 +563,8 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     let midCap: IntTable | null = null;
     const midCapOf = (w: number): number => {
       if (!midCap) {
-        midCap = new IntTable(256);
+        midCap = SCRATCH_MIDCAP;
+        midCap.reset(n >> 1);
         for (let i = 0; i < n; i++) if ((info.cls[i]! & 37) === 33 && !headline[tokens.sentence[i]!] && !afterLabel(text, tokens, i)) midCap.set(info.lw[i]!, 1);
       }
       return midCap.get(w);
@@ -550,7 +573,8 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     let titleCase: IntTable | null = null;
     const titleCaseOf = (w: number): number => {
       if (!titleCase) {
-        titleCase = new IntTable(256);
+        titleCase = SCRATCH_TITLECASE;
+        titleCase.reset(n >> 1);
         for (let i = 0; i < n; i++) if ((info.cls[i]! & 35) === 33) titleCase.set(info.lw[i]!, 1);
       }
       return titleCase.get(w);
@@ -558,7 +582,8 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     let inName: IntTable | null = null;
     const inLongerName = (w: number): number => {
       if (!inName) {
-        inName = new IntTable(256);
+        inName = SCRATCH_INNAME;
+        inName.reset(n >> 1);
         for (let i = 0; i < n; i++) {
           if (!(info.cls[i]! & 1) || info.cls[i]! & 2) continue;
           const s = info.sent[i]!;
@@ -744,14 +769,22 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
   if (!rules) return { spans: spans.filter((s): s is EntitySpan => s !== null).sort((a, b) => a.first - b.first), info, headline };
   // 4. Organization heads: a capitalized run ending in "Ministry", "Service", ... (with a leading demonym),
   //    or "Council of the X" style heads followed by a capitalized of-phrase.
-  const isCap = (j: number): boolean => j >= 0 && j < n && tokens.kind[j] === TokenKind.WORD && (tokens.flags[j]! & TokenFlag.CAPITALIZED) !== 0;
+  // cls bits 1 (capitalized) and 32 (a word): the same test as the token's kind and flags.
+  const cls = info.cls;
+  const isCap = (j: number): boolean => j >= 0 && j < n && (cls[j]! & 33) === 33;
   const wordClass = (j: number): number => gaz.words.get(info.lw[j]!) ?? 0;
+  // info.gaz holds 16 + the word-class bits (ORG_HEAD is bit 1) when no lexicon name matched and 0 when the word has
+  // none: only tokens inside a lexicon name need a probe of the word table.
+  const isOrgHead = (j: number): boolean => {
+    const g = info.gaz[j]!;
+    return g >= 16 ? (g & WordClass.ORG_HEAD) !== 0 : g !== 0 && (wordClass(j) & WordClass.ORG_HEAD) !== 0;
+  };
   const isRegionAt = (j: number): boolean => {
     const e = j < n ? info.gazEntry[j]! : -1;
     return e >= 0 && gaz.entries[e]!.kind === GazKind.CITY && gaz.entries[e]!.country === null && info.gazEntry[j - 1] !== e;
   };
   for (let i = 0; i < n; i++) {
-    if (!isCap(i) || !(wordClass(i) & WordClass.ORG_HEAD || !!RULE_HEADS.get(info.lw[i]!)) || caps[tokens.sentence[i]!] || headline[tokens.sentence[i]!]) continue;
+    if (!isCap(i) || !(isOrgHead(i) || !!RULE_HEADS.get(info.lw[i]!)) || caps[tokens.sentence[i]!] || headline[tokens.sentence[i]!]) continue;
     // A head set in capitals is a heading or menu line ("BREAKING NEWS"), not a name.
     if (tokens.flags[i]! & TokenFlag.ALL_CAPS) continue;
     let first = i;
