@@ -138,9 +138,13 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
     const end = tokens.end[span.last]!;
     return { span, start, end, text: text.slice(start, end) };
   });
-  // Index of the span starting at / ending at each token.
-  const startsAt = new Map<number, number>();
-  for (let k = 0; k < items.length; k++) startsAt.set(items[k]!.span.first, k);
+  // Index of the span starting at each token (-1 none): a typed array, not a Map keyed by token.
+  const startsAtIdx = new Int32Array(tokens.length + 1).fill(-1);
+  for (let k = 0; k < items.length; k++) startsAtIdx[items[k]!.span.first] = k;
+  const startsAt = (j: number): number | undefined => {
+    const k = j >= 0 && j < tokens.length ? startsAtIdx[j]! : -1;
+    return k >= 0 ? k : undefined;
+  };
 
   // Alias table built as we go: surface form -> entity index (case-sensitive for acronyms).
   const byForm = new Map<string, number>();
@@ -169,7 +173,7 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
     let close = after + 1;
     while (close < tokens.length && close - after < 14 && !isBracket(text, tokens, close, 41, 93)) close++;
     if (!isBracket(text, tokens, close, 41, 93)) continue;
-    const inner = startsAt.get(after + 1);
+    const inner = startsAt(after + 1);
     const isOrg = it.span.type === 'organization' || it.span.type === 'group';
     if (!isOrg && !isAcronymText(it.text)) continue;
     // "CIS (Commonwealth of Independent States)": acronym first, long name inside.
@@ -196,7 +200,7 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
     const forms = acrs.map((j) => tokens.text(text, j));
     extraAliases.set(k, forms);
     for (const j of acrs) {
-      const ak = startsAt.get(j);
+      const ak = startsAt(j);
       if (ak !== undefined) acronymOf.set(ak, k);
     }
   }
@@ -237,7 +241,8 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
     // The same lexicon entry written the same way resolves the same way: skip the merging work.
     const seenKey = entry && !extraAliases.has(k) ? sp.entry * 8 + (TYPE_CODE[sp.type] ?? 0) : -1;
     const seenList = seenKey >= 0 ? entrySeen.get(seenKey) : undefined;
-    const seen = seenList?.find((x) => x.text === it.text);
+    let seen: { text: string; idx: number; via: Via } | undefined;
+    if (seenList) for (let x = 0; x < seenList.length && !seen; x++) if (seenList[x]!.text === it.text) seen = seenList[x];
     if (seen !== undefined) {
       entityOf[k] = seen.idx;
       viaOf[k] = seen.via;
