@@ -81,6 +81,21 @@ class EntityTable {
     this.addAliasTo(found, alias);
     return found;
   }
+  /**
+   * `add` of a bare entity (no aliases, roles or attrs) whose lower-case name the caller has: the same
+   * merging without the temporary record, its copy and two more lower-casings.
+   */
+  addName(name: string, type: EntityRecord['type'], lower: string): number {
+    const forms = this.forms(type);
+    const found = forms.get(lower);
+    if (found !== undefined) {
+      this.addAliasTo(found, name);
+      return found;
+    }
+    const idx = this.doc.entities.push({ name, type, aliases: [], roles: [] }) - 1;
+    forms.set(lower, idx);
+    return idx;
+  }
   add(entity: EntityRecord): number {
     const found = this.forms(entity.type).get(entity.name.toLowerCase());
     if (found !== undefined) {
@@ -278,7 +293,7 @@ export function linkSpans(doc: Doc, spans: EntitySpan[], gaz: Gazetteer, lw?: Ui
         table.addAlias(idx, it.text);
         viaOf[k] = 'surname';
       } else {
-        idx = table.add({ name: it.text, type: sp.type, aliases: [], roles: [] });
+        idx = table.addName(it.text, sp.type, lower);
       }
     }
     const extra = extraAliases.get(k);
