@@ -1,10 +1,15 @@
 /**
  * Speed check for the entities component (not a test): runs sentences + entities over the seed
  * articles repeated to ~5 MB and prints MB/s per stage. Run:
- *   node --import tsx src/components/entities/bench.ts [--mb 5] [--stages]
+ *   node --import tsx src/components/entities/bench.ts [--mb 5] [--stages] [--corpus ecb]
+ * `--corpus ecb` uses the ECB+ news texts from the datasets folder instead (real text: many more distinct words
+ * than the rotated seeds, so per-word caches help less; the tagger's share of the time is larger there).
  * Profile: node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx src/components/entities/bench.ts
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ecbplusDocuments } from '../../eval/tasks/clustering.js';
+import { loadSettings } from '../../settings.js';
 import { Doc } from '../../doc/doc.js';
 import { sentences } from '../sentences/index.js';
 import { findEntities } from './index.js';
@@ -18,7 +23,12 @@ const args = process.argv.slice(2);
 const mbArg = args.indexOf('--mb');
 const targetBytes = (mbArg >= 0 ? Number(args[mbArg + 1]) : 5) * 1e6;
 const dir = new URL('../../../examples/seeds/', import.meta.url);
-const seeds = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
+let seeds = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(new URL(f, dir), 'utf8'));
+if (args.includes('--corpus') && args[args.indexOf('--corpus') + 1] === 'ecb') {
+  const root = join(loadSettings().datasets, 'ecbplus', 'ECB+');
+  if (!existsSync(root)) throw new Error(`--corpus ecb: expected ECB+ at ${root}, found nothing`);
+  seeds = ecbplusDocuments(root).map((d) => d.text);
+}
 
 const docs: Doc[] = [];
 let bytes = 0;
