@@ -32,7 +32,12 @@ export interface TokenInfo {
   shape: Uint32Array;
   pre: Uint32Array; // 2 per token: prefix 2, 3
   suf: Uint32Array; // 3 per token: suffix 2, 3, 4
-  gaz: Uint8Array; // kind * 2 + (inside ? 1 : 0), 0 none
+  /**
+   * Gazetteer hit per token: kind * 2 + (inside ? 1 : 0) for a name match (1..15); 16 + word-class bits (w & 15,
+   * from the word table) for a token no name matched but the word table knows; 0 neither. recognize.ts reads both
+   * ranges (isOrgHead): keep them in step.
+   */
+  gaz: Uint8Array;
   cls: Uint8Array; // bits: 1 capitalized, 2 all caps, 4 sentence start, 8 digit, 16 has upper, 32 word, 64 lower seen in doc, 128 one char
   sent: Uint32Array;
   /** Per token, its sentence's layout: 1 no lower-case word (tables, headlines in capitals), 2 has a number, 4 most words in capitals. */
