@@ -457,20 +457,25 @@ function contextKeys(info: TokenInfo, i: number, prev: number, out: Uint32Array)
 }
 
 /**
- * Trained weights: an open-addressing table of (feature key, row) pairs, 8 bytes a slot, and the
- * rows of NTAGS int16 weights packed apart. A miss (most features of unseen words) reads only the
- * small key table; a hit reads one row. Together about 4 MB instead of 8 MB of 32-byte slots.
+ * Trained weights: an open-addressing table of 4-byte slots (1 MB for the shipped 2^18 slots, where
+ * 8-byte slots of key and row took 2 MB), each the feature key's high bits over its row number + 1
+ * (0 marks an empty slot), and the rows, ROW_STRIDE int16 apiece: NTAGS weights, then the full key
+ * (low, high half). A probe compares the high bits in the slot and, when they agree, the full key in the
+ * row it reads anyway: lookups are exact. A miss (most features of unseen words) reads only the key table,
+ * usually one cache line; a hit reads one row.
  */
 export class Weights {
   /** Number of features. */
   readonly count: number;
   /** Multiply summed int16 weights by this to get scores. */
   readonly scale: number;
-  /** Two words per slot: the key (0 marks an empty slot) and the row of its weights. */
-  readonly slotKeys: Uint32Array;
-  /** NTAGS int16 weights per row. */
+  /** One word per slot: the key's bits above `rowBits`, then row + 1 in the low `rowBits` bits; 0 empty. */
+  readonly slotKeys: Int32Array;
+  /** ROW_STRIDE int16 per row: NTAGS weights, the key's low and high 16 bits. Row r's weights start at r * ROW_STRIDE. */
   readonly rows: Int16Array;
   readonly mask: number;
+  /** Low bits of a slot holding row + 1; the bits above are the key's. */
+  readonly rowBits: number;
   /** Dense and cached parts for scoreToken, built on first use. */
   fast: FastTables | undefined;
   constructor(keys: Uint32Array, w: Int16Array, scale: number) {
@@ -481,24 +486,33 @@ export class Weights {
     this.count = n;
     this.scale = scale;
     this.mask = size - 1;
-    this.slotKeys = new Uint32Array(size * 2);
-    this.rows = w;
+    const rb = (this.rowBits = 32 - Math.clz32(n));
+    this.slotKeys = new Int32Array(size);
+    this.rows = new Int16Array(n * ROW_STRIDE);
     for (let r = 0; r < n; r++) {
-      const key = keys[r]!;
+      const key = keys[r]! | 0;
+      for (let t = 0; t < NTAGS; t++) this.rows[r * ROW_STRIDE + t] = w[r * NTAGS + t]!;
+      this.rows[r * ROW_STRIDE + NTAGS] = key;
+      this.rows[r * ROW_STRIDE + NTAGS + 1] = key >> 16;
       let slot = key & this.mask;
-      while (this.slotKeys[slot << 1] !== 0) slot = (slot + 1) & this.mask;
-      this.slotKeys[slot << 1] = key;
-      this.slotKeys[(slot << 1) + 1] = r;
+      while (this.slotKeys[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slotKeys[slot] = ((key >>> rb) << rb) | (r + 1);
     }
   }
-  /** Slot of a key, or -1. */
-  slot(key: number): number {
-    const keys = this.slotKeys;
-    let slot = key & this.mask;
+  /** Offset in `rows` of a key's weights, or -1. */
+  rowOf(key: number): number {
+    const slots = this.slotKeys;
+    const rows = this.rows;
+    const rb = this.rowBits;
+    const k = key | 0;
+    let slot = k & this.mask;
     for (;;) {
-      const k = keys[slot << 1]!;
-      if (k === key) return slot;
-      if (k === 0) return -1;
+      const e = slots[slot]!;
+      if (e === 0) return -1;
+      if ((e ^ k) >>> rb === 0) {
+        const b = ((e & ((1 << rb) - 1)) - 1) * ROW_STRIDE;
+        if (((rows[b + NTAGS]! & 0xffff) | (rows[b + NTAGS + 1]! << 16)) === k) return b;
+      }
       slot = (slot + 1) & this.mask;
     }
   }
@@ -538,6 +552,9 @@ export interface Scorer {
   /** Same scores as score(tokenFeatures(...)), computed without building every key (inference). */
   scoreToken?(info: TokenInfo, i: number, prev: number, prev2: number, memory: WordMemory, out: Float64Array): void;
 }
+
+/** int16 per weight row: NTAGS weights and the feature key's two halves. */
+const ROW_STRIDE = NTAGS + 2;
 
 /** Domain of gazetteer feature values (kind * 2 + inside, or 16 + word class) and of the row classes. */
 const GAZ_VALUES = 32;
@@ -599,9 +616,8 @@ class FastTables {
   triCount = 0;
   constructor(private readonly weights: Weights) {
     const add = (dst: Int32Array, at: number, raw: number): void => {
-      const slot = weights.slot(keyOf(raw) >>> 0);
-      if (slot < 0) return;
-      const b = weights.slotKeys[(slot << 1) + 1]! * NTAGS;
+      const b = weights.rowOf(keyOf(raw));
+      if (b < 0) return;
       for (let t = 0; t < NTAGS; t++) dst[at * NTAGS + t]! += weights.rows[b + t]!;
     };
     for (let p = 0; p < 9; p++) {
@@ -631,9 +647,8 @@ class FastTables {
   /** Add the weights of raw feature value v (salt mixed in) to sums[row, row + NTAGS). */
   private addTo(sums: Int32Array, row: number, v: number): void {
     const wt = this.weights;
-    const sl = wt.slot(keyOf(v) >>> 0);
-    if (sl < 0) return;
-    const b = wt.slotKeys[(sl << 1) + 1]! * NTAGS;
+    const b = wt.rowOf(keyOf(v));
+    if (b < 0) return;
     for (let t = 0; t < NTAGS; t++) sums[row + t]! += wt.rows[b + t]!;
   }
   /** Row in farSums of T11 (side 1, word w two to the left) or T12 (side 2, two to the right); filled on first sight. */
@@ -802,6 +817,8 @@ function newWeightScorer(weights: Weights): Scorer {
   const keys = weights.slotKeys;
   const w = weights.rows;
   const mask = weights.mask;
+  const rb = weights.rowBits;
+  const rowMask = (1 << rb) - 1;
   const scale = weights.scale;
   const feats = new Uint32Array(MAX_FEATURES);
   const acc = new Int32Array(NTAGS);
@@ -809,17 +826,19 @@ function newWeightScorer(weights: Weights): Scorer {
     score(feats, nf, out) {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
       for (let f = 0; f < nf; f++) {
-        const key = feats[f]!;
+        const key = feats[f]! | 0;
         let slot = key & mask;
         for (;;) {
-          const k = keys[slot << 1]!;
-          if (k === key) {
-            const b = keys[(slot << 1) + 1]! * NTAGS;
-            s0 += w[b]!; s1 += w[b + 1]!; s2 += w[b + 2]!; s3 += w[b + 3]!; s4 += w[b + 4]!;
-            s5 += w[b + 5]!; s6 += w[b + 6]!; s7 += w[b + 7]!; s8 += w[b + 8]!;
-            break;
+          const e = keys[slot]!;
+          if (e === 0) break;
+          if ((e ^ key) >>> rb === 0) {
+            const b = ((e & rowMask) - 1) * ROW_STRIDE;
+            if (((w[b + NTAGS]! & 0xffff) | (w[b + NTAGS + 1]! << 16)) === key) {
+              s0 += w[b]!; s1 += w[b + 1]!; s2 += w[b + 2]!; s3 += w[b + 3]!; s4 += w[b + 4]!;
+              s5 += w[b + 5]!; s6 += w[b + 6]!; s7 += w[b + 7]!; s8 += w[b + 8]!;
+              break;
+            }
           }
-          if (k === 0) break;
           slot = (slot + 1) & mask;
         }
       }
@@ -832,17 +851,19 @@ function newWeightScorer(weights: Weights): Scorer {
       const nf = contextKeys(info, i, prev, feats);
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
       for (let f = 0; f < nf; f++) {
-        const key = feats[f]!;
+        const key = feats[f]! | 0;
         let slot = key & mask;
         for (;;) {
-          const k = keys[slot << 1]!;
-          if (k === key) {
-            const b = keys[(slot << 1) + 1]! * NTAGS;
-            s0 += w[b]!; s1 += w[b + 1]!; s2 += w[b + 2]!; s3 += w[b + 3]!; s4 += w[b + 4]!;
-            s5 += w[b + 5]!; s6 += w[b + 6]!; s7 += w[b + 7]!; s8 += w[b + 8]!;
-            break;
+          const e = keys[slot]!;
+          if (e === 0) break;
+          if ((e ^ key) >>> rb === 0) {
+            const b = ((e & rowMask) - 1) * ROW_STRIDE;
+            if (((w[b + NTAGS]! & 0xffff) | (w[b + NTAGS + 1]! << 16)) === key) {
+              s0 += w[b]!; s1 += w[b + 1]!; s2 += w[b + 2]!; s3 += w[b + 3]!; s4 += w[b + 4]!;
+              s5 += w[b + 5]!; s6 += w[b + 6]!; s7 += w[b + 7]!; s8 += w[b + 8]!;
+              break;
+            }
           }
-          if (k === 0) break;
           slot = (slot + 1) & mask;
         }
       }
