@@ -559,11 +559,18 @@ const ROW_STRIDE = NTAGS + 2;
 /** Domain of gazetteer feature values (kind * 2 + inside, or 16 + word class) and of the row classes. */
 const GAZ_VALUES = 32;
 const ROW_VALUES = 8;
-/** Word-score cache slots (a power of two). */
-const WORD_CACHE = 1 << 14;
-/** Second-neighbour word cache slots and shape-context cache slots (powers of two). */
-const FAR_CACHE = 1 << 13;
-const CTX_CACHE = 1 << 12;
+/**
+ * Cache slots (powers of two; each cache starts over when half full). Real news brings new words all
+ * the time: at 2^14 word slots the word cache started over several times per MB, and a refill costs
+ * 3-8 weight-table reads per word, where a hit on a larger table costs one read. About 5 MB in all.
+ */
+const WORD_CACHE = 1 << 16;
+const FAR_CACHE = 1 << 15;
+const CTX_CACHE = 1 << 14;
+/** Int32 per cache slot: the key fields, then NTAGS sums (a hit reads one slot, mostly one cache line). */
+const WORD_STRIDE = 12;
+const FAR_STRIDE = 11;
+const CTX_STRIDE = 13;
 
 /**
  * Dense tables for templates over small domains, summed per context, and a cache of the summed
@@ -585,34 +592,27 @@ class FastTables {
   readonly mem = new Int32Array(10 * NTAGS);
   /** (row * GAZ_VALUES + g): T37. */
   readonly rg = new Int32Array(ROW_VALUES * GAZ_VALUES * NTAGS);
-  readonly cacheKeys = new Int32Array(WORD_CACHE);
-  readonly cacheSums = new Int32Array(WORD_CACHE * NTAGS);
+  /**
+   * Word sums per (exact hash, lower-case hash, side): [ew, lw, side + 1 (0 empty), NTAGS sums]. Both hashes
+   * are compared, so two words alike in one 32-bit hash do not share sums.
+   */
+  readonly words = new Int32Array(WORD_CACHE * WORD_STRIDE);
   cacheCount = 0;
-  /** Second-neighbour word sums (T11 as i - 2, T12 as i + 2), keyed exactly by lower-case hash and side (1, 2; 0 empty). */
-  readonly farWords = new Int32Array(FAR_CACHE);
-  readonly farSides = new Uint8Array(FAR_CACHE);
-  readonly farSums = new Int32Array(FAR_CACHE * NTAGS);
+  /** Second-neighbour word sums (T11 as i - 2, T12 as i + 2): [lower-case hash, side (1, 2; 0 empty), NTAGS sums]. */
+  readonly far = new Int32Array(FAR_CACHE * FAR_STRIDE);
   farCount = 0;
   /** Sums of T11 and T12 for the sentence-edge padding. */
   readonly padL2 = new Int32Array(NTAGS);
   readonly padR2 = new Int32Array(NTAGS);
   /**
    * Sums of T19, T26, T30, T35, T38: templates over the token's shape and small-domain values, keyed
-   * exactly by the shape hash and the packed (prev, g, mem, row, gl, gr); shapes are few, so they repeat.
+   * exactly by the shape hash and the packed (prev, g, mem, row, gl, gr), plus prev2 | cls << 4 for the
+   * dense tables folded into the same sums: [shape, packed, extra, used, NTAGS sums].
    */
-  readonly ctxShapes = new Int32Array(CTX_CACHE);
-  readonly ctxPacked = new Int32Array(CTX_CACHE);
-  /** prev2 | cls << 4: the rest of the key, for the dense tables folded into the same row. */
-  readonly ctxExtra = new Int32Array(CTX_CACHE);
-  readonly ctxUsed = new Uint8Array(CTX_CACHE);
-  readonly ctxSums = new Int32Array(CTX_CACHE * NTAGS);
+  readonly ctx = new Int32Array(CTX_CACHE * CTX_STRIDE);
   ctxCount = 0;
-  /** Sums of T15 keyed exactly by the shape triple (left, own, right). */
-  readonly triL = new Int32Array(CTX_CACHE);
-  readonly triC = new Int32Array(CTX_CACHE);
-  readonly triR = new Int32Array(CTX_CACHE);
-  readonly triUsed = new Uint8Array(CTX_CACHE);
-  readonly triSums = new Int32Array(CTX_CACHE * NTAGS);
+  /** Sums of T15 keyed exactly by the shape triple: [left, own, right, used, NTAGS sums]. */
+  readonly tri = new Int32Array(CTX_CACHE * CTX_STRIDE);
   triCount = 0;
   constructor(private readonly weights: Weights) {
     const add = (dst: Int32Array, at: number, raw: number): void => {
@@ -651,60 +651,64 @@ class FastTables {
     if (b < 0) return;
     for (let t = 0; t < NTAGS; t++) sums[row + t]! += wt.rows[b + t]!;
   }
-  /** Row in farSums of T11 (side 1, word w two to the left) or T12 (side 2, two to the right); filled on first sight. */
+  /** Offset in `far` of the sums of T11 (side 1, word w two to the left) or T12 (side 2, two to the right); filled on first sight. */
   farRow(w: number, side: number): number {
     const key = w | 0;
     const mask = FAR_CACHE - 1;
+    const far = this.far;
     let slot = (key ^ (key >>> 15) ^ side) & mask;
     for (;;) {
-      const sd = this.farSides[slot]!;
+      const at = slot * FAR_STRIDE;
+      const sd = far[at + 1]!;
       if (sd === 0) break;
-      if (sd === side && this.farWords[slot] === key) return slot * NTAGS;
+      if (sd === side && far[at] === key) return at + 2;
       slot = (slot + 1) & mask;
     }
     if (this.farCount * 2 > FAR_CACHE) {
-      this.farSides.fill(0);
+      for (let at = 1; at < far.length; at += FAR_STRIDE) far[at] = 0;
       this.farCount = 0;
       slot = (key ^ (key >>> 15) ^ side) & mask;
     }
-    this.farWords[slot] = key;
-    this.farSides[slot] = side;
+    const at = slot * FAR_STRIDE;
+    far[at] = key;
+    far[at + 1] = side;
     this.farCount++;
-    const row = slot * NTAGS;
-    this.farSums.fill(0, row, row + NTAGS);
-    this.addTo(this.farSums, row, side === 1 ? T11 ^ w : T12 ^ w);
-    return row;
+    far.fill(0, at + 2, at + 2 + NTAGS);
+    this.addTo(far, at + 2, side === 1 ? T11 ^ w : T12 ^ w);
+    return at + 2;
   }
-  /** Row in triSums of T15 for the shapes shl, sh, shr; filled on first sight. */
+  /** Offset in `tri` of the sums of T15 for the shapes shl, sh, shr; filled on first sight. */
   triRow(shl: number, sh: number, shr: number): number {
     const a = shl | 0;
     const b = sh | 0;
     const c = shr | 0;
     const mask = CTX_CACHE - 1;
+    const tri = this.tri;
     const h = Math.imul(Math.imul(a, 0x01000193) ^ b, 0x9e3779b1) ^ c;
     let slot = (h ^ (h >>> 15)) & mask;
     for (;;) {
-      if (this.triUsed[slot] === 0) break;
-      if (this.triC[slot] === b && this.triL[slot] === a && this.triR[slot] === c) return slot * NTAGS;
+      const at = slot * CTX_STRIDE;
+      if (tri[at + 3] === 0) break;
+      if (tri[at + 1] === b && tri[at] === a && tri[at + 2] === c) return at + 4;
       slot = (slot + 1) & mask;
     }
     if (this.triCount * 2 > CTX_CACHE) {
-      this.triUsed.fill(0);
+      for (let at = 3; at < tri.length; at += CTX_STRIDE) tri[at] = 0;
       this.triCount = 0;
       slot = (h ^ (h >>> 15)) & mask;
     }
-    this.triL[slot] = a;
-    this.triC[slot] = b;
-    this.triR[slot] = c;
-    this.triUsed[slot] = 1;
+    const at = slot * CTX_STRIDE;
+    tri[at] = a;
+    tri[at + 1] = b;
+    tri[at + 2] = c;
+    tri[at + 3] = 1;
     this.triCount++;
-    const row = slot * NTAGS;
-    this.triSums.fill(0, row, row + NTAGS);
-    this.addTo(this.triSums, row, T15 ^ mix(mix(shl, sh), shr));
-    return row;
+    tri.fill(0, at + 4, at + 4 + NTAGS);
+    this.addTo(tri, at + 4, T15 ^ mix(mix(shl, sh), shr));
+    return at + 4;
   }
   /**
-   * Row in ctxSums of T19, T26, T30, T35, T38 for shape sh and the small values, plus the dense tables
+   * Offset in `ctx` of the sums of T19, T26, T30, T35, T38 for shape sh and the small values, plus the dense tables
    * over those values (pp, gp, gl, gr, cls, mem, rg); filled on first sight.
    */
   shapeRow(sh: number, prev: number, prev2: number, g: number, mem: number, rw: number, gl: number, gr: number, c: number): number {
@@ -715,23 +719,25 @@ class FastTables {
     const mask = CTX_CACHE - 1;
     const h = Math.imul(key ^ packed ^ Math.imul(extra, 0x01000193), 0x9e3779b1);
     let slot = (h ^ (h >>> 15)) & mask;
+    const sums = this.ctx;
     for (;;) {
-      if (this.ctxUsed[slot] === 0) break;
-      if (this.ctxShapes[slot] === key && this.ctxPacked[slot] === packed && this.ctxExtra[slot] === extra) return slot * NTAGS;
+      const at = slot * CTX_STRIDE;
+      if (sums[at + 3] === 0) break;
+      if (sums[at] === key && sums[at + 1] === packed && sums[at + 2] === extra) return at + 4;
       slot = (slot + 1) & mask;
     }
     if (this.ctxCount * 2 > CTX_CACHE) {
-      this.ctxUsed.fill(0);
+      for (let at = 3; at < sums.length; at += CTX_STRIDE) sums[at] = 0;
       this.ctxCount = 0;
       slot = (h ^ (h >>> 15)) & mask;
     }
-    this.ctxShapes[slot] = key;
-    this.ctxPacked[slot] = packed;
-    this.ctxExtra[slot] = extra;
-    this.ctxUsed[slot] = 1;
+    const at = slot * CTX_STRIDE;
+    sums[at] = key;
+    sums[at + 1] = packed;
+    sums[at + 2] = extra;
+    sums[at + 3] = 1;
     this.ctxCount++;
-    const row = slot * NTAGS;
-    const sums = this.ctxSums;
+    const row = at + 4;
     sums.fill(0, row, row + NTAGS);
     this.addTo(sums, row, T19 ^ mix(prev, sh));
     this.addTo(sums, row, T26 ^ mix(g, sh));
@@ -751,31 +757,37 @@ class FastTables {
     return row;
   }
   /**
-   * Row in cacheSums of the templates that read only token j's characters, as the token itself
+   * Offset in `words` of the sums of the templates that read only token j's characters, as the token itself
    * (side 0: T1-T8), as the left neighbour (side 1: T9, T13, T31, T33) or the right one (side 2:
    * T10, T14, T32); filled on first sight. j = -1 is the sentence edge padding.
    */
   wordRow(info: TokenInfo, j: number, side: number): number {
     const base = j < 0 ? 0x2545f491 : info.ew[j]!;
-    const key = Math.imul(base ^ side, 0x9e3779b1) ^ side || 1;
+    const lower = j < 0 ? 0x2545f491 : info.lw[j]! | 0;
+    const key = Math.imul(base ^ side, 0x9e3779b1) ^ side;
+    const tag = side + 1;
     const mask = WORD_CACHE - 1;
+    const sums = this.words;
     let slot = (key ^ (key >>> 15)) & mask;
     for (;;) {
-      const k = this.cacheKeys[slot]!;
-      if (k === key) return slot * NTAGS;
-      if (k === 0) break;
+      const at = slot * WORD_STRIDE;
+      const sd = sums[at + 2]!;
+      if (sd === 0) break;
+      if (sums[at] === (base | 0) && sd === tag && sums[at + 1] === lower) return at + 3;
       slot = (slot + 1) & mask;
     }
     if (this.cacheCount * 2 > WORD_CACHE) {
       // Full: start over (words of the current docs come back at once).
-      this.cacheKeys.fill(0);
+      for (let at = 2; at < sums.length; at += WORD_STRIDE) sums[at] = 0;
       this.cacheCount = 0;
       slot = (key ^ (key >>> 15)) & mask;
     }
-    this.cacheKeys[slot] = key;
+    const at = slot * WORD_STRIDE;
+    sums[at] = base;
+    sums[at + 1] = lower;
+    sums[at + 2] = tag;
     this.cacheCount++;
-    const row = slot * NTAGS;
-    const sums = this.cacheSums;
+    const row = at + 3;
     sums.fill(0, row, row + NTAGS);
     // (No array of values: a miss adds each template's row straight in.)
     if (side === 0) {
@@ -877,7 +889,7 @@ function newWeightScorer(weights: Weights): Scorer {
       const aR = fast.wordRow(info, gr === 255 ? -1 : i + 1, 2);
       const hasL2 = gl !== 255 && i > 1 && info.sent[i - 2] === s;
       const hasR2 = gr !== 255 && i + 2 < info.n && info.sent[i + 2] === s;
-      const far = fast.farSums;
+      const far = fast.far;
       const fL = hasL2 ? far : fast.padL2;
       const aFL = hasL2 ? fast.farRow(info.lw[i - 2]!, 1) : 0;
       const fR = hasR2 ? far : fast.padR2;
@@ -885,7 +897,7 @@ function newWeightScorer(weights: Weights): Scorer {
       const sh = info.shape[i]!;
       const aX = fast.shapeRow(sh, prev, prev2, g, got < 0 ? 9 : got, info.row[i]!, gl, gr, info.cls[i]!);
       const aT = fast.triRow(gl === 255 ? PAD_L : info.shape[i - 1]!, sh, gr === 255 ? PAD_R : info.shape[i + 1]!);
-      const { cacheSums, ctxSums, triSums } = fast;
+      const { words: cacheSums, ctx: ctxSums, tri: triSums } = fast;
       acc[0] = s0; acc[1] = s1; acc[2] = s2; acc[3] = s3; acc[4] = s4; acc[5] = s5; acc[6] = s6; acc[7] = s7; acc[8] = s8;
       for (let t = 0; t < NTAGS; t++) {
         out[t] = (acc[t]! + cacheSums[aW + t]! + cacheSums[aL + t]! + cacheSums[aR + t]! + fL[aFL + t]! + fR[aFR + t]! + ctxSums[aX + t]! + triSums[aT + t]!) * scale;
