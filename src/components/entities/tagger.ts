@@ -92,12 +92,21 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
     let sh = FNV_OFFSET;
     let lastShape = -1;
     let upper = 0;
+    // The last four lower-cased characters (l1 the last), for the suffix hashes: no second pass over the text.
+    let l1 = 0;
+    let l2 = 0;
+    let l3 = 0;
+    let l4 = 0;
     for (let j = s; j < e; j++) {
       const c = text.charCodeAt(j);
       const lc = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c);
       h = Math.imul(h ^ lc, FNV_PRIME);
-      if (j - s === 1) pre[i * 2] = h >>> 0;
-      else if (j - s === 2) pre[i * 2 + 1] = h >>> 0;
+      // The exact hash equals the lower-case one unless a character changed case (upper is set then).
+      he = Math.imul(he ^ c, FNV_PRIME);
+      if (j - s < 3) {
+        if (j - s === 1) pre[i * 2] = h >>> 0;
+        else if (j - s === 2) pre[i * 2 + 1] = h >>> 0;
+      }
       // Shape classes: d digit, X upper, x lower (or other letters past Latin-1 symbols), else the char itself.
       let sc: number;
       if (c >= 48 && c <= 57) sc = 100;
@@ -110,34 +119,20 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
         sh = Math.imul(sh ^ sc, FNV_PRIME);
         lastShape = sc;
       }
+      l4 = l3;
+      l3 = l2;
+      l2 = l1;
+      l1 = lc;
     }
     const w = h >>> 0;
     lw[i] = w;
-    // The exact hash equals the lower-case one unless a character changed case (upper is set then).
-    if (upper) {
-      for (let j = s; j < e; j++) he = Math.imul(he ^ text.charCodeAt(j), FNV_PRIME);
-      ew[i] = he >>> 0;
-    } else ew[i] = w;
+    ew[i] = he >>> 0;
     const len = e - s;
-    // Suffix hashes of the last 2, 3 and 4 characters (only read when the word is longer).
-    let h2 = FNV_OFFSET;
-    let h3 = FNV_OFFSET;
-    let h4 = FNV_OFFSET;
-    if (len > 2) {
-      for (let j = e - (len > 4 ? 4 : len); j < e; j++) {
-        const c = text.charCodeAt(j);
-        const lc = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerCode(c);
-        h4 = Math.imul(h4 ^ lc, FNV_PRIME);
-        if (j >= e - 3) {
-          h3 = Math.imul(h3 ^ lc, FNV_PRIME);
-          if (j >= e - 2) h2 = Math.imul(h2 ^ lc, FNV_PRIME);
-        }
-      }
-    }
+    // Suffix hashes of the last 2, 3 and 4 characters (only when the word is longer).
     shape[i] = (sh >>> 0) ^ (len < 4 ? len : 4);
-    suf[i * 3] = len > 2 ? h2 : w;
-    suf[i * 3 + 1] = len > 3 ? h3 : w;
-    suf[i * 3 + 2] = len > 4 ? h4 : w;
+    suf[i * 3] = len > 2 ? Math.imul(Math.imul(FNV_OFFSET ^ l2, FNV_PRIME) ^ l1, FNV_PRIME) : w;
+    suf[i * 3 + 1] = len > 3 ? Math.imul(Math.imul(Math.imul(FNV_OFFSET ^ l3, FNV_PRIME) ^ l2, FNV_PRIME) ^ l1, FNV_PRIME) : w;
+    suf[i * 3 + 2] = len > 4 ? Math.imul(Math.imul(Math.imul(Math.imul(FNV_OFFSET ^ l4, FNV_PRIME) ^ l3, FNV_PRIME) ^ l2, FNV_PRIME) ^ l1, FNV_PRIME) : w;
     const f = flags[i]!;
     let cls = 0;
     if (f & TokenFlag.CAPITALIZED) cls |= 1;
