@@ -109,29 +109,30 @@ export function stemEnd(text: string, s: number, e: number): number {
   return e;
 }
 
-/** lexiconInfo as an open-addressing table (keys, values + 1; 0 empty): no Map lookup per token. */
-let lexKeys: Uint32Array | null = null;
-let lexVals = new Int32Array(0);
+/**
+ * lexiconInfo as an open-addressing table of (key as int32, value + 1) pairs, 0 empty: no Map lookup
+ * per token, and a probe reads one cache line (key and value side by side).
+ */
+let lexTable: Int32Array | null = null;
 const LEX_BITS = 13;
-function lexiconTable(): Uint32Array {
-  if (!lexKeys) {
+function lexiconTable(): Int32Array {
+  if (!lexTable) {
     const m = lexiconInfo();
     const size = 1 << LEX_BITS;
-    const keys = new Uint32Array(size);
-    lexVals = new Int32Array(size);
+    const t = new Int32Array(size * 2);
     const put = (k: number, v: number): void => {
       let h = fmix(k) & (size - 1);
-      while (lexVals[h] !== 0) h = (h + 1) & (size - 1);
-      keys[h] = k;
-      lexVals[h] = v + 1;
+      while (t[h * 2 + 1] !== 0) h = (h + 1) & (size - 1);
+      t[h * 2] = k | 0;
+      t[h * 2 + 1] = v + 1;
     };
     for (const [k, v] of m) put(k, v);
     for (const [k, v] of stemLexicon) put((k ^ STEM_SALT) >>> 0, v);
     const ids = 1 + (Math.max(0, ...m.values(), ...stemLexicon.values()) >> 8);
     cueKeys = Uint32Array.from({ length: ids }, (_, id) => cueKey(id));
-    lexKeys = keys;
+    lexTable = t;
   }
-  return lexKeys;
+  return lexTable;
 }
 
 const mix = (a: number, b: number): number => fmix(Math.imul(a, 0x9e3779b1) ^ b);
@@ -203,8 +204,7 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
   const u32 = (name: string): Uint32Array => (reuse ? scratch(name, Uint32Array, n) : new Uint32Array(n));
   const u16 = (name: string): Uint16Array => (reuse ? scratch(name, Uint16Array, n) : new Uint16Array(n));
   const u8 = (name: string): Uint8Array => (reuse ? scratch(name, Uint8Array, n) : new Uint8Array(n));
-  const lexK = lexiconTable();
-  const lexV = lexVals;
+  const lex = lexiconTable();
   const lexMask = (1 << LEX_BITS) - 1;
   const lw = u32('lw');
   const suffix = u32('suffix');
@@ -253,17 +253,18 @@ function tokenValues(text: string, tokens: TokenTable, minSentenceCue: number, r
       suffix[i] = hs >>> 0;
     }
     const key = lw[i]!;
+    const ki = key | 0;
     let slot = fmix(key) & lexMask;
     let info = 0;
     let found = false;
-    for (let x = lexV[slot]!; x !== 0; slot = (slot + 1) & lexMask, x = lexV[slot]!) if (lexK[slot] === key) { info = x - 1; found = true; break; }
+    for (let x = lex[slot * 2 + 1]!; x !== 0; slot = (slot + 1) & lexMask, x = lex[slot * 2 + 1]!) if (lex[slot * 2] === ki) { info = x - 1; found = true; break; }
     if (!found && x === e && e - s >= 4) {
       // Not a lexicon word: its stem's cue bucket, when the stem is a cue stem (keyed apart from words, see lexiconTable).
       const se = stemEnd(text, s, e);
       if (se < e) {
-        const sk = ((se === e - 3 ? h3 : se === e - 2 ? h2 : h1) ^ STEM_SALT) >>> 0;
-        slot = fmix(sk) & lexMask;
-        for (let y = lexV[slot]!; y !== 0; slot = (slot + 1) & lexMask, y = lexV[slot]!) if (lexK[slot] === sk) { info = y - 1; break; }
+        const sk = (se === e - 3 ? h3 : se === e - 2 ? h2 : h1) ^ STEM_SALT;
+        slot = fmix(sk >>> 0) & lexMask;
+        for (let y = lex[slot * 2 + 1]!; y !== 0; slot = (slot + 1) & lexMask, y = lex[slot * 2 + 1]!) if (lex[slot * 2] === sk) { info = y - 1; break; }
       }
     }
     cue[i] = info & 7;
@@ -686,10 +687,16 @@ const rowOf = (t: number, key: number): number => (mix(t, key) & MASK) << 3;
  * key of those values, exact: the full key is compared). A group vector replaces ~10 row reads.
  */
 const GROUP_BITS = 13;
-const gbKey = new Int32Array(1 << GROUP_BITS).fill(-1);
-const gbVec = new Int32Array((1 << GROUP_BITS) * 4);
-const gsKey = new Int32Array(1 << GROUP_BITS).fill(-1);
-const gsVec = new Int32Array((1 << GROUP_BITS) * 4);
+/** Slots of 8 int32: the key (-1 empty), then the four lane sums (a hit reads one cache line). */
+const GS = 8;
+const gb = new Int32Array((1 << GROUP_BITS) * GS);
+const gs = new Int32Array((1 << GROUP_BITS) * GS);
+/** Empties a group table (every key -1). */
+function clearGroups(g: Int32Array): void {
+  for (let o = 0; o < g.length; o += GS) g[o] = -1;
+}
+clearGroups(gb);
+clearGroups(gs);
 let groupsOf: TaggerWeights | null = null;
 
 /** Adds row offset `r` (of `w`) to the four lane sums `vec[o .. o + 4)` (see packedWeights). */
@@ -705,31 +712,31 @@ function addRow(vec: Int32Array, o: number, w: TaggerWeights, r: number): void {
 
 /** Fills cue-group slot `gi`: bias, the constant last feature (key 0), templates 12–17, 20, 23, 29. */
 function fillCueGroup(w: TaggerWeights, gi: number, ci: number, cm1: number, cp1: number, qi: number, qm: number, di: number, dr: number, pos: number, quotes: number): void {
-  const o = gi << 2;
-  gbVec.fill(0, o, o + 4);
-  addRow(gbVec, o, w, rowOf(1, 0));
-  addRow(gbVec, o, w, 0);
-  addRow(gbVec, o, w, rowOf(12, ci));
-  addRow(gbVec, o, w, rowOf(13, cm1 * 16 + cp1));
-  addRow(gbVec, o, w, rowOf(14, qi));
-  addRow(gbVec, o, w, rowOf(15, di * 16 + dr));
-  addRow(gbVec, o, w, rowOf(16, di * 16 + ci));
-  addRow(gbVec, o, w, rowOf(17, pos));
-  addRow(gbVec, o, w, rowOf(20, mix(qi, di)));
-  addRow(gbVec, o, w, rowOf(23, mix(qm, qi)));
-  addRow(gbVec, o, w, rowOf(29, mix(quotes, qi * 16 + di)));
-  gbKey[gi] = ci | (cm1 << 3) | (cp1 << 7) | (qi << 11) | (qm << 13) | (di << 15) | (dr << 18) | (pos << 21) | (quotes << 24);
+  const o = gi * GS + 1;
+  gb.fill(0, o, o + 4);
+  addRow(gb, o, w, rowOf(1, 0));
+  addRow(gb, o, w, 0);
+  addRow(gb, o, w, rowOf(12, ci));
+  addRow(gb, o, w, rowOf(13, cm1 * 16 + cp1));
+  addRow(gb, o, w, rowOf(14, qi));
+  addRow(gb, o, w, rowOf(15, di * 16 + dr));
+  addRow(gb, o, w, rowOf(16, di * 16 + ci));
+  addRow(gb, o, w, rowOf(17, pos));
+  addRow(gb, o, w, rowOf(20, mix(qi, di)));
+  addRow(gb, o, w, rowOf(23, mix(qm, qi)));
+  addRow(gb, o, w, rowOf(29, mix(quotes, qi * 16 + di)));
+  gb[o - 1] = ci | (cm1 << 3) | (cp1 << 7) | (qi << 11) | (qm << 13) | (di << 15) | (dr << 18) | (pos << 21) | (quotes << 24);
 }
 
 /** Fills shape-group slot `gi` (key `sk`): templates 9, 10, 11, 22 from the shapes around the token. */
 function fillShapeGroup(w: TaggerWeights, gi: number, sk: number, shm: number, sh: number, shp: number, cm1: number): void {
-  const o = gi << 2;
-  gsVec.fill(0, o, o + 4);
-  addRow(gsVec, o, w, rowOf(9, sh));
-  addRow(gsVec, o, w, rowOf(10, mix(shm, sh)));
-  addRow(gsVec, o, w, rowOf(11, mix(sh, shp)));
-  addRow(gsVec, o, w, rowOf(22, mix(cm1, shm)));
-  gsKey[gi] = sk;
+  const o = gi * GS + 1;
+  gs.fill(0, o, o + 4);
+  addRow(gs, o, w, rowOf(9, sh));
+  addRow(gs, o, w, rowOf(10, mix(shm, sh)));
+  addRow(gs, o, w, rowOf(11, mix(sh, shp)));
+  addRow(gs, o, w, rowOf(22, mix(cm1, shm)));
+  gs[o - 1] = sk;
 }
 
 /**
@@ -762,6 +769,10 @@ function packedWeights(w: TaggerWeights): Int32Array {
 
 /** Context row offsets of one token (reused across calls). */
 const ctxRows = new Uint32Array(NC);
+/** The multiplier of `mix`; hashed-template keys of one token before fmix, and their templates' `Math.imul(t, GOLD)` (fastEmissions). */
+const GOLD = 0x9e3779b1;
+const hk = new Int32Array(10);
+const HK_T = Int32Array.from([21, 24, 27, 30, 31, 39, 7, 8, 36, 37], (t) => Math.imul(t, GOLD));
 
 function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): Int32Array {
   const { n, lw, hw, suffix, shape, sid, cue, cls, inQ, pos, quotes, dist, distR, cidL, cidR, cueL, cueR, anyL, anyR, gapR, active } = v;
@@ -779,8 +790,8 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
   const S0 = SALT[WORD_SALT[0]]!, S1 = SALT[WORD_SALT[1]]!, S2 = SALT[WORD_SALT[2]]!, S3 = SALT[WORD_SALT[3]]!;
   const S4 = SALT[WORD_SALT[4]]!, S5 = SALT[WORD_SALT[5]]!, S6 = SALT[WORD_SALT[6]]!;
   if (groupsOf !== w) {
-    gbKey.fill(-1);
-    gsKey.fill(-1);
+    clearGroups(gb);
+    clearGroups(gs);
     groupsOf = w;
   }
   for (let i = 0; i < n; i++) {
@@ -834,41 +845,55 @@ function fastEmissions(v: TokenValues, w: TaggerWeights, forced: Uint8Array): In
       const qm = first ? 3 : inQ[i - 1]!;
       const gk = ci | (cm1 << 3) | (cp1 << 7) | (qi << 11) | (qm << 13) | (di << 15) | (dr << 18) | (pos[i]! << 21) | (quotes[i]! << 24);
       let gi = Math.imul(gk, 0x9e3779b1) >>> (32 - GROUP_BITS);
-      if (gbKey[gi] !== gk) fillCueGroup(w, gi, ci, cm1, cp1, qi, qm, di, dr, pos[i]!, quotes[i]!);
-      gi <<= 2;
-      p0 += gbVec[gi]!; p1 += gbVec[gi + 1]!; p2 += gbVec[gi + 2]!; p3 += gbVec[gi + 3]!;
+      if (gb[gi * GS] !== gk) fillCueGroup(w, gi, ci, cm1, cp1, qi, qm, di, dr, pos[i]!, quotes[i]!);
+      gi = gi * GS + 1;
+      p0 += gb[gi]!; p1 += gb[gi + 1]!; p2 += gb[gi + 2]!; p3 += gb[gi + 3]!;
       // Group of shape templates.
       const sk = sm | (si << 8) | (sp << 16) | (cm1 << 24);
       gi = Math.imul(sk, 0x9e3779b1) >>> (32 - GROUP_BITS);
-      if (gsKey[gi] !== sk) fillShapeGroup(w, gi, sk, first ? 0 : shape[i - 1]!, sh, last ? 0 : shape[i + 1]!, cm1);
-      gi <<= 2;
-      p0 += gsVec[gi]!; p1 += gsVec[gi + 1]!; p2 += gsVec[gi + 2]!; p3 += gsVec[gi + 3]!;
+      if (gs[gi * GS] !== sk) fillShapeGroup(w, gi, sk, first ? 0 : shape[i - 1]!, sh, last ? 0 : shape[i + 1]!, cm1);
+      gi = gi * GS + 1;
+      p0 += gs[gi]!; p1 += gs[gi + 1]!; p2 += gs[gi + 2]!; p3 += gs[gi + 3]!;
       const rows = ctx;
       let f = 0;
-      rows[f++] = (mix(7, pair[i + 2]!) & MASK) << 3;
-      rows[f++] = (mix(8, pair[i + 1]!) & MASK) << 3;
+      // Hashed templates, fmix written out in two short loops (the calls were not all inlined): word x
+      // value keys `rowOf(t, mix(a, b))` (hk 0-5), then word pairs `mix(t, pair)` (hk 6-9).
+      hk[0] = Math.imul(wm1, GOLD) ^ ci;
+      hk[1] = Math.imul(dr, GOLD) ^ wp1;
+      hk[2] = Math.imul(w0, GOLD) ^ cp1;
+      hk[3] = Math.imul(wm1, GOLD) ^ sh;
+      hk[4] = Math.imul(suffix[i]!, GOLD) ^ cm1;
+      hk[5] = Math.imul(w0, GOLD) ^ (kp1 * 16 + cp1);
+      for (let j = 0; j < 6; j++) {
+        let h = hk[j]!;
+        h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+        h ^= HK_T[j]!;
+        h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+        rows[f++] = (h & MASK) << 3;
+      }
+      hk[6] = pair[i + 2]!;
+      hk[7] = pair[i + 1]!;
+      hk[8] = pair[i + 3]!;
+      hk[9] = pair[i]!;
+      for (let j = 6; j < 10; j++) {
+        let h = hk[j]! ^ HK_T[j]!;
+        h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+        rows[f++] = (h & MASK) << 3;
+      }
       k = pos[i]! * 16 + (sh & 0xff);
       rows[f++] = (r = M18[k]!) >= 0 ? r : (M18[k] = rowOf(18, k));
       k = dr * SHAPE_IDS + si;
       rows[f++] = (r = M19[k]!) >= 0 ? r : (M19[k] = rowOf(19, mix(dr, sh)));
-      rows[f++] = rowOf(21, mix(wm1, ci));
-      rows[f++] = rowOf(24, mix(dr, wp1));
       k = cidR[i]! * 8 + dr;
       rows[f++] = (r = M26[k]!) >= 0 ? r : (M26[k] = rowOf(26, mix(cueR[i]!, dr)));
-      rows[f++] = rowOf(27, mix(w0, cp1));
       k = cp1 * 16 + cp2 + ((sh & 24) << 8);
       rows[f++] = (r = M28[k]!) >= 0 ? r : (M28[k] = rowOf(28, k));
-      rows[f++] = rowOf(30, mix(wm1, sh));
-      rows[f++] = rowOf(31, mix(suffix[i]!, cm1));
       k = km1 * 16 + ki;
       rows[f++] = (r = M32[k]!) >= 0 ? r : (M32[k] = rowOf(32, k));
       k = (ki * 16 + kp1) * 16 + kp2;
       rows[f++] = (r = M33[k]!) >= 0 ? r : (M33[k] = rowOf(33, k));
-      rows[f++] = (mix(36, pair[i + 3]!) & MASK) << 3;
-      rows[f++] = (mix(37, pair[i]!) & MASK) << 3;
       k = cidL[i]! * 8 + di;
       rows[f++] = (r = M38[k]!) >= 0 ? r : (M38[k] = rowOf(38, mix(cueL[i]!, di)));
-      rows[f++] = rowOf(39, mix(w0, kp1 * 16 + cp1));
       k = anyL[i]! * 8 + ci;
       rows[f++] = (r = M40[k]!) >= 0 ? r : (M40[k] = rowOf(40, k));
       k = anyR[i]! * 8 + ci;
