@@ -166,6 +166,32 @@ const SPEAKERS: [string, EntitySpec[], (string | null)[]][] = [
   ],
   // surname resolves to the full-name entity
   ['Anna Petrova spoke.\n"Prices will rise," Petrova told reporters.', [ANNA], ['Anna Petrova']],
+  // "he"/"she" skip a last speaker the text marks with the other gender: an earlier speaker of the right one
+  [
+    'Ms Petrova said her team was ready. Mr Ivanov said his team was not.\n"We start on Monday," she said.',
+    [ANNA, { name: 'Oleg Ivanov', type: 'person', mentions: ['Oleg Ivanov', 'Ivanov'] }],
+    ['Anna Petrova', 'Oleg Ivanov', 'Anna Petrova'],
+  ],
+  // ... or the nearest person mention of the right gender
+  [
+    'Oleg Ivanov arrived with his wife Anna Petrova.\n"It will fail," he said.',
+    [ANNA, { name: 'Oleg Ivanov', type: 'person', mentions: ['Oleg Ivanov'] }],
+    ['Oleg Ivanov'],
+  ],
+  // a first-person source outside any quote is the author (unknown), not the last speaker
+  ['Anna Petrova said prices would rise.\nI think the bank will wait.', [ANNA], ['Anna Petrova', null]],
+  ['Anna Petrova said prices would rise.\nWe found that the bank waited.', [ANNA], ['Anna Petrova', null]],
+  // ... inside a quote (here a labelled answer) it is that quote's speaker
+  ['Anna Petrova: The bank has been slow. I think the bank will wait for a year.', [ANNA], ['Anna Petrova', 'Anna Petrova']],
+  // a study, report or data set is never a person
+  ['Anna Petrova arrived on Monday.\n"Prices will rise," she said.\nThe study found that prices fell.', [ANNA], ['Anna Petrova', null]],
+  // expletive "it" names no one; "they" does not reach an organization named paragraphs back
+  ['The Central Bank said rates would rise.\nIt is no wonder that traders were nervous.', [{ name: 'Central Bank', type: 'organization', mentions: ['Central Bank'] }], ['Central Bank', null]],
+  [
+    'The Central Bank said rates would rise.\nMarkets fell on Tuesday.\nTraders sold bonds.\nThey said that the rise came too early.',
+    [{ name: 'Central Bank', type: 'organization', mentions: ['Central Bank'] }],
+    ['Central Bank', null],
+  ],
   // continuation: a paragraph-opening quote with no attribution after a quote by X
   ['"Prices will rise," Anna Petrova said.\n"They will not fall before next year."', [ANNA], ['Anna Petrova', 'Anna Petrova']],
   // a name NER missed is added as an entity

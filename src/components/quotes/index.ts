@@ -238,7 +238,8 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
   const speaker = new Map<QuoteCandidate, number | null>();
   const via = new Map<QuoteCandidate, number[]>();
   // Pass 1: quotes with a speaker phrase, in reading order (pronouns need the previous speaker).
-  for (const c of cands) {
+  for (let ci = 0; ci < cands.length; ci++) {
+    const c = cands[ci]!;
     const v: number[] = [];
     for (const r of c.relays) {
       const o = resolver.outlet(r);
@@ -247,7 +248,8 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     via.set(c, v);
     const same = sameAsCand[indexOf.get(c)!];
     let sp: number | null = null;
-    if (c.source) sp = resolver.resolve(c.source);
+    if (c.source && isFirstPerson(doc.text, c.source)) sp = enclosingSpeaker(cands, ci, c.source, speaker);
+    else if (c.source) sp = resolver.resolve(c.source, c.cue);
     else if (same) sp = speaker.get(same) ?? null;
     else continue;
     // An outlet speaking for itself ("the Associated Press reported") is the speaker, not a relay of itself.
@@ -256,7 +258,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
       if (self >= 0) v.splice(self, 1);
     }
     speaker.set(c, sp);
-    if (sp !== null) resolver.lastSpeaker = sp;
+    if (sp !== null) resolver.noteSpeaker(sp, c.source ? c.source.start : c.start);
   }
   // Pass 2: quote-mark quotes without attribution take the speaker of a neighbouring quote:
   // the previous quote in the paragraph (split quotes), else the next one, else a quote that
@@ -298,6 +300,32 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     cueSpan: c.cueSpan,
     via: via.get(c) ?? [],
   }));
+}
+
+/** First-person speaker phrases ("I", "we"): their speaker is whoever speaks the passage around them, not a name nearby. */
+const FIRST_PERSON_RE = /^(?:i|we)$/i;
+
+/**
+ * True when the speaker phrase at `span` is a first-person pronoun.
+ * @example isFirstPerson('We found that ...', { start: 0, end: 2 }) // true
+ */
+export function isFirstPerson(text: string, span: Span): boolean {
+  return span.end - span.start <= 2 && FIRST_PERSON_RE.test(text.slice(span.start, span.end));
+}
+
+/**
+ * Speaker of a first-person phrase: the resolved speaker of the nearest earlier quote (direct, or a
+ * labelled answer "Name: ...") whose content holds the phrase; null outside any quote (the author or unknown).
+ * @example enclosingSpeaker(cands, 3, { start: 120, end: 121 }, speakers)
+ */
+export function enclosingSpeaker(cands: QuoteCandidate[], at: number, span: Span, speaker: Map<QuoteCandidate, number | null>): number | null {
+  for (let j = at - 1, seen = 0; j >= 0 && seen < 64; j--, seen++) {
+    const o = cands[j]!;
+    if (o.start > span.start || o.end < span.end) continue;
+    if (o.kind === 'indirect' && o.cue !== ':') continue;
+    return speaker.get(o) ?? null;
+  }
+  return null;
 }
 
 /** Quotes (direct, partial, indirect) with speakers resolved to entities and relays to outlets. */

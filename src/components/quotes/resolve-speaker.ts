@@ -13,6 +13,12 @@ import { OUTLET_WORDS_RE, ORG_WORDS_RE } from './data/outlets.js';
 import { speakerBefore } from './find-quotes.js';
 import { DIPLOMATIC_ORG_WORDS, GENERIC_SOURCES, PRONOUNS, ROLE_CLASSES, ROLE_NOUNS } from './data/role-nouns.js';
 
+/** Heads naming a text or figures, not a person ("the study", "our data", "the report"): never resolved to a person. */
+const DOCUMENT_HEADS = new Set(['report', 'reports', 'poll', 'polls', 'survey', 'study', 'statement', 'document', 'documents', 'data', 'figures']);
+
+/** Cues that after "it" make it an expletive subject rather than a speaker ("is understood", "seems", "follows"). */
+const EXPLETIVE_CUE_RE = /^(?:is|was|'s|’s|has been|had been|will be|would be|could be|may be|might be|seems?|seemed|appears?|appeared|follows|followed|feels|felt|looks|looked|remains|remained|does seem|did seem|goes without|became|becomes)\b/i;
+
 /** Organization-like heads: "the ministry said" resolves to the latest organization naming one. */
 const ORG_HEADS = new Set(['ministry', 'agency', 'department', 'service', 'government', 'campaign', 'committee', 'council', 'military', 'army', 'police', 'court', 'office', 'administration', 'newspaper', 'outlet', 'website', 'channel', 'broadcaster', 'group', 'organization', 'authorities']);
 
@@ -22,6 +28,23 @@ export class SpeakerResolver {
   private readonly mentions: Mention[];
   /** Speaker of the previous resolved quote. */
   lastSpeaker: number | null = null;
+  /** Offset of the previous resolved quote's speaker phrase (how far back "it" and "they" may reach). */
+  lastSpeakerAt = -1;
+  /** Earlier speakers, most recent last (distinct; at most 8), for "he"/"she" when the last speaker is of the other gender. */
+  private readonly recent: number[] = [];
+
+  /**
+   * Record the speaker of a resolved quote whose speaker phrase (or content) starts at `at`.
+   * @example resolver.noteSpeaker(3, 120)
+   */
+  noteSpeaker(entity: number, at: number): void {
+    this.lastSpeaker = entity;
+    this.lastSpeakerAt = at;
+    const i = this.recent.indexOf(entity);
+    if (i >= 0) this.recent.splice(i, 1);
+    this.recent.push(entity);
+    if (this.recent.length > 8) this.recent.shift();
+  }
   /** Speaker phrases of every quote candidate in the doc, for forward (cataphoric) role nouns. */
   sourceSpans: Span[] = [];
 
@@ -34,10 +57,12 @@ export class SpeakerResolver {
    * Entity index for the phrase at `span`, or null.
    * @example new SpeakerResolver(doc).resolve({ start: 0, end: 15 })
    */
-  resolve(span: Span): number | null {
+  resolve(span: Span, cue: string | null = null): number | null {
     const text = this.doc.text;
     const phrase = text.slice(span.start, span.end);
     const lower = phrase.toLowerCase();
+    // Expletive "it" ("it is no wonder that", "it seems that", "it follows that") names no one.
+    if (lower === 'it' && cue !== null && EXPLETIVE_CUE_RE.test(cue)) return null;
     if (PRONOUNS.has(lower)) return this.pronoun(lower, span.start);
     if (lower === 'who') {
       // "Barkley, who said ...": the antecedent noun phrase before the comma.
@@ -61,7 +86,7 @@ export class SpeakerResolver {
     const lw = words.map((w) => w.toLowerCase());
     const head = [...lw].reverse().find((w) => ROLE_NOUNS.has(w));
     const caps = words.filter((w) => /^\p{Lu}/u.test(w) && !/^(?:The|A|An)$/.test(w));
-    if (head && GENERIC_SOURCES.has(head)) return null;
+    if (head && (GENERIC_SOURCES.has(head) || DOCUMENT_HEADS.has(head))) return null;
     if (head && (lw[lw.length - 1] === head || !caps.length)) {
       if (ORG_HEADS.has(head) && !caps.length) return this.recentOrg(head, span.start);
       if (ORG_HEADS.has(head) && caps.length) return this.byName(span, phrase, caps);
@@ -86,7 +111,7 @@ export class SpeakerResolver {
     if (!m) return undefined;
     const title = m[2]!.toLowerCase();
     const head = title.split(/\s+/).pop()!;
-    if (!ROLE_NOUNS.has(head) || ORG_HEADS.has(head) || GENERIC_SOURCES.has(head)) return undefined;
+    if (!ROLE_NOUNS.has(head) || ORG_HEADS.has(head) || GENERIC_SOURCES.has(head) || DOCUMENT_HEADS.has(head)) return undefined;
     if (inside.some((x) => ents[x.entity]!.type === 'person')) return undefined;
     const orgM = [...inside].reverse().find((x) => ents[x.entity]!.type !== 'person' && x.start < span.start + m[1]!.length + (m.index ?? 0) + 2);
     const orgName = orgM ? ents[orgM.entity]!.name : m[1]!.replace(/^(?:the|a|an)\s+/i, '').trim();
@@ -139,22 +164,51 @@ export class SpeakerResolver {
   private pronoun(p: string, before: number): number | null {
     const ents = this.doc.entities;
     const wantPerson = p === 'he' || p === 'she' || p === 'i';
+    // "he"/"she" skip persons the text marks with the other gender (honorifics, gendered role nouns, pronouns).
+    const want = p === 'he' ? GENDER_MALE : p === 'she' ? GENDER_FEMALE : 0;
+    const fits = (e: number): boolean => want === 0 || ents[e]!.type !== 'person' || ((this.genders()[e] ?? 0) | want) !== (GENDER_MALE | GENDER_FEMALE);
     const last = this.lastSpeaker;
-    if (last !== null && ents[last]) {
+    // "it" and "they" refer to an organization or group named close by: the last speaker only when it spoke within
+    // the current or previous paragraph, otherwise an organization mentioned there.
+    const near = wantPerson ? 0 : this.nearStart(before);
+    if (last !== null && ents[last] && (wantPerson || this.lastSpeakerAt >= near)) {
       const t = ents[last]!.type;
-      if (wantPerson ? t === 'person' : t !== 'person' && t !== 'location') return last;
+      if (wantPerson ? t === 'person' && fits(last) : t !== 'person' && t !== 'location') return last;
       if (p === 'they' || p === 'we') {
         if (t === 'person' && p === 'we') return last;
+      }
+    }
+    // The last speaker is of the other gender: an earlier speaker of this one, when the text marks its gender.
+    if (want !== 0 && last !== null && ents[last]?.type === 'person' && !fits(last)) {
+      for (let i = this.recent.length - 1; i >= 0; i--) {
+        const e = this.recent[i]!;
+        if (e !== last && ents[e]?.type === 'person' && this.genders()[e] === want) return e;
       }
     }
     for (let i = this.mentions.length - 1; i >= 0; i--) {
       const m = this.mentions[i]!;
       if (m.start >= before) continue;
+      if (m.start < near) break;
       const t = ents[m.entity]?.type;
-      if (wantPerson ? t === 'person' : t === 'organization' || t === 'group') return m.entity;
+      if (wantPerson ? t === 'person' && fits(m.entity) : t === 'organization' || t === 'group') return m.entity;
     }
     return null;
   }
+
+  /** Start of the paragraph before the one holding `at` (the window "it" and "they" look back in). */
+  private nearStart(at: number): number {
+    const pi = this.doc.paragraphAt(at);
+    if (pi < 0) return at;
+    return this.doc.paragraphs[Math.max(0, pi - 1)]!.start;
+  }
+
+  /** Per-entity gender marks (GENDER_MALE, GENDER_FEMALE or 0), computed once per doc on first use. */
+  private genders(): Uint8Array {
+    if (!this.genderOf || this.genderOf.length < this.doc.entities.length) this.genderOf = entityGenders(this.doc, this.mentions);
+    return this.genderOf;
+  }
+
+  private genderOf: Uint8Array | null = null;
 
   private recentOrg(head: string, before: number): number | null {
     const ents = this.doc.entities;
@@ -242,6 +296,62 @@ export class SpeakerResolver {
     insertSorted(this.mentions, m);
     return idx;
   }
+}
+
+export const GENDER_MALE = 1;
+export const GENDER_FEMALE = 2;
+
+/** Honorifics and gendered nouns right before a name ("Mr.", "Ms", "spokeswoman", "his wife"). */
+const MALE_BEFORE_RE = /(?:^|[^\p{L}])(?:Mr|Sir|Lord|King|Prince|Father|Brother|[Ss]pokesman|[Cc]ongressman|[Bb]usinessman|[Hh]usband|[Ss]on|[Bb]rother|[Ff]ather|[Kk]ing|[Pp]rince|[Ee]mperor|[Dd]uke|[Bb]oyfriend|[Ee]x-husband|[Gg]randfather|[Uu]ncle|[Nn]ephew|[Aa]ctor)\.?,?\s+$/u;
+const FEMALE_BEFORE_RE = /(?:^|[^\p{L}])(?:Mrs|Ms|Miss|Dame|Lady|Madam|Madame|Queen|Princess|Sister|Mother|[Ss]pokeswoman|[Cc]ongresswoman|[Bb]usinesswoman|[Cc]hairwoman|[Ww]ife|[Dd]aughter|[Ss]ister|[Mm]other|[Qq]ueen|[Pp]rincess|[Ee]mpress|[Dd]uchess|[Gg]irlfriend|[Ee]x-wife|[Gg]randmother|[Aa]unt|[Nn]iece|[Aa]ctress|[Ww]aitress)\.?,?\s+$/u;
+/** Third-person singular pronouns, for the first pronoun after a person's mention in its sentence. */
+const PRONOUN_SCAN_RE = /\b(?:he|him|his|himself|she|her|hers|herself)\b/gi;
+
+/**
+ * Gender marks per entity from the text itself: an honorific or gendered noun right before a person's
+ * mention (weight 3), and the first he/she/his/her after the mention in the same sentence before any
+ * other person is mentioned (weight 1). A mark needs more votes for it than for the other.
+ * @example entityGenders(doc, mentions)[0] // GENDER_FEMALE for "Ms Doe said her ..."
+ */
+export function entityGenders(doc: Doc, sortedMentions: Mention[]): Uint8Array {
+  const ents = doc.entities;
+  const text = doc.text;
+  const male = new Float32Array(ents.length);
+  const female = new Float32Array(ents.length);
+  // Pronoun offsets and genders in one pass over the text.
+  const pos: number[] = [];
+  const fem: boolean[] = [];
+  PRONOUN_SCAN_RE.lastIndex = 0;
+  for (let m = PRONOUN_SCAN_RE.exec(text); m; m = PRONOUN_SCAN_RE.exec(text)) {
+    pos.push(m.index);
+    const w = m[0].toLowerCase();
+    fem.push(w.charCodeAt(0) === 115 || (w.charCodeAt(0) === 104 && w.charCodeAt(1) === 101 && w.charCodeAt(2) === 114));
+  }
+  const persons = sortedMentions.filter((m) => ents[m.entity]?.type === 'person');
+  let pi = 0;
+  for (let i = 0; i < persons.length; i++) {
+    const m = persons[i]!;
+    const before = text.slice(Math.max(0, m.start - 16), m.start);
+    if (MALE_BEFORE_RE.test(before)) male[m.entity]! += 3;
+    else if (FEMALE_BEFORE_RE.test(before)) female[m.entity]! += 3;
+    const si = doc.sentenceAt(m.start);
+    const sentEnd = si >= 0 ? doc.sentences[si]!.end : m.end;
+    let limit = sentEnd;
+    for (let j = i + 1; j < persons.length; j++) {
+      const n = persons[j]!;
+      if (n.start < m.end) continue;
+      if (n.entity !== m.entity && n.start < limit) limit = n.start;
+      break;
+    }
+    while (pi < pos.length && pos[pi]! < m.end) pi++;
+    if (pi < pos.length && pos[pi]! < limit) {
+      if (fem[pi]) female[m.entity]! += 1;
+      else male[m.entity]! += 1;
+    }
+  }
+  const out = new Uint8Array(ents.length);
+  for (let e = 0; e < ents.length; e++) out[e] = male[e]! > female[e]! ? GENDER_MALE : female[e]! > male[e]! ? GENDER_FEMALE : 0;
+  return out;
 }
 
 /** True when a name looks like a news outlet or agency (registry name or outlet-like words). */
