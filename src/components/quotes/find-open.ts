@@ -256,6 +256,8 @@ export function leadingName(text: string, span: Span): Span {
   if (!m || m[0].length === 0) return span;
   // "The senator" opens with a capitalized determiner: not a name.
   if (/^(?:The|A|An|This|That|These|Those|His|Her|Their|Its)$/.test(m[0])) return span;
+  // "Trump’s first wife, Ivana": a possessive name opens a role phrase, not the speaker's name.
+  if (/[’']s$/.test(m[0]) && m[0].length < span.end - span.start) return span;
   return { start: span.start, end: span.start + m[0].length };
 }
 

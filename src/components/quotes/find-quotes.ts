@@ -169,6 +169,9 @@ function speakerBeforeIn(text: string, lo: number, end: number, win: number): Sp
   return { start: starts[first]!, end: ends[n - 1]! };
 }
 
+/** Words that make an appositive a clause ("Jane Doe, who was there, said"), kept out of a speaker phrase. */
+const APPOSITIVE_CLAUSE_RE = /\b(?:who|whom|whose|which|that|when|where|while|is|was|has|had|according)\b|[()“”"]/i;
+
 const FORWARD_STOP_RE = /[,.;:"“”«»!?()]|\s(?:on|in|at|who|which|that|after|before|during|last|this|earlier|according|to|as|when|while|and\s+(?:said|added))\s/;
 
 /**
@@ -197,7 +200,8 @@ export function speakerAfter(text: string, pos: number, limit: number): Span | n
   let end = p + phrase.length;
   // Appositive name: "the head of the service, Jane Doe."
   const app = /^,\s+((?:[A-Z][\p{L}.’'\-]*\s?){1,4})(?=[.,;]|$)/u.exec(text.slice(end, Math.min(limit, end + 60)));
-  if (app && !isCap(words[0]!)) end = end + app[0].trimEnd().length;
+  // Folded after a role phrase, also one opened by a capitalized determiner or a possessive ("The firm’s CEO, Jane Doe").
+  if (app && (!isCap(words[0]!) || DETERMINERS.has(words[0]!.toLowerCase()) || (words.length > 1 && /[’']s$/.test(words[0]!)))) end = end + app[0].trimEnd().length;
   return { start: p, end };
 }
 
@@ -582,7 +586,14 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
             const name = speakerBefore(text, ctx.s, lastNonSpace(text, ctx.s, prevC) + 1);
             if (!name || !isCap(text.slice(name.start, name.end))) continue;
             const nb = lastNonSpace(text, ctx.s, name.start);
-            if (nb < ctx.s || text[nb] === ',' || /[;:—–]/.test(text[nb]!) || OPENING_CONJ_RE.test(text.slice(ctx.s, name.start))) { src = name; nameStart = name.start; }
+            if (nb < ctx.s || text[nb] === ',' || /[;:—–]/.test(text[nb]!) || OPENING_CONJ_RE.test(text.slice(ctx.s, name.start))) {
+              src = name;
+              nameStart = name.start;
+              // After a role phrase, a short appositive name without a clause is part of the speaker phrase
+              // ("The firm's CEO, Jane Doe, said"): the resolver then reads the name in it, not only the role.
+              const appEnd = lastNonSpace(text, ctx.s, pc) + 1;
+              if (tries === 0 && /\s\p{Ll}|[’']s\s/u.test(text.slice(name.start, name.end)) && appEnd > prevC + 1 && wordCount(text, prevC + 1, appEnd) <= 4 && /\s\p{Lu}|^\s*\p{Lu}/u.test(text.slice(prevC + 1, appEnd)) && !APPOSITIVE_CLAUSE_RE.test(text.slice(prevC + 1, appEnd))) src = { start: name.start, end: appEnd };
+            }
           }
         }
         if (!src) continue;

@@ -183,6 +183,13 @@ const SPEAKERS: [string, EntitySpec[], (string | null)[]][] = [
   ['Anna Petrova said prices would rise.\nWe found that the bank waited.', [ANNA], ['Anna Petrova', null]],
   // ... inside a quote (here a labelled answer) it is that quote's speaker
   ['Anna Petrova: The bank has been slow. I think the bank will wait for a year.', [ANNA], ['Anna Petrova', 'Anna Petrova']],
+  // a role phrase with a short appositive name: the name is the speaker, not a person named earlier
+  [
+    'Oleg Ivanov spoke first.\nThe bank’s chief economist, Anna Petrova, says prices will rise next year.',
+    [ANNA, { name: 'Oleg Ivanov', type: 'person', mentions: ['Oleg Ivanov'] }],
+    ['Anna Petrova'],
+  ],
+  ['Ivanov’s former adviser, Anna Petrova, had claimed that the plan was ready.', [ANNA, { name: 'Oleg Ivanov', type: 'person', mentions: ['Ivanov'] }], ['Anna Petrova']],
   // a study, report or data set is never a person
   ['Anna Petrova arrived on Monday.\n"Prices will rise," she said.\nThe study found that prices fell.', [ANNA], ['Anna Petrova', null]],
   // expletive "it" names no one; "they" does not reach an organization named paragraphs back
