@@ -11,6 +11,7 @@
  */
 import { findSpanAt, type Span } from '../../doc/span.js';
 import { LEARNED_CUES } from './data/learned-cues.js';
+import { NON_SPEECH_FRAMES } from './data/non-speech-frames.js';
 import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import { DETERMINERS, PRONOUNS, ROLE_NOUNS } from './data/role-nouns.js';
@@ -67,6 +68,8 @@ interface CueEntry {
   rate: number;
   /** Curated cue that takes a clause only ("announced that ..."), not a bare object. */
   needsClause: boolean;
+  /** Next words that make this word no cue (data/non-speech-frames.ts), or null. */
+  frames: WordSet | null;
 }
 
 /** Index into the cue signature bitset: word length (capped at 31), first and last letter folded. */
@@ -88,6 +91,7 @@ interface Lexicons {
   determiners: WordSet;
   notComplement: WordSet;
   clauseStart: WordSet;
+  npLead: WordSet;
 }
 
 let lex: Lexicons | null = null;
@@ -109,7 +113,7 @@ function lexicons(): Lexicons {
     const h = hashWord(f);
     const prev = cues.get(h);
     if (prev && prev.rate >= rate) continue;
-    cues.set(h, { word: f, rate, needsClause: isCuratedCue(f) && !ZERO_THAT.has(f) });
+    cues.set(h, { word: f, rate, needsClause: isCuratedCue(f) && !ZERO_THAT.has(f), frames: NON_SPEECH_FRAMES[f] ? new WordSet(NON_SPEECH_FRAMES[f]!) : null });
     sigs[signature(f, 0, f.length)] = 1;
     minLen = Math.min(minLen, f.length);
     maxLen = Math.max(maxLen, f.length);
@@ -125,6 +129,7 @@ function lexicons(): Lexicons {
     determiners: new WordSet(DETERMINERS),
     notComplement: new WordSet(['by', 'off', 'out', 'up', 'itself', 'himself', 'herself', 'themselves']),
     clauseStart: new WordSet(['that', 'whether', 'if', 'how', 'why', 'what', 'when', 'who', 'where', 'to']),
+    npLead: new WordSet([...DETERMINERS, 'my', 'your', 'our', 'his', 'her', 'their', 'its', 'this', 'these', 'those', 'some', 'many', 'all', 'each', 'every', 'no']),
   };
   return lex;
 }
@@ -353,7 +358,7 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
   }
   spans.sort((a, b) => a.start - b.start);
   const L = lexicons();
-  const { start: tStart, end: tEnd, kind: tKind } = tokens;
+  const { start: tStart, end: tEnd, kind: tKind, flags: tFlags } = tokens;
   const n = tokens.length;
   for (let i = tokens.indexAt(skipBefore); i < n; i++) {
     if (tKind[i] !== TokenKind.WORD) continue;
@@ -382,6 +387,11 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     } else if (tKind[nx] === TokenKind.WORD) {
       if (L.notComplement.has(text, tStart[nx]!, tEnd[nx]!)) continue;
       if (nx + 1 < n && eqFolded(text, tStart[nx]!, tEnd[nx]!, 'it') && eqFolded(text, tStart[nx + 1]!, tEnd[nx + 1]!, 'quits')) continue;
+    }
+    // A cue word in a non-speech frame: "went to the meeting", "appeared on a podcast", "found in
+    // the soil" (data/non-speech-frames.ts); "to" counts only before a noun phrase ("went on to say" stays).
+    if (entry.frames && tKind[nx] === TokenKind.WORD && entry.frames.has(text, tStart[nx]!, tEnd[nx]!)) {
+      if (!eqFolded(text, tStart[nx]!, tEnd[nx]!, 'to') || (nx + 1 < n && (tKind[nx + 1] === TokenKind.NUMBER || (tKind[nx + 1] === TokenKind.WORD && (L.npLead.has(text, tStart[nx + 1]!, tEnd[nx + 1]!) || (tFlags[nx + 1]! & TokenFlag.CAPITALIZED) !== 0))))) continue;
     }
     // A curated cue that needs a clause ("announced that ...") does not take a bare object here:
     // "The group announced the caliphate" reports an event, not speech.
