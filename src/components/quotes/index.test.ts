@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
-import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, keepTagged, notSourceReason, opensNounPhrase, quotePairs, reportsSpeech, speakerBefore, splitTitle } from './index.js';
+import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, keepTagged, notSourceReason, speechReportRate, opensNounPhrase, quotePairs, reportsSpeech, speakerBefore, splitTitle } from './index.js';
 import { findOpenAttributions, leadingName } from './find-open.js';
 import { findQuoteCandidates, type QuoteCandidate } from './find-quotes.js';
 import { accordingBefore, isActionCue, isContentfulCue, isLexiconCue, notSpeechCue } from './find-tagged.js';
@@ -670,15 +670,20 @@ test('keepTagged: tagger attributions need a text that reports speech (or a lexi
     const c = cue ? text.indexOf(cue) : -1;
     return { start: 0, end: text.length, kind: 'indirect', source: s >= 0 ? { start: s, end: s + src!.length } : null, cue, cueSpan: c >= 0 ? { start: c, end: c + cue!.length } : null, relays: [], sameAs: null, words: 3, paragraph: 0 };
   };
-  const rows: [string, string | null, string | null, boolean, boolean][] = [
-    // [text, source, cue, text reports speech, kept]
-    ['Forty firms took out loans from the bank.', 'Forty firms', 'took out', false, false],
-    ['Forty firms took out loans from the bank.', 'Forty firms', 'took out', true, true],
-    ['Critics argued the plan would fail.', 'Critics', 'argued', false, true],
-    ['Call the station staff and get the police.', null, 'Call', false, false],
-    ['The suspects allegedly rented apartments.', 'The', 'suspects', true, false],
-    ['Shrestha S, et al. Identifying the interaction.', 'et', 'al. Identifying', true, false],
-    ['The mayor warned the roads were closed.', 'The mayor', 'warned', true, true],
+  const rows: [string, string | null, string | null, number, boolean][] = [
+    // [text, source, cue, curated speech reports per 1,000 characters, kept]
+    ['Forty firms took out loans from the bank.', 'Forty firms', 'took out', 0, false],
+    ['Forty firms took out loans from the bank.', 'Forty firms', 'took out', 1, true],
+    // One "said" in 10,000 characters: too sparse for a cue the lexicons do not know.
+    ['I have received some inquiries from women.', 'I', 'have received', 0.1, false],
+    ['I have received some inquiries from women.', 'I', 'have received', 0.2, true],
+    ['Critics argued the plan would fail.', 'Critics', 'argued', 0, true],
+    ['Critics argued the plan would fail.', 'Critics', 'argued', 0.1, true],
+    ['Call the station staff and get the police.', null, 'Call', 0, false],
+    ['The masks had been kept in a machine room.', 'officials', null, 0.1, false],
+    ['The suspects allegedly rented apartments.', 'The', 'suspects', 1, false],
+    ['Shrestha S, et al. Identifying the interaction.', 'et', 'al. Identifying', 1, false],
+    ['The mayor warned the roads were closed.', 'The mayor', 'warned', 1, true],
   ];
   for (const [text, src, cue, reports, want] of rows) assert.equal(keepTagged(text, cand(text, src, cue), reports), want, text);
 });
@@ -696,5 +701,22 @@ test('reportsSpeech: a rule attribution with a curated speech cue', () => {
     const raw = findQuoteCandidates(doc.text, doc.paragraphs, doc.sentences);
     raw.push(...findOpenAttributions(doc.text, doc.paragraphs, doc.sentences, doc.tokens, []));
     assert.equal(reportsSpeech(text, raw), want, text);
+  }
+});
+
+test('speechReportRate: curated speech reports per 1,000 characters', () => {
+  const filler = ' The road was closed for repairs.'.repeat(60);
+  const rows: [string, number][] = [
+    ['“We are ready,” the mayor said on Monday.', 1000 / 41],
+    ['“We are ready,” the mayor said on Monday.' + filler, 1000 / (41 + filler.length)],
+    ['Add the flour and stir until smooth. Bake for an hour.', 0],
+    ['', 0],
+  ];
+  for (const [text, want] of rows) {
+    const doc = new Doc('t', { text });
+    doc.text = text;
+    sentences.create().run(doc);
+    const raw = findQuoteCandidates(doc.text, doc.paragraphs, doc.sentences);
+    assert.ok(Math.abs(speechReportRate(text, raw) - want) < 1e-9, `${text.slice(0, 40)}: ${speechReportRate(text, raw)} vs ${want}`);
   }
 });
