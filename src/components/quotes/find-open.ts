@@ -11,6 +11,7 @@
  */
 import { findSpanAt, type Span } from '../../doc/span.js';
 import { LEARNED_CUES } from './data/learned-cues.js';
+import { FIELD_LABELS } from './data/field-labels.js';
 import { NON_SPEECH_FRAMES } from './data/non-speech-frames.js';
 import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
@@ -266,12 +267,6 @@ export function leadingName(text: string, span: Span): Span {
   return { start: span.start, end: span.start + m[0].length };
 }
 
-/**
- * Labels of a field, section or list entry, never a speaker: "Definition: ...", "Answer: ...",
- * "Next: ...", "Family: ...", "STREAM: ...", and error names in code listings ("TypeError: ...").
- * Real pages (recipes, glossaries, Q&A, wikis) open many paragraphs with such labels.
- */
-const FIELD_LABELS = new Set(['definition', 'definitions', 'answer', 'answers', 'question', 'questions', 'q', 'a', 'note', 'notes', 'next', 'previous', 'prev', 'family', 'genus', 'species', 'stream', 'listen', 'watch', 'read', 'see', 'update', 'updated', 'summary', 'source', 'sources', 'example', 'examples', 'tip', 'tips', 'step', 'warning', 'caution', 'error', 'name', 'description', 'ingredients', 'instructions', 'directions', 'method', 'credit', 'credits', 'photo', 'photos', 'video', 'image', 'images', 'related', 'also', 'price', 'cost', 'date', 'time', 'location', 'address', 'email', 'phone', 'contact', 'category', 'categories', 'tags', 'tag', 'genre', 'type', 'status', 'result', 'results', 'reference', 'references', 'disclaimer', 'disclosure', 'correction', 'editor’s note', "editor's note", 'bonus', 'verdict', 'pros', 'cons', 'advantages', 'disadvantages', 'benefits', 'drawbacks', 'risks', 'availability', 'accuracy', 'rating', 'size', 'weight', 'duration', 'yield', 'servings', 'difficulty', 'level', 'season', 'episode', 'chapter', 'part', 'section', 'topic', 'topics', 'subject', 'goal', 'objective', 'purpose', 'background', 'overview', 'introduction', 'conclusion', 'takeaway', 'bottom line', 'fact', 'facts', 'important', 'hint', 'solution', 'problem', 'output', 'input', 'usage', 'syntax', 'version', 'platform', 'requirements', 'features', 'advertisement', 'sponsored', 'trending', 'breaking', 'exclusive', 'opinion', 'analysis', 'explainer', 'live', 'recap', 'preview', 'review', 'quiz', 'recommended', 'more']);
 const ERROR_LABEL_RE = /(?:Error|Exception|Warning)$/;
 
 /**
