@@ -568,6 +568,44 @@ const FAR_STRIDE = 11;
 const CTX_STRIDE = 13;
 
 /**
+ * A cache of NTAGS sums keyed exactly by three int32s (open addressing, linear probing; it starts over when half
+ * full). Slots are [a, b, c, used, NTAGS sums], CTX_STRIDE int32 each, so a hit mostly reads one cache line.
+ */
+class TripleKeyedSums {
+  readonly data = new Int32Array(CTX_CACHE * CTX_STRIDE);
+  private count = 0;
+  /**
+   * Offset of the sums for key (a, b, c) hashed to h: the offset when cached, else `-1 - offset` of a slot just
+   * claimed for the key with its sums zeroed (the caller fills them).
+   * @example const r = cache.probe(1, 2, 3, h); const row = r >= 0 ? r : -1 - r;
+   */
+  probe(a: number, b: number, c: number, h: number): number {
+    const mask = CTX_CACHE - 1;
+    const d = this.data;
+    let slot = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const at = slot * CTX_STRIDE;
+      if (d[at + 3] === 0) break;
+      if (d[at] === a && d[at + 1] === b && d[at + 2] === c) return at + 4;
+      slot = (slot + 1) & mask;
+    }
+    if (this.count * 2 > CTX_CACHE) {
+      for (let at = 3; at < d.length; at += CTX_STRIDE) d[at] = 0;
+      this.count = 0;
+      slot = (h ^ (h >>> 15)) & mask;
+    }
+    const at = slot * CTX_STRIDE;
+    d[at] = a;
+    d[at + 1] = b;
+    d[at + 2] = c;
+    d[at + 3] = 1;
+    this.count++;
+    d.fill(0, at + 4, at + 4 + NTAGS);
+    return -1 - (at + 4);
+  }
+}
+
+/**
  * Dense tables for templates over small domains, summed per context, and a cache of the summed
  * weights of the eight templates that read only the token's own characters (T1-T8), keyed by its
  * exact hash (also the neighbour templates, per neighbour word). Scoring a token then probes the
@@ -604,11 +642,9 @@ class FastTables {
    * exactly by the shape hash and the packed (prev, g, mem, row, gl, gr), plus prev2 | cls << 4 for the
    * dense tables folded into the same sums: [shape, packed, extra, used, NTAGS sums].
    */
-  readonly ctx = new Int32Array(CTX_CACHE * CTX_STRIDE);
-  ctxCount = 0;
+  readonly ctx = new TripleKeyedSums();
   /** Sums of T15 keyed exactly by the shape triple: [left, own, right, used, NTAGS sums]. */
-  readonly tri = new Int32Array(CTX_CACHE * CTX_STRIDE);
-  triCount = 0;
+  readonly tri = new TripleKeyedSums();
   constructor(private readonly weights: Weights) {
     const add = (dst: Int32Array, at: number, raw: number): void => {
       const b = weights.rowOf(keyOf(raw));
@@ -677,30 +713,11 @@ class FastTables {
     const a = shl | 0;
     const b = sh | 0;
     const c = shr | 0;
-    const mask = CTX_CACHE - 1;
-    const tri = this.tri;
-    const h = Math.imul(Math.imul(a, 0x01000193) ^ b, 0x9e3779b1) ^ c;
-    let slot = (h ^ (h >>> 15)) & mask;
-    for (;;) {
-      const at = slot * CTX_STRIDE;
-      if (tri[at + 3] === 0) break;
-      if (tri[at + 1] === b && tri[at] === a && tri[at + 2] === c) return at + 4;
-      slot = (slot + 1) & mask;
-    }
-    if (this.triCount * 2 > CTX_CACHE) {
-      for (let at = 3; at < tri.length; at += CTX_STRIDE) tri[at] = 0;
-      this.triCount = 0;
-      slot = (h ^ (h >>> 15)) & mask;
-    }
-    const at = slot * CTX_STRIDE;
-    tri[at] = a;
-    tri[at + 1] = b;
-    tri[at + 2] = c;
-    tri[at + 3] = 1;
-    this.triCount++;
-    tri.fill(0, at + 4, at + 4 + NTAGS);
-    this.addTo(tri, at + 4, T15 ^ mix(mix(shl, sh), shr));
-    return at + 4;
+    const r = this.tri.probe(a, b, c, Math.imul(Math.imul(a, 0x01000193) ^ b, 0x9e3779b1) ^ c);
+    if (r >= 0) return r;
+    const row = -1 - r;
+    this.addTo(this.tri.data, row, T15 ^ mix(mix(shl, sh), shr));
+    return row;
   }
   /**
    * Offset in `ctx` of the sums of T19, T26, T30, T35, T38 for shape sh and the small values, plus the dense tables
@@ -711,29 +728,10 @@ class FastTables {
     // prev < 16, g < 32, mem < 16, rw < 8, gl and gr < 256: 32 bits exactly.
     const packed = prev | (g << 4) | (mem << 9) | (rw << 13) | (gl << 16) | (gr << 24);
     const extra = prev2 | (c << 4);
-    const mask = CTX_CACHE - 1;
-    const h = Math.imul(key ^ packed ^ Math.imul(extra, 0x01000193), 0x9e3779b1);
-    let slot = (h ^ (h >>> 15)) & mask;
-    const sums = this.ctx;
-    for (;;) {
-      const at = slot * CTX_STRIDE;
-      if (sums[at + 3] === 0) break;
-      if (sums[at] === key && sums[at + 1] === packed && sums[at + 2] === extra) return at + 4;
-      slot = (slot + 1) & mask;
-    }
-    if (this.ctxCount * 2 > CTX_CACHE) {
-      for (let at = 3; at < sums.length; at += CTX_STRIDE) sums[at] = 0;
-      this.ctxCount = 0;
-      slot = (h ^ (h >>> 15)) & mask;
-    }
-    const at = slot * CTX_STRIDE;
-    sums[at] = key;
-    sums[at + 1] = packed;
-    sums[at + 2] = extra;
-    sums[at + 3] = 1;
-    this.ctxCount++;
-    const row = at + 4;
-    sums.fill(0, row, row + NTAGS);
+    const r = this.ctx.probe(key, packed, extra, Math.imul(key ^ packed ^ Math.imul(extra, 0x01000193), 0x9e3779b1));
+    if (r >= 0) return r;
+    const row = -1 - r;
+    const sums = this.ctx.data;
     this.addTo(sums, row, T19 ^ mix(prev, sh));
     this.addTo(sums, row, T26 ^ mix(g, sh));
     this.addTo(sums, row, T30 ^ mix(gl * 256 + gr, g));
@@ -892,7 +890,9 @@ function newWeightScorer(weights: Weights): Scorer {
       const sh = info.shape[i]!;
       const aX = fast.shapeRow(sh, prev, prev2, g, got < 0 ? 9 : got, info.row[i]!, gl, gr, info.cls[i]!);
       const aT = fast.triRow(gl === 255 ? PAD_L : info.shape[i - 1]!, sh, gr === 255 ? PAD_R : info.shape[i + 1]!);
-      const { words: cacheSums, ctx: ctxSums, tri: triSums } = fast;
+      const cacheSums = fast.words;
+      const ctxSums = fast.ctx.data;
+      const triSums = fast.tri.data;
       acc[0] = s0; acc[1] = s1; acc[2] = s2; acc[3] = s3; acc[4] = s4; acc[5] = s5; acc[6] = s6; acc[7] = s7; acc[8] = s8;
       for (let t = 0; t < NTAGS; t++) {
         out[t] = (acc[t]! + cacheSums[aW + t]! + cacheSums[aL + t]! + cacheSums[aR + t]! + fL[aFL + t]! + fR[aFR + t]! + ctxSums[aX + t]! + triSums[aT + t]!) * scale;
