@@ -169,16 +169,6 @@ function isCuratedReport(text: string, c: QuoteCandidate): boolean {
 }
 
 /**
- * True when the rules found an attribution with a curated speech cue ("said", "told", "according
- * to"): the text reports speech, as the tagger's training articles do.
- * @example reportsSpeech('“Yes,” she said.', cands) // true
- */
-export function reportsSpeech(text: string, cands: readonly QuoteCandidate[]): boolean {
-  for (const c of cands) if (isCuratedReport(text, c)) return true;
-  return false;
-}
-
-/**
  * Rule attributions with a curated speech cue per 1,000 characters of text: how much the text reports
  * speech, as the tagger's training articles (political news) do.
  * @example speechReportRate('“Yes,” she said.', cands) // 62.5 (one report in 16 characters)
