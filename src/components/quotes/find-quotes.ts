@@ -295,7 +295,8 @@ export function quotePairs(text: string, para: Span): Pair[] {
     else if (ch === "'") continue;
     let opening: boolean;
     if (OPENERS.has(ch)) opening = true;
-    else if (CLOSERS.has(ch)) opening = false;
+    // A closing mark that starts the paragraph before a letter is a mistyped opener: `”Fear. I am ...”`.
+    else if (CLOSERS.has(ch)) opening = open < 0 && mark === para.start && /\p{L}/u.test(text[mark + 1] ?? '');
     else if (ch === '"') {
       const prev = mark === para.start ? ' ' : text[mark - 1]!;
       if (open >= 0 && text[open] === '"') opening = false;
@@ -364,6 +365,8 @@ const SPEECH_SLOT_INV_RE = /^\s*(?<verb>[a-z]+ed)\s+(?<src>(?:the|a|an)\s+[\p{Ll
 const NOT_SPEECH_SLOT = new Set(['was', 'has', 'is', 'does', 'as', 'his', 'this', 'us', 'yes', 'its', 'less', 'unless', 'bus', 'gas', 'plus', 'thus', 'news', 'times', 'days', 'years', 'weeks', 'months', 'hours', 'minutes', 'seconds', 'needed', 'indeed', 'speed', 'seed', 'feed', 'red', 'bed', 'shed', 'led', 'fled', 'bred', 'wed']);
 
 /** After "told": an object of one to eight words, then a subject pronoun and a finite verb (the pronoun opens the clause). */
+/** A dash byline ending the paragraph after a quote: a capitalized name, then at most a short comma or bracket tail (title, handle, date). */
+const DASH_BYLINE_RE = /^[ \t]*(?<dash>[―—–]|--)[ \t]*(?<src>\p{Lu}[\p{L}.’'-]*(?:[ \t]+(?:\p{Lu}[\p{L}.’'-]*|de|del|da|di|van|von|bin|al|la|le))*)[ \t]*(?:[,(][^“”"\n]{0,80})?[ \t.]*$/du;
 const TOLD_ZERO_THAT_RE = /^\s+(?:[^\s,.;:"“”]+\s+){1,8}?(?=(?:he|she|they|we|I)\s+(?:will|would|was|were|is|are|had|has|have|did|does|could|can|should|may|might|must|[a-z]+ed|[a-z]+s)\b)/;
 
 /** Where the reported clause after a cue begins (skips adjuncts, the addressee of "told", and "that"); -1 if none. */
@@ -482,6 +485,19 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
           cand.source = { start: afterStart + ss, end: afterStart + se };
           cand.cue = m.groups!.verb!;
           cand.cueSpan = { start: afterStart + vs, end: afterStart + ve };
+          found = true;
+        }
+      }
+      // (a3) a byline after a quote that fills its paragraph: `“...” ― Jane Doe` / `“...” — Jane Doe, a nurse.`
+      // (testimonials, epigraphs, reader letters): the dash stands for the cue.
+      if (!found && prevCh === '') {
+        const m = DASH_BYLINE_RE.exec(text.slice(afterStart, para.end));
+        if (m && wordCount(m.groups!.src!, 0, m.groups!.src!.length) <= 6) {
+          const [ss, se] = m.indices!.groups!.src!;
+          const [ds, de] = m.indices!.groups!.dash!;
+          cand.source = { start: afterStart + ss, end: afterStart + se };
+          cand.cue = m.groups!.dash!;
+          cand.cueSpan = { start: afterStart + ds, end: afterStart + de };
           found = true;
         }
       }

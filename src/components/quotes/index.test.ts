@@ -87,6 +87,11 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['But Anna Petrova, a teacher from Riga, said prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'said']]],
   // "told" + object + a clause without "that", opened by a subject pronoun.
   ['Anna Petrova told a party gathering in Riga she will protect the budget.', [['indirect', 'she will protect the budget', 'Anna Petrova', 'told']]],
+  // A dash byline after a quote that fills its paragraph (testimonials, epigraphs): the dash is the cue.
+  ['“Prices will rise next year.” ― Anna Petrova', [['direct', 'Prices will rise next year.', 'Anna Petrova', '―']]],
+  ['“Prices will rise next year.” — Anna Petrova, a teacher from Riga.', [['direct', 'Prices will rise next year.', 'Anna Petrova', '—']]],
+  // Not a byline: a clause after the dash, or a quote that does not open its paragraph.
+  ['“Prices will rise next year.” — and then they fell.', [['direct', 'Prices will rise next year.', null, null]]],
   // Scare quotes of 1-3 words with no speech around them are not quotes.
   ['The group announced the "Islamic caliphate" on the seized lands in the east.', []],
   ['He described the plan as a "terrorist ram" in the region.', []],
@@ -260,6 +265,8 @@ test('quotePairs: curly, straight, doubled apostrophes, nested, unclosed at para
     ['“a b” and "c d"', ['a b', 'c d']],
     ["''This is it,'' he said.", ['This is it']],
     ['“Open to the end', ['Open to the end']],
+    // A closing mark that opens the paragraph before a letter is a mistyped opener.
+    ['”Fear. I am afraid.” ― A. B.', ['Fear. I am afraid.']],
     // A curly quote inside a straight one is nested: both pairs, in text order.
     ['"It is not about “law” any more," she said.', ['It is not about “law” any more', 'law']],
   ];

@@ -210,6 +210,8 @@ export function keepTagged(text: string, c: QuoteCandidate, rate: number): boole
 export interface QuotesOptions {
   /** Add attributions from the learned tagger (default true); false gives the rules-only baseline. */
   tagger?: boolean;
+  /** Replaces keepTagged for the tagger's attributions (training and analysis of the filter). */
+  keepTagged?: (text: string, c: QuoteCandidate, rate: number) => boolean;
 }
 
 /**
@@ -233,7 +235,8 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     if (skip > 0) contents.push({ start: 0, end: skip });
     const tagged = findTaggedAttributions(doc.text, doc.paragraphs, doc.tokens, contents, raw, skip);
     const rate = speechReportRate(doc.text, raw);
-    for (const c of tagged) if (keepTagged(doc.text, c, rate)) raw.push(c);
+    const keep = options.keepTagged ?? keepTagged;
+    for (const c of tagged) if (keep(doc.text, c, rate)) raw.push(c);
   }
   if (options.tagger !== false) addModelSources(doc, raw);
   addColonIntroSources(doc.text, doc.sentences, raw);

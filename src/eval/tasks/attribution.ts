@@ -15,7 +15,7 @@ import type { Span } from '../../doc/span.js';
 import { Doc } from '../../doc/doc.js';
 import type { Quote } from '../../doc/types.js';
 import { sentences } from '../../components/sentences/index.js';
-import { findQuotes } from '../../components/quotes/index.js';
+import { findQuotes, type QuotesOptions } from '../../components/quotes/index.js';
 import { matchSpans, prf } from '../metrics.js';
 import type { EvalResult, EvalRow, EvalTask } from '../task.js';
 
@@ -91,7 +91,7 @@ export function toPolnearSpans(text: string, quotes: readonly Quote[]): { conten
 }
 
 /** Quotes for one article's text (sentences + quotes, no entity layer needed for spans); `tagger: false` gives the rules alone. */
-export function quotesOf(text: string, options: { tagger?: boolean } = {}): Quote[] {
+export function quotesOf(text: string, options: QuotesOptions = {}): Quote[] {
   const doc = new Doc('polnear', { text });
   doc.text = text;
   sentences.create().run(doc);
