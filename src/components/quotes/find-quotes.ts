@@ -337,6 +337,13 @@ function wordCount(text: string, s: number, e: number): number {
   return n;
 }
 
+/** True when only spaces or tabs stand between `i` and the start of its line (or `lo`). */
+function opensLine(text: string, lo: number, i: number): boolean {
+  let j = i - 1;
+  while (j >= lo && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 0xa0)) j--;
+  return j < lo || text.charCodeAt(j) === 10;
+}
+
 function lastNonSpace(text: string, lo: number, i: number): number {
   let j = i - 1;
   while (j >= lo && /\s/.test(text[j]!)) j--;
@@ -366,7 +373,15 @@ const NOT_SPEECH_SLOT = new Set(['was', 'has', 'is', 'does', 'as', 'his', 'this'
 
 /** After "told": an object of one to eight words, then a subject pronoun and a finite verb (the pronoun opens the clause). */
 /** A dash byline ending the paragraph after a quote: a capitalized name, then at most a short comma or bracket tail (title, handle, date). */
-const DASH_BYLINE_RE = /^[ \t]*(?<dash>[―—–]|--)[ \t]*(?<src>\p{Lu}[\p{L}.’'-]*(?:[ \t]+(?:\p{Lu}[\p{L}.’'-]*|de|del|da|di|van|von|bin|al|la|le))*)[ \t]*(?:[,(][^“”"\n]{0,80})?[ \t.]*$/du;
+const DASH_BYLINE_RE = /^[\t\p{Zs}]*(?<dash>[―—–]|--)[\t\p{Zs}]*(?<src>\p{Lu}[\p{L}.’'-]*(?:[\t\p{Zs}]+(?:\p{Lu}[\p{L}.’'-]*|de|del|da|di|van|von|bin|al|la|le))*)[\t\p{Zs}]*(?:[,(][^“”"\n]{0,80})?[ \t.]*(?=\n|$)/du;
+/** A bracketed aside ending right before a cue: "Jane Doe (D-Ohio), said". */
+const PAREN_ASIDE_END_RE = /\s*\([^()]{1,30}\),?\s*$/;
+/**
+ * The subject opening a sentence and its verb (past or present tense): "The senator rallied ...", "Jane
+ * Doe returned ...", "He then ...". A capitalized name of up to four words, a determiner and up to three
+ * lower-case words, or a subject pronoun; after an optional opening conjunction.
+ */
+const CLAUSE_SUBJECT_RE = /^(?:(?:But|And|Yet|Then)\s+)?(?<src>(?:The|A|An|His|Her|Their)\s+[\p{Ll}\d][\p{L}\d’'-]*(?:\s+[\p{Ll}][\p{L}’'-]*){0,2}?|(?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}.'-]*|He|She|They|We|I)\s+(?:then\s+|later\s+|also\s+)?[a-z]+(?:ed|s)\b/du;
 const TOLD_ZERO_THAT_RE = /^\s+(?:[^\s,.;:"“”]+\s+){1,8}?(?=(?:he|she|they|we|I)\s+(?:will|would|was|were|is|are|had|has|have|did|does|could|can|should|may|might|must|[a-z]+ed|[a-z]+s)\b)/;
 
 /** Where the reported clause after a cue begins (skips adjuncts, the addressee of "told", and "that"); -1 if none. */
@@ -488,9 +503,9 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
           found = true;
         }
       }
-      // (a3) a byline after a quote that fills its paragraph: `“...” ― Jane Doe` / `“...” — Jane Doe, a nurse.`
+      // (a3) a byline after a quote that fills its line: `“...” ― Jane Doe` / `“...” — Jane Doe, a nurse.`
       // (testimonials, epigraphs, reader letters): the dash stands for the cue.
-      if (!found && prevCh === '') {
+      if (!found && opensLine(text, para.start, q.open)) {
         const m = DASH_BYLINE_RE.exec(text.slice(afterStart, para.end));
         if (m && wordCount(m.groups!.src!, 0, m.groups!.src!.length) <= 6) {
           const [ss, se] = m.indices!.groups!.src!;
@@ -507,7 +522,27 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
         const kb = lastCueIn(cueStarts, Math.max(sent.start, pj - 100), pj);
         if (kb >= 0) {
           const cs = cueStarts[kb]!;
-          const sp = speakerBefore(text, sent.start, cs);
+          const ce = cueEnds[kb]!;
+          const form = text.slice(cs, ce).toLowerCase();
+          let sp = speakerBefore(text, sent.start, cs);
+          // "Jane Doe (D-Ohio), said, “...": the speaker before the bracketed aside.
+          if (!sp) {
+            const pm = PAREN_ASIDE_END_RE.exec(text.slice(Math.max(sent.start, cs - 40), cs));
+            if (pm) sp = speakerBefore(text, sent.start, cs - pm[0].length);
+          }
+          // "..., saying: “..." / "..., telling Reuters, “...": the subject of the main clause.
+          if (!sp && PARTICIPLE_CUES.has(form) && text[lastNonSpace(text, sent.start, cs)] === ',') {
+            const sm = CLAUSE_SUBJECT_RE.exec(text.slice(sent.start, cs));
+            if (sm) {
+              const [ss, se] = sm.indices!.groups!.src!;
+              sp = { start: sent.start + ss, end: sent.start + se };
+            }
+          }
+          // "Stated Jane Doe: “...": an inverted cue opening the sentence.
+          if (!sp && !text.slice(sent.start, cs).trim() && cueInfo(form).inverts) {
+            sp = speakerAfter(text, ce, pj);
+            if (sp && (!invertedSpeakerAt(text, sp, pj + 1) || sp.end < lastNonSpace(text, ce, pj))) sp = null;
+          }
           if (sp) {
             cand.source = sp;
             cand.cue = text.slice(cs, cueEnds[kb]!);

@@ -90,8 +90,14 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   // A dash byline after a quote that fills its paragraph (testimonials, epigraphs): the dash is the cue.
   ['“Prices will rise next year.” ― Anna Petrova', [['direct', 'Prices will rise next year.', 'Anna Petrova', '―']]],
   ['“Prices will rise next year.” — Anna Petrova, a teacher from Riga.', [['direct', 'Prices will rise next year.', 'Anna Petrova', '—']]],
+  ['“Prices will rise.” ―\u00a0Anna Petrova\n“They will fall.” ― Ivan Sidorov', [['direct', 'Prices will rise.', 'Anna Petrova', '―'], ['direct', 'They will fall.', 'Ivan Sidorov', '―']]],
   // Not a byline: a clause after the dash, or a quote that does not open its paragraph.
   ['“Prices will rise next year.” — and then they fell.', [['direct', 'Prices will rise next year.', null, null]]],
+  // Before the opening mark: a bracketed aside between speaker and cue; a participle cue whose speaker is the
+  // main clause's subject; an inverted cue opening the sentence.
+  ['After the vote, Anna Petrova (D-Riga), said, “We will win.”', [['direct', 'We will win.', 'Anna Petrova', 'said']]],
+  ['The minister rallied supporters, saying: “We will win.”', [['direct', 'We will win.', 'The minister', 'saying']]],
+  ['Stated Anna Petrova: “We will win.”', [['direct', 'We will win.', 'Anna Petrova', 'Stated']]],
   // Scare quotes of 1-3 words with no speech around them are not quotes.
   ['The group announced the "Islamic caliphate" on the seized lands in the east.', []],
   ['He described the plan as a "terrorist ram" in the region.', []],
