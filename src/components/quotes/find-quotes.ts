@@ -382,6 +382,10 @@ const PAREN_ASIDE_END_RE = /\s*\([^()]{1,30}\),?\s*$/;
  * lower-case words, or a subject pronoun; after an optional opening conjunction.
  */
 const CLAUSE_SUBJECT_RE = /^(?:(?:But|And|Yet|Then)\s+)?(?<src>(?:The|A|An|His|Her|Their)\s+[\p{Ll}\d][\p{L}\d’'-]*(?:\s+[\p{Ll}][\p{L}’'-]*){0,2}?|(?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}.'-]*|He|She|They|We|I)\s+(?:then\s+|later\s+|also\s+)?[a-z]+(?:ed|s)\b/du;
+/** The byline of an embedded post closing its line: dash, display name, (@handle), then at most a date. */
+const POST_BYLINE_RE = /[\t\p{Zs}]*(?<dash>[—―–]|--)[\t\p{Zs}]*(?<src>\p{Lu}[^()\n—―<>]{0,60}?)[\t\p{Zs}]*\(@\w{1,15}\)[^\n()<>@]{0,40}(?:<\/\w+>)?\.?$/du;
+/** Links and media references that end a post's text ("pic.twitter.com/x", "https://t.co/x"), with what follows them. */
+const POST_TAIL_RE = /[\t\p{Zs}]*(?:pic\.twitter\.com\/|https?:\/\/)\S*[\s\S]*$/gu;
 const TOLD_ZERO_THAT_RE = /^\s+(?:[^\s,.;:"“”]+\s+){1,8}?(?=(?:he|she|they|we|I)\s+(?:will|would|was|were|is|are|had|has|have|did|does|could|can|should|may|might|must|[a-z]+ed|[a-z]+s)\b)/;
 
 /** Where the reported clause after a cue begins (skips adjuncts, the addressee of "told", and "that"); -1 if none. */
@@ -428,6 +432,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
   }
   let ci = 0;
   let si = 0;
+  let handleAt = text.indexOf('(@');
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const para = paragraphs[pi]!;
     const pairs = quotePairs(text, para);
@@ -701,9 +706,53 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
         if (c.end > c.start) out.push(c);
       }
     }
+    // 3. Embedded posts: a line closed by "— Jane Doe (@janedoe) June 28, 2016" is that account's words.
+    // The next "(@" in the text, found once per document pass (a per-paragraph search to the end would be quadratic).
+    if (handleAt >= 0 && handleAt < para.start) handleAt = text.indexOf('(@', para.start);
+    for (let ls = para.start; handleAt >= 0 && handleAt < para.end && ls < para.end; ) {
+      let le = text.indexOf('\n', ls);
+      if (le < 0 || le > para.end) le = para.end;
+      const m = le - ls > 20 && text.lastIndexOf('(@', le) >= ls ? POST_BYLINE_RE.exec(text.slice(ls, le)) : null;
+      // The post may be the paragraph before (a byline paragraph of its own).
+      const lo = pi > 0 ? paragraphs[pi - 1]!.start : para.start;
+      const post = m ? postText(text, lo, ls, ls + m.index) : null;
+      if (m && post && !out.some((c) => c.start < post.end && post.start < c.end)) {
+        const [ss, se] = m.indices!.groups!.src!;
+        const [ds, de] = m.indices!.groups!.dash!;
+        out.push(mk('direct', post.start, post.end, { start: ls + ss, end: ls + se }, m.groups!.dash!, ls + ds, ls + de, post.start < para.start ? pi - 1 : pi));
+      }
+      ls = le + 1;
+    }
     void pairCands;
   }
   return out;
+}
+
+/**
+ * The text of an embedded post whose byline starts at `bylineAt` on the line starting at `ls`: the line before
+ * the byline, or the line above when the byline stands alone (as extractors lay embeds out); a markup tag
+ * opening it and trailing links are cut. Null when under three words.
+ */
+function postText(text: string, lo: number, ls: number, bylineAt: number): Span | null {
+  let s = ls;
+  let e = bylineAt;
+  if (!text.slice(ls, bylineAt).trim()) {
+    e = ls;
+    while (e > lo && /\s/.test(text[e - 1]!)) e--;
+    if (e <= lo || ls - e > 3) return null;
+    s = Math.max(lo, text.lastIndexOf('\n', e - 1) + 1);
+  }
+  if (text[s] === '<') {
+    const gt = text.indexOf('>', s);
+    if (gt < 0 || gt >= e) return null;
+    s = gt + 1;
+  }
+  POST_TAIL_RE.lastIndex = 0;
+  const tail = POST_TAIL_RE.exec(text.slice(s, e));
+  if (tail) e = s + tail.index;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return wordCount(text, s, e) >= 3 ? { start: s, end: e } : null;
 }
 
 function inPair(pairs: Pair[], pos: number): boolean {

@@ -91,6 +91,9 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['“Prices will rise next year.” ― Anna Petrova', [['direct', 'Prices will rise next year.', 'Anna Petrova', '―']]],
   ['“Prices will rise next year.” — Anna Petrova, a teacher from Riga.', [['direct', 'Prices will rise next year.', 'Anna Petrova', '—']]],
   ['“Prices will rise.” ―\u00a0Anna Petrova\n“They will fall.” ― Ivan Sidorov', [['direct', 'Prices will rise.', 'Anna Petrova', '―'], ['direct', 'They will fall.', 'Ivan Sidorov', '―']]],
+  // An embedded post: the byline "— Name (@handle) date" closes its line, or stands on a line of its own under it.
+  ['Prices will rise next year, no doubt. https://t.co/x1 — Anna Petrova (@apetrova) June 28, 2016', [['direct', 'Prices will rise next year, no doubt.', 'Anna Petrova', '—']]],
+  ['Prices will rise next year. pic.twitter.com/x1\n— Anna Petrova (@apetrova) June 28, 2016', [['direct', 'Prices will rise next year.', 'Anna Petrova', '—']]],
   // Not a byline: a clause after the dash, or a quote that does not open its paragraph.
   ['“Prices will rise next year.” — and then they fell.', [['direct', 'Prices will rise next year.', null, null]]],
   // Before the opening mark: a bracketed aside between speaker and cue; a participle cue whose speaker is the
