@@ -500,11 +500,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
         const after = text.slice(afterStart, Math.min(afterLimit, afterStart + 100));
         const m = SPEECH_SLOT_RE.exec(after) ?? SPEECH_SLOT_INV_RE.exec(after);
         if (m && !NOT_SPEECH_SLOT.has(m.groups!.verb!.toLowerCase())) {
-          const [ss, se] = m.indices!.groups!.src!;
-          const [vs, ve] = m.indices!.groups!.verb!;
-          cand.source = { start: afterStart + ss, end: afterStart + se };
-          cand.cue = m.groups!.verb!;
-          cand.cueSpan = { start: afterStart + vs, end: afterStart + ve };
+          attachMatch(cand, m, afterStart, 'verb');
           found = true;
         }
       }
@@ -513,11 +509,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
       if (!found && opensLine(text, para.start, q.open)) {
         const m = DASH_BYLINE_RE.exec(text.slice(afterStart, para.end));
         if (m && wordCount(m.groups!.src!, 0, m.groups!.src!.length) <= 6) {
-          const [ss, se] = m.indices!.groups!.src!;
-          const [ds, de] = m.indices!.groups!.dash!;
-          cand.source = { start: afterStart + ss, end: afterStart + se };
-          cand.cue = m.groups!.dash!;
-          cand.cueSpan = { start: afterStart + ds, end: afterStart + de };
+          attachMatch(cand, m, afterStart, 'dash');
           found = true;
         }
       }
@@ -717,9 +709,9 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
       const lo = pi > 0 ? paragraphs[pi - 1]!.start : para.start;
       const post = m ? postText(text, lo, ls, ls + m.index) : null;
       if (m && post && !out.some((c) => c.start < post.end && post.start < c.end)) {
-        const [ss, se] = m.indices!.groups!.src!;
-        const [ds, de] = m.indices!.groups!.dash!;
-        out.push(mk('direct', post.start, post.end, { start: ls + ss, end: ls + se }, m.groups!.dash!, ls + ds, ls + de, post.start < para.start ? pi - 1 : pi));
+        const cand = mk('direct', post.start, post.end, null, '', 0, 0, post.start < para.start ? pi - 1 : pi);
+        attachMatch(cand, m, ls, 'dash');
+        out.push(cand);
       }
       ls = le + 1;
     }
@@ -753,6 +745,15 @@ function postText(text: string, lo: number, ls: number, bylineAt: number): Span 
   while (s < e && /\s/.test(text[s]!)) s++;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   return wordCount(text, s, e) >= 3 ? { start: s, end: e } : null;
+}
+
+/** Sets a candidate's source from a match's `src` group and its cue from `cueGroup`; match offsets are relative to `base`. */
+function attachMatch(cand: QuoteCandidate, m: RegExpExecArray, base: number, cueGroup: 'verb' | 'dash'): void {
+  const [ss, se] = m.indices!.groups!.src!;
+  const [cs, ce] = m.indices!.groups![cueGroup]!;
+  cand.source = { start: base + ss, end: base + se };
+  cand.cue = m.groups![cueGroup]!;
+  cand.cueSpan = { start: base + cs, end: base + ce };
 }
 
 function inPair(pairs: Pair[], pos: number): boolean {
