@@ -36,6 +36,13 @@ test('tokenization table', () => {
     ['40% of 5G', ['40', '%', 'of', '5G']],
     ['"up to 50,000"', ['"', 'up', 'to', '50,000', '"']],
     ['October 16-17', ['October', '16', '-', '17']],
+    // Words, numbers and initialisms that end the paragraph (the scanner peeks past its end).
+    ['paid 2,000', ['paid', '2,000']],
+    ['in the U.S', ['in', 'the', 'U.', 'S']],
+    ['in the U.S.', ['in', 'the', 'U.S.']],
+    ['3.5\nnext', ['3.5', 'next']],
+    ["rock 'n'", ['rock', "'", 'n', "'"]],
+    ['x', ['x']],
   ];
   for (const [input, expected] of rows) assert.deepEqual(toks(input), expected, input);
 });

@@ -44,6 +44,14 @@ function buildClassTable(): Uint8Array {
   return t;
 }
 
+/**
+ * The code unit at `i`, or 0 past either end: the scanner peeks past a paragraph's end, and an
+ * out-of-range read (NaN, then an index out of the class table) deoptimizes the optimized scanner.
+ */
+function codeAt(s: string, i: number): number {
+  return i >>> 0 < s.length ? s.charCodeAt(i) : 0;
+}
+
 function isWordClass(k: number): boolean {
   return k === C_LETTER || k === C_DIGIT || k === C_OTHER_NUM;
 }
@@ -169,25 +177,25 @@ export function tokenizeText(text: string, paragraphs: Span[] = findParagraphs(t
       const s = i;
       const spaceBefore = s === 0 || prevEnd !== s ? TokenFlag.SPACE_BEFORE : 0;
       let e = i + 1;
-      if (k === C_LETTER && paraText.charCodeAt(i + 1) === 46 && CLASS[paraText.charCodeAt(i + 2)] === C_LETTER && paraText.charCodeAt(i + 3) === 46) {
+      if (k === C_LETTER && codeAt(paraText, i + 1) === 46 && CLASS[codeAt(paraText, i + 2)] === C_LETTER && codeAt(paraText, i + 3) === 46) {
         // Initialisms with periods: "U.S.", "a.m."
         e = i + 4;
-        while (CLASS[paraText.charCodeAt(e)] === C_LETTER && paraText.charCodeAt(e + 1) === 46) e += 2;
+        while (CLASS[codeAt(paraText, e)] === C_LETTER && codeAt(paraText, e + 1) === 46) e += 2;
         buf.push(para.start + s, para.start + e, TokenKind.WORD, wordFlagsAt(paraText, s, e) | spaceBefore);
       } else if (isWordClass(k)) {
         let plainNumber = false;
         if (k === C_DIGIT) {
           // Plain numbers not glued to letters: "2,000", "3.5", "2014" (but "24M" and "5G" are words).
           e = i + 1;
-          while (CLASS[paraText.charCodeAt(e)] === C_DIGIT) e++;
+          while (CLASS[codeAt(paraText, e)] === C_DIGIT) e++;
           for (;;) {
-            const c2 = paraText.charCodeAt(e);
-            if ((c2 === 44 || c2 === 46) && CLASS[paraText.charCodeAt(e + 1)] === C_DIGIT) {
+            const c2 = codeAt(paraText, e);
+            if ((c2 === 44 || c2 === 46) && CLASS[codeAt(paraText, e + 1)] === C_DIGIT) {
               e += 2;
-              while (CLASS[paraText.charCodeAt(e)] === C_DIGIT) e++;
+              while (CLASS[codeAt(paraText, e)] === C_DIGIT) e++;
             } else break;
           }
-          const after = CLASS[paraText.charCodeAt(e)];
+          const after = CLASS[codeAt(paraText, e)];
           plainNumber = e >= n || !(after === C_LETTER || after === C_DIGIT || after === C_OTHER_NUM);
         }
         if (plainNumber) {
@@ -197,13 +205,13 @@ export function tokenizeText(text: string, paragraphs: Span[] = findParagraphs(t
           e = i + 1;
           for (;;) {
             while (e < n && isWordClass(CLASS[paraText.charCodeAt(e)]!)) e++;
-            const c2 = paraText.charCodeAt(e);
-            if ((c2 === 45 || c2 === 39 || c2 === 8217) && isWordClass(CLASS[paraText.charCodeAt(e + 1)] ?? 0)) e += 2;
+            const c2 = codeAt(paraText, e);
+            if ((c2 === 45 || c2 === 39 || c2 === 8217) && isWordClass(CLASS[codeAt(paraText, e + 1)] ?? 0)) e += 2;
             else break;
           }
           // A possessive ending (' or ’, then s or S), by char codes.
           const c1 = paraText.charCodeAt(e - 1);
-          const c0 = paraText.charCodeAt(e - 2);
+          const c0 = codeAt(paraText, e - 2);
           if (e - s > 2 && (c1 === 115 || c1 === 83) && (c0 === 39 || c0 === 8217)) {
             // "Russia's" -> "Russia" + "'s": the possessive is its own token, as in spaCy.
             const cut = e - 2;
@@ -212,7 +220,7 @@ export function tokenizeText(text: string, paragraphs: Span[] = findParagraphs(t
           } else {
             const flags = wordFlagsAt(paraText, s, e);
             // "Gen." and "M." (an initial) keep their period.
-            if (paraText.charCodeAt(e) === 46) {
+            if (codeAt(paraText, e) === 46) {
               const word = paraText.slice(s, e);
               if (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && isUpper(word))) e++;
             }
