@@ -139,6 +139,23 @@ function lexicons(): Lexicons {
 export const AUXILIARY_CUES: ReadonlySet<string> = new Set(['has', 'have', 'had', 'having', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'s", '’s', 'do', 'does', 'did', 'get', 'got', 'gets']);
 /** Words allowed between a subject and its cue: "has also said", "did not deny", "would never agree". */
 const AUX = new Set(['has', 'have', 'had', 'also', 'did', 'does', 'do', 'not', 'never', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'still', 'already', 'repeatedly', 'previously', 'recently', 'later', 'then', 'often', 'even', 'further', 'again', 'only', 'just', 'once', 'first', 'publicly', 'privately', 'openly', 'reportedly', 'apparently', 'clearly', 'quickly', 'immediately', 'long', 'always', 'seemingly', 'has', 'n’t', "n't"]);
+/** Lower-case words in -ly that are nouns or adjectives, not adverbs ("the family said", "the elderly said"). */
+const LY_NOT_ADVERB = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'reply', 'monopoly', 'anomaly', 'elderly', 'bully', 'belly', 'jelly', 'folly', 'homily', 'butterfly', 'panoply', 'tally', 'gully', 'lily', 'holly', 'friendly', 'weekly', 'daily', 'monthly', 'quarterly', 'yearly', 'biweekly', 'unlikely', 'likely']);
+
+/**
+ * True when `text[s, e)` is a lower-case adverb in -ly of five letters or more, allowed between a
+ * subject and its cue like AUX's closed list: "X wrongly claimed", "X frequently notes".
+ * @example isLyAdverb('falsely', 0, 7) // true
+ */
+export function isLyAdverb(text: string, s: number, e: number): boolean {
+  if (e - s < 5 || text.charCodeAt(e - 1) !== 121 || text.charCodeAt(e - 2) !== 108) return false;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 97 || c > 122) return false;
+  }
+  return !LY_NOT_ADVERB.has(text.slice(s, e));
+}
+
 /** Subject words the speaker-phrase grammar does not cover. */
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'who', 'it']);
 /** Passive or copular auxiliaries before a participle: "was asked", "is called" are not active cues. */
@@ -187,7 +204,7 @@ function nextStart(spans: Span[], pos: number, limit: number): number {
 function mayEndSubject(text: string, tokens: TokenTable, i: number, lo: number, L: Lexicons): boolean {
   const { start, end, kind, flags } = tokens;
   let j = i - 1;
-  for (let g = 0; g < 4 && j >= 0 && start[j]! >= lo && kind[j] === TokenKind.WORD && L.aux.has(text, start[j]!, end[j]!); g++) j--;
+  for (let g = 0; g < 4 && j >= 0 && start[j]! >= lo && kind[j] === TokenKind.WORD && (L.aux.has(text, start[j]!, end[j]!) || isLyAdverb(text, start[j]!, end[j]!)); g++) j--;
   if (j < 0 || start[j]! < lo) return false;
   if (kind[j] === TokenKind.PUNCT) return text.charCodeAt(start[j]!) === 41;
   if (kind[j] !== TokenKind.WORD) return false;
@@ -218,7 +235,7 @@ export function subjectBefore(text: string, lo: number, end: number): Span | nul
     let k = j;
     while (k >= lo && /[A-Za-z’']/.test(text[k]!)) k--;
     const w = text.slice(k + 1, j + 1).toLowerCase();
-    if (w && AUX.has(w)) { e = k + 1; continue; }
+    if (w && (AUX.has(w) || isLyAdverb(text, k + 1, j + 1))) { e = k + 1; continue; }
     if (w && PASSIVE.has(w)) return null;
     break;
   }
@@ -247,6 +264,9 @@ export function subjectBefore(text: string, lo: number, end: number): Span | nul
   if (st === k + 1) return speakerBefore(text, lo, j + 1) ?? { start: st, end: j + 1 };
   return { start: st, end: j + 1 };
 }
+
+/** A subordinator opening the sentence right before the subject ("While X said ...", "Even though X argued ..."). */
+const SUBORDINATE_OPEN_RE = /^\s*(?:While|Although|Though|Whereas|Because|Since|If|As|When|Whenever|After|Before|Once|Until|Unless|Even\s+(?:though|if|as|when))\s+$/;
 
 /** What opens a complement before its clause: punctuation, a time adjunct before "that" ("said this week that ..."), "that". */
 const LEAD_RE = /^[\s,:]*(?:(?:(?:on\s+|last\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|morning|evening|night)|yesterday|today|earlier|recently|later|again)\s+(?=that\s))?(?:that\s+)?/;
@@ -414,6 +434,10 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     // "Barkley, who said he votes for Democrats, left early": the relative clause ends at its comma.
     if (src.end <= cs && /,\s*who\s+(?:\S+\s+){0,2}$/.test(text.slice(Math.max(0, src.start - 3), cs))) {
       const comma = text.indexOf(',', st);
+      if (comma > st && comma < en) en = comma;
+    } else if (SUBORDINATE_OPEN_RE.test(text.slice(lo, src.start))) {
+      // "While X claimed that A, experts say B": a subordinate clause's content ends at its comma.
+      const comma = text.indexOf(', ', st);
       if (comma > st && comma < en) en = comma;
     }
     while (en > st && /[\s.!?,;:]/.test(text[en - 1]!)) en--;

@@ -412,6 +412,10 @@ const OPEN: [string, [string, string | null, string | null][]][] = [
   ['The bridge was built by engineers in 1990.', []],
   // A strong cue far from its subject takes the name opening the sentence, and skips a time adjunct before "that".
   ['Petrova was quick to praise the plan after the vote and said this week that prices will rise.', [['prices will rise', 'Petrova', 'said']]],
+  // An adverb in -ly between subject and cue; a noun in -ly is the subject's head.
+  // A subordinate clause's content ends at its comma.
+  ['While Petrova wrongly claimed that the videos exist, the risk of a leak is real.', [['the videos exist', 'Petrova', 'claimed']]],
+  ['The family said that the boy was safe.', [['the boy was safe', 'The family', 'said']]],
   // Naming and passives are not attributions.
   ['The group calls itself a movement for the poor.', []],
   ['The meeting was called off after the storm.', []],
