@@ -112,8 +112,11 @@ export function lexicons(): Lexicons {
   const dirWords = [...hedges.direction.up, ...hedges.direction.down].sort(byLengthDesc).map(escapeRe);
   const directionLeftRe = new RegExp(`(?<![\\p{L}])(?<!(?:gave|give|gives|giving|made|make|makes|making|took|take|takes|picked|pick|picks|set|sets|shut|came|come|comes|cut|back)\\s+)(${dirWords.join('|')})(?:(?:\\s+\\p{Ll}+)?\\s+by|\\s+from)?(?:\\s+(?:a|an|another|some|just|only|a\\s+further))?\\s+$`, 'iuy');
 
-  const months = new Set(excl.months);
-  const monthAlt = [...excl.months].sort(byLengthDesc).join('|');
+  // Datelines and headlines set months in capitals ("DECEMBER 16, 2008"); the abbreviations stay
+  // mixed-case only ("MAR", "DEC" are acronyms as often as months).
+  const monthNames = [...excl.months, ...excl.months.filter((m) => m.length > 4 || m === 'May' || m === 'June' || m === 'July').map((m) => m.toUpperCase())];
+  const months = new Set(monthNames);
+  const monthAlt = [...monthNames].sort(byLengthDesc).join('|');
   const monthLeftRe = new RegExp(`(?<![\\p{L}])(?:${monthAlt})\\.?,?\\s+(?:the\\s+)?$`, 'uy');
   const monthRightRe = new RegExp(`(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:${monthAlt})(?![\\p{L}])`, 'uy');
   const refAlt = [...excl.referenceWords].sort(byLengthDesc).map(escapeRe).join('|');
@@ -123,7 +126,7 @@ export function lexicons(): Lexicons {
   const hedgeLast = new Set([...hedgeBefore.keys()].map(lastOf));
   const directionLast = new Set([...hedges.direction.up, ...hedges.direction.down, 'by', 'from', 'a', 'an', 'another', 'some', 'just', 'only', 'further'].map((w) => w.toLowerCase()));
   const monthLast = new Set<string>(['the']);
-  for (const m of excl.months) for (const suf of ['', '.', ',', '.,']) monthLast.add(m.toLowerCase() + suf);
+  for (const m of monthNames) for (const suf of ['', '.', ',', '.,']) monthLast.add(m.toLowerCase() + suf);
   const referenceLast = new Set(excl.referenceWords.map(lastOf));
   cached = {
     hedgeLast,

@@ -86,6 +86,10 @@ const UNITS: [string, string | null, string | null][] = [
   ['200 people', null, 'people'],
   ['2,000 ISIL militants', null, 'militants'],
   ['eight more picks', null, 'picks'],
+  // An all-caps short time word is an acronym ("HR" home runs), the spelled-out word in capitals a unit.
+  ['203 HR', null, null],
+  ['3 HOURS', 'hour', null],
+  ['3 hrs', 'hour', null],
 ];
 
 test('units and counted nouns', () => {
@@ -165,6 +169,9 @@ const NOT_QUANTITIES: [string, string][] = [
   ['section 230 of', 'reference'],
   ['Flight 17 was', 'reference'],
   ['Maddon, 66, has', 'age'],
+  // A dateline in capitals.
+  ['DECEMBER 16, 2008', 'date'],
+  ['on JUNE 3 the', 'date'],
 ];
 
 test('numbers that are not amounts', () => {

@@ -116,6 +116,8 @@ function unitAt(text: string, pos: number): UnitMatch | null {
     info = lx.unitAbbr.get(surface);
   }
   if (!info) return null;
+  // An all-caps short time word is an acronym, not a unit: "203 HR" (home runs), "MIN", "SEC".
+  if (info.kind === 'time' && surface.length <= 3 && m.groups!.w !== undefined && surface === surface.toUpperCase()) return null;
   // A spaced one-letter abbreviation is too ambiguous ("5 m" is fine, "5 s", "5 t", "5 h" read as letters of a list).
   if (surface.length === 1 && /[\p{L}]/u.test(surface) && /\s/.test(m[0][0]!) && !/[mgWVLCF]/.test(surface)) return null;
   let end = lx.unitRe.lastIndex;
