@@ -169,6 +169,7 @@ const NOT_QUANTITIES: [string, string][] = [
   ['section 230 of', 'reference'],
   ['Flight 17 was', 'reference'],
   ['Maddon, 66, has', 'age'],
+  ['her partner Julien Moreau, 34.', 'age'],
   // A dateline in capitals.
   ['DECEMBER 16, 2008', 'date'],
   ['on JUNE 3 the', 'date'],

@@ -71,7 +71,7 @@ const BETWEEN_LEFT_RE = /(?<![\p{L}])between[ \u00a0]+$/iuy;
 const BASELINE_LEFT_RE = /(?<![\p{L}])(?:(?:up|down|rising|falling|rose|fell|climbing|dropping|increasing|decreasing|compared)[ \u00a0]+from|compared[ \u00a0]+(?:with|to)|versus|vs\.?|against)[ \u00a0]+$/iuy;
 const MINUS_LEFT_RE = /(?<![\p{L}])minus[ \u00a0]+$/iuy;
 const AGE_LEFT_RE = /\p{Lu}[\p{L}.'’-]*,[ \u00a0]$/uy;
-const AGE_RIGHT_RE = /[ \u00a0]*[,)]/y;
+const AGE_RIGHT_RE = /[ \u00a0]*(?:[,)]|\.(?:\s|$))/y;
 const PREV_WORD_RE = /([\p{L}&][\p{L}&.'’-]*)[ \u00a0]+$/uy;
 
 /** Words that end the counted-noun phrase after a figure ("200 people *here*", "34 provinces *in*"). */
