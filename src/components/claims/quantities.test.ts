@@ -170,6 +170,11 @@ const NOT_QUANTITIES: [string, string][] = [
   ['Flight 17 was', 'reference'],
   ['Maddon, 66, has', 'age'],
   ['her partner Julien Moreau, 34.', 'age'],
+  // Versions, stages and lists of designations; a security term.
+  ['in version 7 of the browser', 'reference'],
+  ['in Internet Explorer 8 and 9.', 'designation'],
+  ['a very Web 2.0 way', 'designation'],
+  ['a zero-day flaw', 'designation'],
   // A dateline in capitals.
   ['DECEMBER 16, 2008', 'date'],
   ['on JUNE 3 the', 'date'],

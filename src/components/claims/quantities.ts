@@ -72,6 +72,9 @@ const BASELINE_LEFT_RE = /(?<![\p{L}])(?:(?:up|down|rising|falling|rose|fell|cli
 const MINUS_LEFT_RE = /(?<![\p{L}])minus[ \u00a0]+$/iuy;
 const AGE_LEFT_RE = /\p{Lu}[\p{L}.'’-]*,[ \u00a0]$/uy;
 const AGE_RIGHT_RE = /[ \u00a0]*(?:[,)]|\.(?:\s|$))/y;
+const ZERO_DAY_RE = /zero[ \u00a0\u2010\u2011-]days?\b/iy;
+/** A capitalized word, a bare number and a conjunction right before the number: a list of designations. */
+const DESIGNATION_LIST_RE = /\p{Lu}[\p{L}&.'’-]*[ \u00a0]+\d{1,4}[ \u00a0]*(?:,|and|or|&)[ \u00a0]*$/uy;
 const PREV_WORD_RE = /([\p{L}&][\p{L}&.'’-]*)[ \u00a0]+$/uy;
 
 /** Words that end the counted-noun phrase after a figure ("200 people *here*", "34 provinces *in*"). */
@@ -466,6 +469,11 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
     return blank(p, n2 ? n2.end : n1.end + 2, 'designation', n1.value);
   }
   if (!digitStart && !notAmountWord(text, p, n1, left, lx)) return blank(p, n1.end, 'designation', n1.value);
+  // "a zero-day flaw", "IE zero-days": a security term, not a duration.
+  if (!digitStart) {
+    ZERO_DAY_RE.lastIndex = p;
+    if (ZERO_DAY_RE.exec(text)) return blank(p, ZERO_DAY_RE.lastIndex, 'designation', 0);
+  }
   let end = n1.end;
 
   // Glued to a word on the left: "F-35A", "MiG-29", "F-16", "A2", "COVID-19".
@@ -753,8 +761,12 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
       return a;
     }
   }
-  // A capitalized name right before a bare number names a model or edition ("S&P 500", "iPhone 12", "Euro 2020").
-  if (digitStart && n1.plainInt && noUnit && !n2 && qualifier === 'exact' && !sign && !outOf && !direction) {
+  // A bare number after a designation and a conjunction is one too: "Internet Explorer 8 and 9", "iPhone 12, 13".
+  if (digitStart && n1.plainInt && noUnit && !n2 && !of && qualifier === 'exact' && !sign && !outOf && !direction && tailExec(DESIGNATION_LIST_RE, left, 3) !== null) {
+    return blank(p, n1.end, 'designation', n1.value);
+  }
+  // A capitalized name right before a bare number (or a version, "Web 2.0") names a model or edition ("S&P 500", "iPhone 12", "Euro 2020").
+  if (digitStart && (n1.plainInt || (!n1.scaled && !n1.fraction && /^\d{1,2}\.\d{1,2}$/.test(text.slice(n1.start, n1.end)))) && noUnit && !n2 && qualifier === 'exact' && !sign && !outOf && !direction) {
     const pw = tailExec(PREV_WORD_RE, left, 1);
     if (pw && /\p{Lu}/u.test(pw[1]!) && !lx.nameWordsNotDesignations.has(pw[1]!.replace(/[.,]$/, '')) && !lx.months.has(pw[1]!.replace(/\.$/, ''))) {
       const before = left.slice(0, pw.index);
