@@ -72,6 +72,7 @@ test('findQuotes: a quote after a colon-ended clause in the paragraph before tak
 test('isFieldLabel: field and section labels are no speakers', () => {
   const rows: [string, boolean][] = [
     ['Definition', true], ['Answer', true], ['Next', true], ['STREAM', true], ['TypeError', true], ['Disadvantages', true],
+    ['Posted', true], ['Last updated', true], ['Published', true],
     ['Graham', false], ['Mr Malone', false], ['Poll', false],
   ];
   for (const [label, want] of rows) assert.equal(isFieldLabel(label), want, label);
