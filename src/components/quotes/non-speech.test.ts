@@ -20,6 +20,8 @@ test('open rules: a cue word in a non-speech frame opens no attribution; with a 
     ['The bats are found in caves and mines across the region.', []],
     ['The new evidence is adding to the pressure on the board.', []],
     ['Officials knew about the leak for months before the vote.', []],
+    ['A local man charged with arson over the store fire.', []],
+    ['Prosecutors charged that the driver lied to the police.', ['the driver lied to the police']],
     ['The senator went on to say that the bill would fail.', ['on to say that the bill would fail']],
     ['The study found that the drug cut deaths by a third.', ['the drug cut deaths by a third']],
     ['Critics appeared to suggest the plan was dead on arrival.', ['to suggest the plan was dead on arrival']],

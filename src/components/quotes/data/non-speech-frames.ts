@@ -15,6 +15,8 @@ const ADD = ['to', 'up', 'in'];
 const KNOW = ['about', 'of', 'each', 'him', 'them', 'me', 'us'];
 const LEARN = ['about', 'from', 'in', 'to'];
 const SHOW = ['up', 'on', 'in', 'off', 'at', 'around'];
+/** A legal charge, not an accusation voiced: "charged with arson", "charged over the fire" ("charged that ..." stays). */
+const CHARGE = ['with', 'in', 'over', 'after', 'for', 'on'];
 
 /** Cue word -> next words that show a non-speech use. */
 export const NON_SPEECH_FRAMES: Readonly<Record<string, readonly string[]>> = {
@@ -25,4 +27,5 @@ export const NON_SPEECH_FRAMES: Readonly<Record<string, readonly string[]>> = {
   knew: KNOW, know: KNOW, knows: KNOW, known: KNOW,
   learned: LEARN, learnt: LEARN, learn: LEARN, learns: LEARN, learning: LEARN,
   show: SHOW, shows: SHOW, showed: SHOW, showing: SHOW,
+  charged: CHARGE, charges: CHARGE, charge: CHARGE, charging: CHARGE,
 };
