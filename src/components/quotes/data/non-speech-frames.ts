@@ -17,6 +17,8 @@ const LEARN = ['about', 'from', 'in', 'to'];
 const SHOW = ['up', 'on', 'in', 'off', 'at', 'around'];
 /** A legal charge, not an accusation voiced: "charged with arson", "charged over the fire" ("charged that ..." stays). */
 const CHARGE = ['with', 'in', 'over', 'after', 'for', 'on'];
+/** Phrasal verbs of calling that are actions: "called in to help", "called off the search" ("called on X to", "called for" stay). */
+const CALL = ['in', 'off'];
 
 /** Cue word -> next words that show a non-speech use. */
 export const NON_SPEECH_FRAMES: Readonly<Record<string, readonly string[]>> = {
@@ -28,4 +30,5 @@ export const NON_SPEECH_FRAMES: Readonly<Record<string, readonly string[]>> = {
   learned: LEARN, learnt: LEARN, learn: LEARN, learns: LEARN, learning: LEARN,
   show: SHOW, shows: SHOW, showed: SHOW, showing: SHOW,
   charged: CHARGE, charges: CHARGE, charge: CHARGE, charging: CHARGE,
+  called: CALL, calls: CALL, call: CALL, calling: CALL,
 };
