@@ -268,8 +268,8 @@ export function subjectBefore(text: string, lo: number, end: number): Span | nul
 /** A subordinator opening the sentence right before the subject ("While X said ...", "Even though X argued ..."). */
 const SUBORDINATE_OPEN_RE = /^\s*(?:While|Although|Though|Whereas|Because|Since|If|As|When|Whenever|After|Before|Once|Until|Unless|Even\s+(?:though|if|as|when))\s+$/;
 
-/** What opens a complement before its clause: punctuation, a time adjunct before "that" ("said this week that ..."), "that". */
-const LEAD_RE = /^[\s,:]*(?:(?:(?:on\s+|last\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|morning|evening|night)|yesterday|today|earlier|recently|later|again)\s+(?=that\s))?(?:that\s+)?/;
+/** What opens a complement before its clause: punctuation, time and medium adjuncts before "that" ("said this week that ...", "said on Twitter that ..."), "that". */
+const LEAD_RE = /^[\s,:]*(?:(?:(?:(?:on\s+|last\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|morning|evening|night)|yesterday|today|earlier|recently|later|again|(?:in|on|at|during|via|through)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:statements?|interviews?|releases?|conferences?|briefings?|tweets?|posts?|e-?mails?|letters?|speech|remarks|twitter|facebook|television|radio|tv))\s+){1,2}(?=that\s))?(?:that\s+)?/iu;
 
 /**
  * The name opening a sentence-initial phrase (`speakerAfter` reads up to a stop word, so a phrase may

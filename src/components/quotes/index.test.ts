@@ -446,6 +446,10 @@ const NOT_SPEECH: [string, [string, string | null, string | null][]][] = [
   ['The country has been supporting the so-called "moderate opposition" in the war.', []],
   // The real cue after an auxiliary still counts.
   ['The minister has said that the talks will resume next week.', [['the talks will resume next week', 'The minister', 'said']]],
+  // Where or how something was said is not what was said.
+  ['The operator said in an official statement.', []],
+  ['The ministry said in a statement released on Friday.', []],
+  ['The minister said on Twitter that the talks will resume.', [['the talks will resume', 'The minister', 'said']]],
 ];
 
 test('non-speech verbs give no attribution', () => {

@@ -79,6 +79,13 @@ function addModelSources(doc: Doc, cands: QuoteCandidate[]): void {
 }
 
 /**
+ * An indirect content after its cue that is only where or how something was said ("X said in an
+ * official statement.", "... said on Twitter on Friday"): the adjunct of a cue whose quote the rules
+ * did not pair, not what was said.
+ */
+const MEDIUM_ADJUNCT_RE = /^(?:in|on|at|during|via|through|over)\s+(?:[\p{L}’'-]+\s+){0,4}?(?:statements?|interviews?|releases?|conferences?|briefings?|tweets?|posts?|e-?mails?|letters?|speech|speeches|broadcasts?|podcasts?|blog|videos?|messages?|op-ed|remarks|twitter|facebook|instagram|television|radio|tv)(?:\s+(?:released|issued|posted|published|sent|given|on|in|at|late|early|last|this)\b[^,;:“”"]{0,40})?[.!?]?$/iu;
+
+/**
  * Words a speaker noun phrase never opens with: prepositions, conjunctions, complementizers, relative
  * "which"/"that", sentence adverbs. A source span found by the tagger or the source model that opens
  * with one is a misparse ("of the ...", "singularly", "which"); the attribution keeps
@@ -246,7 +253,8 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
   // Two finders can return the same span (an open attribution and a tagged one): keep the first.
   let cands = applySpeakerTurns(doc.text, doc.paragraphs, mergeFragments(raw))
     .sort((a, b) => a.start - b.start || b.end - a.end)
-    .filter((c, i, all) => i === 0 || c.start !== all[i - 1]!.start || c.end !== all[i - 1]!.end);
+    .filter((c, i, all) => i === 0 || c.start !== all[i - 1]!.start || c.end !== all[i - 1]!.end)
+    .filter((c) => c.kind !== 'indirect' || !c.cueSpan || c.start < c.cueSpan.end || !MEDIUM_ADJUNCT_RE.test(doc.text.slice(c.start, c.end)));
   for (const c of cands) {
     if (!c.source) continue;
     const subject = c.cueSpan !== null && c.source.end <= c.cueSpan.start;
