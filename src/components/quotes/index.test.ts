@@ -673,13 +673,17 @@ test('a tagged cue run across two phrases or onto an article is no speech cue, o
   for (const [cue, want] of rows) assert.equal(notSpeechCue(cue), want, cue);
 });
 
-test('notSourceReason: clause-shaped and contraction spans are no sources', () => {
+test('notSourceReason: clause-shaped, contraction and adverb-final spans are no sources', () => {
   const rows: [string, string | null][] = [
     ['he didn’t know much about it', 'clause'],
     ['The mayor is', 'clause'],
     ['Senator Smith will', 'clause'],
     ['It’s', 'contraction'],
     ['That’s', 'contraction'],
+    ['the already', 'adverb'],
+    ['The unanimously', 'adverb'],
+    ['the family', null],
+    ['Abbott Kelly', null],
     ['a university official who is researching a book', null],
     ['the governor', null],
     ['his', null],

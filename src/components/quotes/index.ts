@@ -4,7 +4,7 @@ import type { Quote } from '../../doc/types.js';
 import { defineComponent } from '../../pipeline/component.js';
 import { CLAUSE_VERBS, findQuoteCandidates, isCuratedCue, type QuoteCandidate } from './find-quotes.js';
 import { SpeakerResolver } from './resolve-speaker.js';
-import { findOpenAttributions } from './find-open.js';
+import { findOpenAttributions, isLyAdverb } from './find-open.js';
 import { findTaggedAttributions, isLexiconCue } from './find-tagged.js';
 import { addColonIntroSources, applySpeakerTurns } from './colon-intro.js';
 import { loadSourceWeights, pickSource, tokenRange, tokenSpan, wordHashes } from './source-model.js';
@@ -131,18 +131,38 @@ const SPAN_WORD_RE = /[\p{L}’'-]+/gu;
  * train +0.2 but dev -0.1, and the guidelines allow possessive sources ("Her words: ..."): kept.
  * @example notSourceReason('he didn’t know much') // 'clause'
  */
-export function notSourceReason(source: string): 'contraction' | 'clause' | null {
+export function notSourceReason(source: string): 'contraction' | 'clause' | 'adverb' | null {
   if (CONTRACTION_RE.test(source)) return 'contraction';
   let first = true;
+  let last = '';
+  let lastAt = 0;
   for (const m of source.matchAll(SPAN_WORD_RE)) {
     const w = m[0].toLowerCase();
     if (RELATIVE.has(w) && !first) return null;
     // An auxiliary or modal inside the span (outside a relative clause) marks a clause, not a noun phrase.
     if (!first && CLAUSE_VERBS.has(w)) return 'clause';
     first = false;
+    last = m[0];
+    lastAt = m.index!;
   }
+  // A noun phrase never ends on an adverb: "the already" (of "the already announced ..."), "The unanimously".
+  if (lastAt > 0 && source.slice(lastAt + last.length).trim() === '' && (SPAN_END_ADVERBS.has(last) || isLyAdverb(last, 0, last.length))) return 'adverb';
   return null;
 }
+
+const BARE_DETERMINER_RE = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)$/i;
+
+/** `span` without its last word and the spaces before it; null when nothing or a bare determiner is left. */
+function withoutLastWord(text: string, span: Span): Span | null {
+  let e = span.end;
+  while (e > span.start && !/\s/.test(text[e - 1]!)) e--;
+  while (e > span.start && /[\s,]/.test(text[e - 1]!)) e--;
+  const rest = text.slice(span.start, e);
+  return e > span.start && !BARE_DETERMINER_RE.test(rest) ? { start: span.start, end: e } : null;
+}
+
+/** Adverbs a source span cannot end on (with the lower-case -ly adverbs, isLyAdverb). */
+const SPAN_END_ADVERBS = new Set(['already', 'also', 'still', 'just', 'even', 'never', 'ever', 'often', 'now', 'again', 'soon']);
 
 const PASSIVE_RE = /^(?:(?:has|have|had)\s+been|is|are|was|were|be|been|being|gets?|got)\s+(?:(?:also|not|now|still|both|already|widely|often|never|generally|largely|reportedly|\w+ly)\s+)*([a-z]+)$/i;
 const PARTICIPLE_RE = /(?:ed|en|wn|ld|ght|aid|ade|und)$/;
@@ -258,7 +278,10 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
   for (const c of cands) {
     if (!c.source) continue;
     const subject = c.cueSpan !== null && c.source.end <= c.cueSpan.start;
-    if (!opensNounPhrase(doc.text, c.source.start) || notSourceReason(doc.text.slice(c.source.start, c.source.end)) !== null || (subject && c.cue !== null && isPassiveCue(c.cue))) c.source = null;
+    const reason = notSourceReason(doc.text.slice(c.source.start, c.source.end));
+    // A span run on into an adverb ("Clinton also", "the already announced"): its noun phrase, when one is left.
+    if (reason === 'adverb') c.source = withoutLastWord(doc.text, c.source);
+    if (!c.source || !opensNounPhrase(doc.text, c.source.start) || (reason !== null && reason !== 'adverb') || (subject && c.cue !== null && isPassiveCue(c.cue))) c.source = null;
   }
   const resolver = new SpeakerResolver(doc);
   for (const c of cands) if (c.source) resolver.sourceSpans.push(c.source);
