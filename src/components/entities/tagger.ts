@@ -153,7 +153,10 @@ export function tokenInfo(text: string, tokens: TokenTable, gaz: Gazetteer): Tok
   if (bitsScratch.length < n) bitsScratch = new Int32Array(n + (n >> 1));
   const bits = bitsScratch;
   for (let i = 0; i < n; i++) bits[i] = gaz.words.get(lw[i]!);
-  for (const m of matchGazetteer(text, tokens, gaz, lw, ew, bits)) {
+  // An index loop: the match list is sometimes empty (another array map), and an iterator over it deoptimized.
+  const matches = matchGazetteer(text, tokens, gaz, lw, ew, bits);
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!;
     const kind = gaz.entries[m.entry]!.kind;
     for (let j = m.first; j <= m.last; j++) {
       info.gaz[j] = kind * 2 + (j > m.first ? 1 : 0);
