@@ -142,3 +142,9 @@ test('facility names are places, and a head noun after a run completes it', () =
     ['The patients were moved to the Hospital on Sunday.', [], ['Hospital']],
   ]);
 });
+
+test('a person name holds no number', () => {
+  check([
+    ['Voters approved Senate Bill 10 on Tuesday, and Bill Gates said he would donate.', ['Bill Gates/person'], ['Bill 10']],
+  ]);
+});

@@ -827,5 +827,11 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     if (ok) place(sp, true);
     i = last;
   }
+  // 5. A person's name holds no number: "Bill 10" of "Senate Bill 10" is a bill, "Louis 16" a misreading.
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k];
+    if (!sp || sp.type !== 'person') continue;
+    for (let j = sp.first; j <= sp.last; j++) if (tokens.kind[j] === TokenKind.NUMBER) { spans[k] = null; break; }
+  }
   return { spans: spans.filter((s): s is EntitySpan => s !== null).sort((a, b) => a.first - b.first), info, headline };
 }
