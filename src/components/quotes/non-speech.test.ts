@@ -22,6 +22,7 @@ test('open rules: a cue word in a non-speech frame opens no attribution; with a 
     ['Officials knew about the leak for months before the vote.', []],
     ['A local man charged with arson over the store fire.', []],
     ['Rescue paramedics all called in to help with the search.', []],
+    ['The director spoke to the station in June, a week after the vote.', []],
     ['Prosecutors charged that the driver lied to the police.', ['the driver lied to the police']],
     ['The senator went on to say that the bill would fail.', ['on to say that the bill would fail']],
     ['The study found that the drug cut deaths by a third.', ['the drug cut deaths by a third']],

@@ -19,6 +19,8 @@ const SHOW = ['up', 'on', 'in', 'off', 'at', 'around'];
 const CHARGE = ['with', 'in', 'over', 'after', 'for', 'on'];
 /** Phrasal verbs of calling that are actions: "called in to help", "called off the search" ("called on X to", "called for" stay). */
 const CALL = ['in', 'off'];
+/** Speaking to someone, somewhere or at some time names no content: "spoke to reporters in June" ("spoke about X" stays). */
+const SPEAK = ['to', 'with', 'at', 'on', 'in', 'during', 'before', 'after', 'from', 'for', 'by', 'via', 'through'];
 
 /** Cue word -> next words that show a non-speech use. */
 export const NON_SPEECH_FRAMES: Readonly<Record<string, readonly string[]>> = {
@@ -31,4 +33,5 @@ export const NON_SPEECH_FRAMES: Readonly<Record<string, readonly string[]>> = {
   show: SHOW, shows: SHOW, showed: SHOW, showing: SHOW,
   charged: CHARGE, charges: CHARGE, charge: CHARGE, charging: CHARGE,
   called: CALL, calls: CALL, call: CALL, calling: CALL,
+  spoke: SPEAK, speak: SPEAK, speaks: SPEAK, speaking: SPEAK, spoken: SPEAK, talked: SPEAK, talk: SPEAK, talks: SPEAK, talking: SPEAK,
 };
