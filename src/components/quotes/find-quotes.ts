@@ -580,7 +580,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
           if (!src) continue;
           const before = text.slice(ctx.s, cs).trim();
           let cand: QuoteCandidate | null = null;
-          if (!before) {
+          if (!before || SENTENCE_CONNECTOR_RE.test(before)) {
             const comma = text.indexOf(',', src.end);
             if (comma < 0 || comma >= ce || comma - src.end > 3) continue;
             let st = comma + 1;
@@ -791,6 +791,9 @@ function lastCueIn(cueStarts: number[], from: number, to: number): number {
   const k = firstCueAtOrAfter(cueStarts, to) - 1;
   return k >= 0 && cueStarts[k]! >= from ? k : -1;
 }
+
+/** A connective opening the sentence before "according to X, ...": "But according to a new poll, ...". */
+const SENTENCE_CONNECTOR_RE = /^(?:but|and|yet|so|now|still|also|however|meanwhile|indeed|moreover|instead|then|in fact|at least)[,]?$/i;
 
 const RELAY_ACCORDING_RE = /^[^.;]{0,80}?,?\s*according\s+to\s+/i;
 

@@ -68,6 +68,8 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['Anna Petrova said the group "has already settled in the north."', [['partial', 'has already settled in the north.', 'Anna Petrova', 'said']]],
   ['Anna Petrova said that prices will rise next year.', [['indirect', 'prices will rise next year', 'Anna Petrova', 'said']]],
   ['Prices will rise next year, Anna Petrova said on Thursday.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'said']]],
+  // "According to X, ..." after a connective.
+  ['But according to a new poll by the institute, support for the plan fell to 35%.', [['indirect', 'support for the plan fell to 35%', 'a new poll by the institute', 'according to']]],
   ['Prices will rise next year, said Anna Petrova.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'said']]],
   ['“We will win,” said the 46-year-old.', [['direct', 'We will win', 'the 46-year-old', 'said']]],
   // Any verb in the speech slot after a quote closing on a comma, "?" or "!" (not only lexicon cues).
