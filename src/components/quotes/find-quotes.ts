@@ -650,7 +650,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
         const clause = clauseAfterCue(ctx, cEnd, form, ce);
         const thatNext = clause >= 0 && /that\s+$/.test(text.slice(cEnd, clause));
         const longClause = clause >= 0 && wordCount(text, clause, ce) >= 4;
-        if (bj >= ctx.s && text[bj] === ',' && beforeWords >= 3 && !thatNext && !longClause && !info.belief) {
+        if (bj >= ctx.s && text[bj] === ',' && beforeWords >= 3 && !thatNext && !longClause && !info.belief && !ASKED_CLAUSE_RE.test(text.slice(ctx.s, bj))) {
           // "..., X said (on Thursday)." The reported clause is before the speaker.
           const cand = mk('indirect', ctx.s, bj, src, cueText, cs, cEnd, pi);
           citing(text, cand, cEnd, ce);
@@ -791,6 +791,9 @@ function lastCueIn(cueStarts: number[], from: number, to: number): number {
   const k = firstCueAtOrAfter(cueStarts, to) - 1;
   return k >= 0 && cueStarts[k]! >= from ? k : -1;
 }
+
+/** A participle clause opening the sentence says what the speaker was asked, not what was said: "Asked about the plan, X said it would pass". */
+const ASKED_CLAUSE_RE = /^(?:(?:When|After|Once|If|While)\s+)?(?:asked|pressed|questioned|reached|contacted|interviewed|speaking|responding|replying)\b/i;
 
 /** A connective opening the sentence before "according to X, ...": "But according to a new poll, ...". */
 const SENTENCE_CONNECTOR_RE = /^(?:but|and|yet|so|now|still|also|however|meanwhile|indeed|moreover|instead|then|in fact|at least)[,]?$/i;

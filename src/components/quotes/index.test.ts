@@ -68,6 +68,8 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['Anna Petrova said the group "has already settled in the north."', [['partial', 'has already settled in the north.', 'Anna Petrova', 'said']]],
   ['Anna Petrova said that prices will rise next year.', [['indirect', 'prices will rise next year', 'Anna Petrova', 'said']]],
   ['Prices will rise next year, Anna Petrova said on Thursday.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'said']]],
+  // What the speaker was asked is not what was said.
+  ['Asked about the plan, the minister said it would pass.', [['indirect', 'it would pass', 'the minister', 'said']]],
   // "According to X, ..." after a connective.
   ['But according to a new poll by the institute, support for the plan fell to 35%.', [['indirect', 'support for the plan fell to 35%', 'a new poll by the institute', 'according to']]],
   ['Prices will rise next year, said Anna Petrova.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'said']]],
