@@ -17,7 +17,7 @@ import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import { DETERMINERS, PRONOUNS, ROLE_NOUNS } from './data/role-nouns.js';
 import { isCommonOrGazetteerWord } from '../entities/gazetteer.js';
-import { isCuratedCue, speakerAfter, speakerBefore, ZERO_THAT, type QuoteCandidate } from './find-quotes.js';
+import { isCuratedCue, speakerAfter, speakerBefore, SUBORDINATE_OPEN_RE, ZERO_THAT, type QuoteCandidate } from './find-quotes.js';
 
 /** A word opens an attribution when PolNeAR annotators marked it as a cue at least this often (0.2: best content F1 on a train sample; 0.4 keeps source precision higher but loses 10 points of recall). */
 const MIN_CUE_RATE = 0.2;
@@ -264,9 +264,6 @@ export function subjectBefore(text: string, lo: number, end: number): Span | nul
   if (st === k + 1) return speakerBefore(text, lo, j + 1) ?? { start: st, end: j + 1 };
   return { start: st, end: j + 1 };
 }
-
-/** A subordinator opening the sentence right before the subject ("While X said ...", "Even though X argued ..."). */
-const SUBORDINATE_OPEN_RE = /^\s*(?:While|Although|Though|Whereas|Because|Since|If|As|When|Whenever|After|Before|Once|Until|Unless|Even\s+(?:though|if|as|when))\s+$/;
 
 /** What opens a complement before its clause: punctuation, time and medium adjuncts before "that" ("said this week that ...", "said on Twitter that ..."), "that". */
 const LEAD_RE = /^[\s,:]*(?:(?:(?:(?:on\s+|last\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|morning|evening|night)|yesterday|today|earlier|recently|later|again|(?:in|on|at|during|via|through)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:statements?|interviews?|releases?|conferences?|briefings?|tweets?|posts?|e-?mails?|letters?|speech|remarks|twitter|facebook|television|radio|tv))\s+){1,2}(?=that\s))?(?:that\s+)?/iu;

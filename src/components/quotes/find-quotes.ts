@@ -405,7 +405,8 @@ function clauseAfterCue(ctx: SentenceCtx, cueEnd: number, form: string, limitEnd
   const that = /^\s*,?\s*that\s+/.exec(rest);
   if (that) return p + that[0].length;
   if (!ZERO_THAT.has(form)) return -1;
-  if (/^\s*[,.;:!?]/.test(rest) || /^\s+(?:by|with|to|about|of|for|from|it|so|this|in|on|at)\b/i.test(rest)) return -1;
+  // "said it" is an object ("said it again") unless a verb follows ("said it was satisfied").
+  if (/^\s*[,.;:!?]/.test(rest) || /^\s+(?:by|with|to|about|of|for|from|so|this|in|on|at)\b/i.test(rest) || /^\s+it\b(?!\s+(?:was|is|would|will|has|had|could|can|may|might|must|should|does|did|remains|wants|needs|expects|plans|hopes)\b)/i.test(rest)) return -1;
   const ws = /^\s+/.exec(rest);
   if (!ws) return -1;
   return p + ws[0].length;
@@ -670,7 +671,13 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
         const atStart = bj < ctx.s || thatNext || /[,;:—–]/.test(text[bj]!) || /\b(?:and|but|while|as|because|since|although|though|so|yet)$/i.test(text.slice(Math.max(ctx.s, bj - 10), bj + 1));
         if (!atStart || clause < 0) continue;
         if (wordCount(text, clause, ce) < 3) continue;
-        const cand = mk('indirect', clause, ce, src, cueText, cs, cEnd, pi);
+        let end = ce;
+        // "While Moscow says it is targeting X, reports say ...": a subordinate clause's content ends at its comma.
+        if (SUBORDINATE_OPEN_RE.test(text.slice(ctx.s, nameStart))) {
+          const comma = text.indexOf(', ', clause);
+          if (comma > clause && comma < ce) end = comma;
+        }
+        const cand = mk('indirect', clause, end, src, cueText, cs, cEnd, pi);
         addRelays(text, cand, cEnd, clause, cueStarts, consumed);
         forward.push({ cand, cueStart: cs });
         consumed.add(cs);
@@ -791,6 +798,9 @@ function lastCueIn(cueStarts: number[], from: number, to: number): number {
   const k = firstCueAtOrAfter(cueStarts, to) - 1;
   return k >= 0 && cueStarts[k]! >= from ? k : -1;
 }
+
+/** A subordinator opening the sentence right before the subject ("While X said ...", "Even though X argued ..."): its content ends at the clause's comma. */
+export const SUBORDINATE_OPEN_RE = /^\s*(?:While|Although|Though|Whereas|Because|Since|If|As|When|Whenever|After|Before|Once|Until|Unless|Even\s+(?:though|if|as|when))\s+$/;
 
 /** A participle clause opening the sentence says what the speaker was asked, not what was said: "Asked about the plan, X said it would pass". */
 const ASKED_CLAUSE_RE = /^(?:(?:When|After|Once|If|While)\s+)?(?:asked|pressed|questioned|reached|contacted|interviewed|speaking|responding|replying)\b/i;
