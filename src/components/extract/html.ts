@@ -121,8 +121,28 @@ function metaOf(document: Document): { hints: MetaHints; articleBody: string | n
   }
   if (!hints.published) hints.published = clean(document.querySelector('time[datetime]')?.getAttribute('datetime'));
   if (!hints.title) hints.title = clean(document.querySelector('h1')?.textContent) ?? clean(document.querySelector('title')?.textContent);
+  if (!hints.siteName && hints.url) hints.siteName = siteNameFromTitle(clean(document.querySelector('title')?.textContent), hints.url);
   for (const k of Object.keys(hints) as (keyof MetaHints)[]) if (hints[k] == null) delete hints[k];
   return { hints, articleBody };
+}
+
+/**
+ * The site's name from a page title's suffix ("Headline – NationNews Barbados — nationnews.com"), when no
+ * meta tag names it: the first part after the headline, of at most four words, whose letters start with the
+ * canonical URL's host name ("nationnews") or open it, or null. Without that match a suffix may be a section or a series, not the site.
+ * @example siteNameFromTitle('Talks go on | Example Wire', 'https://www.examplewire.com/a') // 'Example Wire'
+ */
+export function siteNameFromTitle(title: string | null, url: string): string | null {
+  if (!title) return null;
+  const host = /^[a-z]+:\/\/(?:www\d?\.|m\.|amp\.)?([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase();
+  const label = host?.split('.')[0]?.replace(/[^a-z0-9]/g, '');
+  if (!label || label.length < 3) return null;
+  const parts = title.split(/\s+[|–—·:»-]\s+/).map((p) => p.trim()).filter(Boolean);
+  for (let i = 1; i < parts.length; i++) {
+    const letters = parts[i]!.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (letters.length >= 3 && parts[i]!.split(/\s+/).length <= 4 && (letters.startsWith(label) || label.startsWith(letters))) return parts[i]!;
+  }
+  return null;
 }
 
 /** Shortest JSON-LD articleBody considered, and how much longer than the extracted text it must be to replace it. */

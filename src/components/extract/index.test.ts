@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Doc } from '../../doc/doc.js';
 import { extract } from './index.js';
-import { extractHtml } from './html.js';
+import { extractHtml, siteNameFromTitle } from './html.js';
 
 const PARA = 'The minister said on Thursday that talks with the neighbouring countries would continue until an agreement was reached, officials added. ';
 
@@ -49,3 +49,14 @@ test('component: text records pass through, HTML records set hints', () => {
   assert.equal(h.meta.hints.siteName, 'Reuters');
   assert.equal(h.rawText, PARA.trim());
 });
+
+test('siteNameFromTitle: a title suffix names the site when it matches the canonical host', () => {
+  const rows: [string, string, string | null][] = [
+    ['Schools safe amidst surge – NationNews Barbados — nationnews.com', 'https://www.nationnews.com/2022/04/22/x/', 'NationNews Barbados'],
+    ['Talks go on | Example Wire', 'https://examplewire.com/a', 'Example Wire'],
+    ['Talks go on - Part 2', 'https://examplewire.com/a', null],
+    ['Talks go on', 'https://examplewire.com/a', null],
+  ];
+  for (const [title, url, want] of rows) assert.equal(siteNameFromTitle(title, url), want, title);
+});
+
