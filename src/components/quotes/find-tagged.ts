@@ -78,7 +78,9 @@ const TRIM_RE = /[\s"“”«»‘’',.;:!?]/;
 /** Auxiliaries, modals and adverbs a cue may open with; a cue of these words only is no cue ("Russia has: ..."). */
 const CUE_FILLER = new Set([...AUXILIARY_CUES, 'not', "n't", 'n’t', 'never', 'also', 'still', 'already', 'just', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'shall',
   // Function words: "were not used to hit ..." tags "to" as a cue; a preposition or conjunction alone says nothing.
-  'to', 'for', 'of', 'in', 'on', 'at', 'by', 'with', 'from', 'as', 'and', 'or', 'but', 'that', 'the', 'a', 'an']);
+  'to', 'for', 'of', 'in', 'on', 'at', 'by', 'with', 'from', 'as', 'and', 'or', 'but', 'that', 'the', 'a', 'an',
+  // Negated auxiliaries and modals as one word ("don’t lack for material" tagged "don’t" as the cue).
+  ...['don', 'doesn', 'didn', 'isn', 'aren', 'wasn', 'weren', 'hasn', 'haven', 'hadn', 'won', 'wouldn', 'can', 'couldn', 'shouldn', 'mustn', 'mightn'].flatMap((w) => [`${w}'t`, `${w}’t`]), 'cannot']);
 const WORD_RE = /[\p{L}’'-]+/gu;
 
 /**

@@ -478,6 +478,10 @@ const CONTENTFUL_CUES: [string, boolean][] = [
   ['to', false],
   ['as', false],
   ['according to', true],
+  // Negated auxiliaries written as one word.
+  ['don’t', false],
+  ["can't", false],
+  ['didn’t say', true],
 ];
 
 test('isContentfulCue: auxiliaries, modals and adverbs alone are no cue', () => {
