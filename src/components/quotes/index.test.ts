@@ -71,6 +71,9 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   // "said it" opens a clause when a verb follows; a subordinate clause's content ends at its comma.
   ['The ministry said yesterday it was satisfied that classes can go on.', [['indirect', 'it was satisfied that classes can go on', 'The ministry', 'said']]],
   ['While the ministry says it is cutting costs, the deficit keeps growing.', [['indirect', 'it is cutting costs', 'the ministry', 'says']]],
+  // A one-word colon label naming no one is a topic; a source of information is an attribution.
+  ['Coronavirus: fines for false reports of a contact\nThe rules start today.', []],
+  ['Poll: the senator leads the race by four points\nThe rules start today.', [['indirect', 'the senator leads the race by four points', 'Poll', ':']]],
   // What the speaker was asked is not what was said.
   ['Asked about the plan, the minister said it would pass.', [['indirect', 'it would pass', 'the minister', 'said']]],
   // "According to X, ..." after a connective.

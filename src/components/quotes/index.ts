@@ -4,6 +4,7 @@ import type { Quote } from '../../doc/types.js';
 import { defineComponent } from '../../pipeline/component.js';
 import { CLAUSE_VERBS, findQuoteCandidates, isCuratedCue, type QuoteCandidate } from './find-quotes.js';
 import { SpeakerResolver } from './resolve-speaker.js';
+import { GENERIC_SOURCES, ROLE_NOUNS } from './data/role-nouns.js';
 import { findOpenAttributions, isLyAdverb } from './find-open.js';
 import { findTaggedAttributions, isLexiconCue } from './find-tagged.js';
 import { addColonIntroSources, applySpeakerTurns } from './colon-intro.js';
@@ -340,6 +341,14 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
       cands = cands.filter((x) => x !== c);
     }
   }
+  // A one-word colon label that names no one and no source of information ("Coronavirus: £1,000 fine for ...",
+  // a topic before a headline) is no speaker; "Poll: ...", "Report: ..." are attributions.
+  cands = cands.filter((c) => {
+    if (c.cue !== ':' || !c.source || speaker.get(c) != null) return true;
+    const label = doc.text.slice(c.source.start, c.source.end).trim();
+    const l = label.toLowerCase();
+    return /\s/.test(label) || INFORMATION_SOURCES.has(l) || GENERIC_SOURCES.has(l) || ROLE_NOUNS.has(l);
+  });
   return cands.map((c) => ({
     start: c.start,
     end: c.end,
@@ -351,6 +360,9 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     via: via.get(c) ?? [],
   }));
 }
+
+/** Nouns of a source of information that speak for themselves as a colon label ("Poll: X leads", "Report: ..."). */
+const INFORMATION_SOURCES = new Set(['poll', 'report', 'study', 'studies', 'survey', 'surveys', 'newspaper', 'paper', 'police', 'data', 'documents', 'records', 'memo', 'lawsuit', 'audit', 'court', 'prosecutors', 'authorities', 'government', 'ministry', 'military', 'army', 'campaign', 'insiders', 'filing', 'indictment', 'complaint', 'statement', 'transcript', 'emails', 'letter', 'research', 'inquiry', 'investigation', 'census', 'forecast', 'estimates']);
 
 /** First-person speaker phrases ("I", "we"): their speaker is whoever speaks the passage around them, not a name nearby. */
 const FIRST_PERSON_RE = /^(?:i|we)$/i;
