@@ -175,6 +175,9 @@ const NOT_QUANTITIES: [string, string][] = [
   ['in Internet Explorer 8 and 9.', 'designation'],
   ['a very Web 2.0 way', 'designation'],
   ['a zero-day flaw', 'designation'],
+  // An apartment or suite number; a span of clock times.
+  ['at Apt. 1C on', 'reference'],
+  ['open between 12 and 8 p.m. daily', 'time'],
   // A dateline in capitals.
   ['DECEMBER 16, 2008', 'date'],
   ['on JUNE 3 the', 'date'],

@@ -660,6 +660,11 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
       else if (word === 'through') ok = v2 > v1;
       // "2013-14", "1990-1995": a period, not a year or an amount.
       if (yearPair && !currency && !unit) return blank(p, n2try.end, 'date', n1.value);
+      // "between 12 and 8 p.m.", "9 to 5 pm": a span of clock times.
+      if (!currency && !unit && n1.value <= 24 && n2try.value <= 24) {
+        TIME_SUFFIX_RE.lastIndex = n2try.end;
+        if (TIME_SUFFIX_RE.exec(text)) return blank(p, TIME_SUFFIX_RE.lastIndex, 'time', n1.value);
+      }
       if (ok && unit) {
         const u2 = unitAt(text, n2try.end);
         if (u2 && u2.info.normalized !== unit.info.normalized) ok = false;
