@@ -518,6 +518,13 @@ test('tagger-backed attributions', () => {
   }
 });
 
+test('a lone "according" with "to X" after it is no attribution of its own (the tagger split "according to X")', () => {
+  const text = 'Petrova, who is the sister of the party chair, campaigned on the issue and called the reversal “heartbreaking,” according to the Daily Post. She declared victory on Wednesday.';
+  const got = rows(makeDoc(text));
+  assert.ok(!got.some((r) => r.cue === 'according' && r.content.startsWith('to ')), JSON.stringify(got));
+  assert.ok(got.some((r) => r.cue === 'declared'), JSON.stringify(got));
+});
+
 test('leadingName: the name opening a phrase, or the phrase', () => {
   const rows: [string, string][] = [
     ['Petrova was quick to act', 'Petrova'],

@@ -82,7 +82,7 @@ function addModelSources(doc: Doc, cands: QuoteCandidate[]): void {
 /**
  * An indirect content after its cue that is only where or how something was said ("X said in an
  * official statement.", "... said on Twitter on Friday"): the adjunct of a cue whose quote the rules
- * did not pair, not what was said.
+ * did not pair, not what was said. So is "to X" after a lone "according" (the tagger split "according to X").
  */
 const MEDIUM_ADJUNCT_RE = /^(?:in|on|at|during|via|through|over)\s+(?:[\p{L}’'-]+\s+){0,4}?(?:statements?|interviews?|releases?|conferences?|briefings?|tweets?|posts?|e-?mails?|letters?|speech|speeches|broadcasts?|podcasts?|blog|videos?|messages?|op-ed|remarks|twitter|facebook|instagram|television|radio|tv)(?:\s+(?:released|issued|posted|published|sent|given|on|in|at|late|early|last|this)\b[^,;:“”"]{0,40})?[.!?]?$/iu;
 
@@ -275,7 +275,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
   let cands = applySpeakerTurns(doc.text, doc.paragraphs, mergeFragments(raw))
     .sort((a, b) => a.start - b.start || b.end - a.end)
     .filter((c, i, all) => i === 0 || c.start !== all[i - 1]!.start || c.end !== all[i - 1]!.end)
-    .filter((c) => c.kind !== 'indirect' || !c.cueSpan || c.start < c.cueSpan.end || !MEDIUM_ADJUNCT_RE.test(doc.text.slice(c.start, c.end)));
+    .filter((c) => c.kind !== 'indirect' || !c.cueSpan || c.start < c.cueSpan.end || !(MEDIUM_ADJUNCT_RE.test(doc.text.slice(c.start, c.end)) || (/^according$/i.test(c.cue ?? '') && /^to\s/i.test(doc.text.slice(c.start, c.start + 3)))));
   for (const c of cands) {
     if (!c.source) continue;
     const subject = c.cueSpan !== null && c.source.end <= c.cueSpan.start;
