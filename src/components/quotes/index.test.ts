@@ -701,6 +701,7 @@ test('notSourceReason: clause-shaped, contraction and adverb-final spans are no 
     ['Senator Smith will', 'clause'],
     ['It’s', 'contraction'],
     ['That’s', 'contraction'],
+    ['who’s the sister of the party chair', 'contraction'],
     ['the already', 'adverb'],
     ['The unanimously', 'adverb'],
     ['the family', null],

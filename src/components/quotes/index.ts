@@ -118,7 +118,7 @@ export function opensNounPhrase(text: string, at: number): boolean {
   return !(w.length >= 7 && w.endsWith('ly') && w !== 'elderly');
 }
 
-const CONTRACTION_RE = /^(?:that|it|there|what|here)[’']s\b/i;
+const CONTRACTION_RE = /^(?:that|it|there|what|here|who)[’']s\b/i;
 const RELATIVE = new Set(['who', 'which', 'that', 'whose', 'whom', 'where', 'when']);
 const SPAN_WORD_RE = /[\p{L}’'-]+/gu;
 
