@@ -99,7 +99,9 @@ const PLACE_HEADS = intSet(
 );
 const ADMIN_HEADS = intSet(['region', 'province', 'oblast', 'krai', 'prefecture', 'governorate', 'county', 'area', 'parish', 'township', 'borough', 'municipality'].map(hashString));
 /** Heads of facility names (places in CoNLL's guidelines): "Al-Wafa Hospital", "Heathrow Airport". */
-const FACILITY_HEADS = intSet(['hospital', 'airport', 'stadium', 'station', 'hotel', 'museum', 'bridge', 'square', 'street', 'road', 'avenue', 'boulevard', 'harbour', 'harbor', 'port', 'palace', 'prison', 'camp', 'centre', 'center', 'arena', 'mall', 'tower', 'highway', 'canal', 'dam'].map(hashString));
+const FACILITY_HEADS = intSet(['hospital', 'airport', 'stadium', 'station', 'hotel', 'museum', 'bridge', 'square', 'street', 'road', 'avenue', 'boulevard', 'harbour', 'harbor', 'port', 'palace', 'prison', 'camp', 'centre', 'center', 'arena', 'mall', 'tower', 'highway', 'canal', 'dam',
+  // Street abbreviations and more place heads: "2344 Bragg St.", "Nostrand Houses" (public housing), "Ferry Point" (not "Park", "Lane", "Drive": surnames too).
+  'st.', 'ave.', 'rd.', 'blvd.', 'houses', 'point', 'plaza', 'pier', 'terminal', 'cemetery', 'cathedral', 'mosque', 'synagogue', 'beach', 'heights'].map(hashString));
 
 /** First words of place names: a "person" run opening with one is a place ("Lake Berryessa", "Mount Kenya"). */
 const PLACE_FIRST = intSet(['lake', 'mount', 'mt.', 'cape', 'isle', 'fort', 'port'].map(hashString));
