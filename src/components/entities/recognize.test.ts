@@ -140,7 +140,7 @@ test('facility names are places, and a head noun after a run completes it', () =
     ['Others include Beit Hanoun Hospital, Al-Wafa Hospital, and smaller clinics.', ['Beit Hanoun Hospital/location', 'Al-Wafa Hospital/location'], []],
     ['Protesters gathered near Buckingham Palace on Sunday.', ['Buckingham Palace/location'], []],
     ['The patients were moved to the Hospital on Sunday.', [], ['Hospital']],
-    ['Residents of Nostrand Houses voted on Monday, and Jae Park counted the ballots.', ['Nostrand Houses/location', 'Jae Park/person'], []],
+    ['Vote in person at 2344 Bragg St., Apt. 1C, and Jae Park will count the ballots.', ['Bragg St./location', 'Jae Park/person'], []],
   ]);
 });
 
