@@ -122,6 +122,8 @@ function metaOf(document: Document): { hints: MetaHints; articleBody: string | n
   if (!hints.published) hints.published = clean(document.querySelector('time[datetime]')?.getAttribute('datetime'));
   if (!hints.title) hints.title = clean(document.querySelector('h1')?.textContent) ?? clean(document.querySelector('title')?.textContent);
   if (!hints.siteName && hints.url) hints.siteName = siteNameFromTitle(clean(document.querySelector('title')?.textContent), hints.url);
+  // A site name given as its address ("https://example.com/"): the host.
+  if (hints.siteName) hints.siteName = hints.siteName.replace(/^https?:\/\/(?:www\.)?([^/?#\s]+)\/?$/i, '$1');
   for (const k of Object.keys(hints) as (keyof MetaHints)[]) if (hints[k] == null) delete hints[k];
   return { hints, articleBody };
 }

@@ -47,6 +47,9 @@ test('component: text records pass through, HTML records set hints', () => {
   const h = new Doc('b', { html: `<html><head><meta property="og:site_name" content="Reuters"></head><body><p>${PARA}</p></body></html>` });
   c.run(h);
   assert.equal(h.meta.hints.siteName, 'Reuters');
+  const u = new Doc('c', { html: `<html><head><meta property="og:site_name" content="https://www.example.com/"></head><body><p>${PARA}</p></body></html>` });
+  c.run(u);
+  assert.equal(u.meta.hints.siteName, 'example.com');
   assert.equal(h.rawText, PARA.trim());
 });
 
