@@ -149,3 +149,9 @@ test('a person name holds no number', () => {
     ['Voters approved Senate Bill 10 on Tuesday, and Bill Gates said he would donate.', ['Bill Gates/person'], ['Bill 10']],
   ]);
 });
+
+test('media, studio and airline names are organizations', () => {
+  check([
+    ['The photo was taken by Saul Loeb for Getty Images on Monday, and Delta Airlines flew the team.', ['Getty Images/organization', 'Delta Airlines/organization', 'Saul Loeb/person'], []],
+  ]);
+});
