@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
-import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, keepTagged, notSourceReason, speechReportRate, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
+import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, keepTagged, normalizedSource, notSourceReason, speechReportRate, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
 import { findOpenAttributions, leadingName } from './find-open.js';
 import { findQuoteCandidates, type QuoteCandidate } from './find-quotes.js';
 import { accordingBefore, isActionCue, isContentfulCue, isLexiconCue, notSpeechCue } from './find-tagged.js';
@@ -770,3 +770,21 @@ test('speechReportRate: curated speech reports per 1,000 characters', () => {
     assert.ok(Math.abs(speechReportRate(text, raw) - want) < 1e-9, `${text.slice(0, 40)}: ${speechReportRate(text, raw)} vs ${want}`);
   }
 });
+
+test('normalizedSource: whole hyphenated words, a pronoun opening a clause, no lone adverbs', () => {
+  const rows: [string, number, string | null][] = [
+    ['Post-mortem tests', 5, 'Post-mortem tests'],
+    ['I’m glad', 0, 'I'],
+    ['I happen to', 0, 'I'],
+    ['you’ll', 0, 'you'],
+    ['Surely', 0, null],
+    ['all', 0, 'all'],
+    ['the minister', 0, 'the minister'],
+    ['Ian Smith', 0, 'Ian Smith'],
+  ];
+  for (const [text, start, want] of rows) {
+    const got = normalizedSource(text, { start, end: text.length });
+    assert.equal(got ? text.slice(got.start, got.end) : null, want, text);
+  }
+});
+

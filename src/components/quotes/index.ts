@@ -151,6 +151,30 @@ export function notSourceReason(source: string): 'contraction' | 'clause' | 'adv
   return null;
 }
 
+/** A personal pronoun opening a longer span ("I’m", "I happen to", "you’ll", "we have noticed"): the pronoun is the source. */
+const PRONOUN_LEAD_RE = /^(?:i|we|you|they|he|she)(?=[’'][a-z]{1,2}\b|\s+\p{L})/iu;
+/** One-word spans that are adverbs, never a speaker ("Surely", "Soon", "rather"); quantifiers ("all", "both") may be. */
+const NOT_SOURCE_WORDS = new Set(['surely', 'soon', 'rather', 'perhaps', 'maybe', 'indeed', 'also', 'still', 'yet', 'thus', 'hence', 'instead', 'however', 'therefore', 'then', 'now', 'here', 'there', 'just', 'only', 'even', 'again']);
+
+/**
+ * A source span as a speaker phrase: widened over a hyphenated word it starts inside ("mortem tests" of
+ * "Post-mortem tests"), cut to a personal pronoun that opens a clause ("I’m glad" gives "I"); null for a
+ * lone adverb.
+ * @example normalizedSource('I’m glad', { start: 0, end: 3 }) // { start: 0, end: 1 }
+ */
+export function normalizedSource(text: string, span: Span): Span | null {
+  let start = span.start;
+  while (start > 1 && (text[start - 1] === '-' || text[start - 1] === '‐') && /\p{L}/u.test(text[start - 2]!)) {
+    start--;
+    while (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1]!)) start--;
+  }
+  const t = text.slice(start, span.end);
+  const pm = PRONOUN_LEAD_RE.exec(t);
+  if (pm) return { start, end: start + pm[0].length };
+  if (NOT_SOURCE_WORDS.has(t.trim().toLowerCase())) return null;
+  return start === span.start ? span : { start, end: span.end };
+}
+
 const BARE_DETERMINER_RE = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)$/i;
 
 /** `span` without its last word and the spaces before it; null when nothing or a bare determiner is left. */
@@ -277,6 +301,8 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     .filter((c, i, all) => i === 0 || c.start !== all[i - 1]!.start || c.end !== all[i - 1]!.end)
     .filter((c) => c.kind !== 'indirect' || !c.cueSpan || c.start < c.cueSpan.end || !(MEDIUM_ADJUNCT_RE.test(doc.text.slice(c.start, c.end)) || (/^according$/i.test(c.cue ?? '') && /^to\s/i.test(doc.text.slice(c.start, c.start + 3)))));
   for (const c of cands) {
+    if (!c.source) continue;
+    c.source = normalizedSource(doc.text, c.source);
     if (!c.source) continue;
     const subject = c.cueSpan !== null && c.source.end <= c.cueSpan.start;
     const reason = notSourceReason(doc.text.slice(c.source.start, c.source.end));
