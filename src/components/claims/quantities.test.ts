@@ -178,6 +178,10 @@ const NOT_QUANTITIES: [string, string][] = [
   // An apartment or suite number; a span of clock times.
   ['at Apt. 1C on', 'reference'],
   ['open between 12 and 8 p.m. daily', 'time'],
+  // List markers, citation marks and journal numbers.
+  ['24. What kind of water cannot freeze?', 'ordinal'],
+  ['the density of your body (11).', 'reference'],
+  ['J Clin Med. 2010;20(7):556–62.', 'year'],
   // A dateline in capitals.
   ['DECEMBER 16, 2008', 'date'],
   ['on JUNE 3 the', 'date'],

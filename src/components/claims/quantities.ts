@@ -72,6 +72,12 @@ const BASELINE_LEFT_RE = /(?<![\p{L}])(?:(?:up|down|rising|falling|rose|fell|cli
 const MINUS_LEFT_RE = /(?<![\p{L}])minus[ \u00a0]+$/iuy;
 const AGE_LEFT_RE = /\p{Lu}[\p{L}.'’-]*,[ \u00a0]$/uy;
 const AGE_RIGHT_RE = /[ \u00a0]*(?:[,)]|\.(?:\s|$))/y;
+/** A number and "." or ")" ending a line or followed by a space, at a line start. */
+const LIST_MARKER_RE = /\d{1,3}[.)](?=[ \u00a0\t\n]|$)/y;
+/** A bracketed citation number after a word: "(11)" then the end of the clause. */
+const CITATION_MARK_RE = /\d{1,3}\)(?=[.,;:]|\s|$)/y;
+/** Volume, issue or pages after ";" or "):" in a reference: "20(7)", "556–62". */
+const JOURNAL_NUMBER_RE = /\d+(?:\(\d+\))?(?:[–-]\d+)?/y;
 const ZERO_DAY_RE = /zero[ \u00a0\u2010\u2011-]days?\b/iy;
 /** A capitalized word, a bare number and a conjunction right before the number: a list of designations. */
 const DESIGNATION_LIST_RE = /\p{Lu}[\p{L}&.'’-]*[ \u00a0]+\d{1,4}[ \u00a0]*(?:,|and|or|&)[ \u00a0]*$/uy;
@@ -449,6 +455,20 @@ function quantityAt(text: string, p: number, lx: ReturnType<typeof lexicons>): Q
   const left = text.slice(leftFrom, p);
 
   if (digitStart) {
+    // A list marker opening a line ("24. What kind of ...", "54." before a reference), a citation marker
+    // ("shown in trials (11)."), a journal's volume, issue and pages ("2010;20(7):556–62"): no amounts.
+    if (p === 0 || text.charCodeAt(p - 1) === 10) {
+      LIST_MARKER_RE.lastIndex = p;
+      if (LIST_MARKER_RE.exec(text)) return blank(p, LIST_MARKER_RE.lastIndex - 1, 'ordinal', 0);
+    }
+    if (p > 0 && text.charCodeAt(p - 1) === 40) {
+      CITATION_MARK_RE.lastIndex = p;
+      if (CITATION_MARK_RE.exec(text)) return blank(p, CITATION_MARK_RE.lastIndex - 1, 'reference', 0);
+    }
+    if (p > 1 && (text.charCodeAt(p - 1) === 59 || (text.charCodeAt(p - 1) === 58 && text.charCodeAt(p - 2) === 41))) {
+      JOURNAL_NUMBER_RE.lastIndex = p;
+      if (JOURNAL_NUMBER_RE.exec(text)) return blank(p, JOURNAL_NUMBER_RE.lastIndex, 'reference', 0);
+    }
     TIME_COLON_RE.lastIndex = p;
     if (TIME_COLON_RE.exec(text)) return blank(p, TIME_COLON_RE.lastIndex, 'time', 0);
     NUMERIC_DATE_RE.lastIndex = p;
