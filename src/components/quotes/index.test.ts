@@ -714,7 +714,7 @@ test('notSourceReason: clause-shaped, contraction and adverb-final spans are no 
   for (const [span, want] of rows) assert.equal(notSourceReason(span), want, span);
 });
 
-test('keepTagged: tagger attributions need a text that reports speech (or a lexicon cue) and a whole source noun phrase', () => {
+test('keepTagged: tagger attributions need a text that reports speech (or a lexicon cue), a whole source noun phrase, and no headline, event or coordination misreading', () => {
   const cand = (text: string, src: string | null, cue: string | null): QuoteCandidate => {
     const s = src ? text.indexOf(src) : -1;
     const c = cue ? text.indexOf(cue) : -1;
@@ -734,6 +734,12 @@ test('keepTagged: tagger attributions need a text that reports speech (or a lexi
     ['The suspects allegedly rented apartments.', 'The', 'suspects', 1, false],
     ['Shrestha S, et al. Identifying the interaction.', 'et', 'al. Identifying', 1, false],
     ['The mayor warned the roads were closed.', 'The mayor', 'warned', 1, true],
+    // A common word as the one-word source of a title-case headline; a past form that is no cue, without a source;
+    // a passive cue's content opening with a conjunction.
+    ['Senate Not Ready to Accept New Offer for More Talks', 'Accept', 'New Offer for', 1, false],
+    ['Senate Leader Rejects New Offer for More Talks', 'Senate Leader', 'Rejects', 1, true],
+    ['The criticism sparked some anger among commanders.', null, 'criticism sparked', 1, false],
+    ['and backed by the army', 'the rebels', 'is opposed', 1, false],
   ];
   for (const [text, src, cue, reports, want] of rows) assert.equal(keepTagged(text, cand(text, src, cue), reports), want, text);
 });

@@ -5,6 +5,7 @@ import { defineComponent } from '../../pipeline/component.js';
 import { CLAUSE_VERBS, findQuoteCandidates, isCuratedCue, type QuoteCandidate } from './find-quotes.js';
 import { SpeakerResolver } from './resolve-speaker.js';
 import { GENERIC_SOURCES, ROLE_NOUNS } from './data/role-nouns.js';
+import { isCommonOrGazetteerWord } from '../entities/gazetteer.js';
 import { findOpenAttributions, isLyAdverb } from './find-open.js';
 import { findTaggedAttributions, isLexiconCue } from './find-tagged.js';
 import { addColonIntroSources, applySpeakerTurns } from './colon-intro.js';
@@ -209,6 +210,18 @@ export function isPassiveCue(cue: string): boolean {
 }
 
 /** Words a noun phrase never ends on: the tagger cut the source short ("The", "these new", "Some of our", "et" of "et al."). */
+/** True when the line holding `at` is set in title case: four words or more, at least 70% of them capitalized (a headline). */
+function inTitleCaseLine(text: string, at: number): boolean {
+  const ls = text.lastIndexOf('\n', at) + 1;
+  let le = text.indexOf('\n', at);
+  if (le < 0) le = text.length;
+  const words = text.slice(ls, le).match(/\p{L}[\p{L}’'-]*/gu) ?? [];
+  if (words.length < 4) return false;
+  let caps = 0;
+  for (const w of words) if (/^\p{Lu}/u.test(w)) caps++;
+  return caps >= 0.7 * words.length;
+}
+
 const OPEN_NP_END_RE = /(?:^|\s)(?:the|a|an|these|those|our|my|your|et|al)$/i;
 
 /** True when a rule candidate has a source and a curated speech cue ("said", "told", "according to"). */
@@ -254,6 +267,15 @@ export const SPARSE_SPEECH_RATE = 0.2;
  */
 export function keepTagged(text: string, c: QuoteCandidate, rate: number): boolean {
   if (rate < SPARSE_SPEECH_RATE && (!c.cue || !isLexiconCue(c.cue))) return false;
+  // In a title-case headline, a one-word source that is a common word is a capitalized verb or noun ("US Not Ready to Accept ...").
+  if (c.source && c.cueSpan && inTitleCaseLine(text, c.cueSpan.start)) {
+    const src = text.slice(c.source.start, c.source.end);
+    if (!/\s/.test(src) && isCommonOrGazetteerWord(src.toLowerCase())) return false;
+  }
+  // Without a source, a cue holding a past form that is no cue word reports an event ("The criticism sparked ...").
+  if (!c.source && c.cue && c.cue.split(/\s+/).some((w) => /^[a-z]+ed$/.test(w) && !isLexiconCue(w))) return false;
+  // A passive cue's content opening with a conjunction is the second half of a coordination ("is opposed by X and backed by Y").
+  if (c.cue && /^(?:is|are|was|were|been|be)\s/i.test(c.cue) && /^(?:and|or|but)\s/i.test(text.slice(c.start, c.start + 5))) return false;
   if (!c.source) return true;
   return !OPEN_NP_END_RE.test(text.slice(c.source.start, c.source.end));
 }
