@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
-import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, keepTagged, normalizedSource, notSourceReason, speechReportRate, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
+import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, keepTagged, normalizedSource, subjectOutsideRelative, notSourceReason, speechReportRate, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
 import { findOpenAttributions, leadingName } from './find-open.js';
 import { findQuoteCandidates, type QuoteCandidate } from './find-quotes.js';
 import { accordingBefore, isActionCue, isContentfulCue, isLexiconCue, notSpeechCue } from './find-tagged.js';
@@ -792,5 +792,19 @@ test('normalizedSource: whole hyphenated words, a pronoun opening a clause, no l
     const got = normalizedSource(text, { start, end: text.length });
     assert.equal(got ? text.slice(got.start, got.end) : null, want, text);
   }
+});
+
+test('subjectOutsideRelative: a source inside a relative clause before the cue gives way to the clause\'s head noun phrase', () => {
+  const text = 'The United States, which has been supporting the Syrian opposition, has accused Russia of bombing towns.';
+  const doc = makeDoc(text);
+  const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length });
+  const cue = text.indexOf('has accused');
+  const got = subjectOutsideRelative(doc, at('Syrian'), cue);
+  assert.equal(text.slice(got.start, got.end), 'The United States');
+  // Outside such a clause the span stays.
+  const plain = 'The United States has accused Russia of bombing towns.';
+  const pd = makeDoc(plain);
+  const kept = subjectOutsideRelative(pd, { start: 0, end: 17 }, plain.indexOf('has accused'));
+  assert.equal(plain.slice(kept.start, kept.end), 'The United States');
 });
 

@@ -2,7 +2,7 @@ import type { Doc } from '../../doc/doc.js';
 import type { Span } from '../../doc/span.js';
 import type { Quote } from '../../doc/types.js';
 import { defineComponent } from '../../pipeline/component.js';
-import { CLAUSE_VERBS, findQuoteCandidates, isCuratedCue, type QuoteCandidate } from './find-quotes.js';
+import { CLAUSE_VERBS, findQuoteCandidates, isCuratedCue, speakerBefore, type QuoteCandidate } from './find-quotes.js';
 import { SpeakerResolver } from './resolve-speaker.js';
 import { GENERIC_SOURCES, ROLE_NOUNS } from './data/role-nouns.js';
 import { isCommonOrGazetteerWord } from '../entities/gazetteer.js';
@@ -150,6 +150,25 @@ export function notSourceReason(source: string): 'contraction' | 'clause' | 'adv
   // A noun phrase never ends on an adverb: "the already" (of "the already announced ..."), "The unanimously".
   if (lastAt > 0 && source.slice(lastAt + last.length).trim() === '' && (SPAN_END_ADVERBS.has(last) || isLyAdverb(last, 0, last.length))) return 'adverb';
   return null;
+}
+
+/** ", which ... ," or ", who ... ," (one inner comma at most) right before a cue. */
+const RELATIVE_BEFORE_CUE_RE = /,\s*(?:which|who)\s[^,;:.!?]*(?:,[^,;:.!?]*)?,\s*$/;
+
+/**
+ * The subject of a cue whose source the tagger found inside a relative clause between them: "The United
+ * States, which has been supporting the Syrian opposition, has accused ..." gives "The United States", not
+ * "Syrian". The span as given when it is not inside such a clause or no noun phrase ends before it.
+ * @example subjectOutsideRelative(doc, syrianSpan, cueStart) // the span of "The United States"
+ */
+export function subjectOutsideRelative(doc: Doc, source: Span, cueStart: number): Span {
+  const sent = doc.sentences.find((x) => x.start <= source.start && cueStart <= x.end);
+  if (!sent) return source;
+  const m = RELATIVE_BEFORE_CUE_RE.exec(doc.text.slice(sent.start, cueStart));
+  if (!m) return source;
+  const clauseStart = sent.start + m.index;
+  if (source.start <= clauseStart) return source;
+  return speakerBefore(doc.text, sent.start, clauseStart) ?? source;
 }
 
 /** A personal pronoun opening a longer span ("I’m", "I happen to", "you’ll", "we have noticed"): the pronoun is the source. */
@@ -324,6 +343,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     .filter((c) => c.kind !== 'indirect' || !c.cueSpan || c.start < c.cueSpan.end || !(MEDIUM_ADJUNCT_RE.test(doc.text.slice(c.start, c.end)) || (/^according$/i.test(c.cue ?? '') && /^to\s/i.test(doc.text.slice(c.start, c.start + 3)))));
   for (const c of cands) {
     if (!c.source) continue;
+    if (c.cueSpan && c.source.end <= c.cueSpan.start) c.source = subjectOutsideRelative(doc, c.source, c.cueSpan.start);
     c.source = normalizedSource(doc.text, c.source);
     if (!c.source) continue;
     const subject = c.cueSpan !== null && c.source.end <= c.cueSpan.start;
