@@ -740,6 +740,8 @@ test('keepTagged: tagger attributions need a text that reports speech (or a lexi
     ['Senate Leader Rejects New Offer for More Talks', 'Senate Leader', 'Rejects', 1, true],
     ['The criticism sparked some anger among commanders.', null, 'criticism sparked', 1, false],
     ['and backed by the army', 'the rebels', 'is opposed', 1, false],
+    ['There is strong public anger among farmers.', null, 'strong public anger among', 1, false],
+    ['There is strong public anger among farmers.', 'Critics', 'criticism of', 1, true],
   ];
   for (const [text, src, cue, reports, want] of rows) assert.equal(keepTagged(text, cand(text, src, cue), reports), want, text);
 });

@@ -229,6 +229,9 @@ export function isPassiveCue(cue: string): boolean {
 }
 
 /** Words a noun phrase never ends on: the tagger cut the source short ("The", "these new", "Some of our", "et" of "et al."). */
+/** A cue of three words or more ending in a preposition, with no verb form in it ("strong anti-government sentiment among"). */
+const NOUN_PHRASE_CUE_RE = /^(?![^]*\b(?:is|are|was|were|has|have|had|will|would|\w+ed|\w+ing)\b)(?:\S+\s+){2,}(?:among|of|for|about|in|on|at|with|against|toward|towards|over)$/i;
+
 /** True when the line holding `at` is set in title case: four words or more, at least 70% of them capitalized (a headline). */
 function inTitleCaseLine(text: string, at: number): boolean {
   const ls = text.lastIndexOf('\n', at) + 1;
@@ -293,6 +296,8 @@ export function keepTagged(text: string, c: QuoteCandidate, rate: number): boole
   }
   // Without a source, a cue holding a past form that is no cue word reports an event ("The criticism sparked ...").
   if (!c.source && c.cue && c.cue.split(/\s+/).some((w) => /^[a-z]+ed$/.test(w) && !isLexiconCue(w))) return false;
+  // Without a source, a cue that is a noun phrase ending in a preposition names a feeling or an act, not speech ("strong sentiment among ...").
+  if (!c.source && c.cue && NOUN_PHRASE_CUE_RE.test(c.cue) && !c.cue.split(/\s+/).some((w) => isCuratedCue(w))) return false;
   // A passive cue's content opening with a conjunction is the second half of a coordination ("is opposed by X and backed by Y").
   if (c.cue && /^(?:is|are|was|were|been|be)\s/i.test(c.cue) && /^(?:and|or|but)\s/i.test(text.slice(c.start, c.start + 5))) return false;
   if (!c.source) return true;
