@@ -2,8 +2,8 @@
  * Train the source model (../source-model.ts) on PolNeAR train: for every gold attribution with a
  * cue, rank the candidate spans of the cue's sentence (plus NULL) with an averaged perceptron; the
  * gold source span is the target (or, when it is longer than a candidate can be, the best-scoring
- * candidate inside it; NULL when the attribution has no source). The first 150 articles (sorted) are
- * held out (`attributionTrainTask`; POLNEAR_HOLDOUT=0 trains on all of train); accuracy on them is printed. Writes int16 weights, gzipped, to
+ * candidate inside it; NULL when the attribution has no source). Trains on all of train; POLNEAR_HOLDOUT=150
+ * holds out the first 150 articles (sorted, `attributionTrainTask`) and prints accuracy on them. Writes int16 weights, gzipped, to
  * ../data/source-weights.bin.gz; never copies the dataset.
  *
  * Run: nice -n 10 node --import tsx src/components/quotes/train/train-source.ts [datasetsDir] [epochs]
@@ -22,7 +22,7 @@ import { NSF, SRC_ROWS, candidateScore, sourceCandidates, wordHashes, type Sourc
 const here = dirname(fileURLToPath(import.meta.url));
 const datasets = process.argv[2] ?? loadSettings().datasets;
 const epochs = Number(process.argv[3] ?? 8);
-const HOLDOUT = Number(process.env.POLNEAR_HOLDOUT ?? 150);
+const HOLDOUT = Number(process.env.POLNEAR_HOLDOUT ?? 0);
 const dir = join(datasets, 'polnear', 'data', 'train');
 
 interface GoldAttribution { source: Span | null; cue: Span; content: Span | null }

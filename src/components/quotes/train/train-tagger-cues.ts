@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { CueWordCounts, datasetsArg, WORD_RE, writeCueLexicon } from './cue-lexicon.js';
 import { polnearTrainArticles } from './polnear.js';
 
-/** The first 150 articles (sorted) are held out, as in train-tagger.ts (`attributionTrainTask`; POLNEAR_HOLDOUT=0: none). */
-const HOLDOUT = Number(process.env.POLNEAR_HOLDOUT ?? 150);
+/** All of train, as in train-tagger.ts; POLNEAR_HOLDOUT=150 holds out the first 150 articles (sorted, `attributionTrainTask`). */
+const HOLDOUT = Number(process.env.POLNEAR_HOLDOUT ?? 0);
 
 const counts = new CueWordCounts();
 for (const { text, annotations } of await polnearTrainArticles(datasetsArg(), HOLDOUT)) {
