@@ -810,3 +810,10 @@ test('subjectOutsideRelative: a source inside a relative clause before the cue g
   assert.equal(plain.slice(kept.start, kept.end), 'The United States');
 });
 
+test('a pronoun after its quote refers to someone before the quote, not a name inside it', () => {
+  const text = 'Later, Anna Petrova moved to the coast.\n“I was running the firm with Ivan Sidorov, and that was stressful,” she said.';
+  const doc = makeDoc(text, [ANNA, { name: 'Ivan Sidorov', type: 'person', mentions: ['Ivan Sidorov'] }]);
+  const q = rows(doc).find((r) => r.kind === 'direct');
+  assert.equal(q?.speaker, 'Anna Petrova', JSON.stringify(rows(doc)));
+});
+

@@ -373,7 +373,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     const same = sameAsCand[indexOf.get(c)!];
     let sp: number | null = null;
     if (c.source && isFirstPerson(doc.text, c.source)) sp = enclosingSpeaker(cands, ci, c.source, speaker);
-    else if (c.source) sp = resolver.resolve(c.source, c.cue);
+    else if (c.source) sp = resolver.resolve(c.source, c.cue, Math.min(c.source.start, c.start));
     else if (same) sp = speaker.get(same) ?? null;
     else continue;
     // An outlet speaking for itself ("the Associated Press reported") is the speaker, not a relay of itself.

@@ -54,16 +54,18 @@ export class SpeakerResolver {
   }
 
   /**
-   * Entity index for the phrase at `span`, or null.
+   * Entity index for the phrase at `span`, or null. A pronoun's antecedent is sought before `before` (the
+   * quote's start when the pronoun follows its quote: "“I was running the firm ...,” she said" does not
+   * refer to a name inside the quote).
    * @example new SpeakerResolver(doc).resolve({ start: 0, end: 15 })
    */
-  resolve(span: Span, cue: string | null = null): number | null {
+  resolve(span: Span, cue: string | null = null, before: number = span.start): number | null {
     const text = this.doc.text;
     const phrase = text.slice(span.start, span.end);
     const lower = phrase.toLowerCase();
     // Expletive "it" ("it is no wonder that", "it seems that", "it follows that") names no one.
     if (lower === 'it' && cue !== null && EXPLETIVE_CUE_RE.test(cue)) return null;
-    if (PRONOUNS.has(lower)) return this.pronoun(lower, span.start);
+    if (PRONOUNS.has(lower)) return this.pronoun(lower, Math.min(before, span.start));
     if (lower === 'who') {
       // "Barkley, who said ...": the antecedent noun phrase before the comma.
       let c = span.start - 1;
