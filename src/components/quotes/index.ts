@@ -162,8 +162,8 @@ const RELATIVE_BEFORE_CUE_RE = /,\s*(?:which|who)\s[^,;:.!?]*(?:,[^,;:.!?]*)?,\s
  * @example subjectOutsideRelative(doc, syrianSpan, cueStart) // the span of "The United States"
  */
 export function subjectOutsideRelative(doc: Doc, source: Span, cueStart: number): Span {
-  const sent = doc.sentences.find((x) => x.start <= source.start && cueStart <= x.end);
-  if (!sent) return source;
+  const sent = doc.sentences[doc.sentenceAt(source.start)];
+  if (!sent || cueStart > sent.end) return source;
   const m = RELATIVE_BEFORE_CUE_RE.exec(doc.text.slice(sent.start, cueStart));
   if (!m) return source;
   const clauseStart = sent.start + m.index;
