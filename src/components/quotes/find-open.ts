@@ -13,6 +13,7 @@ import { findSpanAt, type Span } from '../../doc/span.js';
 import { LEARNED_CUES } from './data/learned-cues.js';
 import { FIELD_LABELS } from './data/field-labels.js';
 import { NON_SPEECH_FRAMES } from './data/non-speech-frames.js';
+import { MEDIUM_NOUN_ALT } from './data/media-of-speech.js';
 import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import { DETERMINERS, PRONOUNS, ROLE_NOUNS } from './data/role-nouns.js';
@@ -266,7 +267,7 @@ export function subjectBefore(text: string, lo: number, end: number): Span | nul
 }
 
 /** What opens a complement before its clause: punctuation, time and medium adjuncts before "that" ("said this week that ...", "said on Twitter that ..."), "that". */
-const LEAD_RE = /^[\s,:]*(?:(?:(?:(?:on\s+|last\s+|this\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|morning|evening|night)|yesterday|today|earlier|recently|later|again|(?:in|on|at|during|via|through)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:statements?|interviews?|releases?|conferences?|briefings?|tweets?|posts?|e-?mails?|letters?|speech|remarks|twitter|facebook|television|radio|tv))\s+){1,2}(?=that\s))?(?:that\s+)?/iu;
+const LEAD_RE = new RegExp(`^[\\s,:]*(?:(?:(?:(?:on\\s+|last\\s+|this\\s+|next\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|morning|evening|night)|yesterday|today|earlier|recently|later|again|(?:in|on|at|during|via|through)\\s+(?:[\\p{L}’'-]+\\s+){0,3}?(?:${MEDIUM_NOUN_ALT}))\\s+){1,2}(?=that\\s))?(?:that\\s+)?`, 'iu');
 
 /**
  * The name opening a sentence-initial phrase (`speakerAfter` reads up to a stop word, so a phrase may

@@ -5,6 +5,7 @@ import { defineComponent } from '../../pipeline/component.js';
 import { CLAUSE_VERBS, findQuoteCandidates, isCuratedCue, speakerBefore, type QuoteCandidate } from './find-quotes.js';
 import { SpeakerResolver } from './resolve-speaker.js';
 import { GENERIC_SOURCES, ROLE_NOUNS } from './data/role-nouns.js';
+import { MEDIUM_NOUN_ALT } from './data/media-of-speech.js';
 import { isCommonOrGazetteerWord } from '../entities/gazetteer.js';
 import { findOpenAttributions, isLyAdverb } from './find-open.js';
 import { findTaggedAttributions, isLexiconCue } from './find-tagged.js';
@@ -85,7 +86,7 @@ function addModelSources(doc: Doc, cands: QuoteCandidate[]): void {
  * official statement.", "... said on Twitter on Friday"): the adjunct of a cue whose quote the rules
  * did not pair, not what was said. So is "to X" after a lone "according" (the tagger split "according to X").
  */
-const MEDIUM_ADJUNCT_RE = /^(?:in|on|at|during|via|through|over)\s+(?:[\p{L}’'-]+\s+){0,4}?(?:statements?|interviews?|releases?|conferences?|briefings?|tweets?|posts?|e-?mails?|letters?|speech|speeches|broadcasts?|podcasts?|blog|videos?|messages?|op-ed|remarks|twitter|facebook|instagram|television|radio|tv)(?:\s+(?:released|issued|posted|published|sent|given|on|in|at|late|early|last|this)\b[^,;:“”"]{0,40})?[.!?]?$/iu;
+const MEDIUM_ADJUNCT_RE = new RegExp(`^(?:in|on|at|during|via|through|over)\\s+(?:[\\p{L}’'-]+\\s+){0,4}?(?:${MEDIUM_NOUN_ALT})(?:\\s+(?:released|issued|posted|published|sent|given|on|in|at|late|early|last|this)\\b[^,;:“”"]{0,40})?[.!?]?$`, 'iu');
 
 /**
  * Words a speaker noun phrase never opens with: prepositions, conjunctions, complementizers, relative

@@ -1,0 +1,8 @@
+/**
+ * Nouns of the medium or occasion of a statement, heads of the adjuncts "in a statement", "on Twitter",
+ * "at a press conference": where or how something was said, never what was said. As a regex alternation
+ * (plural forms optional), shared by the content-lead reader (find-open.ts) and the adjunct-only content
+ * filter (index.ts).
+ */
+export const MEDIUM_NOUN_ALT =
+  'statements?|interviews?|releases?|conferences?|briefings?|tweets?|posts?|e-?mails?|letters?|speech|speeches|broadcasts?|podcasts?|blog|videos?|messages?|op-ed|remarks|twitter|facebook|instagram|television|radio|tv';
