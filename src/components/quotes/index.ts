@@ -149,7 +149,7 @@ export function notSourceReason(source: string): 'contraction' | 'clause' | 'adv
     lastAt = m.index!;
   }
   // A noun phrase never ends on an adverb: "the already" (of "the already announced ..."), "The unanimously".
-  if (lastAt > 0 && source.slice(lastAt + last.length).trim() === '' && (SPAN_END_ADVERBS.has(last) || isLyAdverb(last, 0, last.length))) return 'adverb';
+  if (lastAt > 0 && source.slice(lastAt + last.length).trim() === '' && (SOURCE_ADVERBS.has(last) || isLyAdverb(last, 0, last.length))) return 'adverb';
   return null;
 }
 
@@ -174,8 +174,12 @@ export function subjectOutsideRelative(doc: Doc, source: Span, cueStart: number)
 
 /** A personal pronoun opening a longer span ("I’m", "I happen to", "you’ll", "we have noticed"): the pronoun is the source. */
 const PRONOUN_LEAD_RE = /^(?:i|we|you|they|he|she)(?=[’'][a-z]{1,2}\b|\s+\p{L})/iu;
-/** One-word spans that are adverbs, never a speaker ("Surely", "Soon", "rather"); quantifiers ("all", "both") may be. */
-const NOT_SOURCE_WORDS = new Set(['surely', 'soon', 'rather', 'perhaps', 'maybe', 'indeed', 'also', 'still', 'yet', 'thus', 'hence', 'instead', 'however', 'therefore', 'then', 'now', 'here', 'there', 'just', 'only', 'even', 'again']);
+/**
+ * Adverbs that are never a speaker phrase nor end one (with the lower-case -ly adverbs, isLyAdverb): a lone one
+ * is no source ("Surely", "Soon", "However"), and a span ending on one ran on past its noun phrase ("Clinton also").
+ * Quantifiers ("all", "both") are not here: they can be sources.
+ */
+const SOURCE_ADVERBS = new Set(['surely', 'soon', 'rather', 'perhaps', 'maybe', 'indeed', 'also', 'still', 'yet', 'thus', 'hence', 'instead', 'however', 'therefore', 'then', 'now', 'here', 'there', 'just', 'only', 'even', 'again', 'already', 'never', 'ever', 'often']);
 
 /**
  * A source span as a speaker phrase: widened over a hyphenated word it starts inside ("mortem tests" of
@@ -192,7 +196,7 @@ export function normalizedSource(text: string, span: Span): Span | null {
   const t = text.slice(start, span.end);
   const pm = PRONOUN_LEAD_RE.exec(t);
   if (pm) return { start, end: start + pm[0].length };
-  if (NOT_SOURCE_WORDS.has(t.trim().toLowerCase())) return null;
+  if (SOURCE_ADVERBS.has(t.trim().toLowerCase())) return null;
   return start === span.start ? span : { start, end: span.end };
 }
 
@@ -207,8 +211,7 @@ function withoutLastWord(text: string, span: Span): Span | null {
   return e > span.start && !BARE_DETERMINER_RE.test(rest) ? { start: span.start, end: e } : null;
 }
 
-/** Adverbs a source span cannot end on (with the lower-case -ly adverbs, isLyAdverb). */
-const SPAN_END_ADVERBS = new Set(['already', 'also', 'still', 'just', 'even', 'never', 'ever', 'often', 'now', 'again', 'soon']);
+
 
 const PASSIVE_RE = /^(?:(?:has|have|had)\s+been|is|are|was|were|be|been|being|gets?|got)\s+(?:(?:also|not|now|still|both|already|widely|often|never|generally|largely|reportedly|\w+ly)\s+)*([a-z]+)$/i;
 const PARTICIPLE_RE = /(?:ed|en|wn|ld|ght|aid|ade|und)$/;
