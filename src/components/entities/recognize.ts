@@ -401,6 +401,30 @@ function allCommon(text: string, tokens: TokenTable, info: TokenInfo, gaz: Gazet
   return words > 0;
 }
 
+/** Whether tokens [first, last] are their sentence's only words (punctuation around them aside). */
+function wholeSentence(tokens: TokenTable, first: number, last: number): boolean {
+  const s = tokens.sentence[first]!;
+  for (let j = first - 1; j >= 0 && tokens.sentence[j] === s; j--) if (tokens.kind[j] === TokenKind.WORD || tokens.kind[j] === TokenKind.NUMBER) return false;
+  for (let j = last + 1; j < tokens.length && tokens.sentence[j] === s; j++) if (tokens.kind[j] === TokenKind.WORD || tokens.kind[j] === TokenKind.NUMBER) return false;
+  return true;
+}
+
+/** Whether tokens [first, last] are exactly one gazetteer country name. */
+function isCountryName(info: TokenInfo, gaz: Gazetteer, first: number, last: number): boolean {
+  const e = info.gazEntry[first]!;
+  if (e < 0 || info.gazEntry[last] !== e || gaz.entries[e]!.kind !== GazKind.COUNTRY) return false;
+  return (first === 0 || info.gazEntry[first - 1] !== e) && (last + 1 >= info.n || info.gazEntry[last + 1] !== e);
+}
+
+/** Whether a word of tokens [first, last] is an organization's head noun ("Ministry", "Council", "Senate"). */
+function hasOrgHead(gaz: Gazetteer, info: TokenInfo, first: number, last: number): boolean {
+  for (let j = first; j <= last; j++) {
+    const w = info.lw[j]!;
+    if ((gaz.words.get(w) ?? 0) & WordClass.ORG_HEAD || !!RULE_HEADS.get(w) || !!UNIQUE_HEADS.get(w)) return true;
+  }
+  return false;
+}
+
 const ARTICLES = intSet(['the', 'a', 'an'].map(hashString));
 
 /**
@@ -419,6 +443,9 @@ const ADDRESS_WORDS = intSet(['honourable', 'honorable', 'hon', 'hon.', 'honour'
 /** Titles held in a place, not in an organization: the words before them name the place ("Colorado Governor"). */
 const PLACE_TITLES = intSet(['mayor', 'governor', 'senator', 'congressman', 'congresswoman', 'premier', 'lawmaker', 'sheriff', 'councilman', 'councilwoman', 'councillor', 'councilor'].map(hashString));
 const OF = hashString('of');
+const CITY = hashString('city');
+/** A hyphenated compound ending in a lower-case word: an adjective ("Russia-hosted", "U.S.-led"), not a name. */
+const COMPOUND_ADJECTIVE_RE = /-\p{Ll}+$/u;
 const FOR = hashString('for');
 const ON = hashString('on');
 
@@ -547,12 +574,17 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
     const runs: number[] = []; // first, last, type triples
     for (let i = 0; i < n; i++) {
       const t = tags[i]!;
-      if (t === 0) continue;
+      if (t === 0) {
+        // A capitalized well-known company or platform the model left out ("on Facebook, Twitter or Instagram") is one.
+        if (info.cls[i]! & 1 && gaz.companies.get(info.lw[i]!) && (i === 0 || tags[i - 1] === 0) && (i + 1 >= n || tags[i + 1] === 0)) runs.push(i, i, 2);
+        continue;
+      }
       let j = i;
       while (j + 1 < n && tags[j + 1]! !== 0 && tags[j + 1]! % 2 === 0 && tagType(tags[j + 1]!) === tagType(t)) j++;
       runs.push(i, j, tagType(t));
       // A country inside a longer MISC name ("U.S. Open", "Russian Revolution") is part of that name.
-      if (tagType(t) === 4 && j > i) misc.fill(1, i, j + 1);
+      // (Not after a compound adjective opening the run: in "Russia-hosted Afghanistan talks" the country is a place.)
+      if (tagType(t) === 4 && j > i && !COMPOUND_ADJECTIVE_RE.test(text.slice(tokens.start[i]!, tokens.end[i]!))) misc.fill(1, i, j + 1);
       i = j;
     }
     majorityTypes(runs, info.lw, margin);
@@ -630,6 +662,9 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       let first = runs[r]!;
       let last = runs[r + 1]!;
       let ty = runs[r + 2]!;
+      // A name does not open with punctuation ("Syria | & Iraq").
+      while (first < last && tokens.kind[first] === TokenKind.PUNCT) first++;
+      if (tokens.kind[first] === TokenKind.PUNCT) continue;
       if (headline[tokens.sentence[first]!]) {
         // Title case says nothing: keep the longest part the body text names ("Central Asia", "Putin").
         let best = -1;
@@ -659,7 +694,9 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (capsCommonRun(text, tokens, info, gaz, first, last) && !titleCaseOfRun(titleCaseOf, info, first, last) && !(last + 1 < n && info.sent[last + 1] === info.sent[last] && info.cls[last + 1]! & 8)) continue;
       // "Central Asian", "Australian": a run ending in a demonym is an adjective (MISC), never a person, organization or place.
       // ("Viorel Moldovan", "London Irish" are names: only a lone demonym or one after directions is dropped.)
-      if (isDemonymAt(info, gaz, last) && allDirections(info, first, last - 1)) continue;
+      // (Where the name ends: "Central Asian countries" read as one run ends at "Asian".)
+      const nameLast = nameEnd(info, tokens, first, last);
+      if (isDemonymAt(info, gaz, nameLast) && allDirections(info, first, nameLast - 1)) continue;
       // A lone well-known company or platform ("on Twitter", "Amazon said") is an organization, whatever the tagger typed.
       if (first === last && ty !== 4 && gaz.companies.get(info.lw[first]!)) ty = 2;
       // A month before a number is a date ("Jan 18, 2019", "May 4").
@@ -672,6 +709,9 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       // A "person" made only of common words ("Big Tech", "Email Newsletter", "Be Good") is a phrase in title case.
       // (A one-word one mentioned again is likely a surname: "Cork", "Such".)
       if (ty === 1 && allCommon(text, tokens, info, gaz, first, last) && (last > first || runCount(first, last) < 2)) continue;
+      // So is a "organization" of common words that stands alone as a line or sentence ("Email Newsletter", a menu
+      // item), unless a word of it is an organization's head ("Foreign Ministry") or the doc names it again.
+      if (ty === 2 && wholeSentence(tokens, first, last) && allCommon(text, tokens, info, gaz, first, last) && !hasOrgHead(gaz, info, first, last) && runCount(first, last) < 2) continue;
       // A portfolio before a title ("Transport | Secretary Grant Shapps") is the title's.
       if (first === last && first + 1 < n && wordClassAt(gaz, info, first) & WordClass.PORTFOLIO && isTitleWord(gaz, info, first + 1, false)) continue;
       // A lone word inside a title ("Chief | Medical | Officer") is part of the title.
@@ -693,9 +733,11 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       while (last > first && (isLowerInner(info, last) || (last - 1 > first && tokens.kind[last] !== TokenKind.WORD && isLowerInner(info, last - 1)))) last -= isLowerInner(info, last) ? 1 : 2;
       // A head noun right after the run completes it ("Hart | Island", "Al-Wafa | Hospital", "Harris County | Sheriff's Office" not: an apostrophe ends it).
       // (Only at the end of the capitalized words: "U.S. | District Court" is another name.)
-      if ((ty === 2 || ty === 3) && last === end && last + 1 < n && info.sent[last + 1] === info.sent[last] && (info.cls[last + 1]! & 35) === 33 && !(last + 2 < n && info.sent[last + 2] === info.sent[last] && info.cls[last + 2]! & 1)) {
+      // "New York | City Mayor ...": "City" after a place completes it, also before a title.
+      const nextCaps = last + 2 < n && info.sent[last + 2] === info.sent[last] && info.cls[last + 2]! & 1;
+      if ((ty === 2 || ty === 3) && last === end && last + 1 < n && info.sent[last + 1] === info.sent[last] && (info.cls[last + 1]! & 35) === 33 && (!nextCaps || (ty === 3 && info.lw[last + 1] === CITY && isTitleWord(gaz, info, last + 2, false)))) {
         const w = info.lw[last + 1]!;
-        if (!!PLACE_HEADS.get(w) || !!FACILITY_HEADS.get(w)) {
+        if (!!PLACE_HEADS.get(w) || !!FACILITY_HEADS.get(w) || (ty === 3 && w === CITY)) {
           last++;
           ty = 3;
         } else if (wordClassAt(gaz, info, last + 1) & WordClass.ORG_HEAD && ty === 2) {
@@ -708,6 +750,8 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       if (ty === 1) while (last + 1 < n && tokens.sentence[last + 1] === tokens.sentence[first] && isParticleSurname(text, tokens.start[last + 1]!, tokens.end[last + 1]!)) last++;
       // After a headline part or a cut, the run may end in a company designator now.
       if (ty === 1 && last > first && CORP_SUFFIX.get(info.lw[last]!)) ty = 2;
+      // A "person" that is exactly a country's name ("from Syria & Iraq") is the country.
+      if (ty === 1 && isCountryName(info, gaz, first, last)) ty = 3;
       // A "person" ending in an organization's or a place's head noun is that kind of name.
       if (ty === 1 && last > first && (gaz.words.get(info.lw[last]!) ?? 0) & WordClass.ORG_HEAD) ty = 2;
       else if (last > first && ((ty === 1 && (!!PLACE_HEADS.get(info.lw[last]!) || !!FACILITY_HEADS.get(info.lw[last]!) || !!PLACE_FIRST.get(info.lw[first]!))) || (ty === 2 && !!ADMIN_HEADS.get(info.lw[last]!) && !(info.row[first]! & 3)))) ty = 3;

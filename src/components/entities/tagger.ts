@@ -11,6 +11,7 @@ import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import { IntTable, hashString, lowerCode } from './hash.js';
 import type { Gazetteer } from './gazetteer.js';
 import { matchGazetteer } from './gazetteer.js';
+import { wordClusters } from './clusters.js';
 
 /** Tag ids: 0 O, then B/I pairs per type. */
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -321,6 +322,12 @@ const T35 = Math.imul(35 + 1, 0x9e3779b1);
 const T36 = Math.imul(36 + 1, 0x9e3779b1);
 const T37 = Math.imul(37 + 1, 0x9e3779b1);
 const T38 = Math.imul(38 + 1, 0x9e3779b1);
+const T39 = Math.imul(39 + 1, 0x9e3779b1);
+const T40 = Math.imul(40 + 1, 0x9e3779b1);
+const T41 = Math.imul(41 + 1, 0x9e3779b1);
+const T42 = Math.imul(42 + 1, 0x9e3779b1);
+/** Cluster value of a neighbour outside the sentence (clusters are at most 16 bits). */
+const PAD_CLUSTER = 0xfffff;
 
 
 /** The key of a raw feature value (template salt already mixed in): murmur3's finalizer, never 0. */
@@ -408,6 +415,12 @@ export function tokenFeatures(info: TokenInfo, i: number, prev: number, prev2: n
   out[k++] = T36 ^ mix(rw, w);
   out[k++] = T37 ^ mix(rw, g);
   out[k++] = T38 ^ mix(rw, sh);
+  // Word clusters: the token's fine and coarse cluster, and its neighbours' fine ones.
+  const cw = wordClusters(w);
+  out[k++] = T39 ^ (cw & 0xffff);
+  out[k++] = T40 ^ (cw >>> 16);
+  out[k++] = T41 ^ (hasL ? wordClusters(wl1) & 0xffff : PAD_CLUSTER);
+  out[k++] = T42 ^ (hasR ? wordClusters(wr1) & 0xffff : PAD_CLUSTER);
   // The murmur finalizer over all keys in one call-free loop (same keys as featureKey(t, v)); a
   // cheaper one-multiply mix clusters the linear probes and costs more than it saves.
   for (let f = 0; f < k; f++) {
@@ -754,8 +767,8 @@ class FastTables {
   }
   /**
    * Offset in `words` of the sums of the templates that read only token j's characters, as the token itself
-   * (side 0: T1-T8), as the left neighbour (side 1: T9, T13, T31, T33) or the right one (side 2:
-   * T10, T14, T32); filled on first sight. j = -1 is the sentence edge padding.
+   * (side 0: T1-T8, T39, T40), as the left neighbour (side 1: T9, T13, T31, T33, T41) or the right one (side 2:
+   * T10, T14, T32, T42); filled on first sight. j = -1 is the sentence edge padding.
    */
   wordRow(info: TokenInfo, j: number, side: number): number {
     const base = j < 0 ? 0x2545f491 : info.ew[j]!;
@@ -795,15 +808,20 @@ class FastTables {
       this.addTo(sums, row, T6 ^ info.suf[j * 3]!);
       this.addTo(sums, row, T7 ^ info.suf[j * 3 + 1]!);
       this.addTo(sums, row, T8 ^ info.suf[j * 3 + 2]!);
+      const cw = wordClusters(info.lw[j]!);
+      this.addTo(sums, row, T39 ^ (cw & 0xffff));
+      this.addTo(sums, row, T40 ^ (cw >>> 16));
     } else if (side === 1) {
       this.addTo(sums, row, T9 ^ (j < 0 ? PAD_L : info.lw[j]!));
       this.addTo(sums, row, T13 ^ (j < 0 ? PAD_L : info.shape[j]!));
       this.addTo(sums, row, T31 ^ (j < 0 ? PAD_L : info.suf[j * 3 + 1]!));
       this.addTo(sums, row, T33 ^ (j < 0 ? PAD_L : info.ew[j]!));
+      this.addTo(sums, row, T41 ^ (j < 0 ? PAD_CLUSTER : wordClusters(info.lw[j]!) & 0xffff));
     } else {
       this.addTo(sums, row, T10 ^ (j < 0 ? PAD_R : info.lw[j]!));
       this.addTo(sums, row, T14 ^ (j < 0 ? PAD_R : info.shape[j]!));
       this.addTo(sums, row, T32 ^ (j < 0 ? PAD_R : info.suf[j * 3 + 1]!));
+      this.addTo(sums, row, T42 ^ (j < 0 ? PAD_CLUSTER : wordClusters(info.lw[j]!) & 0xffff));
     }
     return row;
   }
