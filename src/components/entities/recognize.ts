@@ -419,8 +419,7 @@ function isCountryName(info: TokenInfo, gaz: Gazetteer, first: number, last: num
 /** Whether a word of tokens [first, last] is an organization's head noun ("Ministry", "Council", "Senate"). */
 function hasOrgHead(gaz: Gazetteer, info: TokenInfo, first: number, last: number): boolean {
   for (let j = first; j <= last; j++) {
-    const w = info.lw[j]!;
-    if ((gaz.words.get(w) ?? 0) & WordClass.ORG_HEAD || !!RULE_HEADS.get(w) || !!UNIQUE_HEADS.get(w)) return true;
+    if (wordClassAt(gaz, info, j) & WordClass.ORG_HEAD || !!RULE_HEADS.get(info.lw[j]!) || !!UNIQUE_HEADS.get(info.lw[j]!)) return true;
   }
   return false;
 }
