@@ -145,4 +145,9 @@ export interface DocBundle {
    * non-enumerable property: never part of the output). See `storyTextFeatures` in src/corpus/stories.ts.
    */
   prepared?: { minhash: number[]; counts: [string, number][]; lead: [string, number][] };
+  /**
+   * Version of the analyzer that produced it (src/analysis/version.ts), stored with the document so a later
+   * analyzer analyzes it again; `ingest` sets it, as a non-enumerable property (never part of the output).
+   */
+  analyzer?: string;
 }

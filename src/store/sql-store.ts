@@ -7,7 +7,7 @@ import { SqlStoreReader, type FtsDialect } from './reader.js';
 import type { SqlConn } from './sql.js';
 import type { Store } from './types.js';
 import type { Linker, WriteOutcome, WriteTx } from './write-types.js';
-import { findByContentHash, MemberLists, writeDocumentSql, writeStoriesSql } from './writer.js';
+import { dropStale, findByContentHash, MemberLists, writeDocumentSql, writeStoriesSql } from './writer.js';
 
 /**
  * Writes per batch transaction, and the longest a batch stays open, in batch mode. Ingest's content-hash checks are
@@ -79,15 +79,26 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
 
   private txFor(conn: SqlConn): WriteTx {
     const sqlIndex = new SqlCorpusIndex(conn, this.records, this.pending);
+    // Bundles whose stale stored version dropStale removed in this transaction, and that version's id.
+    const dropped = new WeakMap<DocBundle, string>();
     const index: CorpusIndex = sqlIndex;
     return {
       index,
-      findByContentHash: (hash) => findByContentHash(conn, hash),
+      findByContentHash: (hash, analyzer) => findByContentHash(conn, hash, analyzer),
+      dropStale: async (bundle: DocBundle) => {
+        const id = await dropStale(conn, bundle, sqlIndex, this.lists);
+        if (id) {
+          this.records?.clear();
+          dropped.set(bundle, id);
+        }
+        return id;
+      },
       writeDocument: async (bundle: DocBundle, link: LinkResult | null) => {
         const out = await writeDocumentSql(conn, bundle, link, sqlIndex, this.lists);
         // Superseding a version deletes index rows in SQL directly: cached copies of them must go too.
         if (out.replaced) this.records?.clear();
-        return out;
+        const was = dropped.get(bundle);
+        return was && out.status === 'added' ? { status: 'reanalyzed', doc: out.doc, replaced: was } : out;
       },
       writeStories: (stories, removed) => writeStoriesSql(conn, stories, removed),
     };
@@ -214,17 +225,19 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
     await this.enqueue(() => this.commitBatch());
   }
 
-  findByContentHash(hash: string): Promise<string | null> {
+  findByContentHash(hash: string, analyzer?: string): Promise<string | null> {
     if (this.batchDepth > 0) {
-      return this.enqueue(async () => (this.batch ? findByContentHash(this.batch.conn, hash) : this.transaction((conn) => findByContentHash(conn, hash))));
+      return this.enqueue(async () => (this.batch ? findByContentHash(this.batch.conn, hash, analyzer) : this.transaction((conn) => findByContentHash(conn, hash, analyzer))));
     }
-    return this.write((tx) => tx.findByContentHash(hash));
+    return this.write((tx) => tx.findByContentHash(hash, analyzer));
   }
 
   putDocument(bundle: DocBundle, linker?: Linker | null): Promise<WriteOutcome> {
     return this.write(async (tx) => {
-      const same = await tx.findByContentHash(bundle.document.contentHash);
+      const same = await tx.findByContentHash(bundle.document.contentHash, bundle.analyzer);
       if (same) return { status: 'unchanged', doc: same, replaced: null };
+      // Known content an older analyzer wrote goes before linking: the new analysis links as if new, not to itself.
+      await tx.dropStale(bundle);
       const link = linker ? await linker(bundle, tx.index) : null;
       return tx.writeDocument(bundle, link);
     });

@@ -5,10 +5,13 @@ import type { LinkResult } from '../corpus/link-result.js';
 
 /** What writing one document did. */
 export interface WriteOutcome {
-  /** added: new; replaced: a changed version of a known URL (or id) superseded the old one; unchanged: same content already stored. */
-  status: 'added' | 'replaced' | 'unchanged';
+  /**
+   * added: new; replaced: a changed version of a known URL (or id) superseded the old one; reanalyzed: the same content,
+   * stored by another analyzer version, analyzed again (its layers replaced); unchanged: same content already stored.
+   */
+  status: 'added' | 'replaced' | 'reanalyzed' | 'unchanged';
   doc: string;
-  /** Id of the superseded document (status 'replaced'), else null. */
+  /** Id of the superseded document (status 'replaced' or 'reanalyzed'), else null. */
   replaced: string | null;
 }
 
@@ -16,8 +19,13 @@ export interface WriteOutcome {
 export interface WriteTx {
   /** The corpus index, writing inside this transaction. */
   readonly index: CorpusIndex;
-  /** Id of a current or superseded document with this content hash, or null. */
-  findByContentHash(hash: string): Promise<string | null>;
+  /** Id of a current or superseded document with this content hash, or null; with `analyzer`, not one an older analyzer wrote. */
+  findByContentHash(hash: string, analyzer?: string): Promise<string | null>;
+  /**
+   * Removes the current document with the bundle's content that another analyzer version wrote (bundle.analyzer), so
+   * the bundle links as new; its id, or null. writeDocument then reports 'reanalyzed'.
+   */
+  dropStale(bundle: DocBundle): Promise<string | null>;
   /** Writes one document, its layers and its link result; replaces an older version with the same URL or id. */
   writeDocument(bundle: DocBundle, link: LinkResult | null): Promise<WriteOutcome>;
   /** Rewrites stories a story revision changed (members, id, label) and drops the ones it removed. */
@@ -37,9 +45,11 @@ export interface StoreWrites {
    * Id of a current or superseded document with this content hash, or null, as the writer sees it (the open batch
    * included); a read in the writer's queue, not a write (in batch mode it takes no savepoint and does not count
    * towards the batch's size).
-   * @example if (await store.findByContentHash(hash)) skipAnalysis()
+   * With `analyzer` (see src/analysis/version.ts), a current document another analyzer version wrote is not found:
+   * it is to be analyzed again.
+   * @example if (await store.findByContentHash(hash, analyzerVersion())) skipAnalysis()
    */
-  findByContentHash(hash: string): Promise<string | null>;
+  findByContentHash(hash: string, analyzer?: string): Promise<string | null>;
   /**
    * Idempotent ingest of one analyzed document: skip same content, link, write — all in one transaction.
    * @example await store.putDocument(bundle, linkDocument)

@@ -20,12 +20,29 @@ export async function insertMany(conn: SqlConn, table: string, cols: string[], r
   }
 }
 
-/** Id of a current or superseded document with this content hash. */
-export async function findByContentHash(conn: SqlConn, hash: string): Promise<string | null> {
-  const cur = await conn.get<{ id: string }>('SELECT id FROM documents WHERE content_hash = ?', [hash]);
-  if (cur) return cur.id;
+/**
+ * Id of a current or superseded document with this content hash, or null. With `analyzer`, a current document an
+ * older analyzer wrote (another version, or none recorded) does not count: its analysis is out of date.
+ */
+export async function findByContentHash(conn: SqlConn, hash: string, analyzer?: string): Promise<string | null> {
+  const cur = await conn.get<{ id: string; analyzer: string | null }>('SELECT id, analyzer FROM documents WHERE content_hash = ?', [hash]);
+  if (cur) return analyzer === undefined || cur.analyzer === analyzer ? cur.id : null;
   const old = await conn.get<{ doc_id: string }>('SELECT doc_id FROM document_versions WHERE content_hash = ? LIMIT 1', [hash]);
   return old ? old.doc_id : null;
+}
+
+/**
+ * Remove the current document with `bundle`'s content that another analyzer version wrote (its layers; the text is
+ * not kept twice), so the new analysis links and is written as if new; its id, or null when there is none.
+ * @example await dropStale(conn, bundle, new SqlCorpusIndex(conn))
+ */
+export async function dropStale(conn: SqlConn, bundle: DocBundle, index: IndexForget, lists: MemberLists | null = null): Promise<string | null> {
+  if (bundle.analyzer === undefined) return null;
+  const stale = await conn.get<{ id: string }>('SELECT id FROM documents WHERE content_hash = ? AND (analyzer IS NULL OR analyzer <> ?)', [bundle.document.contentHash, bundle.analyzer]);
+  if (!stale) return null;
+  lists?.clear();
+  await supersede(conn, stale.id, bundle.document.id, new Date().toISOString(), index, false);
+  return stale.id;
 }
 
 function bool(b: boolean | null | undefined): number {
@@ -37,13 +54,18 @@ export interface IndexForget {
   forgetDocument(id: string): Promise<void>;
 }
 
-/** Remove a document and its layers, keeping its text in document_versions; adjusts entity counters. */
-async function supersede(conn: SqlConn, oldId: string, byId: string, now: string, index: IndexForget): Promise<void> {
-  await conn.run(
-    `INSERT INTO document_versions (url, doc_id, content_hash, title, published, text, superseded_at, superseded_by)
-     SELECT url, id, content_hash, title, published, text, ?, ? FROM documents WHERE id = ?`,
-    [now, byId, oldId],
-  );
+/**
+ * Remove a document and its layers, keeping its text in document_versions (unless `keepText` is false: the same
+ * content analyzed again); adjusts entity counters.
+ */
+async function supersede(conn: SqlConn, oldId: string, byId: string, now: string, index: IndexForget, keepText = true): Promise<void> {
+  if (keepText) {
+    await conn.run(
+      `INSERT INTO document_versions (url, doc_id, content_hash, title, published, text, superseded_at, superseded_by)
+       SELECT url, id, content_hash, title, published, text, ?, ? FROM documents WHERE id = ?`,
+      [now, byId, oldId],
+    );
+  }
   await conn.run(
     `UPDATE entities SET
        mention_count = mention_count - (SELECT count(*) FROM mentions m WHERE m.doc_id = ? AND m.entity_id = entities.id),
@@ -270,10 +292,11 @@ export async function writeDocumentSql(
 ): Promise<WriteOutcome> {
   const d = bundle.document;
   const now = new Date().toISOString();
-  const same = await findByContentHash(conn, d.contentHash);
+  const same = await findByContentHash(conn, d.contentHash, bundle.analyzer);
   if (same) return { status: 'unchanged', doc: same, replaced: null };
 
-  let replaced: string | null = null;
+  let replaced = await dropStale(conn, bundle, index, lists);
+  const reanalyzed = replaced !== null;
   const byId = await conn.get<{ id: string }>('SELECT id FROM documents WHERE id = ?', [d.id]);
   const byUrl = d.url ? await conn.get<{ id: string }>('SELECT id FROM documents WHERE url = ? ORDER BY rid DESC LIMIT 1', [d.url]) : undefined;
   for (const old of [byId?.id, byUrl?.id]) {
@@ -292,10 +315,10 @@ export async function writeDocumentSql(
 
   await upsertEntities(conn, entities);
   await conn.run(
-    `INSERT INTO documents (id, path, url, outlet, title, published, pub_date, published_inferred, dateline, language, text, content_hash, story, quote_count, claim_count, ingested_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO documents (id, path, url, outlet, title, published, pub_date, published_inferred, dateline, language, text, content_hash, story, quote_count, claim_count, ingested_at, analyzer)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [d.id, d.path, d.url, d.outlet, d.title, d.published, pubDate(d.published), bool(d.publishedInferred), d.dateline, d.language, d.text,
-      d.contentHash, link?.story ?? null, quotes.length, claims.length, now],
+      d.contentHash, link?.story ?? null, quotes.length, claims.length, now, bundle.analyzer ?? null],
   );
   await insertMany(conn, 'removed', ['doc_id', 'seq', 'text', 'reason'], d.removed.map((r, i) => [d.id, i, r.text, r.reason]));
   await insertMany(conn, 'mentions', ['doc_id', 'entity_id', 'start_off', 'end_off'], mentionRows(d.id, mentions));
@@ -329,5 +352,5 @@ export async function writeDocumentSql(
       await conn.run(`UPDATE claims SET background = 1 WHERE id IN (${placeholders(part.length)})`, part);
     }
   }
-  return { status: replaced ? 'replaced' : 'added', doc: d.id, replaced };
+  return { status: reanalyzed ? 'reanalyzed' : replaced ? 'replaced' : 'added', doc: d.id, replaced };
 }

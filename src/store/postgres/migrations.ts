@@ -152,4 +152,9 @@ CREATE INDEX claims_tsv ON claims USING GIN (tsv);
     name: 'corpus document frequencies of story terms (cx_term_df; term "" counts documents)',
     sql: `CREATE TABLE cx_term_df (term TEXT PRIMARY KEY, n BIGINT NOT NULL);`,
   },
+  {
+    version: 3,
+    name: 'the analyzer version that wrote each document (documents.analyzer; null before it was recorded)',
+    sql: `ALTER TABLE documents ADD COLUMN analyzer TEXT;`,
+  },
 ];

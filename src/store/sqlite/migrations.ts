@@ -176,4 +176,9 @@ END;
     name: 'corpus document frequencies of story terms (cx_term_df; term "" counts documents)',
     sql: `CREATE TABLE cx_term_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;`,
   },
+  {
+    version: 4,
+    name: 'the analyzer version that wrote each document (documents.analyzer; null before it was recorded)',
+    sql: `ALTER TABLE documents ADD COLUMN analyzer TEXT;`,
+  },
 ];
