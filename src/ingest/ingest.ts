@@ -3,6 +3,7 @@
  * One document at a time reaches the single writer; a bounded number are in analysis, so memory stays flat.
  * Each document commits with its layers and link result in one transaction, so an interrupted run leaves a
  * consistent database and a re-run skips what is already stored (by content hash) and completes the rest.
+ * A document an older analyzer version stored (src/analysis/version.ts) is analyzed again and its layers replaced.
  */
 import { availableParallelism } from 'node:os';
 import { readdir, stat } from 'node:fs/promises';
@@ -27,6 +28,11 @@ export interface IngestOptions {
   linker?: Linker | null;
   /** Told about degraded operation (e.g. worker threads unavailable). */
   onWarning?: (message: string) => void;
+  /**
+   * Version of the analysis, stored with each document: known content another version stored is analyzed again.
+   * Default: analyzerVersion() with the default analysis; none (known content is never analyzed again) with `analyze`.
+   */
+  analyzerVersion?: string;
 }
 
 export type IngestEvent =
@@ -50,6 +56,8 @@ export interface StoriesRevised {
 export interface IngestReport {
   added: number;
   replaced: number;
+  /** Known content an older analyzer version stored, analyzed again. */
+  reanalyzed: number;
   unchanged: number;
   errors: { input: string; code: string; message: string }[];
   chars: number;
@@ -98,6 +106,7 @@ export async function* ingest(inputs: string[], store: Store, opts: IngestOption
   const workers = opts.settings.workers > 0 ? opts.settings.workers : availableParallelism();
   const onWarning = opts.onWarning;
   let analyze = opts.analyze;
+  const version = opts.analyzerVersion ?? (analyze ? undefined : (await import('../analysis/version.js')).analyzerVersion());
   let closePool: (() => Promise<void>) | null = null;
   if (!analyze) {
     if (workers > 1) {
@@ -139,6 +148,7 @@ export async function* ingest(inputs: string[], store: Store, opts: IngestOption
     if ('known' in job) return { type: 'document', input: job.input, outcome: { status: 'unchanged', doc: job.known, replaced: null }, chars: job.chars };
     try {
       const bundle = await job.bundle;
+      if (version !== undefined) Object.defineProperty(bundle, 'analyzer', { value: version, enumerable: false, configurable: true });
       const outcome = await store.putDocument(bundle, linker);
       if (outcome.status !== 'unchanged') linked.push(outcome.doc);
       return { type: 'document', input: job.input, outcome, chars: job.chars };
@@ -158,7 +168,7 @@ export async function* ingest(inputs: string[], store: Store, opts: IngestOption
         const record = item.record;
         const chars = recordChars(record);
         // Known content skips analysis entirely: this is what makes a re-run after an interruption cheap.
-        const known = await store.findByContentHash(contentHashOf(record));
+        const known = await store.findByContentHash(contentHashOf(record), version);
         if (known) job = { input: item.input, known, chars };
         else {
           const p = Promise.resolve().then(() => analyze!(record));
@@ -209,7 +219,7 @@ export async function localInputBytes(inputs: string[]): Promise<number> {
  */
 export async function ingestAll(inputs: string[], store: Store, opts: IngestOptions, onEvent?: (ev: IngestEvent) => void): Promise<IngestReport> {
   const started = Date.now();
-  const report: IngestReport = { added: 0, replaced: 0, unchanged: 0, errors: [], chars: 0, seconds: 0, stories: null };
+  const report: IngestReport = { added: 0, replaced: 0, reanalyzed: 0, unchanged: 0, errors: [], chars: 0, seconds: 0, stories: null };
   for await (const ev of ingest(inputs, store, opts)) {
     onEvent?.(ev);
     if (ev.type === 'error') report.errors.push({ input: ev.input, code: ev.code, message: ev.message });

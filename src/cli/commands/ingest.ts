@@ -27,6 +27,7 @@ Reads files and directories (text, HTML, JSON, JSONL; - for stdin), fetches URLs
 measures) and commits it with its layers in one transaction. At the end of the run, the stories it touched
 are clustered again as a whole (a report that arrived before its story formed can still join it). Re-running is safe: content already stored
 is skipped, and a changed version of a known URL replaces the old one (the old text is kept as history).
+Content an older version of Crosscheck analyzed is analyzed again, so an upgrade refreshes the stored quotes and claims.
 A bad input is reported and the batch goes on; the exit code is 3 if any input failed.
 Private and loopback addresses are refused unless --allow-private. Progress goes to stderr on a terminal.`,
   examples: [
@@ -36,7 +37,7 @@ Private and loopback addresses are refused unless --allow-private. Progress goes
     'cat records.jsonl | crosscheck ingest - --workers 4',
   ],
   options: {
-    json: { type: 'boolean', help: 'Print the report as JSON (added, replaced, unchanged, errors, seconds, stories).' },
+    json: { type: 'boolean', help: 'Print the report as JSON (added, replaced, reanalyzed, unchanged, errors, seconds, stories).' },
   },
   settings: ['db', 'workers', 'maxInputBytes', 'fetchTimeoutMs', 'fetchMaxBytes', 'fetchMaxRedirects', 'allowPrivate'],
   async run({ args, options, settings, io }) {
@@ -68,7 +69,7 @@ Private and loopback addresses are refused unless --allow-private. Progress goes
     if (options.json) io.stdout.write(JSON.stringify(report) + '\n');
     else
       io.stdout.write(
-        `ingested ${report.added} new, ${report.replaced} replaced, ${report.unchanged} unchanged, ${report.errors.length} failed ` +
+        `ingested ${report.added} new, ${report.replaced} replaced, ${report.reanalyzed ? `${report.reanalyzed} analyzed again (stored by an older version), ` : ''}${report.unchanged} unchanged, ${report.errors.length} failed ` +
           `(${mb(report.chars)} MB in ${report.seconds.toFixed(1)} s) into ${settings.db}\n` + storiesLine(report.stories),
       );
     return report.errors.length ? 3 : 0;

@@ -33,7 +33,7 @@ describe('store commands', () => {
   it('re-ingest is idempotent', async () => {
     const r = await cli(['ingest', 'examples/seeds', '--db', db, '--workers', '1', '--json']);
     assert.equal(r.code, 0);
-    assert.deepEqual({ ...JSON.parse(r.out), seconds: 0, chars: 0 }, { added: 0, replaced: 0, unchanged: 5, errors: [], chars: 0, seconds: 0, stories: null });
+    assert.deepEqual({ ...JSON.parse(r.out), seconds: 0, chars: 0 }, { added: 0, replaced: 0, reanalyzed: 0, unchanged: 5, errors: [], chars: 0, seconds: 0, stories: null });
   });
 
   it('search prints [[ ]] snippets, JSON with facets, and CSV', async () => {
