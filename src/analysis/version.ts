@@ -62,3 +62,13 @@ export function analyzerVersion(): string {
   cached ??= analyzerFingerprint();
   return cached;
 }
+
+/**
+ * Mark `bundle` as written by analyzer `version` (default: this one), as a non-enumerable property: the store
+ * records it, output never shows it.
+ * @example await store.putDocument(stampAnalyzer(analyzeRecord(record)), linkDocument)
+ */
+export function stampAnalyzer<T extends { analyzer?: string }>(bundle: T, version = analyzerVersion()): T {
+  Object.defineProperty(bundle, 'analyzer', { value: version, enumerable: false, configurable: true, writable: true });
+  return bundle;
+}

@@ -14,6 +14,7 @@ import { asCrosscheckError, CrosscheckError } from '../errors.js';
 import type { Settings } from '../settings.js';
 import type { Store } from '../store/types.js';
 import type { Linker, WriteOutcome } from '../store/write-types.js';
+import { analyzerVersion, stampAnalyzer } from '../analysis/version.js';
 import { contentHashOf, readInputs, type InputItem } from './read.js';
 import { fetchRemote, isRemoteInput } from './remote/remote.js';
 
@@ -106,7 +107,7 @@ export async function* ingest(inputs: string[], store: Store, opts: IngestOption
   const workers = opts.settings.workers > 0 ? opts.settings.workers : availableParallelism();
   const onWarning = opts.onWarning;
   let analyze = opts.analyze;
-  const version = opts.analyzerVersion ?? (analyze ? undefined : (await import('../analysis/version.js')).analyzerVersion());
+  const version = opts.analyzerVersion ?? (analyze ? undefined : analyzerVersion());
   let closePool: (() => Promise<void>) | null = null;
   if (!analyze) {
     if (workers > 1) {
@@ -148,7 +149,7 @@ export async function* ingest(inputs: string[], store: Store, opts: IngestOption
     if ('known' in job) return { type: 'document', input: job.input, outcome: { status: 'unchanged', doc: job.known, replaced: null }, chars: job.chars };
     try {
       const bundle = await job.bundle;
-      if (version !== undefined) Object.defineProperty(bundle, 'analyzer', { value: version, enumerable: false, configurable: true });
+      if (version !== undefined) stampAnalyzer(bundle, version);
       const outcome = await store.putDocument(bundle, linker);
       if (outcome.status !== 'unchanged') linked.push(outcome.doc);
       return { type: 'document', input: job.input, outcome, chars: job.chars };

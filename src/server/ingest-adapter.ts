@@ -1,11 +1,12 @@
 /**
  * Ingest for the HTTP endpoint: bytes or pasted text -> records (src/ingest) -> analysis -> store.putDocument
- * with corpus linking. The same path `crosscheck ingest` takes, one input at a time.
+ * with corpus linking, stamped with the analyzer version. The same path `crosscheck ingest` takes, one input at a time.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { analyzeRecord } from '../analysis/analyze.js';
+import { stampAnalyzer } from '../analysis/version.js';
 import { linkDocument } from '../corpus/link.js';
 import { InputError } from '../errors.js';
 import { reviseStoredStories } from '../ingest/ingest.js';
@@ -35,7 +36,7 @@ export function storeIngest(
         continue;
       }
       const record = path === null ? item.record : { ...item.record, path };
-      documents.push((await store.putDocument(analyzeRecord(record), linkDocument)).doc);
+      documents.push((await store.putDocument(stampAnalyzer(analyzeRecord(record)), linkDocument)).doc);
     }
     if (documents.length === 0 && errors.length) throw new InputError(errors[0]!, { input: label, errors });
     // As at the end of a CLI run: the stories these documents touched are clustered again.
@@ -91,7 +92,7 @@ export async function ingestPaths(store: Store, paths: string[], opts: { maxInpu
       errors.push(`${item.input}: ${item.error.message}`);
       continue;
     }
-    const outcome = await store.putDocument(analyzeRecord(item.record), linkDocument);
+    const outcome = await store.putDocument(stampAnalyzer(analyzeRecord(item.record)), linkDocument);
     documents.push(outcome.doc);
   }
   if (documents.length) await reviseStoredStories(store, documents);
