@@ -7,6 +7,7 @@
 import type { Span } from '../../doc/span.js';
 import type { QuoteKind } from '../../doc/types.js';
 import { CUE_VERBS, PARTICIPLE_CUES } from './data/cue-verbs.js';
+import { MEDIUM_NOUN_ALT } from './data/media-of-speech.js';
 import { DETERMINERS, GENERIC_SOURCES, MODIFIERS, PRONOUNS, ROLE_NOUNS } from './data/role-nouns.js';
 
 /** A quote before speaker resolution. */
@@ -65,6 +66,8 @@ const CAP_STOP = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'As'
 /** Words that never sit inside a speaker phrase. */
 const FUNCTION_WORDS = new Set(['and', 'but', 'or', 'that', 'which', 'who', 'whom', 'what', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'be', 'been', 'not', 'also', 'then', 'than', 'to', 'as', 'by', 'with', 'from', 'into', 'about', 'after', 'before', 'when', 'while', 'because', 'said', 'says', 'told', 'will', 'would', 'could', 'should', 'may', 'might', 'can', 'did', 'does', 'do', 'if', 'so', 'there', 'here', 'why', 'how', 'where']);
 const ADJECTIVE_RE = /^[a-z][a-z-]*(?:al|an|ian|ese|ic|ive|ary|ior|ern|ish|ed)$/;
+/** Prepositions that open an adjunct between a subject and its cue ("at the time", "during the meeting", "in a statement"). */
+const ADJUNCT_PREPOSITIONS = new Set(['at', 'in', 'on', 'during', 'over', 'after', 'before', 'since', 'until', 'with', 'from', 'under', 'through', 'amid', 'among', 'throughout', 'within', 'despite', 'following', 'by', 'via', 'upon']);
 const WEEKDAY_RE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 function isCap(w: string): boolean {
@@ -79,11 +82,19 @@ function isCap(w: string): boolean {
  */
 export function speakerBefore(text: string, lo: number, end: number): Span | null {
   // Most phrases are short: try a short window first and widen only when the walk reaches its start.
-  if (end - lo > 48) {
-    const r = speakerBeforeIn(text, lo, end, 48);
-    if (r !== WIDEN) return r;
-  }
-  return speakerBeforeIn(text, lo, end, 160) as Span | null;
+  let r: Span | null = WIDEN;
+  if (end - lo > 48) r = speakerBeforeIn(text, lo, end, 48);
+  if (r === WIDEN) r = speakerBeforeIn(text, lo, end, 160);
+  return r && r !== WIDEN ? withoutMediumAdjunct(text, r) : null;
+}
+
+/** "in a statement", "during an interview", "on Twitter" closing a phrase: how it was said, not who. */
+const MEDIUM_TAIL_RE = new RegExp(`\\s+(?:in|on|during|at|via|through|over)\\s+(?:[\\p{L}’'-]+\\s+){0,3}?(?:${MEDIUM_NOUN_ALT})$`, 'iu');
+
+/** A speaker phrase without a medium adjunct at its end ("The senator in a statement" gives "The senator"). */
+function withoutMediumAdjunct(text: string, span: Span): Span {
+  const m = MEDIUM_TAIL_RE.exec(text.slice(span.start, span.end));
+  return m && m.index > 0 ? { start: span.start, end: span.start + m.index } : span;
 }
 
 /** Marker: the phrase may extend before the window. */
@@ -157,7 +168,19 @@ function speakerBeforeIn(text: string, lo: number, end: number, win: number): Sp
       if (i <= 1) minIdx = Math.min(minIdx, i);
       const w = words[i]!;
       const lw = w.toLowerCase();
-      if (DETERMINERS.has(lw) && lw !== 'that' && lw !== 'this') return cut && minIdx <= 1 ? WIDEN : { start: starts[i]!, end: ends[n - 1]! };
+      if (DETERMINERS.has(lw) && lw !== 'that' && lw !== 'this') {
+        if (cut && minIdx <= 1) return WIDEN;
+        const np = { start: starts[i]!, end: ends[n - 1]! };
+        // The object of a preposition is no subject: "Trump at the time said", "The mayor during the meeting
+        // said" give the phrase before the adjunct; "A member of the public said" keeps the phrase whole.
+        const prep = i > 0 ? words[i - 1]!.toLowerCase() : '';
+        if (ADJUNCT_PREPOSITIONS.has(prep)) return speakerBefore(text, lo, starts[i - 1]!);
+        if (prep === 'of' || prep === 'for') {
+          const head = speakerBefore(text, lo, starts[i - 1]!);
+          return head ? { start: head.start, end: np.end } : np;
+        }
+        return np;
+      }
       if (!/^[a-z][a-z-]+$/.test(w) || FUNCTION_WORDS.has(w)) break;
     }
   }

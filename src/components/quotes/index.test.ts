@@ -303,6 +303,12 @@ test('speakerBefore and splitTitle', () => {
     ['Several cast members said', 'Several cast members'],
     ['the threat is growing as militants said', null],
     ['He said', 'He'],
+    // An adjunct between subject and cue is no subject: the phrase before it is.
+    ['Ana Silva at the time said', 'Ana Silva'],
+    ['The mayor during the meeting said', 'The mayor'],
+    ['The senator in a statement said', 'The senator'],
+    ['A member of the public said', 'A member of the public'],
+    ['Officials at the ministry said', 'Officials at the ministry'],
   ];
   for (const [text, expected] of cases) {
     const end = text.lastIndexOf(' said');
