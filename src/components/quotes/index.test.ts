@@ -68,6 +68,9 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['Anna Petrova said the group "has already settled in the north."', [['partial', 'has already settled in the north.', 'Anna Petrova', 'said']]],
   ['Anna Petrova said that prices will rise next year.', [['indirect', 'prices will rise next year', 'Anna Petrova', 'said']]],
   ['Prices will rise next year, Anna Petrova said on Thursday.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'said']]],
+  // An adjunct before the speaker's comma is no content; a noun and a past tense after "said" are a clause, not a speaker.
+  ['In an interview last week, Anna Petrova said troops would stay.', [['indirect', 'troops would stay', 'Anna Petrova', 'said']]],
+  ['Anna Petrova, speaking on condition of anonymity, said the talks failed.', [['indirect', 'the talks failed', 'Anna Petrova', 'said']]],
   // "said it" opens a clause when a verb follows; a subordinate clause's content ends at its comma.
   ['The ministry said yesterday it was satisfied that classes can go on.', [['indirect', 'it was satisfied that classes can go on', 'The ministry', 'said']]],
   ['While the ministry says it is cutting costs, the deficit keeps growing.', [['indirect', 'it is cutting costs', 'the ministry', 'says']]],
