@@ -73,6 +73,8 @@ const ADJECTIVE_RE = /^[a-z][a-z-]*(?:al|an|ian|ese|ic|ive|ary|ior|ern|ish|ed)$/
  */
 const LONG_CLAUSE_WORDS = 3;
 /** Prepositions that open an adjunct between a subject and its cue ("at the time", "during the meeting", "in a statement"). */
+/** Adjectives and participles that take a prepositional complement after a noun ("officials familiar with the matter"). */
+const POSTMODIFIER_ADJECTIVES = new Set(['familiar', 'close', 'involved', 'briefed', 'knowledgeable', 'aware', 'opposed', 'loyal', 'critical', 'sympathetic', 'allied', 'linked', 'connected', 'affiliated', 'associated', 'responsible', 'based', 'working', 'speaking', 'present']);
 const ADJUNCT_PREPOSITIONS = new Set(['at', 'in', 'on', 'during', 'over', 'after', 'before', 'since', 'until', 'with', 'from', 'under', 'through', 'amid', 'among', 'throughout', 'within', 'despite', 'following', 'by', 'via', 'upon']);
 const WEEKDAY_RE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
@@ -166,6 +168,11 @@ function speakerBeforeIn(text: string, lo: number, end: number, win: number): Sp
     if (first >= 0 && (MODIFIERS.has(lw) || ADJECTIVE_RE.test(lw))) { first = i; continue; }
     if (first === i + 1 && ROLE_NOUNS.has(words[i + 1]!.toLowerCase()) && lw.length > 2 && /^[a-z-]+$/.test(lw) && !FUNCTION_WORDS.has(lw)) { first = i; continue; }
     if (first >= 0 && CONNECTORS.has(lw) && i > 0 && (isCap(words[i - 1]!) || ROLE_NOUNS.has(words[i - 1]!.toLowerCase()))) continue;
+    // "Analysts based in London": the name is the complement of an adjective modifying the phrase before it.
+    if (first === i + 1 && i > 0 && (CONNECTORS.has(lw) || ADJUNCT_PREPOSITIONS.has(lw)) && POSTMODIFIER_ADJECTIVES.has(words[i - 1]!.toLowerCase())) {
+      const head = speakerBefore(text, lo, starts[i - 1]!);
+      if (head) return { start: head.start, end: ends[n - 1]! };
+    }
     break;
   }
   if (first < 0 && /^[a-z][a-z-]+$/.test(last) && !FUNCTION_WORDS.has(last)) {
@@ -180,6 +187,12 @@ function speakerBeforeIn(text: string, lo: number, end: number, win: number): Sp
         // The object of a preposition is no subject: "Trump at the time said", "The mayor during the meeting
         // said" give the phrase before the adjunct; "A member of the public said" keeps the phrase whole.
         const prep = i > 0 ? words[i - 1]!.toLowerCase() : '';
+        // "Two officials familiar with the matter", "a source close to the talks": an adjective and its
+        // complement modify the phrase before them, which the whole speaker phrase opens with.
+        if (i > 1 && POSTMODIFIER_ADJECTIVES.has(words[i - 2]!.toLowerCase())) {
+          const head = speakerBefore(text, lo, starts[i - 2]!);
+          if (head) return { start: head.start, end: np.end };
+        }
         if (ADJUNCT_PREPOSITIONS.has(prep)) return speakerBefore(text, lo, starts[i - 1]!);
         if (prep === 'of' || prep === 'for') {
           const head = speakerBefore(text, lo, starts[i - 1]!);

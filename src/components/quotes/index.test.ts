@@ -312,6 +312,9 @@ test('speakerBefore and splitTitle', () => {
     ['The senator in a statement said', 'The senator'],
     ['A member of the public said', 'A member of the public'],
     ['Officials at the ministry said', 'Officials at the ministry'],
+    // An adjective with its complement modifies the phrase before it.
+    ['Two officials familiar with the matter said', 'Two officials familiar with the matter'],
+    ['Analysts based in London said', 'Analysts based in London'],
   ];
   for (const [text, expected] of cases) {
     const end = text.lastIndexOf(' said');
