@@ -445,6 +445,7 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     // reported speech; a quoted label in it is handled as a scare quote.
     if (CHARACTERIZATION_RE.test(inner)) continue;
     const cand: QuoteCandidate = { start: st, end: en, kind: 'indirect', source: src, cue: w, cueSpan: { start: cs, end: ce }, relays: [], sameAs: null, words: 0, paragraph: pi };
+    quotedAsSaying(text, cand);
     out.push(cand);
     // Keep the new attribution's words out of later matches.
     const span = { start: Math.min(src.start, cs), end: en };
@@ -456,6 +457,86 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
   }
   addPassiveAgents(text, paragraphs, sentences, spans, out, skipBefore);
   return out;
+}
+
+/** "quoted the minister as saying (that) ...": the person quoted, "as saying", the content. */
+const QUOTED_AS_RE = /^((?:[\p{L}\d.’'-]+,?\s+){0,9}?[\p{L}\d.’'-]+)\s+as\s+(saying|telling|stating|writing|warning|adding)\b[\s,:]*(?:that\s+)?/u;
+const QUOTING_CUES = new Set(['quoted', 'quotes', 'quoting', 'cited', 'cites', 'citing']);
+
+/**
+ * "The agency quoted the minister as saying that prices would fall": the one quoted is the source and the
+ * subject (the outlet) relays it; the cue reads "quoted ... as saying" (its span stays on the verb), the content is
+ * what follows. Unchanged otherwise.
+ * @example quotedAsSaying(text, cand) // cand.source: "the minister", cand.relays: ["The agency"]
+ */
+export function quotedAsSaying(text: string, cand: QuoteCandidate): void {
+  if (!cand.source || !cand.cueSpan || !QUOTING_CUES.has((cand.cue ?? '').toLowerCase())) return;
+  const m = QUOTED_AS_RE.exec(text.slice(cand.start, cand.end));
+  if (!m || cand.start + m[0].length >= cand.end) return;
+  const quoted = { start: cand.start, end: cand.start + m[1]!.length };
+  cand.relays.push(cand.source);
+  cand.source = quoted;
+  cand.cue = `${cand.cue} ... as ${m[2]!}`;
+  cand.start += m[0].length;
+}
+
+/** ", citing X," or ", quoting X," as a parenthesis: X, then what follows it (the content) or nothing (before the cue). */
+const CITED_PAREN_RE = /^\s*,?\s*(?:citing|quoting)\s+((?:[\p{L}\d.’'-]+\s+){0,9}?[\p{L}\d.’'-]+)\s*,\s*(?:that\s+)?/u;
+
+/**
+ * "TASS reported, quoting the head of the ministry, that ..." and "The newspaper, citing officials, said ...": the one
+ * cited is the source and the subject (the outlet) relays it. Unchanged otherwise.
+ * @example citedInParenthesis(text, cand) // cand.source: "officials", cand.relays: ["The newspaper"]
+ */
+export function citedInParenthesis(text: string, cand: QuoteCandidate): void {
+  if (!cand.source || !cand.cueSpan || cand.relays.length) return;
+  const after = cand.kind === 'indirect' && cand.start >= cand.cueSpan.end ? CITED_PAREN_RE.exec(text.slice(cand.start, cand.end)) : null;
+  if (after && cand.start + after[0].length < cand.end) {
+    const st = cand.start + after[0].indexOf(after[1]!);
+    cand.relays.push(cand.source);
+    cand.source = { start: st, end: st + after[1]!.length };
+    cand.start += after[0].length;
+    return;
+  }
+  if (cand.source.end > cand.cueSpan.start) return;
+  const between = text.slice(cand.source.end, cand.cueSpan.start);
+  const m = CITED_PAREN_RE.exec(between);
+  if (!m || m[0].length !== between.length) return;
+  const st = cand.source.end + m[0].indexOf(m[1]!);
+  cand.relays.push(cand.source);
+  cand.source = { start: st, end: st + m[1]!.length };
+}
+
+/** What may follow "as saying" when the quote came before: nothing but the sentence's end. */
+const QUOTED_AS_TAIL_RE = /^((?:[\p{L}\d.’'-]+,?\s+){0,9}?[\p{L}\d.’'-]+)\s+as\s+(saying|telling|stating|writing|warning|adding)[\s.!?]*$/u;
+
+/**
+ * '"Prices will fall," the agency quoted the minister as saying.': the quote-mark quote right before the subject (after
+ * its comma) takes the one quoted as source, the subject as relay and the cue; the open attribution, whose content
+ * would be "the minister as saying", is removed from `cands` (in place).
+ * @example attachQuotedAsSaying(text, cands)
+ */
+export function attachQuotedAsSaying(text: string, cands: QuoteCandidate[]): void {
+  let drop: Set<QuoteCandidate> | null = null;
+  for (const c of cands) {
+    if (c.kind !== 'indirect' || !c.source || !c.cueSpan || !QUOTING_CUES.has((c.cue ?? '').toLowerCase()) || c.source.end > c.cueSpan.start) continue;
+    const m = QUOTED_AS_TAIL_RE.exec(text.slice(c.start, c.end + 3));
+    if (!m) continue;
+    const before = text.slice(Math.max(0, c.source.start - 4), c.source.start);
+    if (!/[”"»’'],?\s*$|,\s*[”"»’']\s*$/.test(before)) continue;
+    const q = cands.find((x) => x !== c && x.kind !== 'indirect' && !x.source && x.end <= c.source!.start && c.source!.start - x.end <= 4);
+    if (!q) continue;
+    q.kind = 'direct';
+    q.relays.push(c.source);
+    q.source = { start: c.start, end: c.start + m[1]!.length };
+    q.cue = `${c.cue} ... as ${m[2]!}`;
+    q.cueSpan = c.cueSpan;
+    (drop ??= new Set()).add(c);
+  }
+  if (!drop) return;
+  let k = 0;
+  for (const c of cands) if (!drop.has(c)) cands[k++] = c;
+  cands.length = k;
 }
 
 /** A passive cue with its agent: "was echoed by", "have been applauded by", "was asked by". */

@@ -212,7 +212,7 @@ function speakerBeforeIn(text: string, lo: number, end: number, win: number): Sp
 }
 
 /** Words that make an appositive a clause ("Jane Doe, who was there, said"), kept out of a speaker phrase. */
-const APPOSITIVE_CLAUSE_RE = /\b(?:who|whom|whose|which|that|when|where|while|is|was|has|had|according)\b|[()“”"]/i;
+const APPOSITIVE_CLAUSE_RE = /\b(?:who|whom|whose|which|that|when|where|while|is|was|has|had|according|citing|quoting)\b|[()“”"]/i;
 
 const FORWARD_STOP_RE = /[,.;:"“”«»!?()]|\s(?:on|in|at|who|which|that|after|before|during|last|this|earlier|according|to|as|when|while|and\s+(?:said|added))\s/;
 
@@ -884,9 +884,9 @@ function addRelays(text: string, cand: QuoteCandidate, from: number, limit: numb
   }
 }
 
-/** "Sputnik News reported, citing the head of ...": the cited person is the speaker, the outlet a relay. */
+/** "Sputnik News reported, citing (quoting) the head of ...": the cited person is the speaker, the outlet a relay. */
 function citing(text: string, cand: QuoteCandidate, from: number, limit: number): void {
-  const m = /^\s*,?\s*citing\s+/.exec(text.slice(from, Math.min(limit, from + 20)));
+  const m = /^\s*,?\s*(?:citing|quoting)\s+/.exec(text.slice(from, Math.min(limit, from + 20)));
   if (!m || !cand.source) return;
   const sp = speakerAfter(text, from + m[0].length, limit);
   if (!sp) return;

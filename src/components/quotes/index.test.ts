@@ -71,6 +71,11 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   // An adjunct before the speaker's comma is no content; a noun and a past tense after "said" are a clause, not a speaker.
   ['In an interview last week, Anna Petrova said troops would stay.', [['indirect', 'troops would stay', 'Anna Petrova', 'said']]],
   ['Anna Petrova, speaking on condition of anonymity, said the talks failed.', [['indirect', 'the talks failed', 'Anna Petrova', 'said']]],
+  // Relayed speech: the one quoted or cited is the source, the outlet a relay.
+  ['The agency quoted Anna Petrova as saying that prices would fall.', [['indirect', 'prices would fall', 'Anna Petrova', 'quoted ... as saying']]],
+  ['“Prices will fall,” the agency quoted Anna Petrova as saying.', [['direct', 'Prices will fall', 'Anna Petrova', 'quoted ... as saying']]],
+  ['The agency reported, quoting Anna Petrova, that prices would fall.', [['indirect', 'prices would fall', 'Anna Petrova', 'reported']]],
+  ['The newspaper, citing Anna Petrova, said the plan had been dropped.', [['indirect', 'the plan had been dropped', 'Anna Petrova', 'said']]],
   // "said it" opens a clause when a verb follows; a subordinate clause's content ends at its comma.
   ['The ministry said yesterday it was satisfied that classes can go on.', [['indirect', 'it was satisfied that classes can go on', 'The ministry', 'said']]],
   ['While the ministry says it is cutting costs, the deficit keeps growing.', [['indirect', 'it is cutting costs', 'the ministry', 'says']]],

@@ -7,7 +7,7 @@ import { SpeakerResolver } from './resolve-speaker.js';
 import { GENERIC_SOURCES, ROLE_NOUNS } from './data/role-nouns.js';
 import { MEDIUM_NOUN_ALT } from './data/media-of-speech.js';
 import { isCommonOrGazetteerWord } from '../entities/gazetteer.js';
-import { findOpenAttributions, isLyAdverb } from './find-open.js';
+import { attachQuotedAsSaying, citedInParenthesis, findOpenAttributions, isLyAdverb } from './find-open.js';
 import { findTaggedAttributions, isLexiconCue } from './find-tagged.js';
 import { addColonIntroSources, applySpeakerTurns } from './colon-intro.js';
 import { loadSourceWeights, pickSource, tokenRange, tokenSpan, wordHashes } from './source-model.js';
@@ -332,6 +332,8 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     if (c.cueSpan) taken.push(c.cueSpan);
   }
   raw.push(...findOpenAttributions(doc.text, doc.paragraphs, doc.sentences, doc.tokens, taken, skip));
+  attachQuotedAsSaying(doc.text, raw);
+  for (const c of raw) citedInParenthesis(doc.text, c);
   if (options.tagger !== false) {
     const contents: Span[] = raw.map((c) => ({ start: c.start, end: c.end }));
     if (skip > 0) contents.push({ start: 0, end: skip });
