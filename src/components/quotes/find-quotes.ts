@@ -163,6 +163,11 @@ function speakerBeforeIn(text: string, lo: number, end: number, win: number): Sp
       const w1 = i >= 2 ? words[i - 1]!.toLowerCase() : '';
       const w2 = i >= 2 ? words[i - 2]! : '';
       if ((w1 === 'of' || w1 === 'for' || w1 === 'at' || w1 === 'in') && (isCap(w2) || ROLE_NOUNS.has(w2.toLowerCase()))) continue;
+      // The object of an adjunct ("The company on its website said"): the phrase before the adjunct, when there is one.
+      if (ADJUNCT_PREPOSITIONS.has(w1) && w1 !== 'at' && w1 !== 'in') {
+        const head = speakerBefore(text, lo, starts[i - 1]!);
+        if (head) return withoutMediumAdjunct(text, head);
+      }
       break;
     }
     if (first >= 0 && (MODIFIERS.has(lw) || ADJECTIVE_RE.test(lw))) { first = i; continue; }
@@ -399,8 +404,11 @@ function lastNonSpace(text: string, lo: number, i: number): number {
   return j;
 }
 
-/** Adjuncts between a cue and its clause: "warned Wednesday that", "said on Thursday that". */
-const ADJUNCT_RE = /^(?:\s+(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|earlier|recently|week|month|year|also|again|repeatedly|publicly|privately|later|previously|in\s+(?:a|an|his|her|their|the)\s+[\w-]+(?:\s+[\w-]+)?|to\s+reporters|at\s+(?:a|the)\s+[\w-]+(?:\s+[\w-]+)?))*/;
+/**
+ * Adjuncts between a cue and its clause: "warned Wednesday that", "said on Thursday that", "said in a video posted on
+ * YouTube that", "said on its Telegram channel".
+ */
+const ADJUNCT_RE = new RegExp(`^(?:\\s+(?:on\\s+|last\\s+|this\\s+|early\\s+|late\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|earlier|recently|week|month|year|also|again|repeatedly|publicly|privately|later|previously|in\\s+(?:a|an|his|her|their|the)\\s+[\\w-]+(?:\\s+[\\w-]+)?|to\\s+reporters|at\\s+(?:a|the)\\s+[\\w-]+(?:\\s+[\\w-]+)?|on\\s+(?:(?:a|an|his|her|their|its|the)\\s+)?(?:[\\w-]+\\s+)?(?:${MEDIUM_NOUN_ALT})))*`, 'i');
 
 /** Cues that take a clause without "that" ("she said prices will rise"); others need "that". */
 export const ZERO_THAT = new Set(['said', 'says', 'say', 'saying', 'added', 'adds', 'adding', 'believes', 'believed', 'believe', 'thinks', 'think', 'thought', 'warned', 'warns', 'noted', 'notes', 'stressed', 'stresses', 'claimed', 'claims', 'argued', 'argues', 'insisted', 'insists', 'explained', 'wrote', 'writes', 'estimates', 'estimated', 'expects', 'expected', 'fears', 'hopes', 'acknowledged', 'admitted', 'suggested', 'suggests', 'predicted', 'predicts', 'confirmed', 'reported', 'reports', 'found', 'finds', 'shows', 'show', 'showed', 'stated', 'asserted', 'declared', 'complained', 'recalled', 'pointed out', 'knows', 'has learned', 'learned', 'understands', 'reiterated', 'emphasized', 'emphasised', 'alleged', 'alleges', 'concluded', 'continued', 'tweeted', 'writing', 'remarked', 'observed', 'commented', 'replied', 'responded', 'answered']);

@@ -71,6 +71,9 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   // An adjunct before the speaker's comma is no content; a noun and a past tense after "said" are a clause, not a speaker.
   ['In an interview last week, Anna Petrova said troops would stay.', [['indirect', 'troops would stay', 'Anna Petrova', 'said']]],
   ['Anna Petrova, speaking on condition of anonymity, said the talks failed.', [['indirect', 'the talks failed', 'Anna Petrova', 'said']]],
+  // Channels and pages are where something was said, not what or who.
+  ['The ministry said on its Telegram channel that the border was closed.', [['indirect', 'the border was closed', 'The ministry', 'said']]],
+  ['The ministry on its website said the border was closed.', [['indirect', 'the border was closed', 'The ministry', 'said']]],
   // Relayed speech: the one quoted or cited is the source, the outlet a relay.
   ['The agency quoted Anna Petrova as saying that prices would fall.', [['indirect', 'prices would fall', 'Anna Petrova', 'quoted ... as saying']]],
   ['“Prices will fall,” the agency quoted Anna Petrova as saying.', [['direct', 'Prices will fall', 'Anna Petrova', 'quoted ... as saying']]],

@@ -5,4 +5,6 @@
  * filter (index.ts).
  */
 export const MEDIUM_NOUN_ALT =
-  'statements?|interviews?|releases?|conferences?|briefings?|tweets?|posts?|e-?mails?|letters?|speech|speeches|broadcasts?|podcasts?|blog|videos?|messages?|op-ed|remarks|twitter|facebook|instagram|television|radio|tv';
+  'statements?|interviews?|releases?|conferences?|briefings?|tweets?|posts?|e-?mails?|letters?|speech|speeches|broadcasts?|podcasts?|blogs?|videos?|messages?|op-ed|remarks|twitter|facebook|instagram|television|radio|tv|' +
+  // Channels and pages a statement is posted on: "said on its Telegram channel that ...", "on its website".
+  'channels?|accounts?|websites?|web\\s+site|pages?|feeds?|newsletters?|telegram|youtube|tiktok|weibo|vkontakte';
