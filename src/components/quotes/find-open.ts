@@ -444,6 +444,8 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     // "described the plan as a “political stunt”": the outlet's gloss of a characterization, not
     // reported speech; a quoted label in it is handled as a scare quote.
     if (CHARACTERIZATION_RE.test(inner)) continue;
+    // "who declined to be named": the speaker's anonymity, not something said.
+    if (isAnonymityFormula(inner)) continue;
     const cand: QuoteCandidate = { start: st, end: en, kind: 'indirect', source: src, cue: w, cueSpan: { start: cs, end: ce }, relays: [], sameAs: null, words: 0, paragraph: pi };
     quotedAsSaying(text, cand);
     out.push(cand);
@@ -457,6 +459,17 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
   }
   addPassiveAgents(text, paragraphs, sentences, spans, out, skipBefore);
   return out;
+}
+
+/** The anonymity formula after "declined", "asked" or "requested": "to be named", "not to be identified". */
+const ANONYMITY_RE = /^(?:not\s+)?to\s+be\s+(?:named|identified|quoted|quoted\s+by\s+name)\b/i;
+
+/**
+ * True when a content is the anonymity formula ("who declined to be named", "asked not to be identified").
+ * @example isAnonymityFormula('not to be identified') // true
+ */
+export function isAnonymityFormula(content: string): boolean {
+  return ANONYMITY_RE.test(content);
 }
 
 /** "quoted the minister as saying (that) ...": the person quoted, "as saying", the content. */

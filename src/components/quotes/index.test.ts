@@ -71,6 +71,8 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   // An adjunct before the speaker's comma is no content; a noun and a past tense after "said" are a clause, not a speaker.
   ['In an interview last week, Anna Petrova said troops would stay.', [['indirect', 'troops would stay', 'Anna Petrova', 'said']]],
   ['Anna Petrova, speaking on condition of anonymity, said the talks failed.', [['indirect', 'the talks failed', 'Anna Petrova', 'said']]],
+  // The speaker's anonymity is not something said.
+  ['Anna Petrova, who asked not to be identified, said the talks had stalled.', [['indirect', 'the talks had stalled', 'Anna Petrova', 'said']]],
   // Channels and pages are where something was said, not what or who.
   ['The ministry said on its Telegram channel that the border was closed.', [['indirect', 'the border was closed', 'The ministry', 'said']]],
   ['The ministry on its website said the border was closed.', [['indirect', 'the border was closed', 'The ministry', 'said']]],
@@ -743,6 +745,8 @@ test('keepTagged: tagger attributions need a text that reports speech (or a lexi
   const rows: [string, string | null, string | null, number, boolean][] = [
     // [text, source, cue, curated speech reports per 1,000 characters, kept]
     ['Forty firms took out loans from the bank.', 'Forty firms', 'took out', 0, false],
+    // The anonymity formula is no content.
+    ['not to be identified', null, null, 1, false],
     ['Forty firms took out loans from the bank.', 'Forty firms', 'took out', 1, true],
     // One "said" in 10,000 characters: too sparse for a cue the lexicons do not know.
     ['I have received some inquiries from women.', 'I', 'have received', 0.1, false],

@@ -7,7 +7,7 @@ import { SpeakerResolver } from './resolve-speaker.js';
 import { GENERIC_SOURCES, ROLE_NOUNS } from './data/role-nouns.js';
 import { MEDIUM_NOUN_ALT } from './data/media-of-speech.js';
 import { isCommonOrGazetteerWord } from '../entities/gazetteer.js';
-import { attachQuotedAsSaying, citedInParenthesis, findOpenAttributions, isLyAdverb } from './find-open.js';
+import { attachQuotedAsSaying, citedInParenthesis, isAnonymityFormula, findOpenAttributions, isLyAdverb } from './find-open.js';
 import { findTaggedAttributions, isLexiconCue } from './find-tagged.js';
 import { addColonIntroSources, applySpeakerTurns } from './colon-intro.js';
 import { loadSourceWeights, pickSource, tokenRange, tokenSpan, wordHashes } from './source-model.js';
@@ -293,6 +293,7 @@ export const SPARSE_SPEECH_RATE = 0.2;
  */
 export function keepTagged(text: string, c: QuoteCandidate, rate: number): boolean {
   if (rate < SPARSE_SPEECH_RATE && (!c.cue || !isLexiconCue(c.cue))) return false;
+  if (isAnonymityFormula(text.slice(c.start, c.end))) return false;
   // In a title-case headline, a one-word source that is a common word is a capitalized verb or noun ("US Not Ready to Accept ...").
   if (c.source && c.cueSpan && inTitleCaseLine(text, c.cueSpan.start)) {
     const src = text.slice(c.source.start, c.source.end);
