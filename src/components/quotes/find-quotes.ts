@@ -443,7 +443,11 @@ const CLAUSE_SUBJECT_RE = /^(?:(?:But|And|Yet|Then)\s+)?(?<src>(?:The|A|An|His|H
 const POST_BYLINE_RE = /[\t\p{Zs}]*(?<dash>[—―–]|--)[\t\p{Zs}]*(?<src>\p{Lu}[^()\n—―<>]{0,60}?)[\t\p{Zs}]*\(@\w{1,15}\)[^\n()<>@]{0,40}(?:<\/\w+>)?\.?$/du;
 /** Links and media references that end a post's text ("pic.twitter.com/x", "https://t.co/x"), with what follows them. */
 const POST_TAIL_RE = /[\t\p{Zs}]*(?:pic\.twitter\.com\/|https?:\/\/)\S*[\s\S]*$/gu;
-const TOLD_ZERO_THAT_RE = /^\s+(?:[^\s,.;:"“”]+\s+){1,8}?(?=(?:he|she|they|we|I)\s+(?:will|would|was|were|is|are|had|has|have|did|does|could|can|should|may|might|must|[a-z]+ed|[a-z]+s)\b)/;
+/**
+ * "told a gathering in X she will ...", "told Reuters the deal was near": the addressee, then a clause opened by a
+ * subject pronoun and a verb, or by a determiner's noun phrase and an auxiliary.
+ */
+const TOLD_ZERO_THAT_RE = /^\s+(?:[^\s,.;:"“”]+\s+){1,8}?(?=(?:he|she|they|we|I)\s+(?:will|would|was|were|is|are|had|has|have|did|does|could|can|should|may|might|must|[a-z]+ed|[a-z]+s)\b|(?:the|a|an|his|her|its|their|this|these)\s+(?:[\p{L}\d’'-]+\s+){1,3}?(?:will|would|was|were|is|are|had|has|have|could|can|should|may|might|must)\s)/u;
 
 /** Where the reported clause after a cue begins (skips adjuncts, the addressee of "told", and "that"); -1 if none. */
 function clauseAfterCue(ctx: SentenceCtx, cueEnd: number, form: string, limitEnd: number): number {

@@ -71,6 +71,8 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   // An adjunct before the speaker's comma is no content; a noun and a past tense after "said" are a clause, not a speaker.
   ['In an interview last week, Anna Petrova said troops would stay.', [['indirect', 'troops would stay', 'Anna Petrova', 'said']]],
   ['Anna Petrova, speaking on condition of anonymity, said the talks failed.', [['indirect', 'the talks failed', 'Anna Petrova', 'said']]],
+  // "told" + addressee + a clause without "that".
+  ['Anna Petrova told reporters the border would stay closed.', [['indirect', 'the border would stay closed', 'Anna Petrova', 'told']]],
   // The speaker's anonymity is not something said.
   ['Anna Petrova, who asked not to be identified, said the talks had stalled.', [['indirect', 'the talks had stalled', 'Anna Petrova', 'said']]],
   // Channels and pages are where something was said, not what or who.
