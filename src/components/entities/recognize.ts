@@ -435,7 +435,10 @@ const SPLIT_TITLES = intSet(
     'councilwoman', 'councillor', 'councilor', 'lawmaker', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'secretary', 'director', 'chancellor', 'commissioner',
     'ambassador', 'envoy', 'prosecutor', 'judge', 'founder', 'co-founder', 'editor', 'correspondent', 'superintendent', 'coach', 'premier', 'executive', 'officer',
     'administrator', 'attorney', 'sheriff', 'treasurer', 'comptroller', 'caretaker', 'manager', 'president-elect', 'vice-president', 'chief', 'supervisor', 'mp', 'mep',
-    'mla', 'msp', 'taoiseach', 'tanaiste'].map(hashString),
+    'mla', 'msp', 'taoiseach', 'tanaiste',
+    // Hyphenated titles are one token: "NATO Secretary-General Jane Doe".
+    'secretary-general', 'director-general', 'attorney-general', 'governor-general', 'solicitor-general', 'inspector-general', 'surgeon-general',
+    'commander-in-chief', 'editor-in-chief', 'vice-chairman', 'vice-chancellor', 'vice-governor', 'deputy-director'].map(hashString),
 );
 /** Words of forms of address before a title: never an organization or place. */
 const ADDRESS_WORDS = intSet(['honourable', 'honorable', 'hon', 'hon.', 'honour', 'honor', 'rt', 'rt.', 'right', 'his', 'her', 'excellency', 'worshipful', 'the', 'dear'].map(hashString));
