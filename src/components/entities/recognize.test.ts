@@ -55,6 +55,9 @@ test('title splits keep the title whole, drop forms of address and office names'
     ['Security Council President Tono Eitel of Germany said members agreed.', ['Tono Eitel/person', 'Security Council/organization', 'Germany/location'], ['Tono Eitel of Germany']],
     ['The refugees urged the U.N. High Commissioner for Refugees to act.', [], ['U.N. High']],
     ['Speaking to CNBC on Friday, Federal Reserve Governor Lawrence Lindsey said the signals were mixed.', ['Lawrence Lindsey/person', 'Federal Reserve/organization'], []],
+    // An organization's head noun alone is the institution, not a person; "Exchange" heads an organization.
+    ['The Pentagon dismissed the plan.', ['Pentagon/organization'], []],
+    ['Shares fell 3% on the Lisbon Stock Exchange.', ['Lisbon Stock Exchange/organization'], []],
     // A hyphenated title splits a run too.
     ['NATO Secretary-General Jane Moreau said the alliance was united.', ['Jane Moreau/person', 'NATO/organization'], ['NATO Secretary-General Jane Moreau']],
   ]);

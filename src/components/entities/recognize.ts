@@ -755,7 +755,8 @@ export function recognizeSpans(text: string, tokens: TokenTable, nSentences: num
       // A "person" that is exactly a country's name ("from Syria & Iraq") is the country.
       if (ty === 1 && isCountryName(info, gaz, first, last)) ty = 3;
       // A "person" ending in an organization's or a place's head noun is that kind of name.
-      if (ty === 1 && last > first && (gaz.words.get(info.lw[last]!) ?? 0) & WordClass.ORG_HEAD) ty = 2;
+      // An organization's head noun ends a name that is no person's; alone and capitalized it is the institution ("The Kremlin said").
+      if (ty === 1 && (gaz.words.get(info.lw[last]!) ?? 0) & WordClass.ORG_HEAD && (last > first || info.cls[last]! & 1)) ty = 2;
       else if (last > first && ((ty === 1 && (!!PLACE_HEADS.get(info.lw[last]!) || !!FACILITY_HEADS.get(info.lw[last]!) || !!PLACE_FIRST.get(info.lw[first]!))) || (ty === 2 && !!ADMIN_HEADS.get(info.lw[last]!) && !(info.row[first]! & 3)))) ty = 3;
       if (last - first <= 2 && NOT_A_NAME_RE.test(text.slice(tokens.start[first]!, tokens.end[last]!))) continue;
       // "The Council of Europe": an article opening an institution's name is not part of it (a one-word
