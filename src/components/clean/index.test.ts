@@ -49,6 +49,14 @@ test('one-line cruft rules', () => {
     ['Jane Doe is the author of “A Book About Things.” She lives in Springfield.', 'boilerplate'],
     ['J.R. Roe is a freelance writer based in Lagos.', 'boilerplate'],
     ['More by Jane Doe', 'navigation'],
+    // share-button rows, breadcrumbs, relative stamps of listed stories
+    ['Facebook Twitter Email', 'share-prompt'],
+    ['Share: WhatsApp | LinkedIn | Copy link', 'share-prompt'],
+    ['World | Europe | Politics', 'navigation'],
+    ['Home > News > UK', 'navigation'],
+    ['Published 2 days ago', 'navigation'],
+    ['Opinion | The plan for the city is wrong', null],
+    ['Twitter and Facebook removed the accounts on Monday.', null],
     ['The author of the report is a former official, the ministry said.', null],
     ['When you join the army, you learn discipline, the general said.', null],
     ['Smith is a member of the committee that drafted the law.', null],
@@ -95,6 +103,16 @@ test('context rules: captions, related headlines, subheadings, foreign script', 
     ]],
     // title attribution with an em dash is not a caption
     [`Islamic groups expand in region — Foreign Ministry\n\n${BODY}`, []],
+    // the short lines a "Related Topics" or "More on this story" header opens are its links, up to the next paragraph
+    [`Title Of The Story\n\n${BODY}\n\nRelated Topics\nBudget\nUK politics\n\nMore on this story\nPM faces rebellion over spending cuts\nPublished 2 days ago`, [
+      ['Related Topics', 'navigation'],
+      ['Budget', 'navigation'],
+      ['UK politics', 'navigation'],
+      ['More on this story', 'navigation'],
+      ['PM faces rebellion over spending cuts', 'related-headline'],
+      ['Published 2 days ago', 'navigation'],
+    ]],
+    [`Title Of The Story\n\n${BODY}\n\nRead more\n${BODY2}`, [['Read more', 'navigation']]],
     // a line in another script than the body
     [`${BODY}\n${BODY2}\n${BODY}\n${BODY2}\nЗаголовок открываемого материала`, [['Заголовок открываемого материала', 'foreign-script']]],
   ];

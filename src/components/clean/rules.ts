@@ -55,6 +55,16 @@ export const REGEXPS = {
   /** An author's bio line: "Jane Doe is the author of ...", "John Roe is a freelance writer based in ...". */
   authorBio:
     /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3} (?:is|was) (?:the author of|an? (?:freelance |staff |senior |contributing |independent )?(?:writer|journalist|reporter|correspondent|contributor|columnist)\b)/u,
+  /** A row of share buttons: "Facebook Twitter Email", "Share: WhatsApp | LinkedIn | Copy link". */
+  shareRow:
+    /^(?:share(?: this(?: article| story)?)?:?\s*)?(?:(?:facebook|twitter|x|email|e-mail|whatsapp|linkedin|telegram|reddit|pinterest|messenger|print|copy link|copy|sms|flipboard|tumblr|vk)\s*[|·•,/]?\s*){2,}$/i,
+  /**
+   * A breadcrumb trail: two or more short capitalized segments joined by "|", ">", "›", "»" or "/": "World | Europe | Politics",
+   * "Home > News > UK".
+   */
+  breadcrumb: /^\p{Lu}[\p{L}&'’-]*(?:\s\p{L}[\p{L}&'’-]*){0,2}(?:\s+[|>›»/]\s+\p{Lu}[\p{L}&'’-]*(?:\s\p{L}[\p{L}&'’-]*){0,2}){1,6}$/u,
+  /** A relative publication stamp of a listed story: "Published 2 days ago", "3 hours ago", "Updated 15 minutes ago". */
+  relativeStamp: /^(?:(?:published|updated|posted)\s+)?(?:\d{1,2}|an?|one|two|three)\s+(?:second|minute|hour|day|week|month)s?\s+ago$/i,
   /** A site's domain alone on a line: "EXAMPLENEWS.COM", "www.example.org". */
   bareDomain: /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|co|uk|info|news|tv|io|gov|edu)$/i,
 } as const;
@@ -63,6 +73,8 @@ export const REGEXPS = {
 const OUTLET_SUFFIX = /\s[-–—|]\s((?:[\p{Lu}\d][\p{L}\d.&'’-]*)(?:\s[\p{Lu}\d][\p{L}\d.&'’-]*){0,3})\s*$/u;
 /** Final punctuation of a sentence (a headline has none). */
 const SENTENCE_END = /[.!?…:;"'”’»)\]]$/;
+/** Navigation headers that open a list of links to other pages. */
+const LIST_HEADER_RE = /^(?:related(?: articles| stories| news| content| topics)?|more on this(?: story| topic)?|you may also like|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?|top stories|latest news|more news|read more|read also|see also|also read|tags?:?|topics?:?)[.:…]*$/i;
 /** A list item's bullet: dash, bullet, asterisk. */
 const BULLET_RE = /^[—–•*-]\s/;
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -149,6 +161,9 @@ export function lineCruftReason(s: string): CruftReason | null {
   if (s.length <= 400 && REGEXPS.authorBio.test(s)) return 'boilerplate';
   if (s.length <= 80 && REGEXPS.filedUnder.test(s)) return 'navigation';
   if (s.length <= 60 && REGEXPS.bareDomain.test(s)) return 'navigation';
+  if (s.length <= 100 && REGEXPS.shareRow.test(s)) return 'share-prompt';
+  if (s.length <= 100 && REGEXPS.breadcrumb.test(s)) return 'navigation';
+  if (s.length <= 40 && REGEXPS.relativeStamp.test(s)) return 'navigation';
   if (s.length > MAX_PROMPT_CHARS) return null;
   if (REGEXPS.login.test(s)) return 'login-prompt';
   if (REGEXPS.comment.test(s)) return 'comment-prompt';
@@ -293,6 +308,16 @@ export function findCruft(raw: string): Removed[] {
     const r = reasons[i];
     if ((r !== 'subscribe-prompt' && r !== 'login-prompt') || !lines[i]!.text.endsWith(':')) continue;
     while (i + 1 < lines.length && !reasons[i + 1] && BULLET_RE.test(lines[i + 1]!.text) && lines[i + 1]!.text.length <= MAX_PROMPT_CHARS) reasons[++i] = r;
+  }
+
+  // The items of a list a header opens ("Related Topics", "More on this story", "You may also like"): the short
+  // lines after it, up to the next body paragraph, are links to other pages.
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (reasons[i] !== 'navigation' || !LIST_HEADER_RE.test(lines[i]!.text)) continue;
+    while (i + 1 < lines.length && (!reasons[i + 1] || reasons[i + 1] === 'navigation') && !isBodyLine(lines[i + 1]!.text) && lines[i + 1]!.text.length <= MAX_HEADLINE_CHARS) {
+      if (!reasons[i + 1]) reasons[i + 1] = isHeadlineLike(lines[i + 1]!.text) && wordCount(lines[i + 1]!.text) >= 4 ? 'related-headline' : 'navigation';
+      i++;
+    }
   }
 
   // Related-article headlines: title-like lines after a caption, or isolated between body paragraphs
