@@ -55,6 +55,22 @@ export const REGEXPS = {
   /** An author's bio line: "Jane Doe is the author of ...", "John Roe is a freelance writer based in ...". */
   authorBio:
     /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3} (?:is|was) (?:the author of|an? (?:freelance |staff |senior |contributing |independent )?(?:writer|journalist|reporter|correspondent|contributor|columnist)\b)/u,
+  /**
+   * A cookie-consent banner and its buttons: "We use cookies to improve your experience ...", "Accept all cookies",
+   * "Cookie settings", "Manage preferences".
+   */
+  cookie:
+    /^(?:we use cookies\b|this (?:web)?site uses cookies\b|by (?:continuing to (?:browse|use)|using) (?:this|our) (?:site|website)\b.{0,80}cookies|(?:accept|reject|allow|decline)(?: all)?(?: cookies)?$|(?:accept|reject|allow) all cookies|cookie (?:settings|preferences|policy|notice)$|manage (?:cookie )?(?:preferences|settings|consent)$|(?:i )?(?:agree|understand|got it)$)/i,
+  /** A wire service's credit line: "(Reporting by Jane Doe; Editing by John Roe)", "Writing by X; editing by Y". */
+  wireCredit:
+    /^\((?:additional )?(?:reporting|writing|editing|compiled|translated|produced) by\b[^()]*\)\.?$|^(?:additional )?(?:reporting|writing|editing) by [^.;]{2,80};\s*(?:additional reporting|writing|editing) by\b[^.]*\.?$/i,
+  /**
+   * An outlet's standards note: "Our Standards: The Trust Principles." (A syndication note, "This article originally
+   * appeared in X", stays: it is the article's provenance, and the extraction benchmark counts it as text.)
+   */
+  standards: /^our standards:/i,
+  /** A promo for a video, gallery or audio version: "WATCH: Residents flee ...", "VIDEO: ...", "Listen to this article", "5 min read". */
+  promo: /^(?:(?:watch|video|listen|photos|gallery|in pictures|must read|also read|read also|see also|related|more)\s*:\s*\S|listen to this (?:article|story)$|(?:\d+\s*min(?:ute)?s?(?: read| listen)?|\d+\s*min(?:ute)?s? to read)$)/i,
   /** A row of share buttons: "Facebook Twitter Email", "Share: WhatsApp | LinkedIn | Copy link". */
   shareRow:
     /^(?:share(?: this(?: article| story)?)?:?\s*)?(?:(?:facebook|twitter|x|email|e-mail|whatsapp|linkedin|telegram|reddit|pinterest|messenger|print|copy link|copy|sms|flipboard|tumblr|vk)\s*[|·•,/]?\s*){2,}$/i,
@@ -162,6 +178,10 @@ export function lineCruftReason(s: string): CruftReason | null {
   if (s.length <= 80 && REGEXPS.filedUnder.test(s)) return 'navigation';
   if (s.length <= 60 && REGEXPS.bareDomain.test(s)) return 'navigation';
   if (s.length <= 100 && REGEXPS.shareRow.test(s)) return 'share-prompt';
+  if (s.length <= 250 && REGEXPS.cookie.test(s)) return 'boilerplate';
+  if (s.length <= 250 && REGEXPS.wireCredit.test(s)) return 'boilerplate';
+  if (s.length <= 250 && REGEXPS.standards.test(s)) return 'boilerplate';
+  if (s.length <= 160 && REGEXPS.promo.test(s)) return 'navigation';
   if (s.length <= 100 && REGEXPS.breadcrumb.test(s)) return 'navigation';
   if (s.length <= 40 && REGEXPS.relativeStamp.test(s)) return 'navigation';
   if (s.length > MAX_PROMPT_CHARS) return null;
