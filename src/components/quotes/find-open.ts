@@ -472,8 +472,10 @@ export function isAnonymityFormula(content: string): boolean {
   return ANONYMITY_RE.test(content);
 }
 
+/** The one quoted and "as saying" after "quoted" or "cited": "the minister as saying". */
+const QUOTED_AS = String.raw`^((?:[\p{L}\d.’'-]+,?\s+){0,9}?[\p{L}\d.’'-]+)\s+as\s+(saying|telling|stating|writing|warning|adding)`;
 /** "quoted the minister as saying (that) ...": the person quoted, "as saying", the content. */
-const QUOTED_AS_RE = /^((?:[\p{L}\d.’'-]+,?\s+){0,9}?[\p{L}\d.’'-]+)\s+as\s+(saying|telling|stating|writing|warning|adding)\b[\s,:]*(?:that\s+)?/u;
+const QUOTED_AS_RE = new RegExp(`${QUOTED_AS}\\b[\\s,:]*(?:that\\s+)?`, 'u');
 const QUOTING_CUES = new Set(['quoted', 'quotes', 'quoting', 'cited', 'cites', 'citing']);
 
 /**
@@ -521,7 +523,7 @@ export function citedInParenthesis(text: string, cand: QuoteCandidate): void {
 }
 
 /** What may follow "as saying" when the quote came before: nothing but the sentence's end. */
-const QUOTED_AS_TAIL_RE = /^((?:[\p{L}\d.’'-]+,?\s+){0,9}?[\p{L}\d.’'-]+)\s+as\s+(saying|telling|stating|writing|warning|adding)[\s.!?]*$/u;
+const QUOTED_AS_TAIL_RE = new RegExp(`${QUOTED_AS}[\\s.!?]*$`, 'u');
 
 /**
  * '"Prices will fall," the agency quoted the minister as saying.': the quote-mark quote right before the subject (after

@@ -72,9 +72,9 @@ const ADJECTIVE_RE = /^[a-z][a-z-]*(?:al|an|ian|ese|ic|ive|ary|ior|ern|ish|ed)$/
  * tail; 3: train sample unchanged, dev content 80.2 -> 80.3 (two such adjuncts, both read wrong before).
  */
 const LONG_CLAUSE_WORDS = 3;
-/** Prepositions that open an adjunct between a subject and its cue ("at the time", "during the meeting", "in a statement"). */
 /** Adjectives and participles that take a prepositional complement after a noun ("officials familiar with the matter"). */
 const POSTMODIFIER_ADJECTIVES = new Set(['familiar', 'close', 'involved', 'briefed', 'knowledgeable', 'aware', 'opposed', 'loyal', 'critical', 'sympathetic', 'allied', 'linked', 'connected', 'affiliated', 'associated', 'responsible', 'based', 'working', 'speaking', 'present']);
+/** Prepositions that open an adjunct between a subject and its cue ("at the time", "during the meeting", "in a statement"). */
 const ADJUNCT_PREPOSITIONS = new Set(['at', 'in', 'on', 'during', 'over', 'after', 'before', 'since', 'until', 'with', 'from', 'under', 'through', 'amid', 'among', 'throughout', 'within', 'despite', 'following', 'by', 'via', 'upon']);
 const WEEKDAY_RE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
@@ -189,15 +189,15 @@ function speakerBeforeIn(text: string, lo: number, end: number, win: number): Sp
       if (DETERMINERS.has(lw) && lw !== 'that' && lw !== 'this') {
         if (cut && minIdx <= 1) return WIDEN;
         const np = { start: starts[i]!, end: ends[n - 1]! };
-        // The object of a preposition is no subject: "Trump at the time said", "The mayor during the meeting
-        // said" give the phrase before the adjunct; "A member of the public said" keeps the phrase whole.
-        const prep = i > 0 ? words[i - 1]!.toLowerCase() : '';
         // "Two officials familiar with the matter", "a source close to the talks": an adjective and its
         // complement modify the phrase before them, which the whole speaker phrase opens with.
         if (i > 1 && POSTMODIFIER_ADJECTIVES.has(words[i - 2]!.toLowerCase())) {
           const head = speakerBefore(text, lo, starts[i - 2]!);
           if (head) return { start: head.start, end: np.end };
         }
+        // The object of a preposition is no subject: "Trump at the time said", "The mayor during the meeting
+        // said" give the phrase before the adjunct; "A member of the public said" keeps the phrase whole.
+        const prep = i > 0 ? words[i - 1]!.toLowerCase() : '';
         if (ADJUNCT_PREPOSITIONS.has(prep)) return speakerBefore(text, lo, starts[i - 1]!);
         if (prep === 'of' || prep === 'for') {
           const head = speakerBefore(text, lo, starts[i - 1]!);
