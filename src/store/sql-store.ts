@@ -79,26 +79,21 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
 
   private txFor(conn: SqlConn): WriteTx {
     const sqlIndex = new SqlCorpusIndex(conn, this.records, this.pending);
-    // Bundles whose stale stored version dropStale removed in this transaction, and that version's id.
-    const dropped = new WeakMap<DocBundle, string>();
     const index: CorpusIndex = sqlIndex;
     return {
       index,
       findByContentHash: (hash, analyzer) => findByContentHash(conn, hash, analyzer),
       dropStale: async (bundle: DocBundle) => {
         const id = await dropStale(conn, bundle, sqlIndex, this.lists);
-        if (id) {
-          this.records?.clear();
-          dropped.set(bundle, id);
-        }
+        // Dropping deletes index rows in SQL directly: cached copies of them must go too.
+        if (id) this.records?.clear();
         return id;
       },
       writeDocument: async (bundle: DocBundle, link: LinkResult | null) => {
         const out = await writeDocumentSql(conn, bundle, link, sqlIndex, this.lists);
         // Superseding a version deletes index rows in SQL directly: cached copies of them must go too.
         if (out.replaced) this.records?.clear();
-        const was = dropped.get(bundle);
-        return was && out.status === 'added' ? { status: 'reanalyzed', doc: out.doc, replaced: was } : out;
+        return out;
       },
       writeStories: (stories, removed) => writeStoriesSql(conn, stories, removed),
     };
@@ -237,9 +232,10 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
       const same = await tx.findByContentHash(bundle.document.contentHash, bundle.analyzer);
       if (same) return { status: 'unchanged', doc: same, replaced: null };
       // Known content an older analyzer wrote goes before linking: the new analysis links as if new, not to itself.
-      await tx.dropStale(bundle);
+      const stale = await tx.dropStale(bundle);
       const link = linker ? await linker(bundle, tx.index) : null;
-      return tx.writeDocument(bundle, link);
+      const out = await tx.writeDocument(bundle, link);
+      return stale && out.status === 'added' ? { status: 'reanalyzed', doc: out.doc, replaced: stale } : out;
     });
   }
 }

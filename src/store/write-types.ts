@@ -23,7 +23,7 @@ export interface WriteTx {
   findByContentHash(hash: string, analyzer?: string): Promise<string | null>;
   /**
    * Removes the current document with the bundle's content that another analyzer version wrote (bundle.analyzer), so
-   * the bundle links as new; its id, or null. writeDocument then reports 'reanalyzed'.
+   * the bundle links as new; its id, or null (putDocument then reports 'reanalyzed').
    */
   dropStale(bundle: DocBundle): Promise<string | null>;
   /** Writes one document, its layers and its link result; replaces an older version with the same URL or id. */
