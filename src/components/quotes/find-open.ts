@@ -461,6 +461,39 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
   return out;
 }
 
+/** "put the death toll at", "placed the number of displaced at", "pegged the cost at": a figure someone gives. */
+const FIGURE_AT_RE = /\b(?:put|puts|putting|placed|places|pegged|pegs|set|sets)\s+((?:the|its|their|his|her|an?)\s+(?:[\p{L}-]+\s+){0,2}?(?:figure|number|toll|tally|total|count|estimate|cost|bill|size|value|losses|damage)(?:\s+of\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)?\s+at\s+(?:about|around|roughly|nearly|almost|more than|over|at least|some|up to|between|\$|€|£)?\s*[\d$€£])/giu;
+
+/**
+ * Attributions of a figure by "X put the toll at N" (the verbs of FIGURE_AT_RE): X the source, "put ... at" the cue
+ * (its span the verb), "the toll at N ..." to the clause end the content; none where an attribution is found already
+ * (`taken`).
+ * @example findFigureAttributions('Officials put the death toll at 40.', sentences, paragraphs, [])[0].cue // 'put ... at'
+ */
+export function findFigureAttributions(text: string, sentences: readonly Span[], paragraphs: readonly Span[], taken: readonly Span[]): QuoteCandidate[] {
+  const out: QuoteCandidate[] = [];
+  if (!/\s(?:put|puts|putting|placed|places|pegged|pegs|set|sets)\s/.test(text)) return out;
+  FIGURE_AT_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FIGURE_AT_RE.exec(text)) !== null) {
+    const cs = m.index;
+    const ce = cs + m[0].indexOf(' ');
+    const si = findSpanAt(sentences, cs);
+    if (si < 0 || taken.some((t) => t.start <= cs && cs < t.end)) continue;
+    const sent = sentences[si]!;
+    const source = subjectBefore(text, sent.start, cs);
+    if (!source) continue;
+    const st = cs + m[0].length - m[1]!.length;
+    // The figure's clause ends at a contrast or a semicolon: "..., while the army placed it at 85".
+    const stop = /,\s+(?:while|whereas|but|although|though)\b|;/.exec(text.slice(st, sent.end));
+    let en = stop ? st + stop.index : sent.end;
+    while (en > st && /[\s.!?,;:]/.test(text[en - 1]!)) en--;
+    const paragraph = paragraphs.findIndex((p) => p.start <= st && st < p.end);
+    out.push({ start: st, end: en, kind: 'indirect', source, cue: `${text.slice(cs, ce)} ... at`, cueSpan: { start: cs, end: ce }, relays: [], sameAs: null, words: 0, paragraph: Math.max(0, paragraph) });
+  }
+  return out;
+}
+
 /** The anonymity formula after "declined", "asked" or "requested": "to be named", "not to be identified". */
 const ANONYMITY_RE = /^(?:not\s+)?to\s+be\s+(?:named|identified|quoted|quoted\s+by\s+name)\b/i;
 

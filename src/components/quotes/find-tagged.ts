@@ -270,9 +270,10 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
   // A source the open rules found through a learned (not curated) cue is kept only when the tagger
   // marks a source token in it: on the train sample such unconfirmed sources were wrong two times in
   // three ("Pate hasn’t donated ...", "Democratic candidates went further"). The content stays. A source
-  // relayed by the subject ("X quoted Y as saying ...") has its own construction and needs no confirmation.
+  // found by a construction ("X quoted Y as saying ...", "X put the toll at ...", cues written "... as saying",
+  // "... at") or relayed by the subject needs no confirmation.
   for (const c of fix) {
-    if (c.kind !== 'indirect' || !c.source || !c.cue || c.cue === ':' || isCuratedCue(c.cue) || c.relays.length > 0) continue;
+    if (c.kind !== 'indirect' || !c.source || !c.cue || c.cue === ':' || isCuratedCue(c.cue) || c.relays.length > 0 || c.cue.includes(' ... ')) continue;
     let conf = false;
     for (let k = tokens.indexAt(c.source.start); k < tokens.length && start[k]! < c.source.end && !conf; k++) conf = tags[k] === 1 || tags[k] === 2;
     if (!conf) c.source = null;

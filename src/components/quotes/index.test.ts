@@ -73,6 +73,9 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['Anna Petrova, speaking on condition of anonymity, said the talks failed.', [['indirect', 'the talks failed', 'Anna Petrova', 'said']]],
   // "told" + addressee + a clause without "that".
   ['Anna Petrova told reporters the border would stay closed.', [['indirect', 'the border would stay closed', 'Anna Petrova', 'told']]],
+  // A figure someone gives: "X put the toll at N"; the clause ends at a contrast.
+  ['Anna Petrova put the death toll at more than 200, while others placed it lower.', [['indirect', 'the death toll at more than 200', 'Anna Petrova', 'put ... at']]],
+  ['Anna Petrova put the book on the table at noon.', []],
   // The speaker's anonymity is not something said.
   ['Anna Petrova, who asked not to be identified, said the talks had stalled.', [['indirect', 'the talks had stalled', 'Anna Petrova', 'said']]],
   // Channels and pages are where something was said, not what or who.

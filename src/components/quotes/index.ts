@@ -7,7 +7,7 @@ import { SpeakerResolver } from './resolve-speaker.js';
 import { GENERIC_SOURCES, ROLE_NOUNS } from './data/role-nouns.js';
 import { MEDIUM_NOUN_ALT } from './data/media-of-speech.js';
 import { isCommonOrGazetteerWord } from '../entities/gazetteer.js';
-import { attachQuotedAsSaying, citedInParenthesis, isAnonymityFormula, findOpenAttributions, isLyAdverb } from './find-open.js';
+import { attachQuotedAsSaying, citedInParenthesis, isAnonymityFormula, findFigureAttributions, findOpenAttributions, isLyAdverb } from './find-open.js';
 import { findTaggedAttributions, isLexiconCue } from './find-tagged.js';
 import { addColonIntroSources, applySpeakerTurns } from './colon-intro.js';
 import { loadSourceWeights, pickSource, tokenRange, tokenSpan, wordHashes } from './source-model.js';
@@ -333,6 +333,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     if (c.cueSpan) taken.push(c.cueSpan);
   }
   raw.push(...findOpenAttributions(doc.text, doc.paragraphs, doc.sentences, doc.tokens, taken, skip));
+  raw.push(...findFigureAttributions(doc.text, doc.sentences, doc.paragraphs, raw));
   attachQuotedAsSaying(doc.text, raw);
   for (const c of raw) citedInParenthesis(doc.text, c);
   if (options.tagger !== false) {
