@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Doc } from '../../doc/doc.js';
 import { sentences } from '../sentences/index.js';
-import { claims, findClaims } from './index.js';
+import { claims, findClaims, countedBefore } from './index.js';
 
 function docOf(text: string): Doc {
   const doc = new Doc('t', { text });
@@ -205,4 +205,15 @@ test('place: "the country" with an apposition names it', () => {
     ['Mali is hot. Mali is big. Niger is near. Some 300 people fled across the country (Niger) last year.', 'Some 300', 'Niger'],
   ];
   for (const [marked, figure, place] of rows) assert.equal(claimAt(markedDoc(marked), figure).place, place, marked);
+});
+
+test('countedBefore: a count noun named before the figure', () => {
+  const rows: [string, string | null][] = [
+    ['Local officials put the death toll at ', 'death toll'],
+    ['The ministry put the number of displaced people at ', 'displaced people'],
+    ['By Friday the tally stood at ', 'tally'],
+    ['The total was ', null],
+    ['The company said profits rose to ', null],
+  ];
+  for (const [text, expected] of rows) assert.equal(countedBefore(text, 0, text.length), expected, text);
 });

@@ -183,7 +183,7 @@ function zonesOf(doc: Doc, sentence: Span, sorted: Mention[], quoteSources: Span
 
 /** What a figure in a sentence looks like as a claim (before attribution). */
 function claimOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache, zones: Zones): Claim {
-  const of = q.of ?? (q.unitKind === 'percent' ? 'percent' : null);
+  const of = q.of ?? (q.unitKind === 'percent' ? 'percent' : countedBefore(doc.text, sentence.start, q.start));
   return {
     start: sentence.start,
     end: sentence.end,
@@ -203,6 +203,23 @@ function claimOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache,
     baseline: null,
     background: false,
   };
+}
+
+/**
+ * What a figure counts when the count noun comes before it: "put the death toll at 200" (death toll), "the number of
+ * displaced people rose to 1.2 million" (displaced people), "the tally stood at 40" (tally).
+ */
+const COUNTED_BEFORE_RE = /\b(?:the|its|their|his|her|a|an)\s+((?:[\p{Ll}-]+\s+)?(?:toll|number|count|tally|total|figure))(?:\s+of\s+((?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+))?\s+(?:at|to|of|was|is|were|are|stood\s+at|rose\s+to|climbed\s+to|fell\s+to|dropped\s+to|reached|hit|topped|exceeded)\s+(?:(?:about|around|roughly|nearly|almost|more\s+than|over|at\s+least|some|up\s+to|between|an\s+estimated)\s+)?$/u;
+
+/**
+ * The counted noun of a figure named before it (COUNTED_BEFORE_RE), or null.
+ * @example countedBefore('Officials put the death toll at 200.', 0, 32) // 'death toll'
+ */
+export function countedBefore(text: string, from: number, at: number): string | null {
+  const m = COUNTED_BEFORE_RE.exec(text.slice(Math.max(from, at - 120), at));
+  if (!m) return null;
+  if (m[2]) return m[2];
+  return /^(?:number|count|total|figure)$/.test(m[1]!) ? null : m[1]!;
 }
 
 /** Mentions inside `span`; `sortedByStart` lets it start at a binary-searched index and stop early. */
