@@ -212,6 +212,8 @@ test('countedBefore: a count noun named before the figure', () => {
     ['Local officials put the death toll at ', 'death toll'],
     ['The ministry put the number of displaced people at ', 'displaced people'],
     ['By Friday the tally stood at ', 'tally'],
+    ["The death toll from Tuesday's earthquake in the province has risen to ", 'death toll'],
+    ['Earthquake death toll rises to ', 'death toll'],
     ['The total was ', null],
     ['The company said profits rose to ', null],
   ];

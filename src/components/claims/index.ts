@@ -207,9 +207,10 @@ function claimOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache,
 
 /**
  * What a figure counts when the count noun comes before it: "put the death toll at 200" (death toll), "the number of
- * displaced people rose to 1.2 million" (displaced people), "the tally stood at 40" (tally).
+ * displaced people rose to 1.2 million" (displaced people), "the tally stood at 40" (tally), "The death toll from
+ * Tuesday's earthquake has risen to 120", "Death toll rises to 120".
  */
-const COUNTED_BEFORE_RE = /\b(?:the|its|their|his|her|a|an)\s+((?:[\p{Ll}-]+\s+)?(?:toll|number|count|tally|total|figure))(?:\s+of\s+((?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+))?\s+(?:at|to|of|was|is|were|are|stood\s+at|rose\s+to|climbed\s+to|fell\s+to|dropped\s+to|reached|hit|topped|exceeded)\s+(?:(?:about|around|roughly|nearly|almost|more\s+than|over|at\s+least|some|up\s+to|between|an\s+estimated)\s+)?$/u;
+const COUNTED_BEFORE_RE = /(?:\b(?:the|its|their|his|her|a|an)\s+|^|\b(?=[\p{L}-]+\s+toll\b))((?:[\p{L}-]+\s+)?(?:toll|number|count|tally|total|figure))(?:\s+of\s+((?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+))?(?:\s+(?:from|in|after|since)\s+[^,.;:]{1,80}?)?\s+(?:at|to|of|was|is|were|are|stood\s+at|(?:has|had|have)\s+(?:risen|climbed|grown|reached|hit|topped|exceeded)(?:\s+to)?|(?:rose|rises|climbed|climbs|fell|falls|dropped|jumped|jumps)\s+to|reached|reaches|hit|hits|topped|tops|exceeded|exceeds)\s+(?:(?:about|around|roughly|nearly|almost|more\s+than|over|at\s+least|some|up\s+to|between|an\s+estimated)\s+)?$/iu;
 
 /**
  * The counted noun of a figure named before it (COUNTED_BEFORE_RE), or null.
@@ -219,7 +220,8 @@ export function countedBefore(text: string, from: number, at: number): string | 
   const m = COUNTED_BEFORE_RE.exec(text.slice(Math.max(from, at - 120), at));
   if (!m) return null;
   if (m[2]) return m[2];
-  return /^(?:number|count|total|figure)$/.test(m[1]!) ? null : m[1]!;
+  const noun = m[1]!.toLowerCase();
+  return /^(?:number|count|total|figure)$/.test(noun) ? null : noun;
 }
 
 /** Mentions inside `span`; `sortedByStart` lets it start at a binary-searched index and stop early. */
