@@ -219,3 +219,11 @@ test('countedBefore: a count noun named before the figure', () => {
   ];
   for (const [text, expected] of rows) assert.equal(countedBefore(text, 0, text.length), expected, text);
 });
+
+test('a small count inside a speaker phrase is no claim; a figure in the content is', () => {
+  const text = 'Two officials said 40 people were killed.';
+  const doc = docOf(text);
+  doc.quotes.push({ start: text.indexOf('40'), end: text.length - 1, kind: 'indirect', speaker: null, source: { start: 0, end: 13 }, cue: 'said', cueSpan: { start: 14, end: 18 }, via: [] });
+  claims.create().run(doc);
+  assert.deepEqual(doc.claims.map((c) => valueText(doc, c)), ['40']);
+});

@@ -68,6 +68,15 @@ function quoteSourcesOf(doc: Doc): Span[] {
   return out;
 }
 
+/** Largest count of people a speaker phrase gives of itself ("two officials", "a dozen witnesses"). */
+const SOURCE_COUNT_MAX = 20;
+
+/** True when the figure lies inside a quote's source span. */
+function insideSource(doc: Doc, q: Span): boolean {
+  for (const x of doc.quotes) if (x.source && x.source.start <= q.start && q.end <= x.source.end) return true;
+  return false;
+}
+
 /** True when some offset lies in [from, to). */
 function anyIn(offsets: number[], from: number, to: number): boolean {
   for (const x of offsets) if (x >= from && x < to) return true;
@@ -498,6 +507,8 @@ export function findClaims(doc: Doc): Claim[] {
     for (const q of qs) {
       // "one of the ..." and bare 1s are not figures anyone claims.
       if (q.low === 1 && q.high === 1 && !q.normalizedUnit && q.outOf === null) continue;
+      // A small count inside a speaker phrase describes the source, not a claim: "two officials said", "citing three people".
+      if (!q.normalizedUnit && q.high <= SOURCE_COUNT_MAX && q.outOf === null && insideSource(doc, q)) continue;
       if (q.baselineCue && prev) {
         prev.baseline = { low: q.low, high: q.high, qualifier: q.qualifier, text: doc.text.slice(q.start, q.end) };
         continue;

@@ -513,7 +513,7 @@ const QUOTING_CUES = new Set(['quoted', 'quotes', 'quoting', 'cited', 'cites', '
 
 /**
  * "The agency quoted the minister as saying that prices would fall": the one quoted is the source and the
- * subject (the outlet) relays it; the cue reads "quoted ... as saying" (its span stays on the verb), the content is
+ * subject (the outlet) relays it; the cue reads "quoted as saying" (its span stays on the verb), the content is
  * what follows. Unchanged otherwise.
  * @example quotedAsSaying(text, cand) // cand.source: "the minister", cand.relays: ["The agency"]
  */
@@ -524,7 +524,7 @@ export function quotedAsSaying(text: string, cand: QuoteCandidate): void {
   const quoted = { start: cand.start, end: cand.start + m[1]!.length };
   cand.relays.push(cand.source);
   cand.source = quoted;
-  cand.cue = `${cand.cue} ... as ${m[2]!}`;
+  cand.cue = `${cand.cue} as ${m[2]!}`;
   cand.start += m[0].length;
 }
 
@@ -577,7 +577,7 @@ export function attachQuotedAsSaying(text: string, cands: QuoteCandidate[]): voi
     q.kind = 'direct';
     q.relays.push(c.source);
     q.source = { start: c.start, end: c.start + m[1]!.length };
-    q.cue = `${c.cue} ... as ${m[2]!}`;
+    q.cue = `${c.cue} as ${m[2]!}`;
     q.cueSpan = c.cueSpan;
     (drop ??= new Set()).add(c);
   }

@@ -270,8 +270,8 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
   // A source the open rules found through a learned (not curated) cue is kept only when the tagger
   // marks a source token in it: on the train sample such unconfirmed sources were wrong two times in
   // three ("Pate hasn’t donated ...", "Democratic candidates went further"). The content stays. A source
-  // found by a construction ("X quoted Y as saying ...", "X put the toll at ...", cues written "... as saying",
-  // "... at") or relayed by the subject needs no confirmation.
+  // relayed by the subject ("X quoted Y as saying ...") or found by a construction ("X put the toll at ...", a cue
+  // written "put ... at") needs no confirmation.
   for (const c of fix) {
     if (c.kind !== 'indirect' || !c.source || !c.cue || c.cue === ':' || isCuratedCue(c.cue) || c.relays.length > 0 || c.cue.includes(' ... ')) continue;
     let conf = false;

@@ -82,8 +82,8 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['The ministry said on its Telegram channel that the border was closed.', [['indirect', 'the border was closed', 'The ministry', 'said']]],
   ['The ministry on its website said the border was closed.', [['indirect', 'the border was closed', 'The ministry', 'said']]],
   // Relayed speech: the one quoted or cited is the source, the outlet a relay.
-  ['The agency quoted Anna Petrova as saying that prices would fall.', [['indirect', 'prices would fall', 'Anna Petrova', 'quoted ... as saying']]],
-  ['“Prices will fall,” the agency quoted Anna Petrova as saying.', [['direct', 'Prices will fall', 'Anna Petrova', 'quoted ... as saying']]],
+  ['The agency quoted Anna Petrova as saying that prices would fall.', [['indirect', 'prices would fall', 'Anna Petrova', 'quoted as saying']]],
+  ['“Prices will fall,” the agency quoted Anna Petrova as saying.', [['direct', 'Prices will fall', 'Anna Petrova', 'quoted as saying']]],
   ['The agency reported, quoting Anna Petrova, that prices would fall.', [['indirect', 'prices would fall', 'Anna Petrova', 'reported']]],
   ['The newspaper, citing Anna Petrova, said the plan had been dropped.', [['indirect', 'the plan had been dropped', 'Anna Petrova', 'said']]],
   // "said it" opens a clause when a verb follows; a subordinate clause's content ends at its comma.
