@@ -846,3 +846,11 @@ test('a pronoun after its quote refers to someone before the quote, not a name i
   assert.equal(q?.speaker, 'Anna Petrova', JSON.stringify(rows(doc)));
 });
 
+
+test('a tally after "added" or "posted" is no speech; a clause after them is', () => {
+  const text = 'Smith added six rebounds for Duke. Jones posted a game-high 23 points in the win. The minister added that 12 people had died.';
+  const quotes = findQuotes(makeDoc(text), { tagger: false });
+  const cues = quotes.map((q) => `${q.cue}: ${text.slice(q.start, q.end)}`);
+  assert.ok(!cues.some((c) => /rebounds|points/.test(c)), cues.join(' | '));
+  assert.ok(cues.some((c) => /^added: .*12 people had died/.test(c)), cues.join(' | '));
+});
