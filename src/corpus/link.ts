@@ -10,7 +10,7 @@ import { resolveEntities } from './entities.js';
 import { insideAny, recordBackground, scanBackground } from './background.js';
 import { groupQuotes } from './quote-groups.js';
 import type { QuoteInput } from './quote-groups.js';
-import { addToMeasures, isHedged, removeFromMeasures } from './measures.js';
+import { addToMeasures, countedState, isHedged, removeFromMeasures } from './measures.js';
 import type { MeasureInput } from './measures.js';
 import { assignStory, STORY } from './stories.js';
 import { reviseStories } from './story-revise.js';
@@ -95,7 +95,8 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
     const placeId = resolveName(c.place);
     measureInputs.push({
       claim: c.id,
-      of: split.of,
+      // What happened to the people counted is part of the quantity: "people killed", "people injured".
+      of: (c.unit === null ? countedState(doc.text, c.value, split.of) : null) ?? split.of,
       unit: c.unit,
       subject: subjectId ?? c.subject,
       place: placeId ?? c.place,

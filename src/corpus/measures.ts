@@ -70,6 +70,53 @@ export function looseKey(c: { of: string | null; unit: string | null; place: str
   return `o:${c.unit ? countedKey(c.unit) : ''}|${last}|${scopeKey(c.place)}`;
 }
 
+/** What happened to the people counted, by the word news uses for it: "killed", "dead" and "died" count one thing. */
+const STATE_OF: Record<string, string> = {
+  kill: 'killed', kills: 'killed', killed: 'killed', killing: 'killed', dead: 'killed', died: 'killed', die: 'killed',
+  injure: 'injured', injures: 'injured', injured: 'injured', injuring: 'injured', wounded: 'injured', wounding: 'injured', wounds: 'injured', hurt: 'injured',
+  missing: 'missing', displaced: 'displaced', displacing: 'displaced', homeless: 'homeless', evacuated: 'evacuated', evacuating: 'evacuated',
+  arrested: 'arrested', arresting: 'arrested', arrests: 'arrested', detained: 'arrested', detaining: 'arrested',
+  rescued: 'rescued', rescuing: 'rescued', trapped: 'trapped', hospitalized: 'hospitalized', hospitalised: 'hospitalized',
+};
+const STATE_ALT = Object.keys(STATE_OF).sort((a, b) => b.length - a.length).join('|');
+const HEDGE_ALT = 'at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|roughly|approximately';
+/** A transitive verb right before the figure: "killed at least 612 people", "injuring 1,200 others". */
+const STATE_BEFORE_RE = new RegExp(`\\b(${STATE_ALT})\\s+(?:(?:${HEDGE_ALT})\\s+)?$`, 'i');
+/**
+ * The state after the figure and its noun (at most four words, no punctuation), across an auxiliary: "40 people were
+ * injured", "15 dead", "12 people remain missing", "left 3,000 people homeless".
+ */
+const STATE_AFTER_RE = new RegExp(`^\\s*(?:(?!(?:said|says|say|told|tells|think|thinks|believe|believes|they|he|she|we|it|who|which|that|and|or|but|while|when|after|before|if|were|was|are|is)\\b)[\\p{L}’'-]+\\s+){0,3}(?:(?:were|was|are|is|have|has|had|been|being|remain|remained|remains|still|reported|feared|confirmed|now)\\s+){0,3}(?:[\\p{L}]+ly\\s+)?(${STATE_ALT})\\b`, 'iu');
+/** Counted things that are the state itself ("80 dead", "a death toll of 80"): the people in that state. */
+const STATE_NOUNS: Record<string, string> = { dead: 'killed', deaths: 'killed', death: 'killed', 'death toll': 'killed', 'the death toll': 'killed', fatalities: 'killed', killed: 'killed', injured: 'injured', injuries: 'injured', wounded: 'injured', missing: 'missing' };
+/** Nouns that stand for "people" once their state is known ("injured 1,200 others"). */
+const PEOPLE_WORDS = new Set(['people', 'persons', 'others', 'individuals']);
+
+/**
+ * What happened to the people a figure counts, read from the words around it (`value` is the figure's span in
+ * `text`), with the counted thing it qualifies: "killed at least 612 people" gives people killed, "40 people were
+ * injured" people injured, "80 dead" people killed. Figures with other states are other quantities, so the state
+ * is part of the measure ("people killed" never conflicts with "people injured"). Null when no state is stated.
+ * @example countedState('The quake killed 612 people.', { start: 16, end: 19 }, 'people') // 'people killed'
+ */
+export function countedState(text: string, value: { start: number; end: number }, of: string | null): string | null {
+  const ofKey = (of ?? '').toLowerCase().trim();
+  const noun = STATE_NOUNS[ofKey];
+  if (noun) return `people ${noun}`;
+  if (of && !/^[\p{L}’' -]+$/u.test(of)) return null;
+  const before = STATE_BEFORE_RE.exec(text.slice(Math.max(0, value.start - 40), value.start));
+  let state = before ? STATE_OF[before[1]!.toLowerCase()] : undefined;
+  if (!state) {
+    const tail = text.slice(value.end, value.end + 80);
+    const cut = tail.search(/[,.;:!?()"“”]/);
+    const after = STATE_AFTER_RE.exec(cut >= 0 ? tail.slice(0, cut) : tail);
+    if (after) state = STATE_OF[after[1]!.toLowerCase()];
+  }
+  if (!state) return null;
+  const base = !of || PEOPLE_WORDS.has(ofKey) ? 'people' : of;
+  return `${base} ${state}`;
+}
+
 /** Relative half-width given to "about N" figures. */
 const APPROX = 0.15;
 
@@ -137,6 +184,29 @@ export function isRestatement(a: LinkedPoint, b: LinkedPoint): boolean {
   return !!a.group && a.group === b.group;
 }
 
+/** Why two differing points are not a conflict, or null when they are. */
+type Apart = 'restated' | 'one-report' | 'unscoped' | null;
+
+/**
+ * Why two disjoint points of one measure do not conflict: one claimant restating (isRestatement); one report giving
+ * both without two different named claimants (a report does not contradict itself: its two figures count different
+ * things, "11 rebounds" and "2 rebounds" of two players); or, for a measure with neither subject nor place, two
+ * reports (a bare "people" or "games" in two reports is rarely one quantity). Null: they conflict.
+ * @example apart(a, b, true)
+ */
+function apart(a: LinkedPoint, b: LinkedPoint, scoped: boolean): Apart {
+  if (isRestatement(a, b)) return 'restated';
+  const sameDoc = (a.doc ?? docOfClaim(a.claim)) === (b.doc ?? docOfClaim(b.claim));
+  if (sameDoc) return a.claimant && b.claimant && a.claimant !== b.claimant ? null : 'one-report';
+  return scoped ? null : 'unscoped';
+}
+
+const APART_WHY: Record<Exclude<Apart, null>, string> = {
+  restated: 'the same claimant restating, not a conflict',
+  'one-report': 'one report giving both, so different things counted, not a conflict',
+  unscoped: 'different reports of a count with no subject or place, not compared',
+};
+
 /** Distinct figures compared per measure, and the stating points kept per figure (a measure of any size costs the same). */
 const MAX_FIGURES = 30;
 const MAX_HOLDERS = 8;
@@ -159,11 +229,11 @@ function figuresOf(points: readonly LinkedPoint[]): Figure[] {
 }
 
 /**
- * Whether a measure's points conflict, and why (or why differing figures do not conflict).
- * A claimant restating a figure in one document or quote group never conflicts with itself.
+ * Whether a measure's points conflict, and why (or why differing figures do not conflict; see `apart`).
+ * `scoped`: the measure names a subject or place, so figures from different reports are compared.
  * @example explainPoints(points).conflict
  */
-export function explainPoints(points: LinkedPoint[], names: Map<string, string> = new Map()): { conflict: boolean; explanation: string } {
+export function explainPoints(points: LinkedPoint[], names: Map<string, string> = new Map(), scoped = true): { conflict: boolean; explanation: string } {
   if (points.length < 2) return { conflict: false, explanation: points.length ? 'single figure' : 'no figures' };
   const conflicts: string[] = [];
   const otherYears: string[] = [];
@@ -187,11 +257,22 @@ export function explainPoints(points: LinkedPoint[], names: Map<string, string> 
         otherYears.push(`${describe(a, names)} and ${describe(b, names)}: different years, not a conflict`);
         continue;
       }
-      // A conflict needs two statements that are not one claimant restating itself.
+      // A conflict needs two statements that can disagree (see `apart`).
       let pair: [LinkedPoint, LinkedPoint] | null = null;
-      for (const x of fa.holders) pair ??= ((y) => (y ? [x, y] : null))(fb.holders.find((y) => !isRestatement(x, y))) as [LinkedPoint, LinkedPoint] | null;
+      let why: Apart = null;
+      for (const x of fa.holders) {
+        for (const y of fb.holders) {
+          const r = apart(x, y, scoped);
+          if (r === null) {
+            pair = [x, y];
+            break;
+          }
+          why ??= r;
+        }
+        if (pair) break;
+      }
       if (!pair) {
-        restated.push(`${describe(a, names)} and ${describe(b, names)}: the same claimant restating, not a conflict`);
+        restated.push(`${describe(a, names)} and ${describe(b, names)}: ${APART_WHY[why ?? 'restated']}`);
         continue;
       }
       conflicts.push(`${describe(pair[0], names)} but ${describe(pair[1], names)}: the figures cannot both be true`);
@@ -273,7 +354,7 @@ export async function finishMeasure(rec: MeasureRecord, index: CorpusIndex, name
     const e = await index.getEntity(id);
     if (e) names.set(id, e.name);
   }
-  const { conflict, explanation } = explainPoints(rec.points, names);
+  const { conflict, explanation } = explainPoints(rec.points, names, !!(rec.subject || rec.place));
   rec.conflict = conflict;
   rec.explanation = explanation;
   const loose = rec.keys.find((k) => k.startsWith('o:'));

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MeasurePoint } from '../analysis/types.js';
 import type { Qualifier } from '../doc/types.js';
-import { countedKey, explainPoints, finishMeasure, interval, isHedged } from './measures.js';
+import { countedKey, countedState, explainPoints, finishMeasure, interval, isHedged } from './measures.js';
 import type { LinkedPoint } from './corpus-index.js';
 import { acronymOf, entityKeys, resolveEntities } from './entities.js';
 import { contentStems, lshBands, minhashOf, minhashSimilarity, numbersIn, stem } from './text.js';
@@ -181,6 +181,47 @@ test('conflicts: one claimant restating in one document or quote group; hedged f
     assert.equal(r.conflict, conflict, `${name}: ${r.explanation}`);
     assert.match(r.explanation, re, name);
   }
+});
+
+test('conflicts: one report giving two figures, and an unscoped count across reports, are not compared', () => {
+  const p = (claim: string, claimant: string | null, low: number, doc: string): LinkedPoint => ({ claim, claimant, date: '2013-03-08', low, high: low, qualifier: 'exact', doc });
+  const rows: [string, LinkedPoint[], boolean, boolean, RegExp][] = [
+    ['unattributed, one report', [p('d1.c10', null, 11, 'd1'), p('d1.c90', null, 2, 'd1')], true, false, /one report/],
+    ['one named claimant and the report, one report', [p('d1.c10', 'k', 11, 'd1'), p('d1.c90', null, 2, 'd1')], true, false, /one report/],
+    ['two named claimants, one report', [p('d1.c10', 'k', 11, 'd1'), p('d1.c90', 'm', 2, 'd1')], true, true, /cannot/],
+    ['two reports, scoped measure', [p('d1.c10', null, 11, 'd1'), p('d2.c10', null, 2, 'd2')], true, true, /cannot/],
+    ['two reports, unscoped measure', [p('d1.c10', null, 11, 'd1'), p('d2.c10', null, 2, 'd2')], false, false, /no subject or place/],
+  ];
+  for (const [name, points, scoped, conflict, re] of rows) {
+    const r = explainPoints(points, new Map(), scoped);
+    assert.equal(r.conflict, conflict, `${name}: ${r.explanation}`);
+    assert.match(r.explanation, re, name);
+  }
+});
+
+test('counted state: what happened to the people a figure counts', () => {
+  const rows: [string, string, string | null, string | null][] = [
+    ['The earthquake killed at least 612 people and injured 1,200 others.', 'at least 612', 'people', 'people killed'],
+    ['The earthquake killed at least 612 people and injured 1,200 others.', '1,200', 'others', 'people injured'],
+    ['More than 40 people were injured when the building collapsed.', 'More than 40', 'people', 'people injured'],
+    ['Police said 12 people remain missing.', '12', 'people', 'people missing'],
+    ['The death toll rose to 80.', '80', 'death toll', 'people killed'],
+    ['Rescuers found 15 dead in the rubble.', '15', null, 'people killed'],
+    ['The storm left 3,000 people homeless.', '3,000', 'people', 'people homeless'],
+    ['Ten soldiers were wounded and two died.', 'Ten', 'soldiers', 'soldiers injured'],
+    ['Ten soldiers were wounded and two died.', 'two', 'soldiers', 'soldiers killed'],
+    ['Authorities arrested 25 protesters.', '25', 'protesters', 'protesters arrested'],
+    // The state of another clause, or none.
+    ['12 people said they were injured.', '12', 'people', null],
+    ['The town has 5,000 residents.', '5,000', 'residents', null],
+    ['He scored 30 points and was injured.', '30', 'points', null],
+  ];
+  for (const [text, value, of, want] of rows) {
+    const s = text.indexOf(value);
+    assert.equal(countedState(text, { start: s, end: s + value.length }, of), want, `${text} / ${value}`);
+  }
+  // Different states are different measures.
+  assert.notEqual(countedKey('people killed'), countedKey('people injured'));
 });
 
 test('hedge words before a figure', () => {
