@@ -295,10 +295,18 @@ export interface MeasureInput {
   point: LinkedPoint;
 }
 
-function labelOf(c: MeasureInput): string {
+/**
+ * A measure's label: subject, counted thing (unit), place. A subject that already ends in the counted thing's head
+ * ("ISIL militants" counting militants) is not followed by it again.
+ * @example labelOf({ of: 'militants', unit: null, subjectName: 'ISIL militants', placeName: 'Afghanistan' }) // 'ISIL militants in Afghanistan'
+ */
+export function labelOf(c: Pick<MeasureInput, 'of' | 'unit' | 'subjectName' | 'placeName'>): string {
   let label = c.of ?? '';
   if (c.unit && c.unit !== c.of) label = `${label} (${c.unit})`;
-  if (c.subjectName && !normKey(label).includes(normKey(c.subjectName))) label = `${c.subjectName} ${label}`;
+  const head = countedKey(c.of).split(' ')[0] ?? '';
+  const subjectHead = countedKey(c.subjectName).split(' ').pop() ?? '';
+  if (c.subjectName && head && subjectHead === head && !c.unit) label = [c.subjectName, ...(c.of ?? '').trim().split(/\s+/).slice(1)].join(' ');
+  else if (c.subjectName && !normKey(label).includes(normKey(c.subjectName))) label = `${c.subjectName} ${label}`;
   if (c.placeName) label += ` in ${c.placeName}`;
   return label.trim();
 }

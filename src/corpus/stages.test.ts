@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MeasurePoint } from '../analysis/types.js';
 import type { Qualifier } from '../doc/types.js';
-import { countedKey, countedState, explainPoints, finishMeasure, interval, isHedged } from './measures.js';
+import { countedKey, countedState, explainPoints, finishMeasure, interval, isHedged, labelOf } from './measures.js';
 import type { LinkedPoint } from './corpus-index.js';
 import { acronymOf, entityKeys, resolveEntities } from './entities.js';
 import { contentStems, lshBands, minhashOf, minhashSimilarity, numbersIn, stem } from './text.js';
@@ -222,6 +222,16 @@ test('counted state: what happened to the people a figure counts', () => {
   }
   // Different states are different measures.
   assert.notEqual(countedKey('people killed'), countedKey('people injured'));
+});
+
+test('measure labels name the counted thing once', () => {
+  const rows: [Parameters<typeof labelOf>[0], string][] = [
+    [{ of: 'militants', unit: null, subjectName: 'ISIL militants', placeName: 'Afghanistan' }, 'ISIL militants in Afghanistan'],
+    [{ of: 'militants killed', unit: null, subjectName: 'ISIL militants', placeName: null }, 'ISIL militants killed'],
+    [{ of: 'fighters', unit: null, subjectName: 'Islamic State', placeName: 'Afghanistan' }, 'Islamic State fighters in Afghanistan'],
+    [{ of: 'people killed', unit: null, subjectName: null, placeName: 'Iran' }, 'people killed in Iran'],
+  ];
+  for (const [input, want] of rows) assert.equal(labelOf(input), want);
 });
 
 test('hedge words before a figure', () => {
