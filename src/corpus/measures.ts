@@ -79,7 +79,10 @@ const STATE_OF: Record<string, string> = {
   rescued: 'rescued', rescuing: 'rescued', trapped: 'trapped', hospitalized: 'hospitalized', hospitalised: 'hospitalized',
 };
 const STATE_ALT = Object.keys(STATE_OF).sort((a, b) => b.length - a.length).join('|');
-const HEDGE_ALT = 'at least|more than|over|nearly|almost|about|around|some|up to|as many as|an estimated|roughly|approximately';
+/** Words that hedge a figure ("as many as 10,000", "around 40%"); isHedged reads them before a figure. */
+const HEDGE_WORDS = ['as many as', 'as much as', 'as few as', 'around', 'about', 'approximately', 'roughly', 'some', 'nearly', 'almost', 'close to', 'an estimated', 'estimated'];
+/** Hedges and bounds a state verb may stand before: "killed at least 612", "injuring as many as 40". */
+const HEDGE_ALT = ['at least', 'more than', 'over', 'up to', ...HEDGE_WORDS].join('|');
 /** A transitive verb right before the figure: "killed at least 612 people", "injuring 1,200 others". */
 const STATE_BEFORE_RE = new RegExp(`\\b(${STATE_ALT})\\s+(?:(?:${HEDGE_ALT})\\s+)?$`, 'i');
 /**
@@ -143,7 +146,7 @@ export function interval(p: { low: number; high: number; qualifier: Qualifier; h
   }
 }
 
-const HEDGE_RE = /\b(?:as many as|as much as|as few as|around|about|approximately|roughly|some|nearly|almost|close to|an estimated|estimated)\s*$/i;
+const HEDGE_RE = new RegExp(`\\b(?:${HEDGE_WORDS.join('|')})\\s*$`, 'i');
 
 /**
  * Whether the words just before a figure hedge it ("as many as 10,000", "around 40%").
@@ -237,7 +240,7 @@ export function explainPoints(points: LinkedPoint[], names: Map<string, string> 
   if (points.length < 2) return { conflict: false, explanation: points.length ? 'single figure' : 'no figures' };
   const conflicts: string[] = [];
   const otherYears: string[] = [];
-  const restated: string[] = [];
+  const notCompared: string[] = [];
   const figures = figuresOf(points);
   for (let i = 0; i < figures.length; i++) {
     for (let j = i + 1; j < figures.length; j++) {
@@ -272,14 +275,14 @@ export function explainPoints(points: LinkedPoint[], names: Map<string, string> 
         if (pair) break;
       }
       if (!pair) {
-        restated.push(`${describe(a, names)} and ${describe(b, names)}: ${APART_WHY[why ?? 'restated']}`);
+        notCompared.push(`${describe(a, names)} and ${describe(b, names)}: ${APART_WHY[why ?? 'restated']}`);
         continue;
       }
       conflicts.push(`${describe(pair[0], names)} but ${describe(pair[1], names)}: the figures cannot both be true`);
     }
   }
-  if (conflicts.length) return { conflict: true, explanation: [...conflicts, ...otherYears, ...restated].slice(0, 5).join('; ') };
-  if (otherYears.length || restated.length) return { conflict: false, explanation: [...otherYears, ...restated].slice(0, 5).join('; ') };
+  if (conflicts.length) return { conflict: true, explanation: [...conflicts, ...otherYears, ...notCompared].slice(0, 5).join('; ') };
+  if (otherYears.length || notCompared.length) return { conflict: false, explanation: [...otherYears, ...notCompared].slice(0, 5).join('; ') };
   return { conflict: false, explanation: 'figures agree within their stated qualifiers' };
 }
 
