@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundleOf } from './fixtures.js';
-import type { FixtureDoc } from './fixtures.js';
-import { isRepublication, linkCorpus, linkDocument } from './link.js';
+import type { FixtureDoc, FixtureEntity } from './fixtures.js';
+import { isRepublication, linkCorpus, linkDocument, nameBeforeCounted } from './link.js';
 import { MemoryCorpusIndex } from './corpus-index.js';
+import { refreshStoryBoundMeasures } from './measures.js';
 
 // Hand-made bundles mimicking the seed articles (tests may quote the samples).
 const BACKGROUND =
@@ -199,6 +200,18 @@ test('seed-like corpus: measures by counted thing, subject and place; scopes and
   assert.match(all.explanation + isFighters.explanation, /different scope/);
 });
 
+test('a subject phrase ending in the counted noun resolves by the name before it ("ISIL militants" counting militants)', async () => {
+  assert.equal(nameBeforeCounted('ISIL militants', 'militants'), 'ISIL');
+  assert.equal(nameBeforeCounted('Hezbollah fighters', 'militants'), 'Hezbollah', 'fighters and militants are one counted thing');
+  assert.equal(nameBeforeCounted('ISIL', 'militants'), null);
+  assert.equal(nameBeforeCounted('local militants', 'militants'), null, 'no name left');
+  assert.equal(nameBeforeCounted('ISIL commanders', 'militants'), null);
+  const d000 = { ...D000, claims: D000.claims!.map((c) => (c.subject === 'ISIL' ? { ...c, subject: 'ISIL militants' } : c)) };
+  const a = await linkCorpus([d000, D003].map(bundleOf));
+  const m = a.measures.find((x) => x.claims.includes(`d003.c${D003.text.indexOf('over 10,000')}`))!;
+  assert.equal(m.claims.length, 2);
+});
+
 test('incremental: a later earlier-dated document renames the story and flags earlier background', async () => {
   const index = new MemoryCorpusIndex();
   const r4 = await linkDocument(bundleOf(D004), index);
@@ -245,4 +258,59 @@ test('the same article republished again and again by a few outlets stays one st
     stories.add(r.story);
   }
   assert.deepEqual([...index.stories.keys()], ['story:r000']);
+});
+
+test('event counts: two reports of one attack conflict, tolls of different attacks are not compared', async () => {
+  const city: FixtureEntity = { name: 'Baghdad', type: 'location' };
+  const market = (id: string, outlet: string, toll: string, source: string): FixtureDoc => ({
+    id,
+    outlet,
+    published: '2024-03-02',
+    title: `Car bomb at Shorja market in Baghdad kills ${toll}`,
+    text:
+      `BAGHDAD – A car bomb exploded at the crowded Shorja wholesale market in central Baghdad on Saturday morning and killed ${toll} people, ${source} said.\n` +
+      'The blast set fire to stalls selling spices and clothes, and ambulances ferried the wounded to the Medical City hospital complex near the market.\n' +
+      'No group claimed responsibility for the market bombing.\n',
+    entities: [city, { name: 'Shorja', type: 'location' }, { name: 'Medical City', type: 'organization' }],
+    claims: [{ value: toll, low: Number(toll), of: 'people', place: 'Baghdad' }],
+  });
+  const wedding: FixtureDoc = {
+    id: 'w1',
+    outlet: 'Wire C',
+    published: '2024-03-20',
+    title: 'Gunmen attack wedding party north of Baghdad',
+    text:
+      'Gunmen stormed a wedding celebration in Tarmiyah, a farming town north of Baghdad, late on Wednesday and killed 30 people, including the groom, Salahuddin provincial council member Khalid Jassim said.\n' +
+      'The attackers fled in pickup trucks before Iraqi Army soldiers from a nearby checkpoint arrived; the bride survived with gunshot wounds.\n' +
+      'Tribal elders in Tarmiyah blamed a long-running land feud between two clans.\n',
+    entities: [city, { name: 'Tarmiyah', type: 'location' }, { name: 'Salahuddin', type: 'location' }, { name: 'Khalid Jassim', type: 'person' }, { name: 'Iraqi Army', type: 'organization' }],
+    claims: [{ value: '30', low: 30, of: 'people', place: 'Baghdad' }],
+  };
+  // Other news, so that the corpus has term statistics.
+  const other = ['Parliament passed the budget after a long night session.', 'The central bank held interest rates steady on Thursday.', 'Floods cut roads in the southern marshes after heavy rain.'].map(
+    (text, i): FixtureDoc => ({ id: `o${i}`, outlet: 'Wire A', published: `2024-03-1${i}`, title: text, text: `${text}\n` }),
+  );
+  const a = await linkCorpus([market('m1', 'Wire A', '12', 'police'), market('m2', 'Wire B', '15', 'hospital officials'), wedding, ...other].map(bundleOf));
+  const storyOf = (doc: string) => a.stories.find((s) => s.documents.includes(doc))!.id;
+  assert.equal(storyOf('m1'), storyOf('m2'));
+  assert.notEqual(storyOf('w1'), storyOf('m1'));
+  const killed = a.measures.filter((m) => m.of === 'people killed');
+  assert.equal(killed.length, 1, 'one measure: people killed in Baghdad');
+  const m = killed[0]!;
+  assert.equal(m.claims.length, 3);
+  assert.equal(m.conflict, true, 'two reports of the market bombing disagree');
+  assert.match(m.explanation, /says 12\b[^;]* but [^;]*says 15\b[^;]*cannot both be true/);
+  assert.match(m.explanation, /different stories \(events\), not compared/);
+  assert.doesNotMatch(m.explanation, /30[^,]*cannot both be true/);
+
+  // A revision that moves the later report into the market story compares its toll again.
+  const index = new MemoryCorpusIndex();
+  for (const f of [market('m1', 'Wire A', '12', 'police'), wedding, ...other]) await linkDocument(bundleOf(f), index);
+  const before = [...index.measures.byId.values()].find((x) => x.of === 'people killed')!;
+  assert.equal(before.conflict, false);
+  const w1 = (await index.getDocument('w1'))!;
+  await index.putDocument({ ...w1, story: (await index.getDocument('m1'))!.story });
+  const changed = await refreshStoryBoundMeasures(['w1'], index, new Map());
+  assert.deepEqual(changed.map((x) => x.id), [before.id]);
+  assert.equal((await index.getMeasure(before.id))!.conflict, true);
 });

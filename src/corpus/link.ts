@@ -10,7 +10,7 @@ import { resolveEntities } from './entities.js';
 import { insideAny, recordBackground, scanBackground } from './background.js';
 import { groupQuotes } from './quote-groups.js';
 import type { QuoteInput } from './quote-groups.js';
-import { addToMeasures, countedState, isHedged, removeFromMeasures } from './measures.js';
+import { addToMeasures, countedKey, countedState, isHedged, refreshStoryBoundMeasures, removeFromMeasures } from './measures.js';
 import type { MeasureInput } from './measures.js';
 import { assignStory, STORY } from './stories.js';
 import { reviseStories } from './story-revise.js';
@@ -27,7 +27,8 @@ export function storyOut(s: StoryRecord): StoryOut {
   return { id: s.id, documents: s.documents, ...(s.label ? { label: s.label } : {}) };
 }
 
-function measureOut(m: MeasureRecord): MeasureOut {
+/** A measure record as output (points without their document and group). @example measureOut(await index.getMeasure(id)) */
+export function measureOut(m: MeasureRecord): MeasureOut {
   const points = m.points.map((p) => ({ claim: p.claim, claimant: p.claimant, date: p.date, low: p.low, high: p.high, qualifier: p.qualifier }));
   return { id: m.id, label: m.label, claims: m.claims, conflict: m.conflict, explanation: m.explanation, of: m.of, subject: m.subject, place: m.place, points };
 }
@@ -84,52 +85,8 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
   }));
   const grouping = await groupQuotes(quoteInputs, index);
 
-  // 4. Measures from this document's new statements.
-  const measureInputs: MeasureInput[] = [];
-  for (const c of claims) {
-    if (c.background) continue;
-    // "Hezbollah militants": the name inside the counted thing is its subject.
-    const split = splitNamedOf(c.of, bundle.entities);
-    if (split.name && !c.subject) c.subject = split.name;
-    const subjectId = resolveName(c.subject);
-    const placeId = resolveName(c.place);
-    measureInputs.push({
-      claim: c.id,
-      // What happened to the people counted is part of the quantity: "people killed", "people injured".
-      of: (c.unit === null ? countedState(doc.text, c.value, split.of) : null) ?? split.of,
-      unit: c.unit,
-      subject: subjectId ?? c.subject,
-      place: placeId ?? c.place,
-      subjectName: subjectId ? (names.get(subjectId) ?? c.subject) : c.subject,
-      placeName: placeId ? (names.get(placeId) ?? c.place) : c.place,
-      point: {
-        claim: c.id,
-        claimant: c.claimant,
-        date: doc.published,
-        low: c.low,
-        high: c.high,
-        qualifier: c.qualifier,
-        doc: doc.id,
-        group: c.quote ? (grouping.groupOf.get(c.quote) ?? null) : null,
-        hedged: hedgedAt(doc.text, c.value.start, c.value.end),
-      },
-    });
-  }
-  const added = await addToMeasures(measureInputs, index, names);
-
-  // 5. Record units; claims of earlier documents in units repeated now become background.
-  const earlier = await recordBackground(
-    scan,
-    doc.id,
-    claims.map((c) => ({ id: c.id, value: c.value, measure: added.measureOf.get(c.id) ?? null })),
-    index,
-  );
-  const removed = await removeFromMeasures(earlier, index, names);
-  const measures = new Map<string, MeasureRecord>(added.changed);
-  for (const [id, m] of removed.changed) measures.set(id, m);
-  for (const id of removed.removed) measures.delete(id);
-
-  // 6. Story (over the text less the outlet's repeated background; a text nearly all repeated is a republication, kept whole).
+  // 4. Story, before the measures: their event counts compare reports within a story. Over the text less the
+  // outlet's repeated background; a text nearly all repeated is a republication, kept whole.
   let storyText = doc.text;
   if (!isRepublication(scan.units, scan.repeated)) for (const u of [...scan.repeated].reverse()) storyText = storyText.slice(0, u.start) + storyText.slice(u.end);
   const mentionCount = new Map<string, number>();
@@ -158,6 +115,57 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
     },
     index,
   );
+
+  // 5. Measures from this document's new statements.
+  const measureInputs: MeasureInput[] = [];
+  for (const c of claims) {
+    if (c.background) continue;
+    // "Hezbollah militants": the name inside the counted thing is its subject.
+    const split = splitNamedOf(c.of, bundle.entities);
+    if (split.name && !c.subject) c.subject = split.name;
+    // "ISIL militants" as the subject of a count of militants: the group is the name before the counted noun.
+    const subjectId = resolveName(c.subject) ?? resolveName(nameBeforeCounted(c.subject, split.of));
+    const placeId = resolveName(c.place);
+    measureInputs.push({
+      claim: c.id,
+      // What happened to the people counted is part of the quantity: "people killed", "people injured".
+      of: (c.unit === null ? countedState(doc.text, c.value, split.of) : null) ?? split.of,
+      unit: c.unit,
+      subject: subjectId ?? c.subject,
+      place: placeId ?? c.place,
+      subjectName: subjectId ? (names.get(subjectId) ?? c.subject) : c.subject,
+      placeName: placeId ? (names.get(placeId) ?? c.place) : c.place,
+      point: {
+        claim: c.id,
+        claimant: c.claimant,
+        date: doc.published,
+        low: c.low,
+        high: c.high,
+        qualifier: c.qualifier,
+        doc: doc.id,
+        group: c.quote ? (grouping.groupOf.get(c.quote) ?? null) : null,
+        hedged: hedgedAt(doc.text, c.value.start, c.value.end),
+      },
+    });
+  }
+  const added = await addToMeasures(measureInputs, index, names);
+
+  // 6. Record units; claims of earlier documents in units repeated now become background.
+  const earlier = await recordBackground(
+    scan,
+    doc.id,
+    claims.map((c) => ({ id: c.id, value: c.value, measure: added.measureOf.get(c.id) ?? null })),
+    index,
+  );
+  const removed = await removeFromMeasures(earlier, index, names);
+  const measures = new Map<string, MeasureRecord>(added.changed);
+  for (const [id, m] of removed.changed) measures.set(id, m);
+  for (const id of removed.removed) measures.delete(id);
+  // Stories merged by this document: reports in them that were apart may now be compared (a rename alone changes nothing).
+  const renamedOnly = story.merges.length === 1 && story.story === `story:${doc.id}`;
+  if (story.merges.length && !renamedOnly) {
+    for (const m of await refreshStoryBoundMeasures(story.stories.flatMap((st) => st.documents), index, names)) if (!measures.has(m.id)) measures.set(m.id, m);
+  }
 
   const stories: StoryOut[] = story.stories.map(storyOut);
   return {
@@ -215,6 +223,19 @@ export function splitNamedOf(of: string | null, entities: EntityOut[]): { of: st
   return { of, name: null };
 }
 
+/**
+ * A subject phrase that ends in the counted noun, less that noun ("ISIL militants" counting militants gives
+ * 'ISIL'); null when the phrase does not end in it or no capitalised name is left.
+ * @example nameBeforeCounted('ISIL militants', 'militants') // 'ISIL'
+ */
+export function nameBeforeCounted(subject: string | null, of: string | null): string | null {
+  if (!subject || !of) return null;
+  const head = countedKey(of).split(' ').pop();
+  const m = /^(.*\S)\s+(\S+)$/u.exec(subject.trim());
+  if (!head || !m || countedKey(m[2]!) !== head) return null;
+  return /\p{Lu}/u.test(m[1]!) ? m[1]! : null;
+}
+
 /** Earliest first: published date (unknown last), then id. */
 function compareBundles(a: DocBundle, b: DocBundle): number {
   const da = a.document.published ?? '9999';
@@ -242,7 +263,8 @@ export async function linkCorpus(bundles: DocBundle[]): Promise<Omit<Analysis, '
     for (const id of r.background) background.add(id);
   }
   for (const c of claims) if (background.has(c.id)) c.background = true;
-  await reviseStories(ordered.map((b) => b.document.id), index);
+  const rev = await reviseStories(ordered.map((b) => b.document.id), index);
+  await refreshStoryBoundMeasures(rev.movedDocuments, index, new Map());
   const byFirst = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     documents: ordered.map((b) => b.document),

@@ -78,6 +78,19 @@ const STATE_OF: Record<string, string> = {
   arrested: 'arrested', arresting: 'arrested', arrests: 'arrested', detained: 'arrested', detaining: 'arrested',
   rescued: 'rescued', rescuing: 'rescued', trapped: 'trapped', hospitalized: 'hospitalized', hospitalised: 'hospitalized',
 };
+/** The states an event leaves people in: a count of them belongs to one event. */
+const EVENT_STATES = new Set(Object.values(STATE_OF));
+
+/**
+ * True when a counted thing is what an event did to people ("people killed", "residents displaced"): such a count
+ * belongs to one event, so two reports are compared only when they are in the same story.
+ * @example isEventCount('people killed') // true
+ */
+export function isEventCount(of: string | null): boolean {
+  const w = of?.trim().split(/\s+/).pop()?.toLowerCase();
+  return !!w && EVENT_STATES.has(w);
+}
+
 const STATE_ALT = Object.keys(STATE_OF).sort((a, b) => b.length - a.length).join('|');
 /** Words that hedge a figure ("as many as 10,000", "around 40%"); isHedged reads them before a figure. */
 const HEDGE_WORDS = ['as many as', 'as much as', 'as few as', 'around', 'about', 'approximately', 'roughly', 'some', 'nearly', 'almost', 'close to', 'an estimated', 'estimated'];
@@ -188,26 +201,32 @@ export function isRestatement(a: LinkedPoint, b: LinkedPoint): boolean {
 }
 
 /** Why two differing points are not a conflict, or null when they are. */
-type Apart = 'restated' | 'one-report' | 'unscoped' | null;
+type Apart = 'restated' | 'one-report' | 'unscoped' | 'other-event' | null;
 
 /**
  * Why two disjoint points of one measure do not conflict: one claimant restating (isRestatement); one report giving
  * both without two different named claimants (a report does not contradict itself: its two figures count different
- * things, "11 rebounds" and "2 rebounds" of two players); or, for a measure with neither subject nor place, two
- * reports (a bare "people" or "games" in two reports is rarely one quantity). Null: they conflict.
+ * things, "11 rebounds" and "2 rebounds" of two players); for a measure with neither subject nor place, two
+ * reports (a bare "people" or "games" in two reports is rarely one quantity); or, with `storyOf` (the story of each
+ * document, given for event counts), two reports of different stories: two earthquakes' tolls. Null: they conflict.
  * @example apart(a, b, true)
  */
-function apart(a: LinkedPoint, b: LinkedPoint, scoped: boolean): Apart {
+function apart(a: LinkedPoint, b: LinkedPoint, scoped: boolean, storyOf?: ReadonlyMap<string, string>): Apart {
   if (isRestatement(a, b)) return 'restated';
-  const sameDoc = (a.doc ?? docOfClaim(a.claim)) === (b.doc ?? docOfClaim(b.claim));
-  if (sameDoc) return a.claimant && b.claimant && a.claimant !== b.claimant ? null : 'one-report';
-  return scoped ? null : 'unscoped';
+  const da = a.doc ?? docOfClaim(a.claim);
+  const db = b.doc ?? docOfClaim(b.claim);
+  if (da === db) return a.claimant && b.claimant && a.claimant !== b.claimant ? null : 'one-report';
+  if (!scoped) return 'unscoped';
+  const sa = storyOf?.get(da);
+  const sb = storyOf?.get(db);
+  return sa && sb && sa !== sb ? 'other-event' : null;
 }
 
 const APART_WHY: Record<Exclude<Apart, null>, string> = {
   restated: 'the same claimant restating, not a conflict',
   'one-report': 'one report giving both, so different things counted, not a conflict',
   unscoped: 'different reports of a count with no subject or place, not compared',
+  'other-event': 'reports of different stories (events), not compared',
 };
 
 /** Distinct figures compared per measure, and the stating points kept per figure (a measure of any size costs the same). */
@@ -231,12 +250,18 @@ function figuresOf(points: readonly LinkedPoint[]): Figure[] {
   return [...bySig.values()].slice(-MAX_FIGURES);
 }
 
+/** Points with a claimant before unattributed ones, otherwise in order. */
+function named(points: LinkedPoint[]): LinkedPoint[] {
+  return points.every((p) => p.claimant) ? points : [...points.filter((p) => p.claimant), ...points.filter((p) => !p.claimant)];
+}
+
 /**
  * Whether a measure's points conflict, and why (or why differing figures do not conflict; see `apart`).
- * `scoped`: the measure names a subject or place, so figures from different reports are compared.
+ * `scoped`: the measure names a subject or place, so figures from different reports are compared. `storyOf`: the
+ * story of each document, for a measure whose reports are compared only within a story (isEventCount).
  * @example explainPoints(points).conflict
  */
-export function explainPoints(points: LinkedPoint[], names: Map<string, string> = new Map(), scoped = true): { conflict: boolean; explanation: string } {
+export function explainPoints(points: LinkedPoint[], names: Map<string, string> = new Map(), scoped = true, storyOf?: ReadonlyMap<string, string>): { conflict: boolean; explanation: string } {
   if (points.length < 2) return { conflict: false, explanation: points.length ? 'single figure' : 'no figures' };
   const conflicts: string[] = [];
   const otherYears: string[] = [];
@@ -263,9 +288,10 @@ export function explainPoints(points: LinkedPoint[], names: Map<string, string> 
       // A conflict needs two statements that can disagree (see `apart`).
       let pair: [LinkedPoint, LinkedPoint] | null = null;
       let why: Apart = null;
-      for (const x of fa.holders) {
-        for (const y of fb.holders) {
-          const r = apart(x, y, scoped);
+      // Named claimants first: the explanation names who disagrees when it can.
+      for (const x of named(fa.holders)) {
+        for (const y of named(fb.holders)) {
+          const r = apart(x, y, scoped, storyOf);
           if (r === null) {
             pair = [x, y];
             break;
@@ -334,6 +360,7 @@ export async function addToMeasures(inputs: MeasureInput[], index: CorpusIndex, 
       rec.claims.push(c.claim);
       rec.points.push(c.point);
       rec.points.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+      withDocKeys(rec);
     }
     changed.set(id, rec);
     measureOf.set(c.claim, id);
@@ -356,6 +383,42 @@ function hashKey(key: string): string {
   return (h >>> 0).toString(36);
 }
 
+/** Key prefix of the documents of a story-bound measure (storyBound), so a story revision finds the measures to recompute. */
+const DOC_KEY = 'd:';
+
+/** A scoped event count: its reports are compared only within one story (see `apart`). */
+function storyBound(rec: MeasureRecord): boolean {
+  return !!(rec.subject || rec.place) && isEventCount(rec.of);
+}
+
+/** Set a story-bound measure's document keys to the documents of its points. */
+function withDocKeys(rec: MeasureRecord): void {
+  if (!storyBound(rec)) return;
+  const docs = new Set<string>();
+  for (const p of rec.points) docs.add(p.doc ?? docOfClaim(p.claim));
+  rec.keys = [...rec.keys.filter((k) => !k.startsWith(DOC_KEY)), ...[...docs].map((d) => DOC_KEY + d)];
+}
+
+/**
+ * Recompute the story-bound measures (scoped event counts) holding any of `docIds`, after their stories changed
+ * (a story revision moved them); returns the measures rewritten.
+ * @example const changed = await refreshStoryBoundMeasures(rev.movedDocuments, index, new Map());
+ */
+export async function refreshStoryBoundMeasures(docIds: Iterable<string>, index: CorpusIndex, names: Map<string, string>): Promise<MeasureRecord[]> {
+  const keys = [...new Set(docIds)].map((d) => DOC_KEY + d);
+  const out: MeasureRecord[] = [];
+  for (let i = 0; i < keys.length; i += 200) {
+    for (const m of await index.measuresByKeys(keys.slice(i, i + 200), 1_000)) {
+      if (out.some((o) => o.id === m.id)) continue;
+      const rec = editable(m)!;
+      const before = `${rec.conflict}|${rec.explanation}`;
+      await finishMeasure(rec, index, names);
+      if (`${rec.conflict}|${rec.explanation}` !== before) out.push(rec);
+    }
+  }
+  return out;
+}
+
 /** Recompute conflict and explanation (with related scopes) and write the measure. */
 export async function finishMeasure(rec: MeasureRecord, index: CorpusIndex, names: Map<string, string>): Promise<void> {
   // Claimants first seen in earlier documents are named from the index, never shown as ids.
@@ -365,7 +428,20 @@ export async function finishMeasure(rec: MeasureRecord, index: CorpusIndex, name
     const e = await index.getEntity(id);
     if (e) names.set(id, e.name);
   }
-  const { conflict, explanation } = explainPoints(rec.points, names, !!(rec.subject || rec.place));
+  // A story-bound measure compares reports within a story: each compared document's story, as now stored.
+  let storyOf: Map<string, string> | undefined;
+  if (storyBound(rec)) {
+    storyOf = new Map();
+    for (const f of figuresOf(rec.points)) {
+      for (const p of f.holders) {
+        const d = p.doc ?? docOfClaim(p.claim);
+        if (storyOf.has(d)) continue;
+        const doc = await index.getDocument(d);
+        if (doc?.story) storyOf.set(d, doc.story);
+      }
+    }
+  }
+  const { conflict, explanation } = explainPoints(rec.points, names, !!(rec.subject || rec.place), storyOf);
   rec.conflict = conflict;
   rec.explanation = explanation;
   const loose = rec.keys.find((k) => k.startsWith('o:'));
@@ -392,6 +468,7 @@ export async function removeFromMeasures(
     if (i < 0) continue;
     rec.claims.splice(i, 1);
     rec.points = rec.points.filter((p) => p.claim !== c.id);
+    withDocKeys(rec);
     changed.set(rec.id, rec);
   }
   for (const rec of [...changed.values()]) {

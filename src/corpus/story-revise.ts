@@ -36,6 +36,8 @@ export interface StoryRevision {
   removed: string[];
   /** Documents that changed story. */
   moved: number;
+  /** Their ids. */
+  movedDocuments: string[];
   /** Documents clustered again. */
   documents: number;
   /** Why nothing was revised (a region over `REVISE.maxDocuments`), else null. */
@@ -231,7 +233,7 @@ export async function reviseStories(docIds: Iterable<string>, index: CorpusIndex
     before.set(s, st);
     for (const d of st.documents) regionIds.add(d);
   }
-  const none: StoryRevision = { stories: [], removed: [], moved: 0, documents: 0, skipped: null };
+  const none: StoryRevision = { stories: [], removed: [], moved: 0, movedDocuments: [], documents: 0, skipped: null };
   if (regionIds.size > REVISE.maxDocuments) {
     return { ...none, skipped: `${regionIds.size} documents in the touched stories, over ${REVISE.maxDocuments}: their stories stay as linked` };
   }
@@ -257,15 +259,15 @@ export async function reviseStories(docIds: Iterable<string>, index: CorpusIndex
   const changed = [...after.values()].filter((s) => !before.has(s.id) || !same(before.get(s.id)!, s)).sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const s of removed) await index.deleteStory(s);
   for (const s of changed) await index.putStory(s);
-  let moved = 0;
+  const movedDocuments: string[] = [];
   const storyOf = new Map<string, string>();
   for (const s of after.values()) for (const d of s.documents) storyOf.set(d, s.id);
   for (const r of recs) {
     const s = storyOf.get(r.id)!;
     if (r.story !== s) {
       await index.putDocument({ ...r, story: s });
-      moved++;
+      movedDocuments.push(r.id);
     }
   }
-  return { stories: changed, removed, moved, documents: recs.length, skipped: null };
+  return { stories: changed, removed, moved: movedDocuments.length, movedDocuments, documents: recs.length, skipped: null };
 }

@@ -73,10 +73,14 @@ export interface IngestReport {
  */
 export async function reviseStoredStories(store: Store, docIds: string[]): Promise<StoriesRevised> {
   const { reviseStories } = await import('../corpus/story-revise.js');
-  const { storyOut } = await import('../corpus/link.js');
+  const { storyOut, measureOut } = await import('../corpus/link.js');
+  const { refreshStoryBoundMeasures } = await import('../corpus/measures.js');
   return store.write(async (tx) => {
     const rev = await reviseStories(docIds, tx.index);
     await tx.writeStories(rev.stories.map(storyOut), rev.removed);
+    // Event counts compare reports within a story: those of moved documents are explained again.
+    const measures = await refreshStoryBoundMeasures(rev.movedDocuments, tx.index, new Map());
+    if (measures.length) await tx.writeMeasures(measures.map(measureOut));
     return { documents: rev.documents, moved: rev.moved, changed: rev.stories.length, removed: rev.removed.length, skipped: rev.skipped };
   });
 }

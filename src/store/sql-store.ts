@@ -7,7 +7,7 @@ import { SqlStoreReader, type FtsDialect } from './reader.js';
 import type { SqlConn } from './sql.js';
 import type { Store } from './types.js';
 import type { Linker, WriteOutcome, WriteTx } from './write-types.js';
-import { dropStale, findByContentHash, MemberLists, writeDocumentSql, writeStoriesSql } from './writer.js';
+import { dropStale, findByContentHash, MemberLists, writeDocumentSql, writeMeasuresSql, writeStoriesSql } from './writer.js';
 
 /**
  * Writes per batch transaction, and the longest a batch stays open, in batch mode. Ingest's content-hash checks are
@@ -96,6 +96,7 @@ export abstract class SqlStore extends SqlStoreReader implements Store {
         return out;
       },
       writeStories: (stories, removed) => writeStoriesSql(conn, stories, removed),
+      writeMeasures: (measures) => writeMeasuresSql(conn, measures, this.lists),
     };
   }
 

@@ -1,5 +1,5 @@
 /** The write side of the Store: one writer transaction per document. */
-import type { DocBundle, StoryOut } from '../analysis/types.js';
+import type { DocBundle, MeasureOut, StoryOut } from '../analysis/types.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { LinkResult } from '../corpus/link-result.js';
 
@@ -30,6 +30,8 @@ export interface WriteTx {
   writeDocument(bundle: DocBundle, link: LinkResult | null): Promise<WriteOutcome>;
   /** Rewrites stories a story revision changed (members, id, label) and drops the ones it removed. */
   writeStories(stories: StoryOut[], removed: string[]): Promise<void>;
+  /** Rewrites measures whose conflict or explanation changed after a story revision (same claims). */
+  writeMeasures(measures: MeasureOut[]): Promise<void>;
 }
 
 /** Links one bundle against the index (normally `linkDocument` from src/corpus/link.ts). */

@@ -216,6 +216,14 @@ export async function writeStoriesSql(conn: SqlConn, stories: StoryOut[], remove
   if (touched.length) await refreshStories(conn, touched);
 }
 
+/**
+ * Rewrite measures (conflict, explanation, points, members) after a story revision explained them again.
+ * @example await writeMeasuresSql(conn, [measure], lists)
+ */
+export async function writeMeasuresSql(conn: SqlConn, measures: MeasureOut[], lists: MemberLists | null): Promise<void> {
+  await upsertMeasures(conn, measures, [], lists);
+}
+
 async function upsertStories(conn: SqlConn, stories: StoryOut[], merges: { from: string; into: string }[]): Promise<string[]> {
   const touched: string[] = [];
   for (const m of merges) {

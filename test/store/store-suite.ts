@@ -227,6 +227,22 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       });
     });
 
+    it('writeMeasures rewrites a measure a story revision explained again (members kept)', async () => {
+      const m = await store.getMeasure('m1');
+      assert.ok(m);
+      await store.write((tx) =>
+        tx.writeMeasures([{ id: 'm1', label: m.measure.label, claims: m.claims.map((c) => c.id), conflict: false, explanation: 'reports of different stories (events), not compared', of: 'people', subject: null, place: m.measure.place, points: [] }]),
+      );
+      const after = await store.getMeasure('m1');
+      assert.equal(after?.measure.conflict, false);
+      assert.match(after!.measure.explanation, /different stories/);
+      assert.equal(after?.claims.length, 2);
+      assert.equal((await store.listMeasures({ conflict: true })).total, 0);
+      // Back as written before, for the tests after this one.
+      await store.write((tx) => tx.writeMeasures([{ ...m.measure, claims: m.claims.map((c) => c.id), points: [] }]));
+      assert.equal((await store.listMeasures({ conflict: true })).total, 1);
+    });
+
     // Last: it moves a document between stories.
     it('writeStories rewrites stories after a revision (members follow, removed stories go, counts refresh)', async () => {
       await store.write((tx) => tx.writeStories([{ id: 's_floods', documents: ['d1', 'd2', 'd3'], label: 'Floods' }], ['s_bank']));

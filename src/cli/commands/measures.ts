@@ -12,8 +12,9 @@ documents: the same counted thing, subject and place, and what happened to the p
 ("people killed" and "people injured" are two measures). It is a conflict when the figures disagree
 beyond their stated ranges; the explanation says which sources give which figures. Differing figures
 are explained, not flagged, when they are from different years, one claimant restating, one report
-giving both (its figures count different things), or two reports of a count with no subject or place
-("games", "people"). --conflict keeps only conflicts.`,
+giving both (its figures count different things), two reports of a count with no subject or place
+("games", "people"), or two tolls of people killed, injured, displaced... in different stories (two
+attacks in one city are two events). --conflict keeps only conflicts.`,
   examples: ['crosscheck measures --conflict', 'crosscheck measures displaced --json', 'crosscheck measures --entity Gaza --csv'],
   options: { ...QUERY_OPTIONS, conflict: { type: 'boolean', help: 'Only measures whose sources disagree.' } },
   settings: ['db', 'queryTimeoutMs'],
