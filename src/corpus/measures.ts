@@ -331,11 +331,11 @@ export interface MeasureInput {
  */
 export function labelOf(c: Pick<MeasureInput, 'of' | 'unit' | 'subjectName' | 'placeName'>): string {
   let label = c.of ?? '';
-  if (c.unit && c.unit !== c.of) label = `${label} (${c.unit})`;
   const head = countedKey(c.of).split(' ')[0] ?? '';
   const subjectHead = countedKey(c.subjectName).split(' ').pop() ?? '';
-  if (c.subjectName && head && subjectHead === head && !c.unit) label = [c.subjectName, ...(c.of ?? '').trim().split(/\s+/).slice(1)].join(' ');
+  if (c.subjectName && head && subjectHead === head) label = [c.subjectName, ...(c.of ?? '').trim().split(/\s+/).slice(1)].join(' ');
   else if (c.subjectName && !normKey(label).includes(normKey(c.subjectName))) label = `${c.subjectName} ${label}`;
+  if (c.unit && c.unit !== c.of) label = `${label.trim()} (${c.unit})`;
   if (c.placeName) label += ` in ${c.placeName}`;
   return label.trim();
 }

@@ -230,6 +230,8 @@ test('measure labels name the counted thing once', () => {
     [{ of: 'militants killed', unit: null, subjectName: 'ISIL militants', placeName: null }, 'ISIL militants killed'],
     [{ of: 'fighters', unit: null, subjectName: 'Islamic State', placeName: 'Afghanistan' }, 'Islamic State fighters in Afghanistan'],
     [{ of: 'people killed', unit: null, subjectName: null, placeName: 'Iran' }, 'people killed in Iran'],
+    [{ of: 'members', unit: 'percentage', subjectName: 'Hezbollah members', placeName: null }, 'Hezbollah members (percentage)'],
+    [{ of: 'forces', unit: 'percentage', subjectName: 'Hezbollah', placeName: 'Lebanon' }, 'Hezbollah forces (percentage) in Lebanon'],
   ];
   for (const [input, want] of rows) assert.equal(labelOf(input), want);
 });
