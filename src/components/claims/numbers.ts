@@ -46,7 +46,7 @@ const VAGUE: Record<string, number> = { tens: 10, dozens: 12, scores: 20, hundre
 export const NUMBER_START_RE =
   /[0-9½¼¾⅓⅔⅛⅕]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|tens|dozens?|scores|hundreds|thousands|millions|billions|trillions|half|an?\s+(?:dozen|half|third|quarter|fifth|hundred|thousand|million|billion))(?:\b|(?=fold\b))/gi;
 
-const DIGITS_RE = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])(?=[ \u00a0]\p{L})|\d+)(?:\.\d+)?/uy;
+const DIGITS_RE = /(?:\d{1,3}(?:, \d{3})*, 000(?:, \d{3})*(?!\d|[,.]\d)|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.])(?=[ \u00a0]\p{L})|\d+)(?:\.\d+)?/uy;
 /** Scientific notation after the mantissa: "4e14", "1.99×10−30", "2.48x10^-5". */
 const EXPONENT_RE = /(?:[eE]([-+−]?\d{1,3})|[ \u00a0]?[×x*][ \u00a0]?10(?:\^|\*\*)?([-+−]?\d{1,3})|[ \u00a0]?[×x*][ \u00a0]?(\d{1,2})(?:\^|\*\*)([-+−]?\d{1,3}))(?![\d\p{L}])/uy;
 const AND_A_HALF_RE = /[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?![\p{L}])/iuy;
@@ -106,6 +106,8 @@ function digitsAt(text: string, p: number): NumberAtom | null {
   const m = DIGITS_RE.exec(text);
   if (!m) return null;
   const raw = m[0];
+  // "000" alone is no figure: the thousands of a number split by a stray space ("26, 000" is read whole above).
+  if (/^00+$/.test(raw)) return null;
   const hasComma = raw.includes(',') || /\s/.test(raw);
   const hasDot = raw.includes('.');
   let value = Number(hasComma ? raw.replace(/[,\s]/g, '') : raw);

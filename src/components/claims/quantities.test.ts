@@ -23,6 +23,9 @@ const VALUES: [string, string, number, number, string][] = [
   ['1.2 to 1.5 million barrels', '1.2 to 1.5 million barrels', 1.2e6, 1.5e6, 'exact'],
   ['about 5 km', 'about 5 km', 5, 5, 'approx'],
   ['around 30,000', 'around 30,000', 30000, 30000, 'approx'],
+  // A thousands separator followed by a stray space (tokenized or badly scraped text).
+  ['more than 26, 000 people', 'more than 26, 000', 26000, 26000, 'more_than'],
+  ['killed 1, 250, 000.', '1, 250, 000', 1250000, 1250000, 'exact'],
   ['approximately 7 tons', 'approximately 7 tons', 7, 7, 'approx'],
   ['roughly 300 Hz', 'roughly 300 Hz', 300, 300, 'approx'],
   ['some 200 people', 'some 200', 200, 200, 'approx'],
@@ -194,6 +197,10 @@ test('numbers that are not amounts', () => {
     assert.ok(all.length >= 1, input);
     assert.equal(all[0]!.kind, kind, input);
   }
+});
+
+test('"000" alone is no figure', () => {
+  assert.deepEqual(findQuantities('about 000 people'), []);
 });
 
 test('offset shifts spans', () => {
