@@ -314,3 +314,12 @@ test('event counts: two reports of one attack conflict, tolls of different attac
   assert.deepEqual(changed.map((x) => x.id), [before.id]);
   assert.equal((await index.getMeasure(before.id))!.conflict, true);
 });
+
+test('a share of a counted thing ("three-quarters of computers") is not a count of it', async () => {
+  const doc = (id: string, text: string, value: string, low: number): FixtureDoc => ({ id, outlet: `Outlet ${id}`, published: '2024-05-01', text, claims: [{ value, low, of: 'computers' }] });
+  const a = await linkCorpus([doc('s1', 'The browser runs on nearly three-quarters of computers.\n', 'three-quarters', 0.75), doc('s2', 'The browser runs on 900 million computers.\n', '900 million', 9e8)].map(bundleOf));
+  const share = a.measures.find((m) => m.claims.some((c) => c.startsWith('s1')))!;
+  const count = a.measures.find((m) => m.claims.some((c) => c.startsWith('s2')))!;
+  assert.notEqual(share.id, count.id);
+  assert.match(share.label, /fraction/);
+});

@@ -126,11 +126,13 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
     // "ISIL militants" as the subject of a count of militants: the group is the name before the counted noun.
     const subjectId = resolveName(c.subject) ?? resolveName(nameBeforeCounted(c.subject, split.of));
     const placeId = resolveName(c.place);
+    // "three-quarters of the world's computers", "a third of voters": a share of the counted thing, never a count of it.
+    const unit = c.unit ?? (c.low > 0 && c.high < 1 ? 'fraction' : null);
     measureInputs.push({
       claim: c.id,
       // What happened to the people counted is part of the quantity: "people killed", "people injured".
-      of: (c.unit === null ? countedState(doc.text, c.value, split.of) : null) ?? split.of,
-      unit: c.unit,
+      of: (unit === null ? countedState(doc.text, c.value, split.of) : null) ?? split.of,
+      unit,
       subject: subjectId ?? c.subject,
       place: placeId ?? c.place,
       subjectName: subjectId ? (names.get(subjectId) ?? c.subject) : c.subject,
