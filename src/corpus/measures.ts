@@ -360,7 +360,6 @@ export async function addToMeasures(inputs: MeasureInput[], index: CorpusIndex, 
       rec.claims.push(c.claim);
       rec.points.push(c.point);
       rec.points.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
-      withDocKeys(rec);
     }
     changed.set(id, rec);
     measureOf.set(c.claim, id);
@@ -407,9 +406,11 @@ function withDocKeys(rec: MeasureRecord): void {
 export async function refreshStoryBoundMeasures(docIds: Iterable<string>, index: CorpusIndex, names: Map<string, string>): Promise<MeasureRecord[]> {
   const keys = [...new Set(docIds)].map((d) => DOC_KEY + d);
   const out: MeasureRecord[] = [];
+  const seen = new Set<string>();
   for (let i = 0; i < keys.length; i += 200) {
     for (const m of await index.measuresByKeys(keys.slice(i, i + 200), 1_000)) {
-      if (out.some((o) => o.id === m.id)) continue;
+      if (seen.has(m.id)) continue;
+      seen.add(m.id);
       const rec = editable(m)!;
       const before = `${rec.conflict}|${rec.explanation}`;
       await finishMeasure(rec, index, names);
@@ -419,8 +420,9 @@ export async function refreshStoryBoundMeasures(docIds: Iterable<string>, index:
   return out;
 }
 
-/** Recompute conflict and explanation (with related scopes) and write the measure. */
+/** Recompute conflict and explanation (with related scopes) and the document keys, and write the measure. */
 export async function finishMeasure(rec: MeasureRecord, index: CorpusIndex, names: Map<string, string>): Promise<void> {
+  withDocKeys(rec);
   // Claimants first seen in earlier documents are named from the index, never shown as ids.
   const missing = new Set<string>();
   for (const p of rec.points) if (p.claimant && !names.has(p.claimant) && missing.size < MAX_FIGURES * 2) missing.add(p.claimant);
@@ -468,7 +470,6 @@ export async function removeFromMeasures(
     if (i < 0) continue;
     rec.claims.splice(i, 1);
     rec.points = rec.points.filter((p) => p.claim !== c.id);
-    withDocKeys(rec);
     changed.set(rec.id, rec);
   }
   for (const rec of [...changed.values()]) {
