@@ -166,7 +166,8 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
   // Stories merged by this document: reports in them that were apart may now be compared (a rename alone changes nothing).
   const renamedOnly = story.merges.length === 1 && story.story === `story:${doc.id}`;
   if (story.merges.length && !renamedOnly) {
-    for (const m of await refreshStoryBoundMeasures(story.stories.flatMap((st) => st.documents), index, names)) if (!measures.has(m.id)) measures.set(m.id, m);
+    // A refreshed record is the newest version, also of a measure this document changed above.
+    for (const m of await refreshStoryBoundMeasures(story.stories.flatMap((st) => st.documents), index, names)) measures.set(m.id, m);
   }
 
   const stories: StoryOut[] = story.stories.map(storyOut);

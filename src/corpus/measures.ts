@@ -184,10 +184,11 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
 }
 
-/** Document of a claim id (`<docId>.c<offset>`). */
-function docOfClaim(claim: string): string {
-  const i = claim.lastIndexOf('.c');
-  return i > 0 ? claim.slice(0, i) : claim;
+/** Document of a point: its own field, else read from its claim id (`<docId>.c<offset>`). */
+function docOf(p: LinkedPoint): string {
+  if (p.doc) return p.doc;
+  const i = p.claim.lastIndexOf('.c');
+  return i > 0 ? p.claim.slice(0, i) : p.claim;
 }
 
 /**
@@ -196,7 +197,7 @@ function docOfClaim(claim: string): string {
  */
 export function isRestatement(a: LinkedPoint, b: LinkedPoint): boolean {
   if (!a.claimant || a.claimant !== b.claimant) return false;
-  if ((a.doc ?? docOfClaim(a.claim)) === (b.doc ?? docOfClaim(b.claim))) return true;
+  if (docOf(a) === docOf(b)) return true;
   return !!a.group && a.group === b.group;
 }
 
@@ -213,8 +214,8 @@ type Apart = 'restated' | 'one-report' | 'unscoped' | 'other-event' | null;
  */
 function apart(a: LinkedPoint, b: LinkedPoint, scoped: boolean, storyOf?: ReadonlyMap<string, string>): Apart {
   if (isRestatement(a, b)) return 'restated';
-  const da = a.doc ?? docOfClaim(a.claim);
-  const db = b.doc ?? docOfClaim(b.claim);
+  const da = docOf(a);
+  const db = docOf(b);
   if (da === db) return a.claimant && b.claimant && a.claimant !== b.claimant ? null : 'one-report';
   if (!scoped) return 'unscoped';
   const sa = storyOf?.get(da);
@@ -394,7 +395,7 @@ function storyBound(rec: MeasureRecord): boolean {
 function withDocKeys(rec: MeasureRecord): void {
   if (!storyBound(rec)) return;
   const docs = new Set<string>();
-  for (const p of rec.points) docs.add(p.doc ?? docOfClaim(p.claim));
+  for (const p of rec.points) docs.add(docOf(p));
   rec.keys = [...rec.keys.filter((k) => !k.startsWith(DOC_KEY)), ...[...docs].map((d) => DOC_KEY + d)];
 }
 
@@ -436,7 +437,7 @@ export async function finishMeasure(rec: MeasureRecord, index: CorpusIndex, name
     storyOf = new Map();
     for (const f of figuresOf(rec.points)) {
       for (const p of f.holders) {
-        const d = p.doc ?? docOfClaim(p.claim);
+        const d = docOf(p);
         if (storyOf.has(d)) continue;
         const doc = await index.getDocument(d);
         if (doc?.story) storyOf.set(d, doc.story);
