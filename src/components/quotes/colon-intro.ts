@@ -9,6 +9,7 @@
 import { findSpanAt, type Span } from '../../doc/span.js';
 import type { QuoteCandidate } from './find-quotes.js';
 import { subjectBefore } from './find-open.js';
+import { mainClauseSubject } from './find-quotes.js';
 
 /** An all-caps speaker label of one to three words opening a paragraph, after an optional quote mark. */
 const LABEL_RE = /^["“]?((?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’'-]+):\s+(?=\S)/;
@@ -94,6 +95,8 @@ export function applySpeakerTurns(text: string, paragraphs: readonly Span[], can
 /** Words that close an introducing clause after its verb: "reads in part:", "released the following statement:", "said as follows:". */
 const INTRO_TAIL = new Set(['part', 'follows', 'as', 'following', 'statement', 'remarks', 'words', 'this', 'in', 'the', 'a', 'then', 'simply', 'only', 'also', 'again']);
 const INTRO_WORD_RE = /[\p{L}’'-]+$/u;
+/** What ends the text before a verb coordinated with the main clause's: "and", "then", or a comma. */
+const COORD_BEFORE_RE = /(?:\b(?:and|then)|,)\s+$/;
 
 /**
  * The source and cue of a clause that ends in a colon at `colon` and introduces a quote
@@ -113,7 +116,9 @@ export function introSource(text: string, lo: number, colon: number): { source: 
     if (INTRO_TAIL.has(w.toLowerCase())) { e = s; continue; }
     // A verb: lower case ("Stated Smith:" and "Pollster Jane Doe:" have none).
     if (!/^\p{Ll}/u.test(w)) return null;
-    const source = subjectBefore(text, lo, s);
+    let source = subjectBefore(text, lo, s);
+    // "X leaned in and boomed:", "X rallied supporters, saying:": the main clause's subject.
+    if (!source && COORD_BEFORE_RE.test(text.slice(Math.max(lo, s - 8), s))) source = mainClauseSubject(text, lo, s);
     if (!source || source.end - source.start > 90) return null;
     return { source, cue: { start: s, end: e } };
   }

@@ -435,10 +435,25 @@ const DASH_BYLINE_RE = /^[\t\p{Zs}]*(?<dash>[―—–]|--)[\t\p{Zs}]*(?<src>\p{
 const PAREN_ASIDE_END_RE = /\s*\([^()]{1,30}\),?\s*$/;
 /**
  * The subject opening a sentence and its verb (past or present tense): "The senator rallied ...", "Jane
- * Doe returned ...", "He then ...". A capitalized name of up to four words, a determiner and up to three
- * lower-case words, or a subject pronoun; after an optional opening conjunction.
+ * Doe returned ...", "He then ...". A capitalized name of up to four words, a name's possessive and up to
+ * three lower-case words ("Jane Doe’s campaign manager"), a determiner and up to three lower-case words, or
+ * a subject pronoun; after an optional opening conjunction and an optional adjunct closed by a comma ("Hours
+ * later, ...", "Responding to the plan, ...").
  */
-const CLAUSE_SUBJECT_RE = /^(?:(?:But|And|Yet|Then)\s+)?(?<src>(?:The|A|An|His|Her|Their)\s+[\p{Ll}\d][\p{L}\d’'-]*(?:\s+[\p{Ll}][\p{L}’'-]*){0,2}?|(?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}.'-]*|He|She|They|We|I)\s+(?:then\s+|later\s+|also\s+)?[a-z]+(?:ed|s)\b/du;
+const CLAUSE_SUBJECT_RE = /^(?:(?:But|And|Yet|Then)\s+)?(?:[^,“”"\n]{2,90}?,\s+)?(?<src>(?:[A-Z][\p{L}.'-]*\s+){0,2}[A-Z][\p{L}.'-]*[’']s\s+[\p{Ll}][\p{L}’'-]*(?:\s+[\p{Ll}][\p{L}’'-]*){0,2}?|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+[\p{Ll}\d][\p{L}\d’'-]*(?:\s+[\p{Ll}][\p{L}’'-]*){0,2}?|(?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}.'-]*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:then\s+|later\s+|also\s+)?[a-z]+(?:ed|s)\b/du;
+
+/**
+ * The subject of the main clause of the sentence `[lo, end)` (CLAUSE_SUBJECT_RE), for a cue that has
+ * none of its own: a participle after a comma ("X rallied supporters, saying: ...") or a verb coordinated
+ * with the main one ("X leaned in and boomed: ...").
+ * @example mainClauseSubject('Hours later, Jane Doe returned the favour, telling', 0, 42) // { start: 13, end: 21 }
+ */
+export function mainClauseSubject(text: string, lo: number, end: number): Span | null {
+  const m = CLAUSE_SUBJECT_RE.exec(text.slice(lo, end));
+  if (!m) return null;
+  const [s, e] = m.indices!.groups!.src!;
+  return { start: lo + s, end: lo + e };
+}
 /** The byline of an embedded post closing its line: dash, display name, (@handle), then at most a date. */
 const POST_BYLINE_RE = /[\t\p{Zs}]*(?<dash>[—―–]|--)[\t\p{Zs}]*(?<src>\p{Lu}[^()\n—―<>]{0,60}?)[\t\p{Zs}]*\(@\w{1,15}\)[^\n()<>@]{0,40}(?:<\/\w+>)?\.?$/du;
 /** Links and media references that end a post's text ("pic.twitter.com/x", "https://t.co/x"), with what follows them. */
@@ -591,11 +606,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
           }
           // "..., saying: “..." / "..., telling Reuters, “...": the subject of the main clause.
           if (!sp && PARTICIPLE_CUES.has(form) && text[lastNonSpace(text, sent.start, cs)] === ',') {
-            const sm = CLAUSE_SUBJECT_RE.exec(text.slice(sent.start, cs));
-            if (sm) {
-              const [ss, se] = sm.indices!.groups!.src!;
-              sp = { start: sent.start + ss, end: sent.start + se };
-            }
+            sp = mainClauseSubject(text, sent.start, cs);
           }
           // "Stated Jane Doe: “...": an inverted cue opening the sentence.
           if (!sp && !text.slice(sent.start, cs).trim() && cueInfo(form).inverts) {

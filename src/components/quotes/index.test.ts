@@ -129,6 +129,15 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['After the vote, Anna Petrova (D-Riga), said, “We will win.”', [['direct', 'We will win.', 'Anna Petrova', 'said']]],
   ['The minister rallied supporters, saying: “We will win.”', [['direct', 'We will win.', 'The minister', 'saying']]],
   ['Stated Anna Petrova: “We will win.”', [['direct', 'We will win.', 'Anna Petrova', 'Stated']]],
+  // The main clause's subject after an opening adjunct, a possessive name's phrase, or a verb coordinated with the main one.
+  ['Hours later, the minister returned the favour, telling reporters, “We will win.”', [['direct', 'We will win.', 'the minister', 'telling']]],
+  ['Responding to the plan, Anna Petrova’s campaign manager rallied supporters, saying: “We will win.”', [['direct', 'We will win.', 'Anna Petrova’s campaign manager', 'saying']]],
+  ['The minister paused, then leaned in and boomed: “We will win.”', [['direct', 'We will win.', 'The minister', 'boomed']]],
+  // The agent of a reduced relative is no speaker: the document is (the agent a relay when it only saw it).
+  ['A memo seen by Sputnik News said the plant would close in March.', [['indirect', 'the plant would close in March', 'A memo', 'said']]],
+  ['The plant will close in March, according to a document obtained by Sputnik News.', [['indirect', 'The plant will close in March', 'a document', 'according to']]],
+  ['A letter from the ministry obtained by Sputnik News warns that the talks will fail.', [['indirect', 'the talks will fail', 'A letter from the ministry', 'warns']]],
+  ['A survey conducted by the Levada Center found that most voters want change.', [['indirect', 'most voters want change', 'A survey conducted by the Levada Center', 'found']]],
   // Scare quotes of 1-3 words with no speech around them are not quotes.
   ['The group announced the "Islamic caliphate" on the seized lands in the east.', []],
   ['He described the plan as a "terrorist ram" in the region.', []],
@@ -286,6 +295,7 @@ const RELAYS: [string, string[][]][] = [
   // An outlet reporting is the speaker, never its own relay.
   ['Prices will rise in the region, the Associated Press reported.', [[]]],
   ['Prices will rise, Sputnik News reported, citing Anna Petrova.', [['Sputnik News']]],
+  ['A memo seen by Sputnik News said prices will rise.', [['Sputnik News']]],
 ];
 
 test('relays', () => {

@@ -172,6 +172,66 @@ export function subjectOutsideRelative(doc: Doc, source: Span, cueStart: number)
   return speakerBefore(doc.text, sent.start, clauseStart) ?? source;
 }
 
+/** A participle and "by" right before a span: the span is the agent of a reduced relative ("A memo seen by X said"). */
+const AGENT_BEFORE_RE = /\b(seen|obtained|reviewed|viewed|read|shared|leaked|released|published|issued|filed|sent|written|signed|posted|commissioned|conducted|sponsored|compiled|prepared|carried\s+out)\s+by\s+(?:[^,;:“”"()]{1,60}?\s+for\s+)?$/i;
+/** The same participle and "by" inside a span, and a span ending in the participle. */
+const AGENT_INSIDE_RE = /\s+(?:seen|obtained|reviewed|viewed|read|shared|leaked|released|published|issued|filed|sent|written|signed|posted|commissioned|conducted|sponsored|compiled|prepared|carried\s+out)\s+by\s+/i;
+const PARTICIPLE_END_RE = /\s+(seen|obtained|reviewed|viewed|shared|leaked|released|published|issued|filed|sent|written|signed|posted|commissioned|conducted|sponsored|compiled|prepared)$/i;
+/** Participles whose agent passed the words on (a relay), not wrote them: "a memo seen by X". */
+const RELAYING_PARTICIPLES = new Set(['seen', 'obtained', 'reviewed', 'viewed', 'read', 'shared', 'leaked']);
+/** Where the noun phrase before a reduced relative can open: the sentence, a comma, "according to", "that". */
+const PHRASE_OPEN_RE = /(?:^|[,;:(—]\s*|\baccording\s+to\s+|\bthat\s+)(?=\S)/giu;
+
+/**
+ * A source that is the agent of a reduced relative on the cue's real subject: "A memo seen by X said",
+ * "according to a document obtained by X", "A survey conducted by X found". The subject is the noun phrase
+ * before the participle: alone, with the agent as a relay, when the agent passed the words on (seen,
+ * obtained, reviewed); with the agent, when the agent made them (conducted, released, written). Null when
+ * the span is no such agent, or the noun phrase is longer than ten words.
+ * @example reducedRelativeSubject('A memo seen by Reuters said', 0, { start: 15, end: 22 }) // { source: 'A memo', relay: 'Reuters' } (as spans)
+ */
+export function reducedRelativeSubject(text: string, lo: number, agent: Span, cueStart = -1): { source: Span; relay: Span | null } | null {
+  // The whole phrase as the span ("a document seen by X"): split it at the participle.
+  const inside = AGENT_INSIDE_RE.exec(text.slice(agent.start, agent.end));
+  if (inside && inside.index > 0) {
+    const at = agent.start + inside.index + inside[0].length;
+    return reducedRelativeSubject(text, agent.start, { start: at, end: agent.end });
+  }
+  // The phrase up to the participle ("A survey conducted"), the agent between it and the cue.
+  const tail = PARTICIPLE_END_RE.exec(text.slice(agent.start, agent.end));
+  if (tail && cueStart > agent.end) {
+    const by = /^\s+by\s+([^,;:“”"()]{2,80}?)\s*$/.exec(text.slice(agent.end, cueStart));
+    if (by && by[1]!.split(/\s+/).length <= 8) {
+      const as = cueStart - (text.slice(agent.end, cueStart).length - by.index - by[0].indexOf(by[1]!));
+      const realAgent = { start: as, end: as + by[1]!.length };
+      if (RELAYING_PARTICIPLES.has(tail[1]!.toLowerCase())) return { source: { start: agent.start, end: agent.start + tail.index }, relay: realAgent };
+      return { source: { start: agent.start, end: realAgent.end }, relay: null };
+    }
+  }
+  const before = text.slice(lo, agent.start);
+  const m = AGENT_BEFORE_RE.exec(before);
+  if (!m) return null;
+  const pStart = lo + m.index;
+  let open = -1;
+  PHRASE_OPEN_RE.lastIndex = 0;
+  const window = text.slice(lo, pStart);
+  let o: RegExpExecArray | null;
+  while ((o = PHRASE_OPEN_RE.exec(window)) !== null) {
+    if (o[0].length === 0 && o.index > 0) { PHRASE_OPEN_RE.lastIndex++; continue; }
+    if (o.index + o[0].length < window.length) open = o.index + o[0].length;
+    if (o[0].length === 0) PHRASE_OPEN_RE.lastIndex++;
+  }
+  if (open < 0) return null;
+  let e = window.length;
+  while (e > open && /\s/.test(window[e - 1]!)) e--;
+  const head = window.slice(open, e);
+  if (!head || head.split(/\s+/).length > 10 || !/\p{L}/u.test(head)) return null;
+  const start = lo + open;
+  return RELAYING_PARTICIPLES.has(m[1]!.toLowerCase())
+    ? { source: { start, end: lo + e }, relay: agent }
+    : { source: { start, end: agent.end }, relay: null };
+}
+
 /** A personal pronoun opening a longer span ("I’m", "I happen to", "you’ll", "we have noticed"): the pronoun is the source. */
 const PRONOUN_LEAD_RE = /^(?:i|we|you|they|he|she)(?=[’'][a-z]{1,2}\b|\s+\p{L})/iu;
 /**
@@ -358,6 +418,12 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
   for (const c of cands) {
     if (!c.source) continue;
     if (c.cueSpan && c.source.end <= c.cueSpan.start) c.source = subjectOutsideRelative(doc, c.source, c.cueSpan.start);
+    const sent = doc.sentences[doc.sentenceAt(c.source.start)];
+    const reduced = sent ? reducedRelativeSubject(doc.text, sent.start, c.source, c.cueSpan?.start ?? -1) : null;
+    if (reduced) {
+      c.source = reduced.source;
+      if (reduced.relay) c.relays = [...c.relays, reduced.relay];
+    }
     c.source = normalizedSource(doc.text, c.source);
     if (!c.source) continue;
     const subject = c.cueSpan !== null && c.source.end <= c.cueSpan.start;
