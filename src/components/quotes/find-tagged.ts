@@ -184,6 +184,8 @@ function paragraphAt(paragraphs: readonly Span[], s: number): number {
 /** A tagged source or cue span trimmed of quote marks and punctuation; null when no letter is left ("“" tagged as a source). */
 const ACCORDING_BEFORE_RE = /\b(according\s+to)\s*$/i;
 
+/** "according to" opening a tagged cue that goes on (over the source). */
+const ACCORDING_RUN_ON_RE = /^(according\s+to)\s+(?=\S)/i;
 /** The span of "according to" ending right before `at` (spaces between), or null. */
 export function accordingBefore(text: string, at: number): Span | null {
   const m = ACCORDING_BEFORE_RE.exec(text.slice(Math.max(0, at - 24), at));
@@ -344,6 +346,14 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     if (cueSpan && !isContentfulCue(text.slice(cueSpan.start, cueSpan.end))) {
       if (!src) continue;
       cueSpan = null;
+    }
+    // The cue run on over its source ("According to the official"): what follows "according to" is the source.
+    if (cueSpan && !source) {
+      const m = ACCORDING_RUN_ON_RE.exec(text.slice(cueSpan.start, cueSpan.end));
+      if (m) {
+        source = { start: cueSpan.start + m[0].length, end: cueSpan.end };
+        cueSpan = { start: cueSpan.start, end: cueSpan.start + m[1]!.length };
+      }
     }
     // "According to the official around 40% ...": the phrase right before the source is the cue.
     const according = source ? accordingBefore(text, source.start) : null;

@@ -1,6 +1,7 @@
 /**
  * Train the attribution tagger (../tagger.ts) on PolNeAR train: structured averaged perceptron
- * (first-order Viterbi per sentence, shuffled order) over BIO SOURCE / CUE / CONTENT tags, one annotator file per article.
+ * (first-order Viterbi per sentence, shuffled order) over BIO SOURCE / CUE / CONTENT tags, one annotator file per article,
+ * averaged with a linear-chain CRF over the same features (./crf.ts; one pass), each scaled to its largest weight.
  * The shipped weights are trained on all of train (since the eighth accuracy session; dev source F1 +0.4). For tuning
  * rules, POLNEAR_HOLDOUT=150 (in all three quotes trainers) holds out the first 150 articles (sorted), the sample
  * `attributionTrainTask` scores. Writes int16 weights, gzipped, to ../data/attr-weights.bin.gz; never copies the dataset.
@@ -16,11 +17,14 @@ import { polnearFiles } from '../../../eval/tasks/attribution.js';
 import { sentencedDoc } from './polnear.js';
 import { loadSettings } from '../../../settings.js';
 import { NT, ND, NF, ROWS, allowed, dynFeats, tagInput, type TagInput } from '../tagger.js';
+import { trainCrf, type CrfUnit } from './crf.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const datasets = process.argv[2] ?? loadSettings().datasets;
 /** The shipped weights: 14 epochs (retraining with the defaults reproduces them byte for byte). */
 const epochs = Number(process.argv[3] ?? 14);
+/** Passes of the CRF learner: one (on the tuning sample, averaged with the perceptron: 1 epoch 77.7, 2 and 3 epochs 77.4). */
+const CRF_EPOCHS = 1;
 const HOLDOUT = Number(process.env.POLNEAR_HOLDOUT ?? 0);
 const dir = join(datasets, 'polnear', 'data', 'train');
 
@@ -151,12 +155,33 @@ for (let ep = 0; ep < epochs; ep++) {
   }
   console.error(`epoch ${ep + 1}: token error ${(err / tot).toFixed(4)}`);
 }
-let max = 0;
 const avg = new Float32Array(ROWS * NT);
-for (let i = 0; i < avg.length; i++) { avg[i] = w[i]! - u[i]! / c; max = Math.max(max, Math.abs(avg[i]!)); }
-const q = new Int16Array(avg.length);
-const scale = 32000 / max;
-for (let i = 0; i < avg.length; i++) q[i] = Math.round(avg[i]! * scale);
+for (let i = 0; i < avg.length; i++) avg[i] = w[i]! - u[i]! / c;
+// The CRF learner on the same sentences (its own shuffle), then the average of the two models, each scaled to
+// its largest weight. Averaged with the CRF, the tagger's attributions are more often right (tuning sample
+// held out, source F1 77.1 -> 77.7; dev 78.0 -> 79.0).
+seed = 12345;
+const crfUnits: CrfUnit[] = [];
+for (let d = 0; d < data.length; d++) {
+  const { sentence } = data[d]!.sent;
+  for (let i = 0; i < data[d]!.inp.n; ) {
+    let j = i;
+    while (j < data[d]!.inp.n && sentence[j] === sentence[i]) j++;
+    crfUnits.push({ inp: data[d]!.inp, gold: data[d]!.gold, from: i, to: j });
+    i = j;
+  }
+}
+const crf = trainCrf(crfUnits, CRF_EPOCHS, (list) => {
+  for (let k = list.length - 1; k > 0; k--) { const j = Math.floor(rand() * (k + 1)); const t = list[k]!; list[k] = list[j]!; list[j] = t; }
+}, 0.1, (line) => console.error(line));
+const maxAbs = (a: ArrayLike<number>): number => { let m = 0; for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]!)); return m || 1; };
+const pm = maxAbs(avg);
+const cm = maxAbs(crf);
+const mixed = new Float64Array(ROWS * NT);
+for (let i = 0; i < mixed.length; i++) mixed[i] = 0.5 * (avg[i]! / pm) + 0.5 * (crf[i]! / cm);
+const q = new Int16Array(mixed.length);
+const scale = 32000 / maxAbs(mixed);
+for (let i = 0; i < mixed.length; i++) q[i] = Math.round(mixed[i]! * scale);
 const out = gzipSync(Buffer.from(q.buffer), { level: 9 });
 writeFileSync(process.env.ATTR_WEIGHTS_OUT ?? join(here, "../data/attr-weights.bin.gz"), out);
-console.error(`wrote ${out.length} bytes (scale ${scale.toFixed(2)})`);
+console.error(`wrote ${out.length} bytes`);
