@@ -1,7 +1,7 @@
 /**
- * Attribution tagger: a structured averaged-perceptron BIO tagger (first-order, Viterbi decoding)
- * over SOURCE / CUE / CONTENT, trained
- * on PolNeAR train (train/train-tagger.ts). Features are hashed integers built from per-token values
+ * Attribution tagger: a first-order linear BIO tagger (Viterbi decoding) over SOURCE / CUE / CONTENT,
+ * whose weights average a structured perceptron and a linear-chain CRF trained on PolNeAR train
+ * (train/train-tagger.ts, train/crf.ts). Features are hashed integers built from per-token values
  * in typed arrays; the weights (int16 file, gzip) load once per process, lazily, as int8. The quotes
  * component uses it to add attributions the rules miss.
  *
