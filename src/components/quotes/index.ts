@@ -172,13 +172,18 @@ export function subjectOutsideRelative(doc: Doc, source: Span, cueStart: number)
   return speakerBefore(doc.text, sent.start, clauseStart) ?? source;
 }
 
-/** A participle and "by" right before a span: the span is the agent of a reduced relative ("A memo seen by X said"). */
-const AGENT_BEFORE_RE = /\b(seen|obtained|reviewed|viewed|read|shared|leaked|released|published|issued|filed|sent|written|signed|posted|commissioned|conducted|sponsored|compiled|prepared|carried\s+out)\s+by\s+(?:[^,;:“”"()]{1,60}?\s+for\s+)?$/i;
-/** The same participle and "by" inside a span, and a span ending in the participle. */
-const AGENT_INSIDE_RE = /\s+(?:seen|obtained|reviewed|viewed|read|shared|leaked|released|published|issued|filed|sent|written|signed|posted|commissioned|conducted|sponsored|compiled|prepared|carried\s+out)\s+by\s+/i;
-const PARTICIPLE_END_RE = /\s+(seen|obtained|reviewed|viewed|shared|leaked|released|published|issued|filed|sent|written|signed|posted|commissioned|conducted|sponsored|compiled|prepared)$/i;
 /** Participles whose agent passed the words on (a relay), not wrote them: "a memo seen by X". */
 const RELAYING_PARTICIPLES = new Set(['seen', 'obtained', 'reviewed', 'viewed', 'read', 'shared', 'leaked']);
+/** Participles whose agent made the words: "a survey conducted by X". */
+const AUTHORING_PARTICIPLES = ['released', 'published', 'issued', 'filed', 'sent', 'written', 'signed', 'posted', 'commissioned', 'conducted', 'sponsored', 'compiled', 'prepared'];
+/** Either kind; "read" ends no span ("One message read"), "carried out" is two words. */
+const AGENT_PARTICIPLE_ALT = [...RELAYING_PARTICIPLES, ...AUTHORING_PARTICIPLES, 'carried\\s+out'].join('|');
+const SPAN_END_PARTICIPLE_ALT = [...RELAYING_PARTICIPLES, ...AUTHORING_PARTICIPLES].filter((w) => w !== 'read').join('|');
+/** A participle and "by" right before a span: the span is the agent of a reduced relative ("A memo seen by X said"). */
+const AGENT_BEFORE_RE = new RegExp(`\\b(${AGENT_PARTICIPLE_ALT})\\s+by\\s+(?:[^,;:“”"()]{1,60}?\\s+for\\s+)?$`, 'i');
+/** The same participle and "by" inside a span, and a span ending in the participle. */
+const AGENT_INSIDE_RE = new RegExp(`\\s+(?:${AGENT_PARTICIPLE_ALT})\\s+by\\s+`, 'i');
+const PARTICIPLE_END_RE = new RegExp(`\\s+(${SPAN_END_PARTICIPLE_ALT})$`, 'i');
 /** Where the noun phrase before a reduced relative can open: the sentence, a comma, "according to", "that". */
 const PHRASE_OPEN_RE = /(?:^|[,;:(—]\s*|\baccording\s+to\s+|\bthat\s+)(?=\S)/giu;
 
