@@ -207,7 +207,7 @@ export function reducedRelativeSubject(text: string, lo: number, agent: Span, cu
   if (tail && cueStart > agent.end) {
     const by = /^\s+by\s+([^,;:“”"()]{2,80}?)\s*$/.exec(text.slice(agent.end, cueStart));
     if (by && by[1]!.split(/\s+/).length <= 8) {
-      const as = cueStart - (text.slice(agent.end, cueStart).length - by.index - by[0].indexOf(by[1]!));
+      const as = agent.end + by[0].indexOf(by[1]!);
       const realAgent = { start: as, end: as + by[1]!.length };
       if (RELAYING_PARTICIPLES.has(tail[1]!.toLowerCase())) return { source: { start: agent.start, end: agent.start + tail.index }, relay: realAgent };
       return { source: { start: agent.start, end: realAgent.end }, relay: null };
@@ -217,15 +217,10 @@ export function reducedRelativeSubject(text: string, lo: number, agent: Span, cu
   const m = AGENT_BEFORE_RE.exec(before);
   if (!m) return null;
   const pStart = lo + m.index;
-  let open = -1;
-  PHRASE_OPEN_RE.lastIndex = 0;
+  // The last place a phrase opens before the participle.
   const window = text.slice(lo, pStart);
-  let o: RegExpExecArray | null;
-  while ((o = PHRASE_OPEN_RE.exec(window)) !== null) {
-    if (o[0].length === 0 && o.index > 0) { PHRASE_OPEN_RE.lastIndex++; continue; }
-    if (o.index + o[0].length < window.length) open = o.index + o[0].length;
-    if (o[0].length === 0) PHRASE_OPEN_RE.lastIndex++;
-  }
+  let open = -1;
+  for (const o of window.matchAll(PHRASE_OPEN_RE)) if (o.index! + o[0].length < window.length) open = o.index! + o[0].length;
   if (open < 0) return null;
   let e = window.length;
   while (e > open && /\s/.test(window[e - 1]!)) e--;
