@@ -226,7 +226,43 @@ function mayEndSubject(text: string, tokens: TokenTable, i: number, lo: number, 
   return false;
 }
 
-/** The subject NP that ends right before `end` (after auxiliaries), or null. */
+/** A possessive ending right before a word: "CNN’s ", "the senators' ". */
+const POSSESSIVE_BEFORE_RE = /\p{L}(?:[’']s|s[’'])\s$/u;
+
+/**
+ * Whether a possessive ends right before `pos` ("CNN’s show", "Trump’s reported net worth"): the word at `pos`
+ * is then a noun or an adjective, not a cue.
+ * @example afterPossessive('CNN’s show', 6) // true
+ */
+export function afterPossessive(text: string, pos: number): boolean {
+  return POSSESSIVE_BEFORE_RE.test(text.slice(Math.max(0, pos - 4), pos));
+}
+const FRAME_NEXT_RE = /^\s+([\p{L}’'-]+)(?:\s+([\p{L}\d’'-]+))?/u;
+const NP_LEAD_RE = /^(?:the|a|an|his|her|their|its|our|my|your|this|these|those|\p{Lu}.*|\d.*)$/u;
+
+/**
+ * Whether a one-word cue and the word after it read as motion, appearance, finding or a reporter's
+ * posting, not speech (data/non-speech-frames.ts: "went to the meeting", "reported from Kyiv"); "to" counts
+ * only before a noun phrase.
+ * @example inNonSpeechFrame('She reported from Kyiv.', { start: 4, end: 12 }) // true
+ */
+export function inNonSpeechFrame(text: string, cue: Span): boolean {
+  const frame = NON_SPEECH_FRAMES[text.slice(cue.start, cue.end).toLowerCase()];
+  if (!frame) return false;
+  const m = FRAME_NEXT_RE.exec(text.slice(cue.end, cue.end + 40));
+  if (!m) return false;
+  const next = m[1]!.toLowerCase();
+  if (!frame.includes(next)) return false;
+  return next !== 'to' || (m[2] !== undefined && NP_LEAD_RE.test(m[2]));
+}
+
+/** A coordinating conjunction opening a clause. */
+const COORDINATOR_START_RE = /^(?:but|and|or|nor|yet)\s/i;
+
+/** A subject pronoun and its clitic auxiliary: "he’s", "they’d", "we’ve" (has / had / would / have / will / are / am). */
+const PRONOUN_CLITIC_RE = /^(he|she|it|they|we|i|you|who)[’'](?:s|d|ve|ll|re|m)$/;
+
+/** The subject NP that ends right before `end` (after auxiliaries and a pronoun's clitic auxiliary), or null. */
 export function subjectBefore(text: string, lo: number, end: number): Span | null {
   let e = end;
   // Walk back over auxiliaries and adverbs.
@@ -237,6 +273,9 @@ export function subjectBefore(text: string, lo: number, end: number): Span | nul
     while (k >= lo && /[A-Za-z’']/.test(text[k]!)) k--;
     const w = text.slice(k + 1, j + 1).toLowerCase();
     if (w && (AUX.has(w) || isLyAdverb(text, k + 1, j + 1))) { e = k + 1; continue; }
+    // A pronoun with a clitic auxiliary ("he’s predicted", "they’d said"): the pronoun.
+    const clitic = PRONOUN_CLITIC_RE.exec(w);
+    if (clitic) { e = k + 1 + clitic[1]!.length; break; }
     if (w && PASSIVE.has(w)) return null;
     break;
   }
@@ -414,6 +453,8 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
       if (k >= n || tKind[k] !== TokenKind.WORD || !L.clauseStart.has(text, tStart[k]!, tEnd[k]!)) continue;
     }
     const lo = Math.max(sent.start, skipBefore);
+    // After a possessive the word is a noun or an adjective, not a cue ("CNN’s show", "Trump’s reported net worth").
+    if (afterPossessive(text, cs)) continue;
     const w = text.slice(cs, ce);
     // Subject and cue within the sentence, and no attribution between them.
     let src = mayEndSubject(text, tokens, i, lo, L) ? subjectBefore(text, lo, cs) : null;
@@ -428,6 +469,8 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     let st = ce;
     const lead = LEAD_RE.exec(text.slice(st, st + 40))![0];
     st += lead.length;
+    // "a star on the hit TV show, but he ...": reported speech never opens with a coordinating conjunction.
+    if (COORDINATOR_START_RE.test(text.slice(st, st + 5))) continue;
     let en = nextStart(spans, st, sent.end);
     // "Barkley, who said he votes for Democrats, left early": the relative clause ends at its comma.
     if (src.end <= cs && /,\s*who\s+(?:\S+\s+){0,2}$/.test(text.slice(Math.max(0, src.start - 3), cs))) {

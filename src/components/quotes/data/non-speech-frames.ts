@@ -21,6 +21,8 @@ const CHARGE = ['with', 'in', 'over', 'after', 'for', 'on'];
 const CALL = ['in', 'off'];
 /** Speaking to someone, somewhere or at some time names no content: "spoke to reporters in June" ("spoke about X" stays). */
 const SPEAK = ['to', 'with', 'at', 'on', 'in', 'during', 'before', 'after', 'from', 'for', 'by', 'via', 'through'];
+/** A reporter's dateline credit or a posting, not a report's content: "X reported from Kyiv", "reported live", "reports for the BBC". */
+const REPORT = ['from', 'live', 'for'];
 
 /** Cue word -> next words that show a non-speech use. */
 export const NON_SPEECH_FRAMES: Readonly<Record<string, readonly string[]>> = {
@@ -33,5 +35,6 @@ export const NON_SPEECH_FRAMES: Readonly<Record<string, readonly string[]>> = {
   show: SHOW, shows: SHOW, showed: SHOW, showing: SHOW,
   charged: CHARGE, charges: CHARGE, charge: CHARGE, charging: CHARGE,
   called: CALL, calls: CALL, call: CALL, calling: CALL,
+  reported: REPORT, reports: REPORT, report: REPORT, reporting: REPORT,
   spoke: SPEAK, speak: SPEAK, speaks: SPEAK, speaking: SPEAK, spoken: SPEAK, talked: SPEAK, talk: SPEAK, talks: SPEAK, talking: SPEAK,
 };
