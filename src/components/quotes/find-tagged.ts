@@ -6,7 +6,7 @@
 import type { Span } from '../../doc/span.js';
 import type { TokenTable } from '../../doc/tokens.js';
 import type { QuoteCandidate } from './find-quotes.js';
-import { AUXILIARY_CUES, CHARACTERIZATION_RE, subjectBefore } from './find-open.js';
+import { AUXILIARY_CUES, CHARACTERIZATION_RE, isLyAdverb, subjectBefore } from './find-open.js';
 import { isCuratedCue, ZERO_THAT } from './find-quotes.js';
 import { LEARNED_CUES } from './data/learned-cues.js';
 import { ACTION_VERBS } from './data/action-verbs.js';
@@ -251,6 +251,8 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
       const r = runs[k]!;
       if (r.from > con.to + MAX_GAP) break;
       if (r.label !== label) continue;
+      // A lone adverb is no source ("X has raised questions about ..., falsely suggesting ..."): the next run may be.
+      if (label === 1 && r.to - r.from === 1 && isLyAdverb(text, start[r.from]!, end[r.from]!)) continue;
       const d = r.to <= con.from ? con.from - r.to : r.from >= con.to ? r.from - con.to : 0;
       if (d > MAX_GAP || d >= bd) continue;
       const s0 = sentence[Math.min(r.from, con.from)]!;
@@ -321,8 +323,14 @@ export function findTaggedAttributions(text: string, paragraphs: readonly Span[]
     // A content that is only the quoted label ("supporting the so-called \"moderate opposition\"") names, it reports nothing.
     if (SO_CALLED_START_RE.test(text.slice(s, s + 16))) continue;
     if (used.hits(s, e)) continue;
-    const src = near(r, 1);
+    let src = near(r, 1);
     const cue = near(r, 2);
+    // Source, cue, content: a source run after the content belongs to the next clause ("X made no mention of Y,
+    // who announced ..."); the run nearest the cue, when it is before the content, is the source.
+    if (src && cue && cue.to <= r.from && src.from >= r.to) {
+      const alt = near(cue, 1);
+      if (alt && alt.to <= r.from) src = alt;
+    }
     if (NEED === 'src' && !src) continue;
     if (NEED === 'both' && (!src || !cue)) continue;
     if (NEED === 'any' && !src && !cue) continue;

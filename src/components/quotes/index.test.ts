@@ -138,6 +138,12 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['The plant will close in March, according to a document obtained by Sputnik News.', [['indirect', 'The plant will close in March', 'a document', 'according to']]],
   ['A letter from the ministry obtained by Sputnik News warns that the talks will fail.', [['indirect', 'the talks will fail', 'A letter from the ministry', 'warns']]],
   ['A survey conducted by the Levada Center found that most voters want change.', [['indirect', 'most voters want change', 'A survey conducted by the Levada Center', 'found']]],
+  // A pronoun's clitic auxiliary is no part of the source; a name may modify the speaker's noun.
+  ['And he’s predicted big wins in the races ahead.', [['indirect', 'big wins in the races ahead', 'he', '’s predicted']]],
+  ['At the meeting, the Petrova supporter retorted: “There is a special place for them.”', [['direct', 'There is a special place for them.', 'the Petrova supporter', 'retorted']]],
+  // A noun homograph of a cue ("show") before a coordinated clause, and a reporter's credit ("reported from"): no speech.
+  ['She is a star on the hit TV show, but he is a fan of the genre.', []],
+  ['The correspondent reported from Riga on Monday.', []],
   // Scare quotes of 1-3 words with no speech around them are not quotes.
   ['The group announced the "Islamic caliphate" on the seized lands in the east.', []],
   ['He described the plan as a "terrorist ram" in the region.', []],
@@ -781,6 +787,12 @@ test('keepTagged: tagger attributions need a text that reports speech (or a lexi
     ['and backed by the army', 'the rebels', 'is opposed', 1, false],
     ['There is strong public anger among farmers.', null, 'strong public anger among', 1, false],
     ['There is strong public anger among farmers.', 'Critics', 'criticism of', 1, true],
+    // A curated verb after a possessive is a noun or an adjective; a speech noun after one is an attribution.
+    ['It aired on the network’s show that night.', 'the network’s', 'show', 1, false],
+    ['Her warning that prices will rise went unheeded.', 'Her', 'warning', 1, true],
+    // A reporter's credit, not a report: the non-speech frame the rules read.
+    ['The correspondent reported from Riga.', 'The correspondent', 'reported', 1, false],
+    ['The correspondent reported that the talks failed.', 'The correspondent', 'reported', 1, true],
   ];
   for (const [text, src, cue, reports, want] of rows) assert.equal(keepTagged(text, cand(text, src, cue), reports), want, text);
 });

@@ -7,7 +7,7 @@ import { SpeakerResolver } from './resolve-speaker.js';
 import { GENERIC_SOURCES, ROLE_NOUNS } from './data/role-nouns.js';
 import { MEDIUM_NOUN_ALT } from './data/media-of-speech.js';
 import { isCommonOrGazetteerWord } from '../entities/gazetteer.js';
-import { attachQuotedAsSaying, citedInParenthesis, isAnonymityFormula, findFigureAttributions, findOpenAttributions, isLyAdverb } from './find-open.js';
+import { attachQuotedAsSaying, citedInParenthesis, afterPossessive, inNonSpeechFrame, isAnonymityFormula, findFigureAttributions, findOpenAttributions, isLyAdverb } from './find-open.js';
 import { findTaggedAttributions, isLexiconCue } from './find-tagged.js';
 import { addColonIntroSources, applySpeakerTurns } from './colon-intro.js';
 import { loadSourceWeights, pickSource, tokenRange, tokenSpan, wordHashes } from './source-model.js';
@@ -354,6 +354,11 @@ export const SPARSE_SPEECH_RATE = 0.2;
 export function keepTagged(text: string, c: QuoteCandidate, rate: number): boolean {
   if (rate < SPARSE_SPEECH_RATE && (!c.cue || !isLexiconCue(c.cue))) return false;
   if (isAnonymityFormula(text.slice(c.start, c.end))) return false;
+  // A curated verb right after a possessive is a noun or an adjective ("CNN’s show", "Trump’s reported net worth");
+  // a speech noun after one is an attribution ("her warning that ...", "Trump’s repeated accusations").
+  if (c.cue && c.cueSpan && !/\s/.test(c.cue) && isCuratedCue(c.cue) && afterPossessive(text, c.cueSpan.start)) return false;
+  // "X reported from Kyiv", "appeared on a podcast": the frame the rules read too.
+  if (c.cueSpan && inNonSpeechFrame(text, c.cueSpan)) return false;
   // In a title-case headline, a one-word source that is a common word is a capitalized verb or noun ("US Not Ready to Accept ...").
   if (c.source && c.cueSpan && inTitleCaseLine(text, c.cueSpan.start)) {
     const src = text.slice(c.source.start, c.source.end);
