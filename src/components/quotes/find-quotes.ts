@@ -424,8 +424,8 @@ interface SentenceCtx {
 
 /** A speaker and a verb in the slot after a closing quote mark (`,” the judge exclaimed.`), the clause ending there. */
 const SPEECH_SLOT_RE = /^\s*(?<src>(?:the|a|an|his|her|their|one|another)\s+[\p{Ll}\d][\p{L}\d’'-]*(?:\s+[\p{Ll}][\p{L}’'-]*){0,2}|(?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}.’'-]*|he|she|they|we|I)\s+(?<verb>[a-z]+(?:ed|s))(?=\s*[.,;]|\s+(?:on|in|at|to|during|after|before|as|while|with|from|and|but)\b)/du;
-/** The inverted slot: `,” exclaimed the judge.` */
-const SPEECH_SLOT_INV_RE = /^\s*(?<verb>[a-z]+ed)\s+(?<src>(?:the|a|an)\s+[\p{Ll}\d][\p{L}\d’'-]*(?:\s+[\p{Ll}][\p{L}’'-]*){0,2}|(?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}.’'-]*)(?=\s*[.,;])/du;
+/** The inverted slot: `,” exclaimed the judge.`, `!” beamed Jane Doe of Riga, who ...` */
+const SPEECH_SLOT_INV_RE = /^\s*(?<verb>[a-z]+ed)\s+(?<src>(?:(?:the|a|an)\s+[\p{Ll}\d][\p{L}\d’'-]*(?:\s+[\p{Ll}][\p{L}’'-]*){0,2}|(?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}.’'-]*)(?:\s+of\s+(?:[A-Z][\p{L}.’'-]*\s+){0,2}[A-Z][\p{L}.’'-]*)?)(?=\s*[.,;])/du;
 /** Words of the speech slot that are not verbs of saying ("…,” she was, "…,” he has). */
 const NOT_SPEECH_SLOT = new Set(['was', 'has', 'is', 'does', 'as', 'his', 'this', 'us', 'yes', 'its', 'less', 'unless', 'bus', 'gas', 'plus', 'thus', 'news', 'times', 'days', 'years', 'weeks', 'months', 'hours', 'minutes', 'seconds', 'needed', 'indeed', 'speed', 'seed', 'feed', 'red', 'bed', 'shed', 'led', 'fled', 'bred', 'wed']);
 

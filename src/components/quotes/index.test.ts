@@ -101,6 +101,8 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   // Any verb in the speech slot after a quote closing on a comma, "?" or "!" (not only lexicon cues).
   ['“Everything you said has overlapped,” the judge exclaimed.', [['direct', 'Everything you said has overlapped', 'the judge', 'exclaimed']]],
   ['“Why are you here?” interrupted the judge.', [['direct', 'Why are you here?', 'the judge', 'interrupted']]],
+  ['“We will win!” beamed Anna Petrova of Riga, who came with her family.', [['direct', 'We will win!', 'Anna Petrova of Riga', 'beamed']]],
+  ['“We will win,” grinned the mayor of Riga.', [['direct', 'We will win', 'the mayor of Riga', 'grinned']]],
   ['According to Anna Petrova, prices will rise next year.', [['indirect', 'prices will rise next year', 'Anna Petrova', 'According to']]],
   ['Prices will rise next year, according to Anna Petrova.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'according to']]],
   // "That’s according to X": the pronoun is the content (it stands for the sentence before).
