@@ -146,6 +146,8 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   // A noun homograph of a cue ("show") before a coordinated clause, and a reporter's credit ("reported from"): no speech.
   ['She is a star on the hit TV show, but he is a fan of the genre.', []],
   ['The correspondent reported from Riga on Monday.', []],
+  // A report inside another speaker's quote marks is part of that quote, not an attribution of its own.
+  ['Indeed, “We cite in our memo a dozen cases far worse than the defendant’s.”', [['partial', 'We cite in our memo a dozen cases far worse than the defendant’s.', null, null]]],
   // Scare quotes of 1-3 words with no speech around them are not quotes.
   ['The group announced the "Islamic caliphate" on the seized lands in the east.', []],
   ['He described the plan as a "terrorist ram" in the region.', []],

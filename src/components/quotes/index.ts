@@ -374,6 +374,20 @@ export function keepTagged(text: string, c: QuoteCandidate, rate: number): boole
   return !OPEN_NP_END_RE.test(text.slice(c.source.start, c.source.end));
 }
 
+/**
+ * Candidates without the indirect reports whose source and cue both sit inside another candidate's quote marks
+ * ("“We cite in our memo a dozen cases,”", a show's title "“The Nightly Show with ...”"): the quote is the
+ * attribution, and its speaker said what is inside. Train sample (models held out): such sources were right 1 time
+ * in 17; dropping them moved source F1 78.0 -> 78.2. Quote-mark quotes inside quotes stay (a quoted speaker quoting).
+ * @example withoutQuotedReports(cands).length <= cands.length
+ */
+export function withoutQuotedReports(cands: QuoteCandidate[]): QuoteCandidate[] {
+  const marks = cands.filter((h) => h.kind !== 'indirect');
+  if (marks.length === 0) return cands;
+  const inside = (c: QuoteCandidate, a: Span): boolean => marks.some((h) => h !== c && h.start <= a.start && a.end <= h.end);
+  return cands.filter((c) => c.kind !== 'indirect' || !c.source || !c.cueSpan || !inside(c, c.source) || !inside(c, c.cueSpan));
+}
+
 /** Options of the quotes component. */
 export interface QuotesOptions {
   /** Add attributions from the learned tagger (default true); false gives the rules-only baseline. */
@@ -437,6 +451,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     if (reason === 'adverb') c.source = withoutLastWord(doc.text, c.source);
     if (!c.source || !opensNounPhrase(doc.text, c.source.start) || (reason !== null && reason !== 'adverb') || (subject && c.cue !== null && isPassiveCue(c.cue))) c.source = null;
   }
+  cands = withoutQuotedReports(cands);
   const resolver = new SpeakerResolver(doc);
   for (const c of cands) if (c.source) resolver.sourceSpans.push(c.source);
   const speaker = new Map<QuoteCandidate, number | null>();
