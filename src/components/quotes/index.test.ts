@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
-import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, keepTagged, normalizedSource, subjectOutsideRelative, notSourceReason, speechReportRate, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
+import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, isPerceptionCue, keepTagged, normalizedSource, subjectOutsideRelative, notSourceReason, speechReportRate, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
 import { findOpenAttributions, leadingName } from './find-open.js';
 import { findQuoteCandidates, type QuoteCandidate } from './find-quotes.js';
 import { accordingBefore, isActionCue, isContentfulCue, isLexiconCue, notSpeechCue } from './find-tagged.js';
@@ -172,8 +172,24 @@ test('isPassiveCue: a passive cue has no source in its subject; a state particip
     ['said', false],
     ['has said', false],
     ['is saying', false],
+    // Negated, progressive, with a particle or an -ing verb after the participle.
+    ['isn’t expected', true],
+    ['was being challenged on', true],
+    ['has been asked about', true],
+    ['is shown discussing', true],
+    ['is telling', false],
   ];
   for (const [cue, want] of rows) assert.equal(isPassiveCue(cue), want, cue);
+});
+
+test('isPerceptionCue: verbs of appearance have no source in their subject', () => {
+  for (const cue of ['appears', 'seemed', 'now seem', 'appeared']) assert.equal(isPerceptionCue(cue), true, cue);
+  for (const cue of ['said', 'appealed', 'seemingly said']) assert.equal(isPerceptionCue(cue), false, cue);
+  const text = 'The statistics appear to show that crime has fallen.';
+  const doc = new Doc('t', { text });
+  doc.text = text;
+  sentences.create().run(doc);
+  for (const q of findQuotes(doc)) assert.equal(q.source, null, text.slice(q.start, q.end));
 });
 
 test('a passive cue’s subject is not the source; the content stays', () => {

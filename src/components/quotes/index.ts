@@ -273,10 +273,23 @@ function withoutLastWord(text: string, span: Span): Span | null {
 
 
 
-const PASSIVE_RE = /^(?:(?:has|have|had)\s+been|is|are|was|were|be|been|being|gets?|got)\s+(?:(?:also|not|now|still|both|already|widely|often|never|generally|largely|reportedly|\w+ly)\s+)*([a-z]+)$/i;
+/** An auxiliary (negated or not, "being" after it), adverbs, the participle, and a particle or an -ing verb after it ("isn’t expected", "was being challenged on", "is shown discussing"). */
+const PASSIVE_RE = /^(?:(?:has|have|had)(?:n[’']t)?\s+been|(?:is|are|was|were)(?:n[’']t)?|be|been|being|gets?|got)\s+(?:being\s+)?(?:(?:also|not|now|still|both|already|widely|often|never|generally|largely|reportedly|\w+ly)\s+)*([a-z]+)(?:\s+(?:about|on|for|with|to|as|in|at|over)|\s+[a-z]+ing)?$/i;
 const PARTICIPLE_RE = /(?:ed|en|wn|ld|ght|aid|ade|und)$/;
 /** Participles of states whose subject holds the view ("are concerned that ...", "is convinced"): not passives. */
 const STATE_PARTICIPLES = new Set(['concerned', 'convinced', 'unconvinced', 'worried', 'pleased', 'disappointed', 'satisfied', 'dissatisfied', 'surprised', 'assured', 'determined', 'committed', 'opposed', 'interested', 'frustrated', 'scared', 'alarmed', 'troubled', 'encouraged', 'inclined', 'prepared', 'torn', 'divided', 'united', 'outraged', 'offended', 'shocked', 'angered', 'disturbed', 'relieved', 'excited', 'delighted', 'annoyed', 'confused', 'dismayed', 'saddened', 'tired', 'resigned', 'undecided', 'split']);
+
+const PERCEPTION_RE = /^(?:(?:now|also|still|only|just)\s+)?(?:appears?|appeared|seems?|seemed)\b/i;
+
+/**
+ * True when a cue is a verb of appearance ("appears to", "seemed"): what it reports is how things look to the
+ * writer, and its subject is what is seen, no source ("The statistics appear to show ...", "It appears that ...").
+ * Train sample (models held out): 9 of 10 such subjects were no gold source; nulling them moved source F1 78.3 -> 78.5.
+ * @example isPerceptionCue('appears') // true
+ */
+export function isPerceptionCue(cue: string): boolean {
+  return PERCEPTION_RE.test(cue.trim());
+}
 
 /**
  * True when a cue is a passive ("is expected", "was asked", "were widely seen"): its subject is what
@@ -449,7 +462,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     const reason = notSourceReason(doc.text.slice(c.source.start, c.source.end));
     // A span run on into an adverb ("Clinton also", "the already announced"): its noun phrase, when one is left.
     if (reason === 'adverb') c.source = withoutLastWord(doc.text, c.source);
-    if (!c.source || !opensNounPhrase(doc.text, c.source.start) || (reason !== null && reason !== 'adverb') || (subject && c.cue !== null && isPassiveCue(c.cue))) c.source = null;
+    if (!c.source || !opensNounPhrase(doc.text, c.source.start) || (reason !== null && reason !== 'adverb') || (subject && c.cue !== null && (isPassiveCue(c.cue) || isPerceptionCue(c.cue)))) c.source = null;
   }
   cands = withoutQuotedReports(cands);
   const resolver = new SpeakerResolver(doc);
