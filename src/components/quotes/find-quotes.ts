@@ -439,9 +439,9 @@ const PAREN_ASIDE_END_RE = /\s*\([^()]{1,30}\),?\s*$/;
  * Doe returned ...", "He then ...". A capitalized name of up to four words, a name's possessive and up to
  * three lower-case words ("Jane Doe’s campaign manager"), a determiner and up to three lower-case words, or
  * a subject pronoun; after an optional opening conjunction and an optional adjunct closed by a comma ("Hours
- * later, ...", "Responding to the plan, ...").
+ * later, ...", "Responding to the plan, ..."). A subordinator is no name ("If elected, she ...").
  */
-const CLAUSE_SUBJECT_RE = /^(?:(?:But|And|Yet|Then)\s+)?(?:[^,“”"\n]{2,90}?,\s+)?(?<src>(?:[A-Z][\p{L}.'-]*\s+){0,2}[A-Z][\p{L}.'-]*[’']s\s+[\p{Ll}][\p{L}’'-]*(?:\s+[\p{Ll}][\p{L}’'-]*){0,2}?|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+[\p{Ll}\d][\p{L}\d’'-]*(?:\s+[\p{Ll}][\p{L}’'-]*){0,2}?|(?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}.'-]*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:then\s+|later\s+|also\s+)?[a-z]+(?:ed|s)\b/du;
+const CLAUSE_SUBJECT_RE = /^(?:(?:But|And|Yet|Then)\s+)?(?:[^,“”"\n]{2,90}?,\s+)?(?<src>(?:[A-Z][\p{L}.'-]*\s+){0,2}[A-Z][\p{L}.'-]*[’']s\s+[\p{Ll}][\p{L}’'-]*(?:\s+[\p{Ll}][\p{L}’'-]*){0,2}?|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+[\p{Ll}\d][\p{L}\d’'-]*(?:\s+[\p{Ll}][\p{L}’'-]*){0,2}?|(?!(?:If|When|While|After|Before|Although|Though|Because|As|Since|Unless|Once|Until|Whether|Despite)\s)(?:[A-Z][\p{L}.’'-]*\s+){0,3}[A-Z][\p{L}.'-]*|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+(?:then\s+|later\s+|also\s+)?[a-z]+(?:ed|s)\b/du;
 
 /**
  * The subject of the main clause of the sentence `[lo, end)` (CLAUSE_SUBJECT_RE), for a cue that has

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
-import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, isPerceptionCue, keepTagged, normalizedSource, subjectOutsideRelative, notSourceReason, speechReportRate, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
+import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, isPerceptionCue, participleSubject, keepTagged, normalizedSource, subjectOutsideRelative, notSourceReason, speechReportRate, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
 import { findOpenAttributions, leadingName } from './find-open.js';
 import { findQuoteCandidates, type QuoteCandidate } from './find-quotes.js';
 import { accordingBefore, isActionCue, isContentfulCue, isLexiconCue, notSpeechCue } from './find-tagged.js';
@@ -895,4 +895,25 @@ test('a tally after "added" or "posted" is no speech; a clause after them is', (
   const cues = quotes.map((q) => `${q.cue}: ${text.slice(q.start, q.end)}`);
   assert.ok(!cues.some((c) => /rebounds|points/.test(c)), cues.join(' | '));
   assert.ok(cues.some((c) => /^added: .*12 people had died/.test(c)), cues.join(' | '));
+});
+
+test('participleSubject: a participle cue after a comma or "and" speaks for the main clause\'s subject', () => {
+  const rows: [string, string | null, string, string | null][] = [
+    // [text, source before, cue, source after]
+    ['The minister attacked the opposition’s plan, saying it would fail.', 'the opposition’s', 'saying', 'The minister'],
+    ['The minister attacked the plan, saying it would fail.', null, 'saying', 'The minister'],
+    ['If elected, she promised lower taxes, hoping the economy grows.', null, 'hoping', 'she'],
+    // Not after a comma or "and": the phrase may be a reduced relative ("voters saying ..."), left alone.
+    ['The minister met voters saying the plan would fail.', 'voters', 'saying', 'voters'],
+  ];
+  for (const [text, src, cue, want] of rows) {
+    const doc = new Doc('t', { text });
+    doc.text = text;
+    sentences.create().run(doc);
+    const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length });
+    const cueSpan = at(cue);
+    const c: QuoteCandidate = { start: cueSpan.end + 1, end: text.length - 1, kind: 'indirect', source: src ? at(src) : null, cue, cueSpan, relays: [], sameAs: null, words: 4, paragraph: 0 };
+    participleSubject(doc, c);
+    assert.equal(c.source ? text.slice(c.source.start, c.source.end) : null, want, text);
+  }
 });

@@ -2,7 +2,7 @@ import type { Doc } from '../../doc/doc.js';
 import type { Span } from '../../doc/span.js';
 import type { Quote } from '../../doc/types.js';
 import { defineComponent } from '../../pipeline/component.js';
-import { CLAUSE_VERBS, findQuoteCandidates, isCuratedCue, speakerBefore, type QuoteCandidate } from './find-quotes.js';
+import { CLAUSE_VERBS, findQuoteCandidates, isCuratedCue, mainClauseSubject, speakerBefore, type QuoteCandidate } from './find-quotes.js';
 import { SpeakerResolver } from './resolve-speaker.js';
 import { GENERIC_SOURCES, ROLE_NOUNS } from './data/role-nouns.js';
 import { MEDIUM_NOUN_ALT } from './data/media-of-speech.js';
@@ -151,6 +151,29 @@ export function notSourceReason(source: string): 'contraction' | 'clause' | 'adv
   // A noun phrase never ends on an adverb: "the already" (of "the already announced ..."), "The unanimously".
   if (lastAt > 0 && source.slice(lastAt + last.length).trim() === '' && (SOURCE_ADVERBS.has(last) || isLyAdverb(last, 0, last.length))) return 'adverb';
   return null;
+}
+
+/** A participle cue's opening word ("saying", "calling", "accusing"). */
+const PARTICIPLE_CUE_RE = /^[a-z]+ing(?:\s|$)/;
+/** A comma or "and" right before a participle cue: ", saying", "... and vowing". */
+const PARTICIPLE_LEAD_RE = /(?:,|\band)\s+$/;
+
+/**
+ * A participle cue after a comma or "and" ("X attacked Y’s plan, saying ...", "..., calling them liars and vowing
+ * ...") speaks for the main clause's subject (mainClauseSubject), not for a noun phrase of the main clause's object
+ * the tagger or the source model took ("Y’s", "calling them"). Sets `c.source` to that subject when there is one
+ * and the cue had no source, or one after it. Train sample (models held out): 10 of 13 such subjects right; source F1
+ * 78.5 -> 78.6.
+ * @example participleSubject(doc, cand) // "Clinton attacked Trump, saying ...": cand.source is "Clinton"
+ */
+export function participleSubject(doc: Doc, c: QuoteCandidate): void {
+  if (c.kind !== 'indirect' || !c.cue || !c.cueSpan || !PARTICIPLE_CUE_RE.test(c.cue)) return;
+  if (c.source && c.source.end > c.cueSpan.start) return;
+  if (!PARTICIPLE_LEAD_RE.test(doc.text.slice(Math.max(0, c.cueSpan.start - 6), c.cueSpan.start))) return;
+  const sent = doc.sentences[doc.sentenceAt(c.cueSpan.start)];
+  if (!sent) return;
+  const subject = mainClauseSubject(doc.text, sent.start, c.cueSpan.start);
+  if (subject && (!c.source || c.source.start >= subject.end)) c.source = subject;
 }
 
 /** ", which ... ," or ", who ... ," (one inner comma at most) right before a cue. */
@@ -447,6 +470,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     .filter((c, i, all) => i === 0 || c.start !== all[i - 1]!.start || c.end !== all[i - 1]!.end)
     .filter((c) => c.kind !== 'indirect' || !c.cueSpan || c.start < c.cueSpan.end || !(MEDIUM_ADJUNCT_RE.test(doc.text.slice(c.start, c.end)) || (/^according$/i.test(c.cue ?? '') && /^to\s/i.test(doc.text.slice(c.start, c.start + 3)))))
     .filter((c) => !isStatLine(doc.text, c));
+  for (const c of cands) participleSubject(doc, c);
   for (const c of cands) {
     if (!c.source) continue;
     if (c.cueSpan && c.source.end <= c.cueSpan.start) c.source = subjectOutsideRelative(doc, c.source, c.cueSpan.start);
