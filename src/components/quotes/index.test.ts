@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Doc } from '../../doc/doc.js';
 import type { EntityType, Quote, Role } from '../../doc/types.js';
 import { sentences } from '../sentences/index.js';
-import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, isPerceptionCue, participleSubject, keepTagged, normalizedSource, subjectOutsideRelative, notSourceReason, speechReportRate, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
+import { afterDateline, findQuotes, invertedSpeaker, isNameShaped, isPassiveCue, isPerceptionCue, isReceivedCue, participleSubject, keepTagged, normalizedSource, subjectOutsideRelative, notSourceReason, speechReportRate, opensNounPhrase, quotePairs, speakerBefore, splitTitle } from './index.js';
 import { findOpenAttributions, leadingName } from './find-open.js';
 import { findQuoteCandidates, type QuoteCandidate } from './find-quotes.js';
 import { accordingBefore, isActionCue, isContentfulCue, isLexiconCue, notSpeechCue } from './find-tagged.js';
@@ -178,8 +178,21 @@ test('isPassiveCue: a passive cue has no source in its subject; a state particip
     ['has been asked about', true],
     ['is shown discussing', true],
     ['is telling', false],
+    ['have often been criticized for', true],
+    ['have sometimes been accused of', true],
   ];
   for (const [cue, want] of rows) assert.equal(isPassiveCue(cue), want, cue);
+});
+
+test('isReceivedCue: criticism, questions or praise received have no source in their subject', () => {
+  for (const cue of ['has faced questions about', 'came under withering criticism for', 'took heat for', 'has faced sharp criticism for', 'drew praise']) assert.equal(isReceivedCue(cue), true, cue);
+  for (const cue of ['criticized', 'faced the press', 'questioned', 'took questions']) assert.equal(isReceivedCue(cue), false, cue);
+  // The participle alone as cue, its passive auxiliary in the text before it.
+  const text = 'Perhaps most damaging, peacekeepers have been blamed for introducing cholera to the island.';
+  const doc = new Doc('t', { text });
+  doc.text = text;
+  sentences.create().run(doc);
+  for (const q of findQuotes(doc)) assert.notEqual(q.source && text.slice(q.source.start, q.source.end), 'peacekeepers');
 });
 
 test('isPerceptionCue: verbs of appearance have no source in their subject', () => {

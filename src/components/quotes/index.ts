@@ -297,12 +297,32 @@ function withoutLastWord(text: string, span: Span): Span | null {
 
 
 /** An auxiliary (negated or not, "being" after it), adverbs, the participle, and a particle or an -ing verb after it ("isn’t expected", "was being challenged on", "is shown discussing"). */
-const PASSIVE_RE = /^(?:(?:has|have|had)(?:n[’']t)?\s+been|(?:is|are|was|were)(?:n[’']t)?|be|been|being|gets?|got)\s+(?:being\s+)?(?:(?:also|not|now|still|both|already|widely|often|never|generally|largely|reportedly|\w+ly)\s+)*([a-z]+)(?:\s+(?:about|on|for|with|to|as|in|at|over)|\s+[a-z]+ing)?$/i;
+const PASSIVE_RE = /^(?:(?:has|have|had)(?:n[’']t)?\s+(?:(?:also|not|never|often|sometimes|long|\w+ly)\s+)?been|(?:is|are|was|were)(?:n[’']t)?|be|been|being|gets?|got)\s+(?:being\s+)?(?:(?:also|not|now|still|both|already|widely|often|never|generally|largely|reportedly|\w+ly)\s+)*([a-z]+)(?:\s+(?:about|on|of|for|from|with|to|as|in|at|over)|\s+[a-z]+ing)?$/i;
+/** A passive auxiliary (and adverbs) right before a cue that holds only the participle ("have been | blamed"). */
+const PASSIVE_AUX_BEFORE_RE = /\b(?:(?:has|have|had)(?:n[’']t)?\s+(?:(?:also|not|never|often|sometimes|long|\w+ly)\s+)?been|(?:is|are|was|were)(?:n[’']t)?|been|being)\s+(?:(?:also|not|now|still|already|widely|often|never|sometimes|repeatedly|\w+ly)\s+)*$/i;
+/** Criticism, questions or praise received: the subject is their target, not a source ("X has faced questions about", "came under fire for", "took heat for"). */
+const RECEIVED_RE = /^(?:(?:has|have|had|is|are|was|were|also|now|already|repeatedly|\w+ly)\s+)*(?:(?:took|takes|taken|taking)\s+(?:heat|fire|flak)|(?:(?:came|come|comes|coming)\s+under|(?:faced?|faces|facing|endured?|endures|enduring|drew|draws|drawn|received?|receives|receiving|attracted|suffered))\s+(?:[\p{L}-]+\s+){0,2}?(?:criticism|fire|heat|scrutiny|backlash|condemnation|praise|rebuke|ridicule|attacks?|complaints?|questions?|accusations?|calls?))\b/iu;
+
+/**
+ * True when a cue reports criticism, questions or praise its subject received ("has faced questions about", "came
+ * under withering criticism for", "took heat for"): the subject is what the attribution is about, no source.
+ * @example isReceivedCue('has faced sharp criticism for') // true
+ */
+export function isReceivedCue(cue: string): boolean {
+  return RECEIVED_RE.test(cue.trim());
+}
 const PARTICIPLE_RE = /(?:ed|en|wn|ld|ght|aid|ade|und)$/;
 /** Participles of states whose subject holds the view ("are concerned that ...", "is convinced"): not passives. */
 const STATE_PARTICIPLES = new Set(['concerned', 'convinced', 'unconvinced', 'worried', 'pleased', 'disappointed', 'satisfied', 'dissatisfied', 'surprised', 'assured', 'determined', 'committed', 'opposed', 'interested', 'frustrated', 'scared', 'alarmed', 'troubled', 'encouraged', 'inclined', 'prepared', 'torn', 'divided', 'united', 'outraged', 'offended', 'shocked', 'angered', 'disturbed', 'relieved', 'excited', 'delighted', 'annoyed', 'confused', 'dismayed', 'saddened', 'tired', 'resigned', 'undecided', 'split']);
 
 const PERCEPTION_RE = /^(?:(?:now|also|still|only|just)\s+)?(?:appears?|appeared|seems?|seemed)\b/i;
+
+/** True when a cue that is only a participle follows a passive auxiliary in the text ("peacekeepers have been | blamed for"). */
+function passiveInText(text: string, c: QuoteCandidate): boolean {
+  if (!c.cueSpan || !c.cue) return false;
+  const aux = PASSIVE_AUX_BEFORE_RE.exec(text.slice(Math.max(0, c.cueSpan.start - 40), c.cueSpan.start));
+  return aux !== null && isPassiveCue(`${aux[0].trim()} ${c.cue}`);
+}
 
 /**
  * True when a cue is a verb of appearance ("appears to", "seemed"): what it reports is how things look to the
@@ -486,7 +506,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     const reason = notSourceReason(doc.text.slice(c.source.start, c.source.end));
     // A span run on into an adverb ("Clinton also", "the already announced"): its noun phrase, when one is left.
     if (reason === 'adverb') c.source = withoutLastWord(doc.text, c.source);
-    if (!c.source || !opensNounPhrase(doc.text, c.source.start) || (reason !== null && reason !== 'adverb') || (subject && c.cue !== null && (isPassiveCue(c.cue) || isPerceptionCue(c.cue)))) c.source = null;
+    if (!c.source || !opensNounPhrase(doc.text, c.source.start) || (reason !== null && reason !== 'adverb') || (subject && c.cue !== null && (isPassiveCue(c.cue) || isPerceptionCue(c.cue) || isReceivedCue(c.cue) || passiveInText(doc.text, c)))) c.source = null;
   }
   cands = withoutQuotedReports(cands);
   const resolver = new SpeakerResolver(doc);
