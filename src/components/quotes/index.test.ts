@@ -148,6 +148,10 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['The correspondent reported from Riga on Monday.', []],
   // A report inside another speaker's quote marks is part of that quote, not an attribution of its own.
   ['Indeed, “We cite in our memo a dozen cases far worse than the defendant’s.”', [['partial', 'We cite in our memo a dozen cases far worse than the defendant’s.', null, null]]],
+  // A naming participle after a comma or an indefinite noun phrase names, it reports nothing.
+  ['Petrova now leads a program called Clean Rivers.', []],
+  ['Her group, called the Riga Rivers Fund, took over the park.', []],
+  ['The minister called the plan a disaster.', [['indirect', 'the plan a disaster', 'The minister', 'called']]],
   // Scare quotes of 1-3 words with no speech around them are not quotes.
   ['The group announced the "Islamic caliphate" on the seized lands in the east.', []],
   ['He described the plan as a "terrorist ram" in the region.', []],

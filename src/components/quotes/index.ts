@@ -444,6 +444,23 @@ export function withoutQuotedReports(cands: QuoteCandidate[]): QuoteCandidate[] 
   return cands.filter((c) => c.kind !== 'indirect' || !c.source || !c.cueSpan || !inside(c, c.source) || !inside(c, c.cueSpan));
 }
 
+/** Participles that name, not report: "a group called X", "hydrofluorocarbons, known as HFCs". */
+const NAMING_CUE_RE = /^(?:called|named|known\s+as|dubbed|nicknamed|titled|entitled|labell?ed|billed\s+as)$/i;
+/** An indefinite noun phrase: "a program", "an outfit", "another group". */
+const INDEFINITE_RE = /^(?:a|an|another)\s/i;
+
+/**
+ * True when a candidate's cue is a naming participle after a comma or an indefinite noun phrase ("a program called
+ * X", "His group, called the X Fund, ...", "chemicals, known as HFCs"): a reduced relative that names something,
+ * no speech. "X called the plan a disaster" (a subject and its verb) stays.
+ * @example isNamingParticiple('Barden leads a program called Hope.', cand) // true for the cue "called"
+ */
+export function isNamingParticiple(text: string, c: QuoteCandidate): boolean {
+  if (!c.cue || !c.cueSpan || !NAMING_CUE_RE.test(c.cue.trim())) return false;
+  if (/,\s*$/.test(text.slice(Math.max(0, c.cueSpan.start - 3), c.cueSpan.start))) return true;
+  return c.source !== null && c.source.end <= c.cueSpan.start && INDEFINITE_RE.test(text.slice(c.source.start, c.source.end));
+}
+
 /** Options of the quotes component. */
 export interface QuotesOptions {
   /** Add attributions from the learned tagger (default true); false gives the rules-only baseline. */
@@ -508,7 +525,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     if (reason === 'adverb') c.source = withoutLastWord(doc.text, c.source);
     if (!c.source || !opensNounPhrase(doc.text, c.source.start) || (reason !== null && reason !== 'adverb') || (subject && c.cue !== null && (isPassiveCue(c.cue) || isPerceptionCue(c.cue) || isReceivedCue(c.cue) || passiveInText(doc.text, c)))) c.source = null;
   }
-  cands = withoutQuotedReports(cands);
+  cands = withoutQuotedReports(cands).filter((c) => !isNamingParticiple(doc.text, c));
   const resolver = new SpeakerResolver(doc);
   for (const c of cands) if (c.source) resolver.sourceSpans.push(c.source);
   const speaker = new Map<QuoteCandidate, number | null>();
