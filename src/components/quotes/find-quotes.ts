@@ -312,11 +312,25 @@ export function invertedSpeaker(phrase: string): boolean {
 
 /**
  * Any short noun phrase after "according to", up to a comma or the clause end: "according to a new
- * poll by the Harvard Institute", "according to early results of the exit poll". PolNeAR counts
- * documents, polls and results as sources.
+ * poll by the Harvard Institute", "according to early results of the exit poll", "according to federal
+ * statistics". PolNeAR counts documents, polls and results as sources.
  */
+/** "according to plan", "according to schedule": idioms, no source. */
+const ACCORDING_IDIOM_RE = /^(?:plan|schedule|script|tradition|custom|form|expectations?)$/i;
+
+/**
+ * Whether a cue and its source are an idiom ("according to plan"), no attribution.
+ * @example isAccordingIdiom('according to', 'plan') // true
+ */
+export function isAccordingIdiom(cue: string, source: string): boolean {
+  return /^according\s+to$/i.test(cue.trim()) && ACCORDING_IDIOM_RE.test(source.trim());
+}
+
 function nounPhraseAfter(text: string, pos: number, limit: number): Span | null {
-  const m = /^\s+((?:the|a|an|its|his|her|their|early|new|recent|preliminary)\s+[^,;:"“”()]{2,120}?)(?=\s*(?:[,;:]|$))/.exec(text.slice(pos, Math.min(limit, pos + 140)));
+  const slice = text.slice(pos, Math.min(limit, pos + 140));
+  // A bare noun phrase of one to four words ("according to federal statistics", "according to show insiders").
+  const m = /^\s+((?:the|a|an|its|his|her|their|early|new|recent|preliminary)\s+[^,;:"“”()]{2,120}?)(?=\s*(?:[,;:]|$))/.exec(slice)
+    ?? (/^\s+([\p{Ll}][\p{L}’'-]*(?:\s+[\p{L}][\p{L}’'-]*){0,3})(?=\s*(?:[,;:.]|$))/u.exec(slice));
   if (!m) return null;
   const st = pos + m[0].length - m[1]!.length;
   return { start: st, end: st + m[1]!.trimEnd().length };
@@ -651,7 +665,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
         const info = cueInfo(form);
         if (form === 'according to') {
           const src = speakerAfter(text, cEnd, ce) ?? nounPhraseAfter(text, cEnd, ce);
-          if (!src) continue;
+          if (!src || ACCORDING_IDIOM_RE.test(text.slice(src.start, src.end))) continue;
           const before = text.slice(ctx.s, cs).trim();
           let cand: QuoteCandidate | null = null;
           if (!before || SENTENCE_CONNECTOR_RE.test(before)) {

@@ -105,6 +105,9 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['“We will win,” grinned the mayor of Riga.', [['direct', 'We will win', 'the mayor of Riga', 'grinned']]],
   ['According to Anna Petrova, prices will rise next year.', [['indirect', 'prices will rise next year', 'Anna Petrova', 'According to']]],
   ['Prices will rise next year, according to Anna Petrova.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'according to']]],
+  // A bare noun phrase after "according to" is a source; an idiom is no attribution.
+  ['Prices will rise next year, according to federal statistics.', [['indirect', 'Prices will rise next year', 'federal statistics', 'according to']]],
+  ['The work went according to plan.', []],
   // "That’s according to X": the pronoun is the content (it stands for the sentence before).
   ['That’s according to Anna Petrova.', [['indirect', 'That', 'Anna Petrova', 'according to']]],
   ['Anna Petrova warned Wednesday that prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'warned']]],

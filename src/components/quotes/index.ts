@@ -2,7 +2,7 @@ import type { Doc } from '../../doc/doc.js';
 import type { Span } from '../../doc/span.js';
 import type { Quote } from '../../doc/types.js';
 import { defineComponent } from '../../pipeline/component.js';
-import { CLAUSE_VERBS, findQuoteCandidates, isCuratedCue, mainClauseSubject, speakerBefore, type QuoteCandidate } from './find-quotes.js';
+import { CLAUSE_VERBS, findQuoteCandidates, isAccordingIdiom, isCuratedCue, mainClauseSubject, speakerBefore, type QuoteCandidate } from './find-quotes.js';
 import { SpeakerResolver } from './resolve-speaker.js';
 import { GENERIC_SOURCES, ROLE_NOUNS } from './data/role-nouns.js';
 import { MEDIUM_NOUN_ALT } from './data/media-of-speech.js';
@@ -410,6 +410,7 @@ export const SPARSE_SPEECH_RATE = 0.2;
 export function keepTagged(text: string, c: QuoteCandidate, rate: number): boolean {
   if (rate < SPARSE_SPEECH_RATE && (!c.cue || !isLexiconCue(c.cue))) return false;
   if (isAnonymityFormula(text.slice(c.start, c.end))) return false;
+  if (c.cue && c.source && isAccordingIdiom(c.cue, text.slice(c.source.start, c.source.end))) return false;
   // A curated verb right after a possessive is a noun or an adjective ("CNN’s show", "Trump’s reported net worth");
   // a speech noun after one is an attribution ("her warning that ...", "Trump’s repeated accusations").
   if (c.cue && c.cueSpan && !/\s/.test(c.cue) && isCuratedCue(c.cue) && afterPossessive(text, c.cueSpan.start)) return false;

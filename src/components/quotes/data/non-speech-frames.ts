@@ -8,7 +8,7 @@
  * "learned about" 0/4, "show up" 0/17) and the phrasal verbs of English; a frame with "to" only
  * applies when a noun phrase follows it, so "went to say" stays.
  */
-const GO = ['to', 'into', 'through', 'home', 'down', 'up', 'back', 'there', 'here', 'with', 'for', 'under', 'viral', 'unnoticed', 'missing', 'wrong', 'away', 'around', 'inside', 'abroad', 'ahead'];
+const GO = ['to', 'according', 'into', 'through', 'home', 'down', 'up', 'back', 'there', 'here', 'with', 'for', 'under', 'viral', 'unnoticed', 'missing', 'wrong', 'away', 'around', 'inside', 'abroad', 'ahead'];
 const APPEAR = ['on', 'in', 'at', 'with', 'onto', 'alongside', 'inside', 'during', 'next'];
 const FIND = ['in', 'at', 'on', 'inside', 'near', 'under', 'among', 'within', 'himself', 'herself', 'itself', 'themselves', 'myself', 'ourselves', 'yourself', 'alone', 'dead', 'ways', 'guilty', 'online'];
 const ADD = ['to', 'up', 'in'];
