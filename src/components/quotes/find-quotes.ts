@@ -217,6 +217,9 @@ function speakerBeforeIn(text: string, lo: number, end: number, win: number): Sp
   return { start: starts[first]!, end: ends[n - 1]! };
 }
 
+/** A name of two to four capitalized words between two commas, closing what precedes a cue: ", Jane Doe,". */
+const APPOSITIVE_NAME_END_RE = /,\s*(?:\p{Lu}[\p{Ll}.’'-]+\s+){1,3}\p{Lu}[\p{Ll}.’'-]+\s*,$/u;
+
 /** Words that make an appositive a clause ("Jane Doe, who was there, said"), kept out of a speaker phrase. */
 const APPOSITIVE_CLAUSE_RE = /\b(?:who|whom|whose|which|that|when|where|while|is|was|has|had|according|citing|quoting)\b|[()“”"]/i;
 
@@ -701,7 +704,9 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
         let nameStart = src ? src.start : -1;
         if (!src && prevComma) {
           // Inverted: "..., said the police chief."
-          if (info.inverts) {
+          // "One of the lawyers, Jane Doe, said the videos show ...": an appositive name closes the subject, no inversion.
+          const appositiveName = APPOSITIVE_NAME_END_RE.exec(text.slice(Math.max(ctx.s, pc - 60), pc + 1));
+          if (info.inverts && !appositiveName) {
             const fw = speakerAfter(text, cEnd, ce);
             const endC = lastNonSpace(text, ctx.s, pc);
             if (fw && invertedSpeakerAt(text, fw, ce) && wordCount(text, ctx.s, endC + 1) >= 3) {
@@ -730,6 +735,13 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
               const appEnd = lastNonSpace(text, ctx.s, pc) + 1;
               if (tries === 0 && /\s\p{Ll}|[’']s\s/u.test(text.slice(name.start, name.end)) && appEnd > prevC + 1 && wordCount(text, prevC + 1, appEnd) <= 4 && /\s\p{Lu}|^\s*\p{Lu}/u.test(text.slice(prevC + 1, appEnd)) && !APPOSITIVE_CLAUSE_RE.test(text.slice(prevC + 1, appEnd))) src = { start: name.start, end: appEnd };
             }
+          }
+          // The lower-case phrase before the name is no name the loop takes ("one of the lawyers, Jane Doe,"): the name speaks.
+          if (!src && appositiveName) {
+            const nm = /\p{Lu}[^,]*?(?=\s*,$)/u.exec(appositiveName[0])!;
+            const at = pc + 1 - appositiveName[0].length + nm.index;
+            src = { start: at, end: at + nm[0].length };
+            nameStart = at;
           }
         }
         if (!src) continue;

@@ -118,6 +118,9 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['Anna Petrova, a teacher from Riga, said she expects prices to rise.', [['indirect', 'she expects prices to rise', 'Anna Petrova', 'said']]],
   ['Anna Petrova, a teacher from Riga, warned Saturday that prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'warned']]],
   ['But Anna Petrova, a teacher from Riga, said prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'said']]],
+  // A role phrase, then an appositive name, then the cue: the name closes the subject, the clause after the cue is the content.
+  ['One of the lawyers, Anna Petrova, said the videos show the driver leaving his car.', [['indirect', 'the videos show the driver leaving his car', 'One of the lawyers, Anna Petrova', 'said']]],
+  ['In a statement, one of the family’s lawyers, Anna Petrova, said the videos show the driver leaving his car.', [['indirect', 'the videos show the driver leaving his car', 'Anna Petrova', 'said']]],
   // "told" + object + a clause without "that", opened by a subject pronoun.
   ['Anna Petrova told a party gathering in Riga she will protect the budget.', [['indirect', 'she will protect the budget', 'Anna Petrova', 'told']]],
   // A dash byline after a quote that fills its paragraph (testimonials, epigraphs): the dash is the cue.
