@@ -18,7 +18,7 @@ import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import { DETERMINERS, PRONOUNS, ROLE_NOUNS } from './data/role-nouns.js';
 import { isCommonOrGazetteerWord } from '../entities/gazetteer.js';
-import { isCuratedCue, speakerAfter, speakerBefore, SUBORDINATE_OPEN_RE, ZERO_THAT, type QuoteCandidate } from './find-quotes.js';
+import { beforeTimeAdjunct, isCuratedCue, speakerAfter, speakerBefore, SUBORDINATE_OPEN_RE, ZERO_THAT, type QuoteCandidate } from './find-quotes.js';
 
 /** A word opens an attribution when PolNeAR annotators marked it as a cue at least this often (0.2: best content F1 on a train sample; 0.4 keeps source precision higher but loses 10 points of recall). */
 const MIN_CUE_RATE = 0.2;
@@ -226,6 +226,9 @@ function mayEndSubject(text: string, tokens: TokenTable, i: number, lo: number, 
   return false;
 }
 
+/** A sentence opening with a participle ("Based on ...", "Speaking Sunday on ...") has no name there. */
+const PARTICIPLE_OPENER_RE = /^\p{Lu}\p{Ll}{3,}(?:ing|ed)(?:\s|$)/u;
+
 /** A possessive ending right before a word: "CNN’s ", "the senators' ". */
 const POSSESSIVE_BEFORE_RE = /\p{L}(?:[’']s|s[’'])\s$/u;
 
@@ -265,6 +268,8 @@ const PRONOUN_CLITIC_RE = /^(he|she|it|they|we|i|you|who)[’'](?:s|d|ve|ll|re|m
 /** The subject NP that ends right before `end` (after auxiliaries and a pronoun's clitic auxiliary), or null. */
 export function subjectBefore(text: string, lo: number, end: number): Span | null {
   let e = end;
+  // A time adjunct between subject and cue ("Sanders on Tuesday said", "The minister last week said").
+  e = beforeTimeAdjunct(text, lo, e);
   // Walk back over auxiliaries and adverbs.
   for (let guard = 0; guard < 4; guard++) {
     let j = e - 1;
@@ -462,7 +467,7 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
       // "Clinton celebrated in Florida and said ...", "Marley Anderson, 21, a junior, said ...":
       // a strong cue whose subject is not adjacent takes the noun phrase opening the sentence.
       const open = speakerAfter(text, lo, cs);
-      if (open && open.end < cs && text.slice(lo, open.start).trim() === '') src = leadingName(text, open);
+      if (open && open.end < cs && text.slice(lo, open.start).trim() === '' && !PARTICIPLE_OPENER_RE.test(text.slice(open.start, open.end))) src = leadingName(text, open);
     }
     if (!src || covered(spans, src.start)) continue;
     // Content: the complement after the cue, up to the next attribution or the sentence end.

@@ -83,12 +83,25 @@ function isCap(w: string): boolean {
   return (c >= 65 && c <= 90) || (c > 127 && w[0] !== w[0]!.toLowerCase());
 }
 
+/** A time adjunct closing the words before a cue: "on Tuesday", "last week", "earlier this month", "yesterday". */
+const TIME_ADJUNCT_END_RE = /\s+(?:(?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|next)\s+(?:week|month|year|weekend|night)|earlier\s+(?:this|that)\s+(?:week|month|year)|yesterday|today|tonight)\s*$/;
+
+/**
+ * Where the words before a cue end once a closing time adjunct is set aside ("The minister last week | said").
+ * @example beforeTimeAdjunct('Doe on Tuesday said', 0, 15) // 3
+ */
+export function beforeTimeAdjunct(text: string, lo: number, end: number): number {
+  const m = TIME_ADJUNCT_END_RE.exec(text.slice(Math.max(lo, end - 40), end));
+  return m && end - m[0].length > lo ? end - m[0].length : end;
+}
+
 /**
  * The speaker phrase that ends right before `end` ("the Russian Foreign Ministry’s spokesperson",
  * "Doe", "he"), not starting before `lo`; null when the words before are not a speaker phrase.
  * @example speakerBefore('Ana Silva said', 0, 10) // { start: 0, end: 9 }
  */
 export function speakerBefore(text: string, lo: number, end: number): Span | null {
+  end = beforeTimeAdjunct(text, lo, end);
   // Most phrases are short: try a short window first and widen only when the walk reaches its start.
   let r: Span | null = WIDEN;
   if (end - lo > 48) r = speakerBeforeIn(text, lo, end, 48);

@@ -111,6 +111,9 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   // "That’s according to X": the pronoun is the content (it stands for the sentence before).
   ['That’s according to Anna Petrova.', [['indirect', 'That', 'Anna Petrova', 'according to']]],
   ['Anna Petrova warned Wednesday that prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'warned']]],
+  // A time adjunct between subject and cue; a participle opening the sentence is no speaker.
+  ['The minister last week said the talks had failed.', [['indirect', 'the talks had failed', 'The minister', 'said']]],
+  ['Based on the tax return, Anna Petrova on Tuesday said she wants to close four loopholes.', [['indirect', 'she wants to close four loopholes', 'Anna Petrova', 'said']]],
   ['Anna Petrova, the head of the central bank, said prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'said']]],
   ['The prices, she said, will rise next year.', [['indirect', 'The prices, she said, will rise next year', 'she', 'said']]],
   // Subject with apposition + cue + clause: not an inverted "..., says <speaker>" (the clause's subject is no speaker).
