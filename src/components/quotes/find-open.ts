@@ -455,7 +455,9 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     if (entry.needsClause) {
       let k = nx;
       if (k < n && tKind[k] === TokenKind.PUNCT && text.charCodeAt(tStart[k]!) === 44) k++;
-      if (k >= n || tKind[k] !== TokenKind.WORD || !L.clauseStart.has(text, tStart[k]!, tEnd[k]!)) continue;
+      // "announced it will ...": a subject pronoun and an auxiliary open a clause without "that".
+      const pronounClause = k + 1 < n && tKind[k] === TokenKind.WORD && SUBJECT_PRONOUNS.has(text.slice(tStart[k]!, tEnd[k]!).toLowerCase()) && tKind[k + 1] === TokenKind.WORD && (L.aux.has(text, tStart[k + 1]!, tEnd[k + 1]!) || L.passive.has(text, tStart[k + 1]!, tEnd[k + 1]!));
+      if (k >= n || tKind[k] !== TokenKind.WORD || (!L.clauseStart.has(text, tStart[k]!, tEnd[k]!) && !pronounClause)) continue;
     }
     const lo = Math.max(sent.start, skipBefore);
     // After a possessive the word is a noun or an adjective, not a cue ("CNN’s show", "Trump’s reported net worth").

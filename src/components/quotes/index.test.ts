@@ -105,6 +105,9 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['“We will win,” grinned the mayor of Riga.', [['direct', 'We will win', 'the mayor of Riga', 'grinned']]],
   ['According to Anna Petrova, prices will rise next year.', [['indirect', 'prices will rise next year', 'Anna Petrova', 'According to']]],
   ['Prices will rise next year, according to Anna Petrova.', [['indirect', 'Prices will rise next year', 'Anna Petrova', 'according to']]],
+  // A cue that needs a clause takes one opened by a subject pronoun and an auxiliary, not a bare object.
+  ['On Monday, the ministry announced it will close the border.', [['indirect', 'it will close the border', 'the ministry', 'announced']]],
+  ['The group announced it on Twitter.', []],
   // A bare noun phrase after "according to" is a source; an idiom is no attribution.
   ['Prices will rise next year, according to federal statistics.', [['indirect', 'Prices will rise next year', 'federal statistics', 'according to']]],
   ['The work went according to plan.', []],
