@@ -229,6 +229,22 @@ function mayEndSubject(text: string, tokens: TokenTable, i: number, lo: number, 
 /** A sentence opening with a participle ("Based on ...", "Speaking Sunday on ...") has no name there. */
 const PARTICIPLE_OPENER_RE = /^\p{Lu}\p{Ll}{3,}(?:ing|ed)(?:\s|$)/u;
 
+/** An appositive opened by an article, between two commas, closing the words before a cue: ", a senior adviser to X,". */
+const ARTICLE_APPOSITIVE_RE = /,\s*(?:a|an|the)\s[^,;:“”"()]{2,100},\s*$/i;
+
+/**
+ * The capitalized name before an appositive that closes the words before a cue ("Jane Doe, a senior adviser to the
+ * campaign, | called ..."), or null.
+ * @example nameBeforeAppositive('Jane Doe, an adviser, called', 0, 22) // { start: 0, end: 8 }
+ */
+function nameBeforeAppositive(text: string, lo: number, cs: number): Span | null {
+  const m = ARTICLE_APPOSITIVE_RE.exec(text.slice(Math.max(lo, cs - 140), cs));
+  if (!m) return null;
+  const at = cs - m[0].length;
+  const name = speakerBefore(text, lo, at);
+  return name && /^\p{Lu}/u.test(text.slice(name.start, name.end)) && !/\s\p{Ll}/u.test(text.slice(name.start, name.end)) ? name : null;
+}
+
 /** A possessive ending right before a word: "CNN’s ", "the senators' ". */
 const POSSESSIVE_BEFORE_RE = /\p{L}(?:[’']s|s[’'])\s$/u;
 
@@ -465,6 +481,8 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     const w = text.slice(cs, ce);
     // Subject and cue within the sentence, and no attribution between them.
     let src = mayEndSubject(text, tokens, i, lo, L) ? subjectBefore(text, lo, cs) : null;
+    // "X, a senior adviser to the campaign, called ...": the name before an appositive opened by an article.
+    if (!src) src = nameBeforeAppositive(text, lo, cs);
     if (!src && entry.rate >= STRONG_CUE_RATE) {
       // "Clinton celebrated in Florida and said ...", "Marley Anderson, 21, a junior, said ...":
       // a strong cue whose subject is not adjacent takes the noun phrase opening the sentence.

@@ -164,6 +164,7 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['Petrova now leads a program called Clean Rivers.', []],
   ['Her group, called the Riga Rivers Fund, took over the park.', []],
   ['The minister called the plan a disaster.', [['indirect', 'the plan a disaster', 'The minister', 'called']]],
+  ['Anna Petrova, a senior adviser to the campaign, called the remarks a wake-up call.', [['indirect', 'the remarks a wake-up call', 'Anna Petrova', 'called']]],
   // Scare quotes of 1-3 words with no speech around them are not quotes.
   ['The group announced the "Islamic caliphate" on the seized lands in the east.', []],
   ['He described the plan as a "terrorist ram" in the region.', []],

@@ -447,6 +447,8 @@ export function withoutQuotedReports(cands: QuoteCandidate[]): QuoteCandidate[] 
 
 /** Participles that name, not report: "a group called X", "hydrofluorocarbons, known as HFCs". */
 const NAMING_CUE_RE = /^(?:called|named|known\s+as|dubbed|nicknamed|titled|entitled|labell?ed|billed\s+as)$/i;
+/** A name or a quoted title next: " the Riga Fund", " “Cake Boss”", " HFCs". */
+const NAME_NEXT_RE = /^\s+(?:(?:the|a|an)\s+)?(?:\p{Lu}|[“"‘'])/u;
 /** An indefinite noun phrase: "a program", "an outfit", "another group". */
 const INDEFINITE_RE = /^(?:a|an|another)\s/i;
 
@@ -458,7 +460,9 @@ const INDEFINITE_RE = /^(?:a|an|another)\s/i;
  */
 export function isNamingParticiple(text: string, c: QuoteCandidate): boolean {
   if (!c.cue || !c.cueSpan || !NAMING_CUE_RE.test(c.cue.trim())) return false;
-  if (/,\s*$/.test(text.slice(Math.max(0, c.cueSpan.start - 3), c.cueSpan.start))) return true;
+  // After a comma, the participle names when a name or a quoted title follows ("His group, called the Riga Fund,"),
+  // not a description ("Jane Doe, an adviser, called the remarks a wake-up call").
+  if (/,\s*$/.test(text.slice(Math.max(0, c.cueSpan.start - 3), c.cueSpan.start)) && NAME_NEXT_RE.test(text.slice(c.cueSpan.end, c.cueSpan.end + 40))) return true;
   return c.source !== null && c.source.end <= c.cueSpan.start && INDEFINITE_RE.test(text.slice(c.source.start, c.source.end));
 }
 
