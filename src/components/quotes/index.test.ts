@@ -108,6 +108,8 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   // A cue that needs a clause takes one opened by a subject pronoun and an auxiliary, not a bare object.
   ['On Monday, the ministry announced it will close the border.', [['indirect', 'it will close the border', 'the ministry', 'announced']]],
   ['The group announced it on Twitter.', []],
+  // Criticism received, run into the source span: no source.
+  ['In 2009, the council came under withering criticism for its failure to speak out.', [['indirect', 'its failure to speak out', null, 'criticism for']]],
   // A bare noun phrase after "according to" is a source; an idiom is no attribution.
   ['Prices will rise next year, according to federal statistics.', [['indirect', 'Prices will rise next year', 'federal statistics', 'according to']]],
   ['The work went according to plan.', []],
@@ -946,4 +948,14 @@ test('participleSubject: a participle cue after a comma or "and" speaks for the 
     participleSubject(doc, c);
     assert.equal(c.source ? text.slice(c.source.start, c.source.end) : null, want, text);
   }
+  // No clause subject at the sentence start: the participle continues the attribution before it.
+  const text = '“We need to act,” she said in the capital, emphasizing it was time to end the sanctions.';
+  const doc = new Doc('t', { text });
+  doc.text = text;
+  sentences.create().run(doc);
+  const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length });
+  const host: QuoteCandidate = { start: 1, end: 15, kind: 'direct', source: at('she'), cue: 'said', cueSpan: at('said'), relays: [], sameAs: null, words: 4, paragraph: 0 };
+  const c: QuoteCandidate = { start: at('it was').start, end: text.length - 1, kind: 'indirect', source: at('the capital'), cue: 'emphasizing', cueSpan: at('emphasizing'), relays: [], sameAs: null, words: 7, paragraph: 0 };
+  participleSubject(doc, c, [host, c]);
+  assert.equal(c.source ? text.slice(c.source.start, c.source.end) : null, 'she');
 });

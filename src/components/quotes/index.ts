@@ -166,13 +166,19 @@ const PARTICIPLE_LEAD_RE = /(?:,|\band)\s+$/;
  * 78.5 -> 78.6.
  * @example participleSubject(doc, cand) // "Clinton attacked Trump, saying ...": cand.source is "Clinton"
  */
-export function participleSubject(doc: Doc, c: QuoteCandidate): void {
+export function participleSubject(doc: Doc, c: QuoteCandidate, cands: readonly QuoteCandidate[] = []): void {
   if (c.kind !== 'indirect' || !c.cue || !c.cueSpan || !PARTICIPLE_CUE_RE.test(c.cue)) return;
   if (c.source && c.source.end > c.cueSpan.start) return;
   if (!PARTICIPLE_LEAD_RE.test(doc.text.slice(Math.max(0, c.cueSpan.start - 6), c.cueSpan.start))) return;
   const sent = doc.sentences[doc.sentenceAt(c.cueSpan.start)];
   if (!sent) return;
-  const subject = mainClauseSubject(doc.text, sent.start, c.cueSpan.start);
+  let subject = mainClauseSubject(doc.text, sent.start, c.cueSpan.start);
+  if (!subject) {
+    // "“...,” she said in the Oval Office, emphasizing ...": the speaker of the attribution the participle continues.
+    let host: QuoteCandidate | null = null;
+    for (const o of cands) if (o !== c && o.source && o.cueSpan && o.cueSpan.end <= c.cueSpan.start && o.cueSpan.start >= sent.start && (!host || o.cueSpan.start > host.cueSpan!.start)) host = o;
+    if (host && !doc.text.slice(host.cueSpan!.end, c.cueSpan.start).includes(';')) subject = host.source;
+  }
   if (subject && (!c.source || c.source.start >= subject.end)) c.source = subject;
 }
 
@@ -301,7 +307,11 @@ const PASSIVE_RE = /^(?:(?:has|have|had)(?:n[’']t)?\s+(?:(?:also|not|never|oft
 /** A passive auxiliary (and adverbs) right before a cue that holds only the participle ("have been | blamed"). */
 const PASSIVE_AUX_BEFORE_RE = /\b(?:(?:has|have|had)(?:n[’']t)?\s+(?:(?:also|not|never|often|sometimes|long|\w+ly)\s+)?been|(?:is|are|was|were)(?:n[’']t)?|been|being)\s+(?:(?:also|not|now|still|already|widely|often|never|sometimes|repeatedly|\w+ly)\s+)*$/i;
 /** Criticism, questions or praise received: the subject is their target, not a source ("X has faced questions about", "came under fire for", "took heat for"). */
-const RECEIVED_RE = /^(?:(?:has|have|had|is|are|was|were|also|now|already|repeatedly|\w+ly)\s+)*(?:(?:took|takes|taken|taking)\s+(?:heat|fire|flak)|(?:(?:came|come|comes|coming)\s+under|(?:faced?|faces|facing|endured?|endures|enduring|drew|draws|drawn|received?|receives|receiving|attracted|suffered))\s+(?:[\p{L}-]+\s+){0,2}?(?:criticism|fire|heat|scrutiny|backlash|condemnation|praise|rebuke|ridicule|attacks?|complaints?|questions?|accusations?|calls?))\b/iu;
+const RECEIVED_CORE = String.raw`(?:(?:took|takes|taken|taking)\s+(?:heat|fire|flak)|(?:(?:came|come|comes|coming)\s+under|(?:faced?|faces|facing|endured?|endures|enduring|drew|draws|drawn|received?|receives|receiving|attracted|suffered))\s+(?:[\p{L}-]+\s+){0,2}?(?:criticism|fire|heat|scrutiny|backlash|condemnation|praise|rebuke|ridicule|attacks?|complaints?|questions?|accusations?|calls?))\b`;
+const RECEIVED_RE = new RegExp(String.raw`^(?:(?:has|have|had|is|are|was|were|also|now|already|repeatedly|\w+ly)\s+)*` + RECEIVED_CORE, 'iu');
+
+/** The same, run into the source span ("the United Nations came under withering | criticism for"). */
+const RECEIVED_IN_RE = new RegExp(String.raw`\s` + RECEIVED_CORE, 'iu');
 
 /**
  * True when a cue reports criticism, questions or praise its subject received ("has faced questions about", "came
@@ -512,7 +522,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     .filter((c, i, all) => i === 0 || c.start !== all[i - 1]!.start || c.end !== all[i - 1]!.end)
     .filter((c) => c.kind !== 'indirect' || !c.cueSpan || c.start < c.cueSpan.end || !(MEDIUM_ADJUNCT_RE.test(doc.text.slice(c.start, c.end)) || (/^according$/i.test(c.cue ?? '') && /^to\s/i.test(doc.text.slice(c.start, c.start + 3)))))
     .filter((c) => !isStatLine(doc.text, c));
-  for (const c of cands) participleSubject(doc, c);
+  for (const c of cands) participleSubject(doc, c, cands);
   for (const c of cands) {
     if (!c.source) continue;
     if (c.cueSpan && c.source.end <= c.cueSpan.start) c.source = subjectOutsideRelative(doc, c.source, c.cueSpan.start);
@@ -528,7 +538,7 @@ export function findQuotes(doc: Doc, options: QuotesOptions = {}): Quote[] {
     const reason = notSourceReason(doc.text.slice(c.source.start, c.source.end));
     // A span run on into an adverb ("Clinton also", "the already announced"): its noun phrase, when one is left.
     if (reason === 'adverb') c.source = withoutLastWord(doc.text, c.source);
-    if (!c.source || !opensNounPhrase(doc.text, c.source.start) || (reason !== null && reason !== 'adverb') || (subject && c.cue !== null && (isPassiveCue(c.cue) || isPerceptionCue(c.cue) || isReceivedCue(c.cue) || passiveInText(doc.text, c)))) c.source = null;
+    if (!c.source || !opensNounPhrase(doc.text, c.source.start) || (reason !== null && reason !== 'adverb') || (subject && c.cue !== null && (isPassiveCue(c.cue) || isPerceptionCue(c.cue) || isReceivedCue(c.cue) || RECEIVED_IN_RE.test(doc.text.slice(c.source.start, c.cueSpan!.end)) || passiveInText(doc.text, c)))) c.source = null;
   }
   cands = withoutQuotedReports(cands).filter((c) => !isNamingParticiple(doc.text, c));
   const resolver = new SpeakerResolver(doc);
