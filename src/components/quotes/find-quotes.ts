@@ -76,6 +76,14 @@ const LONG_CLAUSE_WORDS = 3;
 const POSTMODIFIER_ADJECTIVES = new Set(['familiar', 'close', 'involved', 'briefed', 'knowledgeable', 'aware', 'opposed', 'loyal', 'critical', 'sympathetic', 'allied', 'linked', 'connected', 'affiliated', 'associated', 'responsible', 'based', 'working', 'speaking', 'present']);
 /** Prepositions that open an adjunct between a subject and its cue ("at the time", "during the meeting", "in a statement"). */
 const ADJUNCT_PREPOSITIONS = new Set(['at', 'in', 'on', 'during', 'over', 'after', 'before', 'since', 'until', 'with', 'from', 'under', 'through', 'amid', 'among', 'throughout', 'within', 'despite', 'following', 'by', 'via', 'upon']);
+/** A lower-case noun with a possessive ending: "company’s", "officials'". */
+const LOWER_POSSESSIVE_RE = /^\p{Ll}[\p{L}-]*(?:[’']s|s[’'])$/u;
+/** A name, then an appositive opened by an article, filling the slot before a cue: "Jane Doe, a writer for X,". */
+const SLOT_APPOSITIVE_RE = /^([^,;:“”"()]{2,60}?),\s*(?:a|an|the)\s[^;:“”"]{2,120},\s*$/i;
+/** Quantifiers that open a speaker phrase like a determiner: "one questioner said", "several economists argue". */
+const QUANTIFIERS = new Set(['one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'most', 'few', 'both', 'each', 'another', 'other']);
+/** A capitalized name with a possessive ending: "Trump’s", "Reuters'". */
+const POSSESSIVE_NAME_RE = /^\p{Lu}[\p{L}.-]*(?:[’']s|s[’'])$/u;
 const WEEKDAY_RE = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 function isCap(w: string): boolean {
@@ -184,6 +192,8 @@ function speakerBeforeIn(text: string, lo: number, end: number, win: number): Sp
       break;
     }
     if (first >= 0 && (MODIFIERS.has(lw) || ADJECTIVE_RE.test(lw))) { first = i; continue; }
+    // A possessive noun before the head ("the company’s lawyer"): part of the phrase.
+    if (first === i + 1 && LOWER_POSSESSIVE_RE.test(w)) { first = i; continue; }
     if (first === i + 1 && ROLE_NOUNS.has(words[i + 1]!.toLowerCase()) && lw.length > 2 && /^[a-z-]+$/.test(lw) && !FUNCTION_WORDS.has(lw)) { first = i; continue; }
     if (first >= 0 && CONNECTORS.has(lw) && i > 0 && (isCap(words[i - 1]!) || ROLE_NOUNS.has(words[i - 1]!.toLowerCase()))) continue;
     // "Analysts based in London": the name is the complement of an adjective modifying the phrase before it.
@@ -199,7 +209,14 @@ function speakerBeforeIn(text: string, lo: number, end: number, win: number): Sp
       if (i <= 1) minIdx = Math.min(minIdx, i);
       const w = words[i]!;
       const lw = w.toLowerCase();
-      if (DETERMINERS.has(lw) && lw !== 'that' && lw !== 'this') {
+      // A possessive name opens the phrase as a determiner does ("Jane Doe’s brief said"): from the name's first word.
+      if (POSSESSIVE_NAME_RE.test(w)) {
+        let k = i;
+        while (k > 0 && isCap(words[k - 1]!) && !CAP_STOP.has(words[k - 1]!) && !WEEKDAY_RE.test(words[k - 1]!)) k--;
+        if (cut && k <= 1) return WIDEN;
+        return { start: starts[k]!, end: ends[n - 1]! };
+      }
+      if ((DETERMINERS.has(lw) && lw !== 'that' && lw !== 'this') || QUANTIFIERS.has(lw)) {
         if (cut && minIdx <= 1) return WIDEN;
         const np = { start: starts[i]!, end: ends[n - 1]! };
         // "Two officials familiar with the matter", "a source close to the talks": an adjective and its
@@ -587,8 +604,12 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
             if (src && !invertedSpeakerAt(text, src, afterLimit)) src = null;
           }
         } else {
-          const sp = speakerBefore(text, afterStart + lead, cs);
-          if (sp && sp.start === afterStart + lead + (text.slice(afterStart + lead, cs).length - text.slice(afterStart + lead, cs).trimStart().length)) src = sp;
+          const slotStart = afterStart + lead + (text.slice(afterStart + lead, cs).length - text.slice(afterStart + lead, cs).trimStart().length);
+          let sp = speakerBefore(text, afterStart + lead, cs);
+          // `,” Jane Doe, a writer for the magazine, said`: the name before an appositive opened by an article.
+          const app = sp ? null : SLOT_APPOSITIVE_RE.exec(text.slice(slotStart, cs));
+          if (app) sp = speakerBefore(text, slotStart, slotStart + app[1]!.length);
+          if (sp && sp.start === slotStart) src = sp;
         }
         if (src || (!between && /^[,\s]*$/.test(text.slice(afterStart, afterStart + lead)))) {
           if (src) {

@@ -116,6 +116,13 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   // "That’s according to X": the pronoun is the content (it stands for the sentence before).
   ['That’s according to Anna Petrova.', [['indirect', 'That', 'Anna Petrova', 'according to']]],
   ['Anna Petrova warned Wednesday that prices will rise.', [['indirect', 'prices will rise', 'Anna Petrova', 'warned']]],
+  // Speaker phrases opened by a quantifier, a possessive name or a possessive noun; a subordinator is no part of one.
+  ['At a forum in Riga on Monday, one questioner claimed that the reforms had failed.', [['indirect', 'the reforms had failed', 'one questioner', 'claimed']]],
+  ['However, Anna Petrova’s brief said that was not her view.', [['indirect', 'was not her view', 'Anna Petrova’s brief', 'said']]],
+  ['The company’s lawyer said the case was closed.', [['indirect', 'the case was closed', 'The company’s lawyer', 'said']]],
+  ['After campaign aides insisted that the minister would stay, he left.', [['indirect', 'the minister would stay, he left', 'campaign aides', 'insisted']]],
+  // A name and an appositive opened by an article between a quote and its cue.
+  ['“It places all the blame on young people,” Anna Petrova, a writer for the magazine, said on Twitter.', [['direct', 'It places all the blame on young people', 'Anna Petrova', 'said']]],
   // A time adjunct between subject and cue; a participle opening the sentence is no speaker.
   ['The minister last week said the talks had failed.', [['indirect', 'the talks had failed', 'The minister', 'said']]],
   ['Based on the tax return, Anna Petrova on Tuesday said she wants to close four loopholes.', [['indirect', 'she wants to close four loopholes', 'Anna Petrova', 'said']]],

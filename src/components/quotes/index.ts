@@ -282,12 +282,18 @@ export function normalizedSource(text: string, span: Span): Span | null {
     start--;
     while (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1]!)) start--;
   }
+  // A subordinator opening the span opens the clause, not the phrase: "After campaign aides (insisted ...)".
+  const sub = SUBORDINATOR_LEAD_RE.exec(text.slice(start, span.end));
+  if (sub) start += sub[0].length;
   const t = text.slice(start, span.end);
   const pm = PRONOUN_LEAD_RE.exec(t);
   if (pm) return { start, end: start + pm[0].length };
   if (SOURCE_ADVERBS.has(t.trim().toLowerCase())) return null;
   return start === span.start ? span : { start, end: span.end };
 }
+
+/** A subordinator and its space opening a source span with words after it. */
+const SUBORDINATOR_LEAD_RE = /^(?:After|Before|When|While|Although|Though|Because|Since|Until|Unless|Once|after|before|when|while|although|though|because|since|until|unless|once)\s+(?=\S+)/;
 
 const BARE_DETERMINER_RE = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)$/i;
 
