@@ -245,6 +245,9 @@ function nameBeforeAppositive(text: string, lo: number, cs: number): Span | null
   return name && /^\p{Lu}/u.test(text.slice(name.start, name.end)) && !/\s\p{Ll}/u.test(text.slice(name.start, name.end)) ? name : null;
 }
 
+/** A comma or dash right before a relative pronoun: ", which", "-- which". */
+const RELATIVE_OPEN_BEFORE_RE = /(?:,|--|[—–])\s*$/;
+
 /** A possessive ending right before a word: "CNN’s ", "the senators' ". */
 const POSSESSIVE_BEFORE_RE = /\p{L}(?:[’']s|s[’'])\s$/u;
 
@@ -307,7 +310,7 @@ export function subjectBefore(text: string, lo: number, end: number): Span | nul
   while (k >= lo && /[A-Za-z’']/.test(text[k]!)) k--;
   const last = text.slice(k + 1, j + 1);
   const lw = last.toLowerCase();
-  if (SUBJECT_PRONOUNS.has(lw)) {
+  if (SUBJECT_PRONOUNS.has(lw) || (lw === 'which' && RELATIVE_OPEN_BEFORE_RE.test(text.slice(Math.max(lo, k - 3), k + 1)))) {
     // "Barkley, who said ...": the source is the relative pronoun itself (PolNeAR guidelines: no
     // coreference in source spans); the speaker resolver reads the antecedent before the comma.
     return { start: k + 1, end: j + 1 };

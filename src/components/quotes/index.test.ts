@@ -761,6 +761,9 @@ test('a source span opens with a word that can open a noun phrase', () => {
     ['During the debate', false],
   ];
   for (const [text, want] of rows) assert.equal(opensNounPhrase(text, 0), want, text);
+  // A relative "which" after a comma or a dash is its clause's subject, as "who" is.
+  assert.equal(opensNounPhrase('the study, which notes', 11), true);
+  assert.equal(opensNounPhrase('the study -- which notes', 13), true);
 });
 
 test('a tagged cue of a physical or military action verb and no speech word is an action, not an attribution', () => {

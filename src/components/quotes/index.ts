@@ -113,6 +113,8 @@ export function opensNounPhrase(text: string, at: number): boolean {
   const m = WORD_AT_RE.exec(text);
   if (!m) return true;
   const w = m[0].toLowerCase();
+  // A relative "which" after a comma or dash is its clause's subject ("the study, which notes that ..."), as "who" is.
+  if (w === 'which' && /(?:,|--|[—–])\s*$/.test(text.slice(Math.max(0, at - 3), at))) return true;
   // A quantifier opening a noun phrase: "At least half of voters", "More than 60 percent".
   if (NOT_NP_START.has(w) && !QUANTIFIER_OPEN_RE.test(text.slice(at, at + 16))) return false;
   // A capitalised word not set off by a comma is a name, whatever its ending ("Anatoly", "Beverly"); "Recently, ..." is not.
