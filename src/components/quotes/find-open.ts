@@ -18,7 +18,7 @@ import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import { DETERMINERS, PRONOUNS, ROLE_NOUNS } from './data/role-nouns.js';
 import { isCommonOrGazetteerWord } from '../entities/gazetteer.js';
-import { beforeTimeAdjunct, isCuratedCue, speakerAfter, speakerBefore, SUBORDINATE_OPEN_RE, ZERO_THAT, type QuoteCandidate } from './find-quotes.js';
+import { beforeTimeAdjunct, isCuratedCue, mainClauseSubject, speakerAfter, speakerBefore, SUBORDINATE_OPEN_RE, ZERO_THAT, type QuoteCandidate } from './find-quotes.js';
 
 /** A word opens an attribution when PolNeAR annotators marked it as a cue at least this often (0.2: best content F1 on a train sample; 0.4 keeps source precision higher but loses 10 points of recall). */
 const MIN_CUE_RATE = 0.2;
@@ -219,6 +219,8 @@ function mayEndSubject(text: string, tokens: TokenTable, i: number, lo: number, 
   }
   if (L.passive.has(text, s, e)) return false;
   if (L.subjectHeads.has(text, s, e)) return true;
+  // A relative "which" after a comma or dash ("the study -- which notes that ...").
+  if (eqFolded(text, s, e, 'which') && RELATIVE_OPEN_BEFORE_RE.test(text.slice(Math.max(lo, s - 3), s))) return true;
   for (let k = j - 1; k >= 0 && k >= j - 3 && start[k]! >= lo; k--) {
     if (kind[k] !== TokenKind.WORD) return false;
     if (L.determiners.has(text, start[k]!, end[k]!)) return true;
@@ -245,6 +247,8 @@ function nameBeforeAppositive(text: string, lo: number, cs: number): Span | null
   return name && /^\p{Lu}/u.test(text.slice(name.start, name.end)) && !/\s\p{Ll}/u.test(text.slice(name.start, name.end)) ? name : null;
 }
 
+/** "and" right before a cue: a verb coordinated with the one before it. */
+const AND_BEFORE_RE = /\band\s+$/;
 /** A comma or dash right before a relative pronoun: ", which", "-- which". */
 const RELATIVE_OPEN_BEFORE_RE = /(?:,|--|[—–])\s*$/;
 
@@ -486,6 +490,8 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     let src = mayEndSubject(text, tokens, i, lo, L) ? subjectBefore(text, lo, cs) : null;
     // "X, a senior adviser to the campaign, called ...": the name before an appositive opened by an article.
     if (!src) src = nameBeforeAppositive(text, lo, cs);
+    // "X beamed and asked the crowd ...": the subject of the verb the cue is coordinated with.
+    if (!src && AND_BEFORE_RE.test(text.slice(Math.max(lo, cs - 5), cs))) src = mainClauseSubject(text, lo, cs);
     if (!src && entry.rate >= STRONG_CUE_RATE) {
       // "Clinton celebrated in Florida and said ...", "Marley Anderson, 21, a junior, said ...":
       // a strong cue whose subject is not adjacent takes the noun phrase opening the sentence.
@@ -504,6 +510,10 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     if (src.end <= cs && /,\s*who\s+(?:\S+\s+){0,2}$/.test(text.slice(Math.max(0, src.start - 3), cs))) {
       const comma = text.indexOf(',', st);
       if (comma > st && comma < en) en = comma;
+    } else if (src.end <= cs && /(?:--|[—–])\s*(?:who|which)\s+(?:\S+\s+){0,2}$/.test(text.slice(Math.max(0, src.start - 4), cs))) {
+      // "the study -- which notes that A -- is ...": the relative clause ends at its closing dash.
+      const dash = text.slice(st, en).search(/\s(?:--|[—–])\s/);
+      if (dash > 0) en = st + dash;
     } else if (SUBORDINATE_OPEN_RE.test(text.slice(lo, src.start))) {
       // "While X claimed that A, experts say B": a subordinate clause's content ends at its comma.
       const comma = text.indexOf(', ', st);

@@ -121,6 +121,9 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['However, Anna Petrova’s brief said that was not her view.', [['indirect', 'was not her view', 'Anna Petrova’s brief', 'said']]],
   ['The company’s lawyer said the case was closed.', [['indirect', 'the case was closed', 'The company’s lawyer', 'said']]],
   ['After campaign aides insisted that the minister would stay, he left.', [['indirect', 'the minister would stay, he left', 'campaign aides', 'insisted']]],
+  // "Even" opening a subject is no part of it; a relative "which" after a dash is a source.
+  ['Even Riga, the capital’s only ally and its lifeline to the outside world, said it firmly opposed the test.', [['indirect', 'it firmly opposed the test', 'Riga', 'said']]],
+  ['Instead, the study -- which notes that 58 companies would owe billions -- is a start.', [['indirect', '58 companies would owe billions', 'which', 'notes']]],
   // A name and an appositive opened by an article between a quote and its cue.
   ['“It places all the blame on young people,” Anna Petrova, a writer for the magazine, said on Twitter.', [['direct', 'It places all the blame on young people', 'Anna Petrova', 'said']]],
   // A time adjunct between subject and cue; a participle opening the sentence is no speaker.

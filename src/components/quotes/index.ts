@@ -284,7 +284,7 @@ export function normalizedSource(text: string, span: Span): Span | null {
     start--;
     while (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1]!)) start--;
   }
-  // A subordinator opening the span opens the clause, not the phrase: "After campaign aides (insisted ...)".
+  // A subordinator or "even" opening the span belongs to the clause, not the phrase: "After campaign aides (insisted ...)", "Even China, (its only ally, said ...)".
   const sub = SUBORDINATOR_LEAD_RE.exec(text.slice(start, span.end));
   if (sub) start += sub[0].length;
   const t = text.slice(start, span.end);
@@ -295,7 +295,7 @@ export function normalizedSource(text: string, span: Span): Span | null {
 }
 
 /** A subordinator and its space opening a source span with words after it. */
-const SUBORDINATOR_LEAD_RE = /^(?:After|Before|When|While|Although|Though|Because|Since|Until|Unless|Once|after|before|when|while|although|though|because|since|until|unless|once)\s+(?=\S+)/;
+const SUBORDINATOR_LEAD_RE = /^(?:After|Before|When|While|Although|Though|Because|Since|Until|Unless|Once|Even|after|before|when|while|although|though|because|since|until|unless|once|even)\s+(?=\S+)/;
 
 const BARE_DETERMINER_RE = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)$/i;
 
