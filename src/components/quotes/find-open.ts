@@ -18,7 +18,7 @@ import type { TokenTable } from '../../doc/tokens.js';
 import { TokenFlag, TokenKind } from '../../doc/tokens.js';
 import { DETERMINERS, PRONOUNS, ROLE_NOUNS } from './data/role-nouns.js';
 import { isCommonOrGazetteerWord } from '../entities/gazetteer.js';
-import { beforeTimeAdjunct, isCuratedCue, mainClauseSubject, speakerAfter, speakerBefore, SUBORDINATE_OPEN_RE, ZERO_THAT, type QuoteCandidate } from './find-quotes.js';
+import { beforeTimeAdjunct, coordinatedSubject, isCuratedCue, speakerAfter, speakerBefore, SUBORDINATE_OPEN_RE, ZERO_THAT, type QuoteCandidate } from './find-quotes.js';
 
 /** A word opens an attribution when PolNeAR annotators marked it as a cue at least this often (0.2: best content F1 on a train sample; 0.4 keeps source precision higher but loses 10 points of recall). */
 const MIN_CUE_RATE = 0.2;
@@ -247,8 +247,8 @@ function nameBeforeAppositive(text: string, lo: number, cs: number): Span | null
   return name && /^\p{Lu}/u.test(text.slice(name.start, name.end)) && !/\s\p{Ll}/u.test(text.slice(name.start, name.end)) ? name : null;
 }
 
-/** "and" right before a cue: a verb coordinated with the one before it. */
-const AND_BEFORE_RE = /\band\s+$/;
+/** Pronouns that are only ever subjects. */
+const NOMINATIVE = new Set(['he', 'she', 'they', 'we', 'i']);
 /** A comma or dash right before a relative pronoun: ", which", "-- which". */
 const RELATIVE_OPEN_BEFORE_RE = /(?:,|--|[—–])\s*$/;
 
@@ -479,7 +479,9 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
       let k = nx;
       if (k < n && tKind[k] === TokenKind.PUNCT && text.charCodeAt(tStart[k]!) === 44) k++;
       // "announced it will ...": a subject pronoun and an auxiliary open a clause without "that".
-      const pronounClause = k + 1 < n && tKind[k] === TokenKind.WORD && SUBJECT_PRONOUNS.has(text.slice(tStart[k]!, tEnd[k]!).toLowerCase()) && tKind[k + 1] === TokenKind.WORD && (L.aux.has(text, tStart[k + 1]!, tEnd[k + 1]!) || L.passive.has(text, tStart[k + 1]!, tEnd[k + 1]!));
+      // A nominative pronoun (he, she, they, we, I) is always a subject: "show he took ...".
+      const pronoun = k + 1 < n && tKind[k] === TokenKind.WORD ? text.slice(tStart[k]!, tEnd[k]!).toLowerCase() : '';
+      const pronounClause = pronoun !== '' && SUBJECT_PRONOUNS.has(pronoun) && tKind[k + 1] === TokenKind.WORD && (NOMINATIVE.has(pronoun) || L.aux.has(text, tStart[k + 1]!, tEnd[k + 1]!) || L.passive.has(text, tStart[k + 1]!, tEnd[k + 1]!));
       if (k >= n || tKind[k] !== TokenKind.WORD || (!L.clauseStart.has(text, tStart[k]!, tEnd[k]!) && !pronounClause)) continue;
     }
     const lo = Math.max(sent.start, skipBefore);
@@ -491,7 +493,7 @@ export function findOpenAttributions(text: string, paragraphs: readonly Span[], 
     // "X, a senior adviser to the campaign, called ...": the name before an appositive opened by an article.
     if (!src) src = nameBeforeAppositive(text, lo, cs);
     // "X beamed and asked the crowd ...": the subject of the verb the cue is coordinated with.
-    if (!src && AND_BEFORE_RE.test(text.slice(Math.max(lo, cs - 5), cs))) src = mainClauseSubject(text, lo, cs);
+    if (!src) src = coordinatedSubject(text, lo, cs);
     if (!src && entry.rate >= STRONG_CUE_RATE) {
       // "Clinton celebrated in Florida and said ...", "Marley Anderson, 21, a junior, said ...":
       // a strong cue whose subject is not adjacent takes the noun phrase opening the sentence.

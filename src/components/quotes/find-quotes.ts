@@ -496,6 +496,23 @@ const CLAUSE_SUBJECT_RE = /^(?:(?:But|And|Yet|Then)\s+)?(?:[^,“”"\n]{2,90}?,
  * with the main one ("X leaned in and boomed: ...").
  * @example mainClauseSubject('Hours later, Jane Doe returned the favour, telling', 0, 42) // { start: 13, end: 21 }
  */
+/** A subject, its verb and "and" right before a cue: "I laughed and | said", "Jane Doe beamed and | asked". */
+const COORDINATED_SUBJECT_RE = /(?<src>\b(?:I|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}))\s+(?:then\s+)?[a-z]+(?:ed|s)\s+and\s+$/du;
+
+/**
+ * The subject of the verb a cue is coordinated with ("... and I laughed and said, “...”"), or null.
+ * @example coordinatedSubject('Jane Doe beamed and asked', 0, 20) // { start: 0, end: 8 }
+ */
+export function coordinatedSubject(text: string, lo: number, end: number): Span | null {
+  const m = COORDINATED_SUBJECT_RE.exec(text.slice(Math.max(lo, end - 80), end));
+  if (!m) return null;
+  const base = Math.max(lo, end - 80);
+  const [s, e] = m.indices!.groups!.src!;
+  const w = text.slice(base + s, base + e);
+  // "The ..." or "But ..." opens a phrase this pattern cannot read whole; "It" is no speaker.
+  return CAP_STOP.has(w.split(/\s+/)[0]!) ? null : { start: base + s, end: base + e };
+}
+
 export function mainClauseSubject(text: string, lo: number, end: number): Span | null {
   const m = CLAUSE_SUBJECT_RE.exec(text.slice(lo, end));
   if (!m) return null;
@@ -660,6 +677,8 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
           if (!sp && PARTICIPLE_CUES.has(form) && text[lastNonSpace(text, sent.start, cs)] === ',') {
             sp = mainClauseSubject(text, sent.start, cs);
           }
+          // "I laughed and said, “...”": the subject of the verb the cue is coordinated with.
+          if (!sp) sp = coordinatedSubject(text, sent.start, cs);
           // "Stated Jane Doe: “...": an inverted cue opening the sentence.
           if (!sp && !text.slice(sent.start, cs).trim() && cueInfo(form).inverts) {
             sp = speakerAfter(text, ce, pj);

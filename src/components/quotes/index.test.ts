@@ -121,6 +121,9 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['However, Anna Petrova’s brief said that was not her view.', [['indirect', 'was not her view', 'Anna Petrova’s brief', 'said']]],
   ['The company’s lawyer said the case was closed.', [['indirect', 'the case was closed', 'The company’s lawyer', 'said']]],
   ['After campaign aides insisted that the minister would stay, he left.', [['indirect', 'the minister would stay, he left', 'campaign aides', 'insisted']]],
+  // A cue coordinated with the verb before it takes that verb's subject; a nominative pronoun opens a clause.
+  ['She became upset, and I laughed and said, “I do not believe in ghosts.”', [['direct', 'I do not believe in ghosts.', 'I', 'said']]],
+  ['The ministry announced they were closing the border.', [['indirect', 'they were closing the border', 'The ministry', 'announced']]],
   // "Even" opening a subject is no part of it; a relative "which" after a dash is a source.
   ['Even Riga, the capital’s only ally and its lifeline to the outside world, said it firmly opposed the test.', [['indirect', 'it firmly opposed the test', 'Riga', 'said']]],
   ['Instead, the study -- which notes that 58 companies would owe billions -- is a start.', [['indirect', '58 companies would owe billions', 'which', 'notes']]],
