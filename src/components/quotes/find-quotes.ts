@@ -247,6 +247,8 @@ function speakerBeforeIn(text: string, lo: number, end: number, win: number): Sp
   return { start: starts[first]!, end: ends[n - 1]! };
 }
 
+/** Words that open a clause, never a speaker phrase: "that the campaign ...", "whether ...". */
+const CLAUSE_OPENER_RE = /^(?:that|whether|if|how|what|why|when|where|to)\s/i;
 /** A name of two to four capitalized words between two commas, closing what precedes a cue: ", Jane Doe,". */
 const APPOSITIVE_NAME_END_RE = /,\s*(?:\p{Lu}[\p{Ll}.’'-]+\s+){1,3}\p{Lu}[\p{Ll}.’'-]+\s*,$/u;
 
@@ -762,7 +764,8 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
           if (info.inverts && !appositiveName) {
             const fw = speakerAfter(text, cEnd, ce);
             const endC = lastNonSpace(text, ctx.s, pc);
-            if (fw && invertedSpeakerAt(text, fw, ce) && wordCount(text, ctx.s, endC + 1) >= 3) {
+            // A clause after the cue is no speaker ("..., noted that the campaign faced ...").
+            if (fw && !CLAUSE_OPENER_RE.test(text.slice(fw.start, fw.end)) && invertedSpeakerAt(text, fw, ce) && wordCount(text, ctx.s, endC + 1) >= 3) {
               const cand = mk('indirect', ctx.s, endC + 1, fw, cueText, cs, cEnd, pi);
               addRelays(text, cand, fw.end, ce, cueStarts, consumed);
               found.push(cand);

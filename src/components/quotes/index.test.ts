@@ -127,6 +127,8 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   // "Even" opening a subject is no part of it; a relative "which" after a dash is a source.
   ['Even Riga, the capital’s only ally and its lifeline to the outside world, said it firmly opposed the test.', [['indirect', 'it firmly opposed the test', 'Riga', 'said']]],
   ['Instead, the study -- which notes that 58 companies would owe billions -- is a start.', [['indirect', '58 companies would owe billions', 'which', 'notes']]],
+  // A clause after the cue is no inverted speaker: the subject with its appositive speaks.
+  ['Anna Petrova, the campaign’s press secretary, noted that the campaign faced a crossroads back in May.', [['indirect', 'the campaign faced a crossroads back in May', 'Anna Petrova', 'noted']]],
   // A name and an appositive opened by an article between a quote and its cue.
   ['“It places all the blame on young people,” Anna Petrova, a writer for the magazine, said on Twitter.', [['direct', 'It places all the blame on young people', 'Anna Petrova', 'said']]],
   // A time adjunct between subject and cue; a participle opening the sentence is no speaker.
