@@ -713,6 +713,13 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
       const tails: number[] = [];
       const found: QuoteCandidate[] = [];
       const forward: { cand: QuoteCandidate; cueStart: number }[] = [];
+      // "As X put it, ...", "As reported by X, ...": the source and cue open the sentence, the content follows the comma.
+      const as = text.charCodeAt(ctx.s) === 65 || text.charCodeAt(ctx.s) === 66 ? asAttribution(text, ctx.s, ce) : null;
+      if (as) {
+        // The cue reads "As ... put it" (a construction, as "put ... at"): no tagger confirmation needed for its source.
+        found.push(mk('indirect', as.content.start, as.content.end, as.source, `As ... ${text.slice(as.cue.start, as.cue.end)}`, as.cue.start, as.cue.end, pi));
+        for (let k = firstCueAtOrAfter(cueStarts, ctx.s); k < cueStarts.length && cueStarts[k]! < as.content.start; k++) consumed.add(cueStarts[k]!);
+      }
       // Cues are in text order: start at the first one in the sentence (a scan from the paragraph's first cue was quadratic).
       for (let k = firstCueAtOrAfter(cueStarts, ctx.s); k < cueStarts.length && cueStarts[k]! < sent.end; k++) {
         const cs = cueStarts[k]!;
@@ -943,6 +950,30 @@ function cueAt(cueStarts: number[], from: number, to: number): number {
 function sentenceOf(sents: Span[], para: Span, pos: number): Span {
   for (let i = 0; i < sents.length; i++) if (pos >= sents[i]!.start && pos < sents[i]!.end) return sents[i]!;
   return para;
+}
+
+/** "As stated in the report, ...", "As first reported by X, ...": a passive cue and its agent opening the sentence. */
+const AS_PASSIVE_RE = /^(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:first\s+|earlier\s+|previously\s+)?(?<cue>(?:stated|reported|noted|described|written|explained|announced|detailed|outlined)\s+(?:in|by))\s+(?<src>[^,;:“”"()]{2,90}?),\s+(?<content>\S[^]*)$/du;
+/** "As X put it, ...", "As the senator, a lawyer, noted on Monday, ...": a speaker and a cue opening the sentence. */
+const AS_ACTIVE_RE = /^(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?!(?:a|an|it|if|well|long|soon|much|many|far|expected|usual|always|of|for|to|such|part|soon|though|with|in|on|at)\b)(?<src>[^,;:“”"()]{2,60}?)(?:,\s*(?:a|an|the)\s[^,;:“”"()]{2,100},)?\s+(?:(?:\w+ly|also|once|later|then)\s+)?(?<cue>put\s+it|noted|notes|said|says|wrote|writes|reported|reports|explained|explains|argued|argues|observed|observes|pointed\s+out|points\s+out|recalled|recalls|has\s+(?:said|noted|argued|written|pointed\s+out|observed))\b[^,;:“”"]{0,40},\s+(?<content>\S[^]*)$/du;
+
+/**
+ * An attribution opening its sentence with "As": "As Jane Doe put it, the plan is a gamble", "As reported by
+ * the Associated Press, the deal collapsed". Source, cue and the content after the comma, or null.
+ * @example asAttribution('As Jane Doe put it, the plan is a gamble', 0, 40)?.content // { start: 20, end: 40 }
+ */
+export function asAttribution(text: string, start: number, end: number): { source: Span; cue: Span; content: Span } | null {
+  const slice = text.slice(start, end);
+  const m = AS_PASSIVE_RE.exec(slice) ?? AS_ACTIVE_RE.exec(slice);
+  if (!m) return null;
+  const g = m.indices!.groups!;
+  const [ss, se] = g.src!;
+  const [cs, ce] = g.cue!;
+  const [ts] = g.content!;
+  let te = slice.length;
+  while (te > ts && /[\s.,;!?]/.test(slice[te - 1]!)) te--;
+  if (wordCount(slice, ts, te) < 3) return null;
+  return { source: { start: start + ss, end: start + se }, cue: { start: start + cs, end: start + ce }, content: { start: start + ts, end: start + te } };
 }
 
 function mk(kind: QuoteKind, start: number, end: number, source: Span | null, cue: string, cs: number, ce: number, paragraph: number): QuoteCandidate {

@@ -110,6 +110,10 @@ const PATTERNS: [string, [string, string, string | null, string | null][]][] = [
   ['The group announced it on Twitter.', []],
   // Criticism received, run into the source span: no source.
   ['In 2009, the council came under withering criticism for its failure to speak out.', [['indirect', 'its failure to speak out', null, 'criticism for']]],
+  // "As X put it, ...", "As reported by X, ...": source and cue open the sentence; "As expected" and "As a result" report nothing.
+  ['As Anna Petrova, a tax lawyer, recently put it, the plan is a gamble.', [['indirect', 'the plan is a gamble', 'Anna Petrova', 'As ... put it']]],
+  ['As reported by the Riga Times, the deal collapsed on Monday.', [['indirect', 'the deal collapsed on Monday', 'the Riga Times', 'As ... reported by']]],
+  ['As a result, prices will rise next year.', []],
   // A bare noun phrase after "according to" is a source; an idiom is no attribution.
   ['Prices will rise next year, according to federal statistics.', [['indirect', 'Prices will rise next year', 'federal statistics', 'according to']]],
   ['The work went according to plan.', []],
