@@ -235,7 +235,7 @@ function speakerBeforeIn(text: string, lo: number, end: number, win: number): Sp
         }
         return np;
       }
-      // A name may modify the noun ("the Christie supporter", "a Pentagon spokesman").
+      // A name may modify the noun ("the Petrova supporter", "a Pentagon spokesman").
       if (!(/^[a-z][a-z-]+$/.test(w) || (isCap(w) && !CAP_STOP.has(w) && !WEEKDAY_RE.test(w) && /^\p{Lu}[\p{L}-]*$/u.test(w))) || FUNCTION_WORDS.has(w)) break;
     }
   }
