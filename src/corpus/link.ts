@@ -123,7 +123,7 @@ async function linkOne(bundle: DocBundle, index: CorpusIndex): Promise<LinkResul
     // "Hezbollah militants": the name inside the counted thing is its subject.
     const split = splitNamedOf(c.of, bundle.entities);
     if (split.name && !c.subject) c.subject = split.name;
-    // "ISIL militants" as the subject of a count of militants: the group is the name before the counted noun.
+    // "Houthi fighters" as the subject of a count of fighters: the group is the name before the counted noun.
     const subjectId = resolveName(c.subject) ?? resolveName(nameBeforeCounted(c.subject, split.of));
     const placeId = resolveName(c.place);
     // "three-quarters of the world's computers", "a third of voters": a share of the counted thing, never a count of it.
@@ -227,9 +227,9 @@ export function splitNamedOf(of: string | null, entities: EntityOut[]): { of: st
 }
 
 /**
- * A subject phrase that ends in the counted noun, less that noun ("ISIL militants" counting militants gives
- * 'ISIL'); null when the phrase does not end in it or no capitalised name is left.
- * @example nameBeforeCounted('ISIL militants', 'militants') // 'ISIL'
+ * A subject phrase that ends in the counted noun, less that noun ("Houthi fighters" counting fighters gives
+ * 'Houthi'); null when the phrase does not end in it or no capitalised name is left.
+ * @example nameBeforeCounted('Houthi fighters', 'fighters') // 'Houthi'
  */
 export function nameBeforeCounted(subject: string | null, of: string | null): string | null {
   if (!subject || !of) return null;

@@ -327,8 +327,8 @@ export interface MeasureInput {
 
 /**
  * A measure's label: subject, counted thing (unit), place. A subject that already ends in the counted thing's head
- * ("ISIL militants" counting militants) is not followed by it again.
- * @example labelOf({ of: 'militants', unit: null, subjectName: 'ISIL militants', placeName: 'Afghanistan' }) // 'ISIL militants in Afghanistan'
+ * ("Houthi fighters" counting fighters) is not followed by it again.
+ * @example labelOf({ of: 'fighters', unit: null, subjectName: 'Houthi fighters', placeName: 'Yemen' }) // 'Houthi fighters in Yemen'
  */
 export function labelOf(c: Pick<MeasureInput, 'of' | 'unit' | 'subjectName' | 'placeName'>): string {
   let label = c.of ?? '';

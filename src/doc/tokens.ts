@@ -16,7 +16,7 @@ export const TokenKind = {
 export const TokenFlag = {
   /** First letter is upper-case ("Moscow", "FSB"). */
   CAPITALIZED: 1,
-  /** Every letter upper-case and at least two letters ("FSB", "ISIL"). */
+  /** Every letter upper-case and at least two letters ("FSB", "NATO"). */
   ALL_CAPS: 2,
   /** First token of its sentence. */
   SENTENCE_START: 4,

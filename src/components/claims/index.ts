@@ -308,7 +308,7 @@ function lastGroupBefore(doc: Doc, at: number): string | null {
 }
 
 /**
- * Who or what the figure is about: the counted phrase when a name qualifies it ("ISIL militants"), else the
+ * Who or what the figure is about: the counted phrase when a name qualifies it ("Houthi fighters"), else the
  * clause subject (a group or organization named in the clause before the figure, outside source names),
  * a group named right after it ("5,000 in the group"), or a definite group phrase ("the extremist group") resolved
  * to the last group named before it.
@@ -372,7 +372,7 @@ function placeOf(doc: Doc, sentence: Span, q: Quantity, countries: CountryCache,
   const near = text.slice(q.end, Math.min(sentence.end, q.end + 40));
   const tc = near.includes('country') ? THE_COUNTRY_AFTER_RE.exec(near) : null;
   if (tc) {
-    // "in the country [Afghanistan]", "in the country (Mali)": the apposition names it.
+    // "in the country [Mali]", "in the country (Mali)": the apposition names it.
     const named = APPOSITION_RE.exec(text.slice(q.end + tc[0].length, Math.min(sentence.end, q.end + tc[0].length + 60)));
     const country = named ? lex.byWord.get(named[1]!.toLowerCase()) : undefined;
     if (country) return country;

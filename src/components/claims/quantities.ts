@@ -31,7 +31,7 @@ export interface Quantity extends Span {
   direction: 'up' | 'down' | null;
   /** Head noun of what is counted ("militants", "provinces"), as written. */
   of: string | null;
-  /** The counted noun phrase ("ISIL militants"), or null. */
+  /** The counted noun phrase ("Houthi fighters"), or null. */
   ofSpan: Span | null;
   /** Range written high-to-low ("from 4.8 to 4.7 percent"). */
   descending: boolean;
@@ -212,7 +212,7 @@ function countedNounAt(text: string, pos: number, singularOk: boolean, phraseOk 
     const w0 = words[0]!;
     return { span: { start: w0.s, end: w0.e }, head: w0.w, end: w0.e };
   }
-  // End the phrase at its last plural noun ("ISIL militants", "European countries").
+  // End the phrase at its last plural noun ("Houthi fighters", "European countries").
   let last = -1;
   for (let i = words.length - 1; i >= 0; i--) if (isPluralNoun(words[i]!.w)) { last = i; break; }
   if (last < 0 && phraseOk && viaOf) last = words.length - 1;

@@ -14,7 +14,7 @@ import type { EntitySpan } from './recognize.js';
 
 type Via = NonNullable<Mention['via']>;
 
-// Words allowed between acronyms inside a defining parenthesis: "(IS, formerly ISIS)", "(ISIL, also known as Daesh)".
+// Words allowed between acronyms inside a defining parenthesis: "(WFP, formerly WFO)", "(DPRK, also known as North Korea)".
 const PAREN_GLUE = new Set([',', ';', '/', 'or', 'formerly', 'also', 'known', 'as', 'aka', 'a.k.a.', 'previously', 'later', 'and', 'its', 'acronym']);
 const INITIAL_SKIP = new Set(['of', 'the', 'and', 'for', 'in', 'on', '&', 'de', 'des', 'du', 'al']);
 
@@ -121,7 +121,7 @@ function isBracket(text: string, tokens: TokenTable, j: number, a: number, b: nu
   return c === a || c === b;
 }
 
-/** True when `acr` can be read as the initials of `name`, allowing skipped small words. @example initialsMatch('ISIL', 'Islamic State of Iraq and the Levant') // true */
+/** True when `acr` can be read as the initials of `name`, allowing skipped small words. @example initialsMatch('UNHCR', 'United Nations High Commissioner for Refugees') // true */
 export function initialsMatch(acr: string, name: string): boolean {
   const letters = acr.replace(/[^\p{L}]/gu, '').toLowerCase();
   const words = name.split(/[\s-]+/).filter(Boolean);

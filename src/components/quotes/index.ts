@@ -49,7 +49,7 @@ const DATELINE_TAIL_RE = /^(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s
 /**
  * Where the article body starts after a dateline ending at `end`: past an agency credit and dash,
  * so no quote's content starts with the byline.
- * @example afterDateline('BEIJING (Sputnik) – The group', 7) // 20
+ * @example afterDateline('PARIS (AFP) – The group', 5) // 14
  */
 export function afterDateline(text: string, end: number): number {
   const m = DATELINE_TAIL_RE.exec(text.slice(end, end + 80));
