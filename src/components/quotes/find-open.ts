@@ -220,7 +220,7 @@ function mayEndSubject(text: string, tokens: TokenTable, i: number, lo: number, 
   if (L.passive.has(text, s, e)) return false;
   if (L.subjectHeads.has(text, s, e)) return true;
   // A relative "which" after a comma or dash ("the study -- which notes that ...").
-  if (eqFolded(text, s, e, 'which') && RELATIVE_OPEN_BEFORE_RE.test(text.slice(Math.max(lo, s - 3), s))) return true;
+  if (eqFolded(text, s, e, 'which') && afterClauseBreak(text, lo, s)) return true;
   for (let k = j - 1; k >= 0 && k >= j - 3 && start[k]! >= lo; k--) {
     if (kind[k] !== TokenKind.WORD) return false;
     if (L.determiners.has(text, start[k]!, end[k]!)) return true;
@@ -251,6 +251,15 @@ function nameBeforeAppositive(text: string, lo: number, cs: number): Span | null
 const NOMINATIVE = new Set(['he', 'she', 'they', 'we', 'i']);
 /** A comma or dash right before a relative pronoun: ", which", "-- which". */
 const RELATIVE_OPEN_BEFORE_RE = /(?:,|--|[—–])\s*$/;
+
+/**
+ * Whether a comma or a dash (and spaces) ends right before `at`, not before `lo`: where a relative clause opens
+ * ("the study, | which notes ...", "the study -- | which ...").
+ * @example afterClauseBreak('the study, which', 0, 11) // true
+ */
+export function afterClauseBreak(text: string, lo: number, at: number): boolean {
+  return RELATIVE_OPEN_BEFORE_RE.test(text.slice(Math.max(lo, at - 3), at));
+}
 
 /** A possessive ending right before a word: "CNN’s ", "the senators' ". */
 const POSSESSIVE_BEFORE_RE = /\p{L}(?:[’']s|s[’'])\s$/u;
@@ -314,7 +323,7 @@ export function subjectBefore(text: string, lo: number, end: number): Span | nul
   while (k >= lo && /[A-Za-z’']/.test(text[k]!)) k--;
   const last = text.slice(k + 1, j + 1);
   const lw = last.toLowerCase();
-  if (SUBJECT_PRONOUNS.has(lw) || (lw === 'which' && RELATIVE_OPEN_BEFORE_RE.test(text.slice(Math.max(lo, k - 3), k + 1)))) {
+  if (SUBJECT_PRONOUNS.has(lw) || (lw === 'which' && afterClauseBreak(text, lo, k + 1))) {
     // "Barkley, who said ...": the source is the relative pronoun itself (PolNeAR guidelines: no
     // coreference in source spans); the speaker resolver reads the antecedent before the comma.
     return { start: k + 1, end: j + 1 };

@@ -7,7 +7,7 @@ import { SpeakerResolver } from './resolve-speaker.js';
 import { GENERIC_SOURCES, ROLE_NOUNS } from './data/role-nouns.js';
 import { MEDIUM_NOUN_ALT } from './data/media-of-speech.js';
 import { isCommonOrGazetteerWord } from '../entities/gazetteer.js';
-import { attachQuotedAsSaying, citedInParenthesis, afterPossessive, inNonSpeechFrame, isAnonymityFormula, findFigureAttributions, findOpenAttributions, isLyAdverb } from './find-open.js';
+import { attachQuotedAsSaying, citedInParenthesis, afterClauseBreak, afterPossessive, inNonSpeechFrame, isAnonymityFormula, findFigureAttributions, findOpenAttributions, isLyAdverb } from './find-open.js';
 import { findTaggedAttributions, isLexiconCue } from './find-tagged.js';
 import { addColonIntroSources, applySpeakerTurns } from './colon-intro.js';
 import { loadSourceWeights, pickSource, tokenRange, tokenSpan, wordHashes } from './source-model.js';
@@ -114,7 +114,7 @@ export function opensNounPhrase(text: string, at: number): boolean {
   if (!m) return true;
   const w = m[0].toLowerCase();
   // A relative "which" after a comma or dash is its clause's subject ("the study, which notes that ..."), as "who" is.
-  if (w === 'which' && /(?:,|--|[—–])\s*$/.test(text.slice(Math.max(0, at - 3), at))) return true;
+  if (w === 'which' && afterClauseBreak(text, 0, at)) return true;
   // A quantifier opening a noun phrase: "At least half of voters", "More than 60 percent".
   if (NOT_NP_START.has(w) && !QUANTIFIER_OPEN_RE.test(text.slice(at, at + 16))) return false;
   // A capitalised word not set off by a comma is a name, whatever its ending ("Anatoly", "Beverly"); "Recently, ..." is not.
@@ -295,7 +295,7 @@ export function normalizedSource(text: string, span: Span): Span | null {
 }
 
 /** A subordinator and its space opening a source span with words after it. */
-const SUBORDINATOR_LEAD_RE = /^(?:After|Before|When|While|Although|Though|Because|Since|Until|Unless|Once|Even|after|before|when|while|although|though|because|since|until|unless|once|even)\s+(?=\S+)/;
+const SUBORDINATOR_LEAD_RE = /^(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Uu]ntil|[Uu]nless|[Oo]nce|[Ee]ven)\s+(?=\S+)/;
 
 const BARE_DETERMINER_RE = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)$/i;
 
