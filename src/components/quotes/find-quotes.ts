@@ -714,6 +714,7 @@ export function findQuoteCandidates(text: string, paragraphs: readonly Span[], s
       const found: QuoteCandidate[] = [];
       const forward: { cand: QuoteCandidate; cueStart: number }[] = [];
       // "As X put it, ...", "As reported by X, ...": the source and cue open the sentence, the content follows the comma.
+      // Cheap test first: the sentence opens with "As", "And as" or "But as" (A or B).
       const as = text.charCodeAt(ctx.s) === 65 || text.charCodeAt(ctx.s) === 66 ? asAttribution(text, ctx.s, ce) : null;
       if (as) {
         // The cue reads "As ... put it" (a construction, as "put ... at"): no tagger confirmation needed for its source.
@@ -953,9 +954,9 @@ function sentenceOf(sents: Span[], para: Span, pos: number): Span {
 }
 
 /** "As stated in the report, ...", "As first reported by X, ...": a passive cue and its agent opening the sentence. */
-const AS_PASSIVE_RE = /^(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:first\s+|earlier\s+|previously\s+)?(?<cue>(?:stated|reported|noted|described|written|explained|announced|detailed|outlined)\s+(?:in|by))\s+(?<src>[^,;:“”"()]{2,90}?),\s+(?<content>\S[^]*)$/du;
+const AS_PASSIVE_RE = /^(?:(?:But|And)\s+[Aa]s|As)\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:first\s+|earlier\s+|previously\s+)?(?<cue>(?:stated|reported|noted|described|written|explained|announced|detailed|outlined)\s+(?:in|by))\s+(?<src>[^,;:“”"()]{2,90}?),\s+(?<content>\S[^]*)$/du;
 /** "As X put it, ...", "As the senator, a lawyer, noted on Monday, ...": a speaker and a cue opening the sentence. */
-const AS_ACTIVE_RE = /^(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?!(?:a|an|it|if|well|long|soon|much|many|far|expected|usual|always|of|for|to|such|part|soon|though|with|in|on|at)\b)(?<src>[^,;:“”"()]{2,60}?)(?:,\s*(?:a|an|the)\s[^,;:“”"()]{2,100},)?\s+(?:(?:\w+ly|also|once|later|then)\s+)?(?<cue>put\s+it|noted|notes|said|says|wrote|writes|reported|reports|explained|explains|argued|argues|observed|observes|pointed\s+out|points\s+out|recalled|recalls|has\s+(?:said|noted|argued|written|pointed\s+out|observed))\b[^,;:“”"]{0,40},\s+(?<content>\S[^]*)$/du;
+const AS_ACTIVE_RE = /^(?:(?:But|And)\s+[Aa]s|As)\s+(?!(?:a|an|it|if|well|long|soon|much|many|far|expected|usual|always|of|for|to|such|part|soon|though|with|in|on|at)\b)(?<src>[^,;:“”"()]{2,60}?)(?:,\s*(?:a|an|the)\s[^,;:“”"()]{2,100},)?\s+(?:(?:\w+ly|also|once|later|then)\s+)?(?<cue>put\s+it|noted|notes|said|says|wrote|writes|reported|reports|explained|explains|argued|argues|observed|observes|pointed\s+out|points\s+out|recalled|recalls|has\s+(?:said|noted|argued|written|pointed\s+out|observed))\b[^,;:“”"]{0,40},\s+(?<content>\S[^]*)$/du;
 
 /**
  * An attribution opening its sentence with "As": "As Jane Doe put it, the plan is a gamble", "As reported by

@@ -227,9 +227,7 @@ test('isReceivedCue: criticism, questions or praise received have no source in t
   for (const cue of ['criticized', 'faced the press', 'questioned', 'took questions']) assert.equal(isReceivedCue(cue), false, cue);
   // The participle alone as cue, its passive auxiliary in the text before it.
   const text = 'Perhaps most damaging, peacekeepers have been blamed for introducing cholera to the island.';
-  const doc = new Doc('t', { text });
-  doc.text = text;
-  sentences.create().run(doc);
+  const doc = makeDoc(text);
   for (const q of findQuotes(doc)) assert.notEqual(q.source && text.slice(q.source.start, q.source.end), 'peacekeepers');
 });
 
@@ -237,9 +235,7 @@ test('isPerceptionCue: verbs of appearance have no source in their subject', () 
   for (const cue of ['appears', 'seemed', 'now seem', 'appeared']) assert.equal(isPerceptionCue(cue), true, cue);
   for (const cue of ['said', 'appealed', 'seemingly said']) assert.equal(isPerceptionCue(cue), false, cue);
   const text = 'The statistics appear to show that crime has fallen.';
-  const doc = new Doc('t', { text });
-  doc.text = text;
-  sentences.create().run(doc);
+  const doc = makeDoc(text);
   for (const q of findQuotes(doc)) assert.equal(q.source, null, text.slice(q.start, q.end));
 });
 
@@ -732,9 +728,7 @@ test('an adverb the cue lexicon learned ("also") is never a cue on its own', () 
     ['The minister also said the talks would resume next week.', 'said'],
   ];
   for (const [text, cue] of rows) {
-    const doc = new Doc('t', { text });
-    doc.text = text;
-    sentences.create().run(doc);
+    const doc = makeDoc(text);
     const cues = findQuotes(doc).filter((q) => q.kind === 'indirect').map((q) => q.cue);
     assert.ok(!cues.includes('also'), text);
     if (cue) assert.ok(cues.includes(cue), `${text} -> ${JSON.stringify(cues)}`);
@@ -878,9 +872,7 @@ test('a text reports speech (rate above 0) when a rule attribution has a curated
     ['Add the flour and stir until smooth. Bake for an hour.', false],
   ];
   for (const [text, want] of rows) {
-    const doc = new Doc('t', { text });
-    doc.text = text;
-    sentences.create().run(doc);
+    const doc = makeDoc(text);
     const raw = findQuoteCandidates(doc.text, doc.paragraphs, doc.sentences);
     raw.push(...findOpenAttributions(doc.text, doc.paragraphs, doc.sentences, doc.tokens, []));
     assert.equal(speechReportRate(text, raw) > 0, want, text);
@@ -896,9 +888,7 @@ test('speechReportRate: curated speech reports per 1,000 characters', () => {
     ['', 0],
   ];
   for (const [text, want] of rows) {
-    const doc = new Doc('t', { text });
-    doc.text = text;
-    sentences.create().run(doc);
+    const doc = makeDoc(text);
     const raw = findQuoteCandidates(doc.text, doc.paragraphs, doc.sentences);
     assert.ok(Math.abs(speechReportRate(text, raw) - want) < 1e-9, `${text.slice(0, 40)}: ${speechReportRate(text, raw)} vs ${want}`);
   }
@@ -951,6 +941,9 @@ test('a tally after "added" or "posted" is no speech; a clause after them is', (
   assert.ok(cues.some((c) => /^added: .*12 people had died/.test(c)), cues.join(' | '));
 });
 
+/** The span of the first occurrence of a word in `text`. */
+const spanOf = (text: string) => (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length });
+
 test('participleSubject: a participle cue after a comma or "and" speaks for the main clause\'s subject', () => {
   const rows: [string, string | null, string, string | null][] = [
     // [text, source before, cue, source after]
@@ -961,10 +954,8 @@ test('participleSubject: a participle cue after a comma or "and" speaks for the 
     ['The minister met voters saying the plan would fail.', 'voters', 'saying', 'voters'],
   ];
   for (const [text, src, cue, want] of rows) {
-    const doc = new Doc('t', { text });
-    doc.text = text;
-    sentences.create().run(doc);
-    const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length });
+    const doc = makeDoc(text);
+    const at = spanOf(text);
     const cueSpan = at(cue);
     const c: QuoteCandidate = { start: cueSpan.end + 1, end: text.length - 1, kind: 'indirect', source: src ? at(src) : null, cue, cueSpan, relays: [], sameAs: null, words: 4, paragraph: 0 };
     participleSubject(doc, c);
@@ -972,10 +963,8 @@ test('participleSubject: a participle cue after a comma or "and" speaks for the 
   }
   // No clause subject at the sentence start: the participle continues the attribution before it.
   const text = '“We need to act,” she said in the capital, emphasizing it was time to end the sanctions.';
-  const doc = new Doc('t', { text });
-  doc.text = text;
-  sentences.create().run(doc);
-  const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length });
+  const doc = makeDoc(text);
+  const at = spanOf(text);
   const host: QuoteCandidate = { start: 1, end: 15, kind: 'direct', source: at('she'), cue: 'said', cueSpan: at('said'), relays: [], sameAs: null, words: 4, paragraph: 0 };
   const c: QuoteCandidate = { start: at('it was').start, end: text.length - 1, kind: 'indirect', source: at('the capital'), cue: 'emphasizing', cueSpan: at('emphasizing'), relays: [], sameAs: null, words: 7, paragraph: 0 };
   participleSubject(doc, c, [host, c]);
